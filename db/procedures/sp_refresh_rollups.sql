@@ -1,0 +1,130 @@
+-- Incremental refresh of the daily rollups (agg_*) that the reporting views read.
+-- Recomputes only the days in rollup_dirty_days (marked by the triggers on the fact tables);
+-- p_full = 1 first marks every day that has facts or rollup rows, i.e. a rebuild.
+-- Each recomputed day is deleted and re-inserted from the base tables, so running it twice
+-- gives the same rows. Refreshes of one database are serialised with GET_LOCK.
+-- Order totals must be current (sp_calc_order_totals); sp_refresh_all runs both in order.
+CREATE PROCEDURE sp_refresh_rollups(IN p_full TINYINT)
+BEGIN
+  DECLARE v_lock VARCHAR(100) DEFAULT CONCAT('kpi_refresh_rollups:', DATABASE());
+  DECLARE v_days INT UNSIGNED DEFAULT 0;
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION
+  BEGIN
+    DO RELEASE_LOCK(v_lock);
+    RESIGNAL;
+  END;
+
+  IF COALESCE(GET_LOCK(v_lock, 600), 0) = 0 THEN
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'another rollup refresh is still running';
+  END IF;
+
+  IF p_full = 1 THEN
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT DATE(occurred_at) FROM ad_interactions;
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT DATE(ordered_at) FROM orders;
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT DATE(started_at) FROM sessions;
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT day FROM agg_ad_daily;
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT day FROM agg_orders_daily;
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT day FROM agg_sessions_daily;
+  END IF;
+
+  DELETE FROM rollup_work_days;
+  INSERT INTO rollup_work_days (day) SELECT day FROM rollup_dirty_days;
+  SET v_days = ROW_COUNT();
+
+  DELETE g FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_orders_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_product_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_sessions_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
+
+  -- Ads: funnel events and spend, plus the paid orders attributed to each ad.
+  INSERT INTO agg_ad_daily (day, ad_id, impressions, clicks, leads, conversions, spend, orders, revenue, cogs)
+  SELECT x.day, x.ad_id, SUM(x.impressions), SUM(x.clicks), SUM(x.leads), SUM(x.conversions),
+         fn_ad_cost(p.pricing_model, p.unit_price, SUM(x.impressions), SUM(x.clicks)),
+         SUM(x.orders), SUM(x.revenue), SUM(x.cogs)
+  FROM (
+    SELECT w.day, i.ad_id,
+           SUM(CASE WHEN i.stage = 'impression' THEN i.event_count ELSE 0 END) AS impressions,
+           SUM(CASE WHEN i.stage = 'click' THEN i.event_count ELSE 0 END) AS clicks,
+           SUM(CASE WHEN i.stage = 'lead' THEN i.event_count ELSE 0 END) AS leads,
+           SUM(CASE WHEN i.stage = 'conversion' THEN i.event_count ELSE 0 END) AS conversions,
+           0 AS orders, 0 AS revenue, 0 AS cogs
+    FROM rollup_work_days w
+    JOIN ad_interactions i ON i.occurred_at >= w.day AND i.occurred_at < w.day + INTERVAL 1 DAY
+    GROUP BY w.day, i.ad_id
+    UNION ALL
+    SELECT o.day, o.ad_id, 0, 0, 0, 0, COUNT(*), SUM(o.total), SUM(o.cogs)
+    FROM (
+      SELECT w.day, po.order_id, po.ad_id, po.total, COALESCE(SUM(d.quantity * d.unit_cost), 0) AS cogs
+      FROM rollup_work_days w
+      JOIN orders po ON po.ordered_at >= w.day AND po.ordered_at < w.day + INTERVAL 1 DAY
+      LEFT JOIN order_details d ON d.order_id = po.order_id
+      WHERE po.ad_id IS NOT NULL AND po.status IN ('paid', 'shipped', 'delivered')
+      GROUP BY w.day, po.order_id, po.ad_id, po.total
+    ) o
+    GROUP BY o.day, o.ad_id
+  ) x
+  JOIN ads a ON a.ad_id = x.ad_id
+  JOIN ad_pricing p ON p.pricing_id = a.pricing_id
+  GROUP BY x.day, x.ad_id, p.pricing_model, p.unit_price;
+
+  -- Orders by city, traffic source (of the order's session) and payment method.
+  INSERT INTO agg_orders_daily (day, city, source_id, payment_method, orders_placed, orders_paid, items, gross, discount, revenue, cogs)
+  SELECT x.day, x.city, x.source_id, x.payment_method, COUNT(*), SUM(x.is_paid),
+         SUM(x.is_paid * x.items), SUM(x.is_paid * x.subtotal), SUM(x.is_paid * x.discount),
+         SUM(x.is_paid * x.total), SUM(x.is_paid * x.cogs)
+  FROM (
+    SELECT w.day, o.order_id, o.city, s.source_id, o.payment_method,
+           CASE WHEN o.status IN ('paid', 'shipped', 'delivered') THEN 1 ELSE 0 END AS is_paid,
+           o.subtotal, o.discount, o.total,
+           COALESCE(SUM(d.quantity), 0) AS items, COALESCE(SUM(d.quantity * d.unit_cost), 0) AS cogs
+    FROM rollup_work_days w
+    JOIN orders o ON o.ordered_at >= w.day AND o.ordered_at < w.day + INTERVAL 1 DAY
+    JOIN sessions s ON s.session_id = o.session_id
+    LEFT JOIN order_details d ON d.order_id = o.order_id
+    GROUP BY w.day, o.order_id, o.city, s.source_id, o.payment_method, o.status, o.subtotal, o.discount, o.total
+  ) x
+  GROUP BY x.day, x.city, x.source_id, x.payment_method;
+
+  -- Paid order lines per product.
+  INSERT INTO agg_product_daily (day, product_id, orders, units, revenue, cogs)
+  SELECT w.day, d.product_id, COUNT(DISTINCT o.order_id), SUM(d.quantity),
+         SUM(d.quantity * d.unit_price - d.line_discount), SUM(d.quantity * d.unit_cost)
+  FROM rollup_work_days w
+  JOIN orders o ON o.ordered_at >= w.day AND o.ordered_at < w.day + INTERVAL 1 DAY
+  JOIN order_details d ON d.order_id = o.order_id
+  WHERE o.status IN ('paid', 'shipped', 'delivered')
+  GROUP BY w.day, d.product_id;
+
+  -- Sessions by source and device, with the paid orders placed in them.
+  INSERT INTO agg_sessions_daily (day, source_id, device, sessions, converted_sessions, orders, revenue)
+  SELECT x.day, x.source_id, x.device, COUNT(*), SUM(CASE WHEN x.orders > 0 THEN 1 ELSE 0 END),
+         SUM(x.orders), SUM(x.revenue)
+  FROM (
+    SELECT w.day, s.session_id, s.source_id, s.device,
+           COUNT(o.order_id) AS orders, COALESCE(SUM(o.total), 0) AS revenue
+    FROM rollup_work_days w
+    JOIN sessions s ON s.started_at >= w.day AND s.started_at < w.day + INTERVAL 1 DAY
+    LEFT JOIN orders o ON o.session_id = s.session_id AND o.status IN ('paid', 'shipped', 'delivered')
+    GROUP BY w.day, s.session_id, s.source_id, s.device
+  ) x
+  GROUP BY x.day, x.source_id, x.device;
+
+  -- Signed-in users with a session that day.
+  INSERT INTO agg_user_activity_daily (day, user_id, sessions)
+  SELECT w.day, s.user_id, COUNT(*)
+  FROM rollup_work_days w
+  JOIN sessions s ON s.started_at >= w.day AND s.started_at < w.day + INTERVAL 1 DAY
+  WHERE s.user_id IS NOT NULL
+  GROUP BY w.day, s.user_id;
+
+  DELETE d FROM rollup_dirty_days d JOIN rollup_work_days w ON w.day = d.day;
+  DELETE FROM rollup_work_days;
+  UPDATE rollup_state
+  SET last_refresh_at = NOW(3),
+      last_full_refresh_at = CASE WHEN p_full = 1 THEN NOW(3) ELSE last_full_refresh_at END,
+      last_days_refreshed = v_days
+  WHERE id = 1;
+
+  DO RELEASE_LOCK(v_lock);
+END

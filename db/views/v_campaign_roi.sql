@@ -1,0 +1,15 @@
+-- Campaign lifetime figures and profitability: ROAS = revenue / spend,
+-- ROI = (revenue - cost of goods - spend) / spend; NULL where spend is 0.
+CREATE OR REPLACE SQL SECURITY DEFINER VIEW v_campaign_roi AS
+SELECT c.campaign_id, c.name AS campaign, c.objective, c.status, c.start_date, c.end_date,
+       c.budget, c.spend, c.impressions, c.clicks, c.leads, c.conversions, c.revenue,
+       COALESCE(k.cogs, 0) AS cogs,
+       c.revenue / NULLIF(c.spend, 0) AS roas,
+       (c.revenue - COALESCE(k.cogs, 0) - c.spend) / NULLIF(c.spend, 0) AS roi
+FROM campaigns c
+LEFT JOIN (
+  SELECT a.campaign_id, SUM(g.cogs) AS cogs
+  FROM agg_ad_daily g
+  JOIN ads a ON a.ad_id = g.ad_id
+  GROUP BY a.campaign_id
+) k ON k.campaign_id = c.campaign_id

@@ -1,0 +1,51 @@
+/** `kpi db migrate | reset --yes | refresh [--full]`. */
+import type { Command } from "commander";
+import { withConnection } from "../db/connect.js";
+import { redactUrl } from "../db/database-url.js";
+import { describeMigration, migrate, resetDatabase } from "../db/migrate/migrator.js";
+import { refreshDerived } from "../db/refresh.js";
+import { UserError } from "../errors.js";
+import type { CliContext } from "./context.js";
+
+export function registerDbCommands(program: Command, context: CliContext): void {
+  const db = program
+    .command("db")
+    .description("create, reset and refresh the reporting database (DATABASE_URL)");
+
+  db.command("migrate")
+    .description(
+      "create the database if needed, apply new schema files, re-create procedures, triggers and views",
+    )
+    .action(async () => {
+      const report = await migrate(context.config.databaseUrl);
+      context.out(describeMigration(report));
+    });
+
+  db.command("reset")
+    .description("drop the database with all its data and migrate it afresh")
+    .option("--yes", "confirm that all data in the database is to be deleted")
+    .action(async (options: { yes?: boolean }) => {
+      if (!options.yes) {
+        throw new UserError(
+          "reset_unconfirmed",
+          `This deletes every row in ${redactUrl(context.config.databaseUrl)}. Run again with --yes to confirm.`,
+        );
+      }
+      const report = await resetDatabase(context.config.databaseUrl);
+      context.out(`Dropped database ${report.database}.`);
+      context.out(describeMigration(report));
+    });
+
+  db.command("refresh")
+    .description(
+      "recompute derived figures: order totals, daily rollups, funnel metrics, ad and campaign budgets",
+    )
+    .option("--full", "rebuild every day's rollups, not only the days touched since the last refresh")
+    .action(async (options: { full?: boolean }) => {
+      const full = options.full === true;
+      const report = await withConnection(context.config.databaseUrl, (c) => refreshDerived(c, { full }));
+      context.out(
+        `Refreshed ${report.full ? "all" : "changed"} derived figures: ${report.daysRefreshed} day(s) of rollups in ${report.seconds.toFixed(2)} s.`,
+      );
+    });
+}

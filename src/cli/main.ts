@@ -1,0 +1,47 @@
+/** The `kpi` command line: one program, sub-commands registered per concept. */
+import { Command, CommanderError } from "commander";
+import { ConfigError, loadConfig } from "../config.js";
+import { isUserError } from "../errors.js";
+import { createLogger } from "../log.js";
+import type { CliContext } from "./context.js";
+import { registerDbCommands } from "./db-commands.js";
+import { referenceId } from "./reference-id.js";
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let context: CliContext;
+  try {
+    const config = loadConfig();
+    context = {
+      config,
+      log: createLogger(config.logLevel),
+      out: (line) => process.stdout.write(`${line}\n`),
+    };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const program = new Command("kpi")
+    .description("kpi-bot: marketing KPIs from the reporting database, in the terminal, Slack and Teams")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)");
+  registerDbCommands(program, context);
+
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (isUserError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    const ref = referenceId();
+    context.log.error({ ref, err: error }, "command failed");
+    process.stderr.write(`Something went wrong (ref ${ref}). ${(error as Error).message ?? ""}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The one reader of the environment (STYLE.md rule 2): parses process.env once with zod,
+ * reports every bad key at once, and returns a frozen object that main hands around.
+ */
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/kpi_bot";
+
+const mysqlUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "mysql:" || url.protocol === "mariadb:") && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, "must look like mysql://user:password@host:3306/database");
+
+const timeZone = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as UTC or Europe/Berlin");
+
+const envSchema = z.object({
+  DATABASE_URL: mysqlUrl.default(DEFAULT_DATABASE_URL),
+  DATABASE_URL_READONLY: mysqlUrl.optional(),
+  REPORT_TIMEZONE: timeZone.default("UTC"),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  readonly databaseUrl: string;
+  readonly readonlyDatabaseUrl: string | undefined;
+  readonly reportTimeZone: string;
+  readonly statementTimeoutMs: number;
+  readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses the given environment (process.env by default). Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    readonlyDatabaseUrl: e.DATABASE_URL_READONLY,
+    reportTimeZone: e.REPORT_TIMEZONE,
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,108 @@
+/** Opening owner-account connections (migrations, generator, refresh) with clear failures. */
+import mysql from "mysql2/promise";
+import { UserError } from "../errors.js";
+import { connectionOptions, type DatabaseTarget, parseDatabaseUrl, quoteIdentifier } from "./database-url.js";
+
+export type Connection = mysql.Connection;
+
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ECONNRESET",
+  "EAI_AGAIN",
+]);
+
+/** Turns a connection failure into a one-line UserError naming host and cause; other errors pass through. */
+export function connectionFailure(error: unknown, target: DatabaseTarget): unknown {
+  const code = (error as { code?: string }).code ?? "";
+  if (UNREACHABLE_CODES.has(code)) {
+    return new UserError(
+      "database_unreachable",
+      `Cannot reach the database at ${target.host}:${target.port} (${code}). Is the server running?`,
+      { cause: error },
+    );
+  }
+  if (code === "ER_ACCESS_DENIED_ERROR" || code === "ER_DBACCESS_DENIED_ERROR") {
+    return new UserError(
+      "database_access_denied",
+      `The database refused user ${target.user} at ${target.host}:${target.port} (${code}).`,
+      { cause: error },
+    );
+  }
+  if (code === "ER_BAD_DB_ERROR") {
+    return new UserError(
+      "database_missing",
+      `Database ${target.database} does not exist. Create it with: npx kpi db migrate`,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+export interface ConnectOptions {
+  /** Create the database when it does not exist yet (migrations only). */
+  readonly createDatabase?: boolean;
+  readonly multipleStatements?: boolean;
+}
+
+export async function connect(
+  databaseUrl: string,
+  options: ConnectOptions = {},
+): Promise<{ connection: Connection; target: DatabaseTarget; created: boolean }> {
+  const target = parseDatabaseUrl(databaseUrl);
+  let created = false;
+  try {
+    if (options.createDatabase) {
+      const server = await mysql.createConnection(connectionOptions(target, false));
+      try {
+        const [rows] = await server.query<mysql.RowDataPacket[]>(
+          "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?",
+          [target.database],
+        );
+        if (rows.length === 0) {
+          await server.query(
+            `CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(target.database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+          );
+          created = true;
+        }
+      } finally {
+        await server.end();
+      }
+    }
+    const connection = await mysql.createConnection({
+      ...connectionOptions(target),
+      multipleStatements: options.multipleStatements ?? false,
+    });
+    return { connection, target, created };
+  } catch (error) {
+    throw connectionFailure(error, target);
+  }
+}
+
+/** A connection to the server without selecting a database (create or drop one). */
+export async function connectServer(
+  databaseUrl: string,
+): Promise<{ connection: Connection; target: DatabaseTarget }> {
+  const target = parseDatabaseUrl(databaseUrl);
+  try {
+    return { connection: await mysql.createConnection(connectionOptions(target, false)), target };
+  } catch (error) {
+    throw connectionFailure(error, target);
+  }
+}
+
+/** Runs `work` with a connection that is always closed afterwards. */
+export async function withConnection<T>(
+  databaseUrl: string,
+  work: (connection: Connection, target: DatabaseTarget) => Promise<T>,
+  options: ConnectOptions = {},
+): Promise<T> {
+  const { connection, target } = await connect(databaseUrl, options);
+  try {
+    return await work(connection, target);
+  } finally {
+    await connection.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The two kinds of error (STYLE.md rule 5).
+ *
+ * A UserError carries a one-line message fit to show the person who asked (bad period,
+ * unknown area, missing schema). Anything else is internal: it is logged with a short
+ * reference id and the person sees only "Something went wrong (ref 7f3a)".
+ */
+export class UserError extends Error {
+  override readonly name = "UserError";
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The data source cannot answer (down, unreachable, timed out): worth retrying later. */
+export class DataSourceUnavailableError extends UserError {
+  constructor(options?: { cause?: unknown }) {
+    super("data_source_unavailable", "The data source is unavailable, try again in a minute.", options);
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
