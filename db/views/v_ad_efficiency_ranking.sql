@@ -1,5 +1,6 @@
 -- Ads ranked by lifetime efficiency: ROAS (attributed revenue / spend), CTR and CPA, with
 -- rank 1 the best ROAS overall and within its platform. Ads without spend rank last.
+-- Ratios are computed in floating point (* 1E0): DECIMAL division keeps only 4 more digits.
 CREATE OR REPLACE SQL SECURITY DEFINER VIEW v_ad_efficiency_ranking AS
 SELECT x.*,
        RANK() OVER (ORDER BY x.roas IS NULL, x.roas DESC) AS roas_rank,
@@ -8,9 +9,9 @@ FROM (
   SELECT a.ad_id, a.headline, a.campaign_id, c.name AS campaign, pl.slug AS platform, p.placement,
          a.ad_format, a.status, a.impressions, a.clicks, a.leads, a.conversions,
          a.budget_spent AS spend, COALESCE(r.revenue, 0) AS revenue,
-         COALESCE(r.revenue, 0) / NULLIF(a.budget_spent, 0) AS roas,
-         a.clicks / NULLIF(a.impressions, 0) AS ctr,
-         a.budget_spent / NULLIF(a.conversions, 0) AS cpa
+         COALESCE(r.revenue, 0) * 1E0 / NULLIF(a.budget_spent, 0) AS roas,
+         a.clicks * 1E0 / NULLIF(a.impressions, 0) AS ctr,
+         a.budget_spent * 1E0 / NULLIF(a.conversions, 0) AS cpa
   FROM ads a
   JOIN campaigns c ON c.campaign_id = a.campaign_id
   JOIN ad_pricing p ON p.pricing_id = a.pricing_id

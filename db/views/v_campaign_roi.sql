@@ -4,8 +4,8 @@ CREATE OR REPLACE SQL SECURITY DEFINER VIEW v_campaign_roi AS
 SELECT c.campaign_id, c.name AS campaign, c.objective, c.status, c.start_date, c.end_date,
        c.budget, c.spend, c.impressions, c.clicks, c.leads, c.conversions, c.revenue,
        COALESCE(k.cogs, 0) AS cogs,
-       c.revenue / NULLIF(c.spend, 0) AS roas,
-       (c.revenue - COALESCE(k.cogs, 0) - c.spend) / NULLIF(c.spend, 0) AS roi
+       c.revenue * 1E0 / NULLIF(c.spend, 0) AS roas,
+       (c.revenue - COALESCE(k.cogs, 0) - c.spend) * 1E0 / NULLIF(c.spend, 0) AS roi
 FROM campaigns c
 LEFT JOIN (
   SELECT a.campaign_id, SUM(g.cogs) AS cogs

@@ -26,7 +26,9 @@ export function databaseUrl(name: string): string {
 }
 
 /** A fresh database; migrated unless `migrated: false`. */
-export async function createTestDatabase(options: { migrated?: boolean; prefix?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrated?: boolean; prefix?: string } = {},
+): Promise<TestDatabase> {
   const name = uniqueDatabaseName(options.prefix);
   const url = databaseUrl(name);
   if (options.migrated === false) {

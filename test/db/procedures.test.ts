@@ -1,0 +1,363 @@
+/**
+ * Each procedure on the hand-written fixture (fixture.ts) gives exactly the figures worked
+ * out by hand below, and running it again changes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { loadFixture, rows } from "./fixture.js";
+import { derivedSnapshot } from "./snapshot.js";
+
+describe("stored procedures on the fixture", () => {
+  let db: TestDatabase;
+  const q = (sql: string) => rows(db.connection, sql);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await loadFixture(db.connection);
+  });
+  afterAll(async () => db?.drop());
+
+  it("the triggers marked every day the fixture touched as dirty", async () => {
+    expect(await q("SELECT day FROM rollup_dirty_days ORDER BY day")).toEqual([
+      { day: "2026-10-15" },
+      { day: "2026-11-10" },
+      { day: "2026-11-11" },
+    ]);
+  });
+
+  it("sp_calc_order_totals: subtotal, discount, total and net payments per order", async () => {
+    await db.connection.query("CALL sp_calc_order_totals(NULL, NULL)");
+    // 1: 2x100 + 1x50 = 250, discount 10 -> 240, card 240.  2: 3x50 = 150 - 15 = 135, gift card 100 + paypal 35.
+    // 3: 150, klarna 150.  4: 100, payment failed -> 0.  5: 100, captured then refunded -> 0.  6: 50 pending, unpaid.
+    const expected = [
+      { order_id: 1, subtotal: 250, discount: 10, total: 240, paid_amount: 240 },
+      { order_id: 2, subtotal: 150, discount: 15, total: 135, paid_amount: 135 },
+      { order_id: 3, subtotal: 150, discount: 0, total: 150, paid_amount: 150 },
+      { order_id: 4, subtotal: 100, discount: 0, total: 100, paid_amount: 0 },
+      { order_id: 5, subtotal: 100, discount: 0, total: 100, paid_amount: 0 },
+      { order_id: 6, subtotal: 50, discount: 0, total: 50, paid_amount: 0 },
+    ];
+    const sql = "SELECT order_id, subtotal, discount, total, paid_amount FROM orders ORDER BY order_id";
+    expect(await q(sql)).toEqual(expected);
+    await db.connection.query("CALL sp_calc_order_totals(NULL, NULL)");
+    expect(await q(sql)).toEqual(expected);
+  });
+
+  it("sp_calc_order_totals only touches orders inside the given days", async () => {
+    await db.connection.query(
+      "UPDATE orders SET subtotal = 0, discount = 0, total = 0 WHERE order_id IN (1, 4)",
+    );
+    await db.connection.query("CALL sp_calc_order_totals('2026-11-11', '2026-11-11')");
+    expect(await q("SELECT order_id, total FROM orders WHERE order_id IN (1, 4) ORDER BY order_id")).toEqual([
+      { order_id: 1, total: 0 },
+      { order_id: 4, total: 100 },
+    ]);
+    await db.connection.query("CALL sp_calc_order_totals(NULL, NULL)");
+  });
+
+  it("sp_refresh_rollups: daily ad funnel, spend from pricing, attributed orders", async () => {
+    await db.connection.query("CALL sp_refresh_rollups(0)");
+    // Ad 1 (Meta feed, CPM 10): Nov 10 impressions 1000+500, 3 clicks, 1 lead, 1 conversion -> spend 1500*10/1000 = 15;
+    //   order 1 (delivered) revenue 240, cogs 2x40 + 20 = 100. Nov 11: 2000 impressions, 2 clicks, 1 lead -> spend 20.
+    // Ad 2 (Google search, CPC 0.5): Nov 10: 400 impressions, 4 clicks -> spend 2; order 3 (shipped) 150, cogs 60.
+    // Ad 3 (Meta stories, CPM 8): Oct 15: 10000 impressions, 2 clicks -> spend 80; no orders.
+    expect(await q("SELECT * FROM agg_ad_daily ORDER BY day, ad_id")).toEqual([
+      {
+        day: "2026-10-15",
+        ad_id: 3,
+        impressions: 10000,
+        clicks: 2,
+        leads: 0,
+        conversions: 0,
+        spend: 80,
+        orders: 0,
+        revenue: 0,
+        cogs: 0,
+      },
+      {
+        day: "2026-11-10",
+        ad_id: 1,
+        impressions: 1500,
+        clicks: 3,
+        leads: 1,
+        conversions: 1,
+        spend: 15,
+        orders: 1,
+        revenue: 240,
+        cogs: 100,
+      },
+      {
+        day: "2026-11-10",
+        ad_id: 2,
+        impressions: 400,
+        clicks: 4,
+        leads: 1,
+        conversions: 1,
+        spend: 2,
+        orders: 1,
+        revenue: 150,
+        cogs: 60,
+      },
+      {
+        day: "2026-11-11",
+        ad_id: 1,
+        impressions: 2000,
+        clicks: 2,
+        leads: 1,
+        conversions: 0,
+        spend: 20,
+        orders: 0,
+        revenue: 0,
+        cogs: 0,
+      },
+    ]);
+    // Orders by city / source of the session / payment method; only paid, shipped and delivered count as paid.
+    expect(
+      await q(
+        "SELECT day, city, source_id, payment_method, orders_placed, orders_paid, items, gross, discount, revenue, cogs FROM agg_orders_daily ORDER BY day, city, source_id, payment_method",
+      ),
+    ).toEqual([
+      {
+        day: "2026-10-15",
+        city: "Munich",
+        source_id: 2,
+        payment_method: "card",
+        orders_placed: 1,
+        orders_paid: 0,
+        items: 0,
+        gross: 0,
+        discount: 0,
+        revenue: 0,
+        cogs: 0,
+      },
+      {
+        day: "2026-11-10",
+        city: "Berlin",
+        source_id: 1,
+        payment_method: "card",
+        orders_placed: 1,
+        orders_paid: 1,
+        items: 3,
+        gross: 250,
+        discount: 10,
+        revenue: 240,
+        cogs: 100,
+      },
+      {
+        day: "2026-11-10",
+        city: "Berlin",
+        source_id: 4,
+        payment_method: "klarna",
+        orders_placed: 1,
+        orders_paid: 1,
+        items: 1,
+        gross: 150,
+        discount: 0,
+        revenue: 150,
+        cogs: 60,
+      },
+      {
+        day: "2026-11-10",
+        city: "Munich",
+        source_id: 2,
+        payment_method: "paypal",
+        orders_placed: 1,
+        orders_paid: 1,
+        items: 3,
+        gross: 150,
+        discount: 15,
+        revenue: 135,
+        cogs: 60,
+      },
+      {
+        day: "2026-11-11",
+        city: "Berlin",
+        source_id: 3,
+        payment_method: "bank_transfer",
+        orders_placed: 1,
+        orders_paid: 0,
+        items: 0,
+        gross: 0,
+        discount: 0,
+        revenue: 0,
+        cogs: 0,
+      },
+      {
+        day: "2026-11-11",
+        city: "Berlin",
+        source_id: 3,
+        payment_method: "card",
+        orders_placed: 1,
+        orders_paid: 0,
+        items: 0,
+        gross: 0,
+        discount: 0,
+        revenue: 0,
+        cogs: 0,
+      },
+    ]);
+    // Products, paid lines only: Runner 2 units 200-10; Boot 1 unit 150; Tote 1 (order 1) + 3 (order 2) = 4 units, 50 + 150-15.
+    expect(await q("SELECT * FROM agg_product_daily ORDER BY day, product_id")).toEqual([
+      { day: "2026-11-10", product_id: 1, orders: 1, units: 2, revenue: 190, cogs: 80 },
+      { day: "2026-11-10", product_id: 2, orders: 1, units: 1, revenue: 150, cogs: 60 },
+      { day: "2026-11-10", product_id: 3, orders: 2, units: 4, revenue: 185, cogs: 80 },
+    ]);
+    // Sessions: a session converts when it holds a paid order (session 5's orders are cancelled and pending).
+    expect(await q("SELECT * FROM agg_sessions_daily ORDER BY day, source_id, device")).toEqual([
+      {
+        day: "2026-10-15",
+        source_id: 2,
+        device: "desktop",
+        sessions: 1,
+        converted_sessions: 0,
+        orders: 0,
+        revenue: 0,
+      },
+      {
+        day: "2026-11-10",
+        source_id: 1,
+        device: "mobile",
+        sessions: 1,
+        converted_sessions: 1,
+        orders: 1,
+        revenue: 240,
+      },
+      {
+        day: "2026-11-10",
+        source_id: 2,
+        device: "desktop",
+        sessions: 1,
+        converted_sessions: 1,
+        orders: 1,
+        revenue: 135,
+      },
+      {
+        day: "2026-11-10",
+        source_id: 3,
+        device: "desktop",
+        sessions: 1,
+        converted_sessions: 0,
+        orders: 0,
+        revenue: 0,
+      },
+      {
+        day: "2026-11-10",
+        source_id: 4,
+        device: "mobile",
+        sessions: 1,
+        converted_sessions: 1,
+        orders: 1,
+        revenue: 150,
+      },
+      {
+        day: "2026-11-11",
+        source_id: 3,
+        device: "mobile",
+        sessions: 1,
+        converted_sessions: 0,
+        orders: 0,
+        revenue: 0,
+      },
+    ]);
+    // Signed-in users per day (session 4 is anonymous).
+    expect(await q("SELECT * FROM agg_user_activity_daily ORDER BY day, user_id")).toEqual([
+      { day: "2026-10-15", user_id: 2, sessions: 1 },
+      { day: "2026-11-10", user_id: 1, sessions: 1 },
+      { day: "2026-11-10", user_id: 2, sessions: 1 },
+      { day: "2026-11-10", user_id: 3, sessions: 1 },
+      { day: "2026-11-11", user_id: 1, sessions: 1 },
+    ]);
+    expect(await q("SELECT * FROM rollup_dirty_days")).toEqual([]);
+    expect(await q("SELECT last_days_refreshed FROM rollup_state")).toEqual([{ last_days_refreshed: 3 }]);
+  });
+
+  it("sp_calc_funnel_metrics: lifetime funnel per ad", async () => {
+    await db.connection.query("CALL sp_calc_funnel_metrics()");
+    expect(await q("SELECT ad_id, impressions, clicks, leads, conversions FROM ads ORDER BY ad_id")).toEqual([
+      { ad_id: 1, impressions: 3500, clicks: 5, leads: 2, conversions: 1 },
+      { ad_id: 2, impressions: 400, clicks: 4, leads: 1, conversions: 1 },
+      { ad_id: 3, impressions: 10000, clicks: 2, leads: 0, conversions: 0 },
+    ]);
+  });
+
+  it("sp_calc_ad_budgets: spend from reach and placement pricing", async () => {
+    await db.connection.query("CALL sp_calc_ad_budgets()");
+    // 3500 * 10 / 1000 = 35 (CPM); 4 clicks * 0.5 = 2 (CPC); 10000 * 8 / 1000 = 80 (CPM).
+    expect(await q("SELECT ad_id, budget_spent FROM ads ORDER BY ad_id")).toEqual([
+      { ad_id: 1, budget_spent: 35 },
+      { ad_id: 2, budget_spent: 2 },
+      { ad_id: 3, budget_spent: 80 },
+    ]);
+  });
+
+  it("sp_calc_campaign_totals: budgets, spend, clicks, leads and revenue per campaign", async () => {
+    await db.connection.query("CALL sp_calc_campaign_totals()");
+    expect(
+      await q(
+        "SELECT campaign_id, budget, spend, impressions, clicks, leads, conversions, revenue FROM campaigns ORDER BY campaign_id",
+      ),
+    ).toEqual([
+      {
+        campaign_id: 1,
+        budget: 800,
+        spend: 37,
+        impressions: 3900,
+        clicks: 9,
+        leads: 3,
+        conversions: 2,
+        revenue: 390,
+      },
+      {
+        campaign_id: 2,
+        budget: 200,
+        spend: 80,
+        impressions: 10000,
+        clicks: 2,
+        leads: 0,
+        conversions: 0,
+        revenue: 0,
+      },
+    ]);
+  });
+
+  it("every procedure is idempotent: a second sp_refresh_all, incremental or full, changes nothing", async () => {
+    const before = await derivedSnapshot(db.connection);
+    await db.connection.query("CALL sp_refresh_all(0)");
+    expect(await derivedSnapshot(db.connection)).toEqual(before);
+    await db.connection.query("CALL sp_refresh_all(1)");
+    expect(await derivedSnapshot(db.connection)).toEqual(before);
+    expect(await q("SELECT last_days_refreshed FROM rollup_state")).toEqual([{ last_days_refreshed: 3 }]);
+  });
+
+  it("late data for a past day shows up after an incremental refresh, equal to a full rebuild", async () => {
+    // A paid order for Nov 11 in session 5 (Berlin, direct) with one Tote at 50, and a click for ad 2 that day.
+    await db.connection.query(`
+      INSERT INTO orders (order_id, user_id, session_id, ad_id, ordered_at, status, city, payment_method)
+        VALUES (7, 1, 5, 2, '2026-11-11 10:00:00', 'paid', 'Berlin', 'card');
+      INSERT INTO order_details (order_id, line_no, product_id, quantity, unit_price, unit_cost) VALUES (7, 1, 3, 1, 50.00, 20.00);
+      INSERT INTO ad_interactions (interaction_id, ad_id, user_id, stage, occurred_at) VALUES (22, 2, 1, 'click', '2026-11-11 09:58:00');`);
+    expect(await q("SELECT day FROM rollup_dirty_days")).toEqual([{ day: "2026-11-11" }]);
+    await db.connection.query("CALL sp_refresh_all(0)");
+    expect(await q("SELECT last_days_refreshed FROM rollup_state")).toEqual([{ last_days_refreshed: 1 }]);
+    expect(await q("SELECT total FROM orders WHERE order_id = 7")).toEqual([{ total: 50 }]);
+    expect(
+      await q(
+        "SELECT clicks, spend, orders, revenue FROM agg_ad_daily WHERE day = '2026-11-11' AND ad_id = 2",
+      ),
+    ).toEqual([{ clicks: 1, spend: 0.5, orders: 1, revenue: 50 }]);
+    expect(await q("SELECT revenue, clicks, spend FROM campaigns WHERE campaign_id = 1")).toEqual([
+      { revenue: 440, clicks: 10, spend: 37.5 },
+    ]);
+    const incremental = await derivedSnapshot(db.connection);
+    await db.connection.query("CALL sp_refresh_all(1)");
+    expect(await derivedSnapshot(db.connection)).toEqual(incremental);
+  });
+
+  it("a deleted fact disappears from the rollups after refresh", async () => {
+    await db.connection.query("DELETE FROM ad_interactions WHERE interaction_id = 22");
+    await db.connection.query("CALL sp_refresh_all(0)");
+    expect(await q("SELECT clicks FROM agg_ad_daily WHERE day = '2026-11-11' AND ad_id = 2")).toEqual([
+      { clicks: 0 },
+    ]);
+  });
+});
