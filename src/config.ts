@@ -35,6 +35,12 @@ const envSchema = z.object({
   DATABASE_URL_READONLY: mysqlUrl.optional(),
   REPORT_TIMEZONE: timeZone.default("UTC"),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  CURRENCY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, "must be an ISO 4217 code such as EUR or USD")
+    .transform((c) => c.toUpperCase())
+    .default("EUR"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -43,6 +49,8 @@ export interface Config {
   readonly readonlyDatabaseUrl: string | undefined;
   readonly reportTimeZone: string;
   readonly statementTimeoutMs: number;
+  /** ISO 4217 code of the shop's currency, for formatting. */
+  readonly currency: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
 }
 
@@ -68,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readonlyDatabaseUrl: e.DATABASE_URL_READONLY,
     reportTimeZone: e.REPORT_TIMEZONE,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    currency: e.CURRENCY,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -4,8 +4,12 @@
  * (no currency signs or rounding); formatting happens only in renderers.
  */
 
-/** How a number is meant: renderers format by unit. `ratio` 0.034 shows as 3.4% or 3.40× per metric. */
-export type Unit = "count" | "currency" | "ratio" | "percent" | "days" | "text";
+/**
+ * How a number is meant; renderers format by unit. `ratio` is a fraction shown as a percent
+ * (0.034 → 3.4%) unless its metric says otherwise (ROAS); `multiple` is a ratio shown as 3.42×
+ * (tables and charts of ROAS). KPI units follow the metric definitions (ROAS is `ratio`).
+ */
+export type Unit = "count" | "currency" | "ratio" | "multiple" | "percent" | "days" | "text";
 
 export interface Kpi {
   /** A metric key from the metric definitions (spend, revenue, roas, ctr, ...). */

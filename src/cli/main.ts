@@ -4,7 +4,9 @@ import { ConfigError, loadConfig } from "../config.js";
 import { isUserError } from "../errors.js";
 import { createLogger } from "../log.js";
 import type { CliContext } from "./context.js";
+import { registerAskCommand } from "./ask-command.js";
 import { registerDbCommands } from "./db-commands.js";
+import { registerGenerateCommand } from "./generate-command.js";
 import { referenceId } from "./reference-id.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -29,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)");
   registerDbCommands(program, context);
+  registerGenerateCommand(program, context);
+  registerAskCommand(program, context);
 
   try {
     await program.parseAsync([...argv]);

@@ -1,0 +1,60 @@
+/** `kpi ask "<command text>" [--json] [--chart-dir DIR] [--as-of YYYY-MM-DD]`. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Command } from "commander";
+import type { Answer } from "../answer/answer.js";
+import { createEngine } from "../app/engine.js";
+import { renderChart } from "../charts/index.js";
+import { instantForDay } from "../commands/as-of.js";
+import { runCommand } from "../commands/run-command.js";
+import { answerToText } from "../render/terminal-answer.js";
+import type { CliContext } from "./context.js";
+
+interface AskOptions {
+  json?: boolean;
+  chartDir?: string;
+  asOf?: string;
+}
+
+/** Writes each chart of the answer as `<area>-<chart key>.png`; returns the paths by chart key. */
+export async function writeCharts(answer: Answer, dir: string, currency: string): Promise<Map<string, string>> {
+  await mkdir(dir, { recursive: true });
+  const files = new Map<string, string>();
+  for (const chart of answer.charts) {
+    const path = join(dir, `${answer.area}-${chart.key}.png`);
+    await writeFile(path, renderChart(chart, { currency }));
+    files.set(chart.key, path);
+  }
+  return files;
+}
+
+export function registerAskCommand(program: Command, context: CliContext): void {
+  program
+    .command("ask")
+    .description('answer a command as the bot would, e.g. kpi ask "campaigns last-30d platform=meta"')
+    .argument("<text...>", "the command text (quote it, or pass the words)")
+    .option("--json", "print the Answer JSON only")
+    .option("--chart-dir <dir>", "write the answer's charts as PNG files into this directory")
+    .option("--as-of <date>", "answer as if today were this date (YYYY-MM-DD) in REPORT_TIMEZONE")
+    .action(async (words: string[], options: AskOptions) => {
+      const { config } = context;
+      const at = options.asOf ? instantForDay(options.asOf, config.reportTimeZone) : undefined;
+      const engine = createEngine(config, () => at ?? new Date());
+      try {
+        const outcome = await runCommand(words.join(" "), engine.deps);
+        if (outcome.kind === "help") {
+          context.out(options.json ? JSON.stringify({ help: outcome.text }) : outcome.text);
+          return;
+        }
+        const { answer } = outcome;
+        const files = options.chartDir ? await writeCharts(answer, options.chartDir, config.currency) : undefined;
+        context.out(
+          options.json
+            ? JSON.stringify(answer)
+            : answerToText(answer, { currency: config.currency, chartFiles: files }).trimEnd(),
+        );
+      } finally {
+        await engine.close();
+      }
+    });
+}

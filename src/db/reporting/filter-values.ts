@@ -1,0 +1,45 @@
+/** The values a filter can take, as they exist in the views (matched by src/commands/filter-match.ts). */
+import type { FilterOption } from "../../areas/area-data.js";
+import type { FilterKey } from "../../commands/areas.js";
+import type { ReportingDb } from "./reporting-db.js";
+
+export async function loadFilterOptions(db: ReportingDb, key: FilterKey): Promise<FilterOption[]> {
+  switch (key) {
+    case "platform": {
+      const rows = await db.selectFrom("v_ad_structure").select(["platform", "platform_name"]).distinct().execute();
+      return rows.map((r) => ({
+        label: r.platform,
+        spellings: [r.platform, r.platform_name],
+        resolved: { slug: r.platform, name: r.platform_name },
+      }));
+    }
+    case "campaign": {
+      const rows = await db.selectFrom("v_ad_structure").select(["campaign_id", "campaign"]).distinct().execute();
+      return rows.map((r) => ({
+        label: r.campaign,
+        spellings: [r.campaign, String(r.campaign_id)],
+        resolved: { id: r.campaign_id, name: r.campaign },
+      }));
+    }
+    case "city": {
+      const rows = await db.selectFrom("v_user_profiles").select("city").distinct().execute();
+      return rows.map((r) => ({ label: r.city, spellings: [r.city], resolved: r.city }));
+    }
+    case "category": {
+      const rows = await db.selectFrom("v_product_stock").select(["category", "category_name"]).distinct().execute();
+      return rows.map((r) => ({
+        label: r.category,
+        spellings: [r.category, r.category_name],
+        resolved: { slug: r.category, name: r.category_name },
+      }));
+    }
+    case "source": {
+      const rows = await db.selectFrom("v_traffic_conversion").select(["source", "source_name"]).distinct().execute();
+      return rows.map((r) => ({
+        label: r.source,
+        spellings: [r.source, r.source_name],
+        resolved: { slug: r.source, name: r.source_name },
+      }));
+    }
+  }
+}

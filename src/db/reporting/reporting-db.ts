@@ -1,0 +1,109 @@
+/**
+ * The query path's database handle: Kysely over a mysql2 pool, every connection with a
+ * statement timeout (MariaDB `max_statement_time` in seconds, MySQL `MAX_EXECUTION_TIME`
+ * in ms — chosen by the server found), and failures mapped to one user-facing error.
+ */
+import { Kysely, MysqlDialect } from "kysely";
+import { createPool, type Pool, type PoolConnection } from "mysql2";
+import { DataSourceUnavailableError } from "../../errors.js";
+import { connectionOptions, parseDatabaseUrl } from "../database-url.js";
+import type { ReportingViews } from "./view-rows.js";
+
+export type ReportingDb = Kysely<ReportingViews>;
+
+export interface ReportingDbOptions {
+  readonly statementTimeoutMs: number;
+  readonly connectionLimit?: number;
+}
+
+export type ServerFlavor = "mariadb" | "mysql";
+
+export function timeoutStatement(flavor: ServerFlavor, ms: number): string {
+  return flavor === "mariadb"
+    ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}`
+    : `SET SESSION MAX_EXECUTION_TIME = ${Math.round(ms)}`;
+}
+
+export function flavorOf(version: string): ServerFlavor {
+  return /mariadb/i.test(version) ? "mariadb" : "mysql";
+}
+
+export function createReportingDb(databaseUrl: string, options: ReportingDbOptions): ReportingDb {
+  const target = parseDatabaseUrl(databaseUrl);
+  return new Kysely<ReportingViews>({
+    dialect: new MysqlDialect({
+      pool: async () => {
+        const pool = createPool({
+          ...connectionOptions(target),
+          connectionLimit: options.connectionLimit ?? 8,
+          waitForConnections: true,
+          enableKeepAlive: true,
+        });
+        await applyTimeouts(pool, options.statementTimeoutMs);
+        return pool;
+      },
+    }),
+  });
+}
+
+/** Probes the server once for its flavour, then sets the timeout on every connection. */
+async function applyTimeouts(pool: Pool, ms: number): Promise<void> {
+  const probe = await new Promise<PoolConnection>((resolve, reject) =>
+    pool.getConnection((error, connection) => (error ? reject(error) : resolve(connection))),
+  );
+  try {
+    const version = await new Promise<string>((resolve, reject) =>
+      probe.query("SELECT VERSION() AS v", (error, rows) =>
+        error ? reject(error) : resolve(String((rows as { v: string }[])[0]?.v)),
+      ),
+    );
+    const statement = timeoutStatement(flavorOf(version), ms);
+    await new Promise<void>((resolve, reject) => probe.query(statement, (error) => (error ? reject(error) : resolve())));
+    pool.on("connection", (connection) => {
+      connection.query(statement);
+    });
+  } finally {
+    probe.release();
+  }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ECONNRESET",
+  "EPIPE",
+  "EAI_AGAIN",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "ER_CON_COUNT_ERROR",
+  "ER_SERVER_SHUTDOWN",
+  "ER_QUERY_TIMEOUT",
+  "ER_STATEMENT_TIMEOUT",
+  "ER_QUERY_INTERRUPTED",
+  "ER_LOCK_WAIT_TIMEOUT",
+]);
+/** MariaDB 1969 (max_statement_time exceeded), MySQL 3024 (MAX_EXECUTION_TIME), 1317 interrupted. */
+const UNAVAILABLE_ERRNOS = new Set([1969, 3024, 1317, 1205, 1040, 1053]);
+
+/** True for failures that mean "the data source cannot answer now" (down, unreachable, timed out). */
+export function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; fatal?: boolean };
+  if (!e || typeof e !== "object") return false;
+  return (
+    (e.code !== undefined && UNAVAILABLE_CODES.has(e.code)) ||
+    (e.errno !== undefined && UNAVAILABLE_ERRNOS.has(e.errno)) ||
+    e.fatal === true
+  );
+}
+
+/** Runs a query function; availability failures become the one user-facing message. */
+export async function guardAvailability<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUnavailable(error)) throw new DataSourceUnavailableError({ cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+/** The Answer as terminal text: title, period, KPI lines with changes, aligned tables, notes. */
+import type { Answer, AnswerTable, Cell, Kpi } from "../answer/answer.js";
+import { formatDateRange, formatPeriod } from "../commands/period-format.js";
+import { formatChange, formatNumber } from "./format.js";
+
+export interface TerminalOptions {
+  readonly currency: string;
+  /** Rows shown per table before "… and N more". */
+  readonly maxRows?: number;
+  /** Paths of chart images written, by chart key. */
+  readonly chartFiles?: ReadonlyMap<string, string>;
+}
+
+export const TERMINAL_MAX_ROWS = 15;
+
+function kpiLines(kpis: readonly Kpi[], currency: string): string[] {
+  const rows = kpis.map((k) => [
+    k.label,
+    formatNumber(k.value, k.unit, { currency, key: k.key }),
+    formatChange(k),
+    k.previous === null ? "" : `prev ${formatNumber(k.previous, k.unit, { currency, key: k.key })}`,
+  ]);
+  return alignRows(rows, [false, true, true, false]).map((line) => `  ${line}`);
+}
+
+function cellText(cell: Cell, table: AnswerTable, column: number, currency: string): string {
+  if (typeof cell === "number") {
+    const unit = table.units?.[column] ?? "count";
+    return formatNumber(cell, unit, { currency, key: table.columns[column] });
+  }
+  return cell === null ? "—" : cell;
+}
+
+export function tableLines(table: AnswerTable, currency: string, maxRows: number): string[] {
+  const shown = table.rows.slice(0, maxRows);
+  const header = table.columns.map((c) => c.replaceAll("_", " "));
+  const body = shown.map((row) => row.map((cell, i) => cellText(cell, table, i, currency)));
+  const numeric = table.columns.map((_, i) => (table.units?.[i] ?? "text") !== "text");
+  const lines = alignRows([header, ...body], numeric).map((line) => `  ${line}`);
+  if (table.rows.length > shown.length) lines.push(`  … and ${table.rows.length - shown.length} more`);
+  if (table.rows.length === 0) lines.push("  (no rows)");
+  return lines;
+}
+
+/** Pads columns to equal width; numeric columns right-aligned. */
+function alignRows(rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        const pad = " ".repeat((widths[i] ?? 0) - [...cell].length);
+        return rightAligned[i] ? pad + cell : cell + pad;
+      })
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+export function answerToText(answer: Answer, options: TerminalOptions): string {
+  const maxRows = options.maxRows ?? TERMINAL_MAX_ROWS;
+  const lines = [answer.title, formatPeriod(answer.period)];
+  if (answer.comparison) lines.push(`compared with ${formatDateRange(answer.comparison.from, answer.comparison.to)}`);
+  lines.push("", ...kpiLines(answer.kpis, options.currency));
+  for (const table of answer.tables) {
+    lines.push("", table.title ?? table.key.replaceAll("_", " "), ...tableLines(table, options.currency, maxRows));
+  }
+  if (answer.charts.length > 0) {
+    lines.push("", "Charts:");
+    for (const chart of answer.charts) {
+      const file = options.chartFiles?.get(chart.key);
+      lines.push(`  ${chart.title}${file ? ` → ${file}` : ""}`);
+    }
+  }
+  if (answer.notes.length > 0) lines.push("", ...answer.notes.map((n) => `Note: ${n}`));
+  return `${lines.join("\n")}\n`;
+}
