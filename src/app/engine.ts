@@ -1,6 +1,7 @@
 /** Wiring the KPI engine from configuration: the query database, the reporting source, the clock. */
-import type { Config } from "../config.js";
+
 import type { EngineDeps } from "../commands/run-command.js";
+import type { Config } from "../config.js";
 import { createDbReportingSource } from "../db/reporting/db-reporting-source.js";
 import { createReportingDb, type ReportingDb } from "../db/reporting/reporting-db.js";
 

@@ -5,8 +5,8 @@
 import type { Answer, AnswerTable, ChartSpec } from "../answer/answer.js";
 import type { MetricKey } from "../metrics/definitions.js";
 import { computeMetric } from "../metrics/definitions.js";
-import type { AdData, AdSums } from "./area-data.js";
 import { type AreaContext, answerFrame } from "./area-context.js";
+import type { AdData, AdSums } from "./area-data.js";
 import { byValueDesc, metricCells, metricKpi, metricUnits } from "./kpi.js";
 
 /** Bars shown in a per-campaign chart. */
@@ -16,12 +16,21 @@ const profit = (s: AdSums): number => s.revenue - s.cogs - s.spend;
 
 function campaignTable(data: AdData): AnswerTable {
   const keys: MetricKey[] = ["spend", "revenue", "roas", "roi", "ctr", "cvr", "cpc", "cpa", "leads"];
-  const rows = [...data.byCampaign].sort(byValueDesc<AdData["byCampaign"][number]>(profit, (c) => c.campaign));
+  const rows = [...data.byCampaign].sort(
+    byValueDesc<AdData["byCampaign"][number]>(profit, (c) => c.campaign),
+  );
   return {
     key: "by_campaign",
     title: "Campaigns by profit (revenue − cost of goods − spend)",
     columns: ["campaign", "spend", "revenue", "profit", "roas", "roi", "ctr", "cvr", "cpc", "cpa", "leads"],
-    units: ["text", "currency", "currency", "currency", "multiple", ...metricUnits(["roi", "ctr", "cvr", "cpc", "cpa", "leads"])],
+    units: [
+      "text",
+      "currency",
+      "currency",
+      "currency",
+      "multiple",
+      ...metricUnits(["roi", "ctr", "cvr", "cpc", "cpa", "leads"]),
+    ],
     rows: rows.map((c) => {
       const [spend, revenue, ...rest] = metricCells(keys, c);
       return [c.campaign, spend ?? 0, revenue ?? 0, profit(c), ...rest];
@@ -39,7 +48,12 @@ function rankedChart(
   const ranked = items
     .map((i) => ({ label: i.label, value: computeMetric(metric, i.sums) }))
     .filter((i) => i.value !== null)
-    .sort(byValueDesc((i) => i.value, (i) => i.label))
+    .sort(
+      byValueDesc(
+        (i) => i.value,
+        (i) => i.label,
+      ),
+    )
     .slice(0, CAMPAIGN_CHART_LIMIT);
   return {
     key,
@@ -59,13 +73,20 @@ function platformChart(data: AdData, metric: "roas" | "ctr"): ChartSpec {
     kind: "bar",
     title,
     labels: platforms.map((p) => p.platformName),
-    series: [{ name: metric === "roas" ? "ROAS" : "CTR", values: platforms.map((p) => computeMetric(metric, p)) }],
+    series: [
+      { name: metric === "roas" ? "ROAS" : "CTR", values: platforms.map((p) => computeMetric(metric, p)) },
+    ],
     unit: metric === "roas" ? "multiple" : "ratio",
   };
 }
 
 function platformTable(data: AdData, keys: readonly MetricKey[]): AnswerTable {
-  const platforms = [...data.byPlatform].sort(byValueDesc((p) => p.spend, (p) => p.platformName));
+  const platforms = [...data.byPlatform].sort(
+    byValueDesc(
+      (p) => p.spend,
+      (p) => p.platformName,
+    ),
+  );
   return {
     key: "by_platform",
     columns: ["platform", ...keys],
@@ -89,18 +110,46 @@ export function campaignsAnswer(context: AreaContext, current: AdData, previous:
 }
 
 export function adPerformanceAnswer(context: AreaContext, current: AdData, previous: AdData | null): Answer {
-  const keys: MetricKey[] = ["impressions", "clicks", "leads", "conversions", "ctr", "click_to_lead", "cvr", "roas"];
+  const keys: MetricKey[] = [
+    "impressions",
+    "clicks",
+    "leads",
+    "conversions",
+    "ctr",
+    "click_to_lead",
+    "cvr",
+    "roas",
+  ];
   const t = current.totals;
-  const formats = [...current.byFormat].sort(byValueDesc((f) => f.impressions, (f) => f.format));
+  const formats = [...current.byFormat].sort(
+    byValueDesc(
+      (f) => f.impressions,
+      (f) => f.format,
+    ),
+  );
   const formatKeys: MetricKey[] = ["impressions", "clicks", "ctr", "click_to_lead", "cvr", "spend", "roas"];
   return answerFrame(context, {
     kpis: keys.map((k) => metricKpi(k, t, previous?.totals ?? null)),
     tables: [
-      platformTable(current, ["impressions", "clicks", "leads", "conversions", "ctr", "click_to_lead", "cvr", "spend", "revenue", "roas"]),
+      platformTable(current, [
+        "impressions",
+        "clicks",
+        "leads",
+        "conversions",
+        "ctr",
+        "click_to_lead",
+        "cvr",
+        "spend",
+        "revenue",
+        "roas",
+      ]),
       {
         key: "by_format",
         columns: ["format", ...formatKeys],
-        units: ["text", ...metricUnits(formatKeys).map((u, i) => (formatKeys[i] === "roas" ? "multiple" : u))],
+        units: [
+          "text",
+          ...metricUnits(formatKeys).map((u, i) => (formatKeys[i] === "roas" ? "multiple" : u)),
+        ],
         rows: formats.map((f) => [f.format, ...metricCells(formatKeys, f)]),
       },
     ],

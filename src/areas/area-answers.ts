@@ -1,10 +1,10 @@
 /** One builder per area: fetch the period (and comparison) data from the source, build the Answer. */
 import type { Answer } from "../answer/answer.js";
 import type { Area } from "../commands/areas.js";
-import type { DateRange, ResolvedFilters } from "./area-data.js";
-import type { AreaContext } from "./area-context.js";
 import { adPerformanceAnswer, campaignsAnswer, ctrAnswer, roasAnswer } from "./ad-answers.js";
 import { adsAnswer } from "./ads-answer.js";
+import type { AreaContext } from "./area-context.js";
+import type { DateRange, ResolvedFilters } from "./area-data.js";
 import { ordersAnswer } from "./orders-answer.js";
 import { productsAnswer } from "./products-answer.js";
 import type { ReportingSource } from "./reporting-source.js";
@@ -53,7 +53,8 @@ export const AREA_BUILDERS: Readonly<Record<Area, Builder>> = {
     const [current, previous] = await both(context, (r, f) => source.products(r, f));
     return productsAnswer(context, current, previous);
   },
-  stock: async (context, source) => stockAnswer(context, await source.lowStock(context.period.to, context.filters)),
+  stock: async (context, source) =>
+    stockAnswer(context, await source.lowStock(context.period.to, context.filters)),
   traffic: async (context, source) => {
     const [current, previous] = await both(context, (r, f) => source.traffic(r, f));
     return trafficAnswer(context, current, previous);

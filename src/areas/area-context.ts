@@ -41,7 +41,9 @@ export function answerFrame(
   parts: Pick<Answer, "kpis" | "tables" | "charts"> & { notes?: readonly string[] },
 ): Answer {
   const filters = describeFilters(context.filters);
-  const title = [AREA_TITLES[context.area], context.period.label, filters].filter((p) => p !== "").join(" · ");
+  const title = [AREA_TITLES[context.area], context.period.label, filters]
+    .filter((p) => p !== "")
+    .join(" · ");
   return {
     area: context.area,
     title,

@@ -96,7 +96,11 @@ export interface UsersData {
   readonly totalUsers: number;
   readonly newUsers: number;
   readonly activeUsers: number;
-  readonly byDay: readonly { readonly day: string; readonly newUsers: number; readonly activeUsers: number }[];
+  readonly byDay: readonly {
+    readonly day: string;
+    readonly newUsers: number;
+    readonly activeUsers: number;
+  }[];
   readonly byGender: readonly CountAndAmount[];
   readonly byBirthYear: readonly CountAndAmount[];
   readonly byDevice: readonly CountAndAmount[];
@@ -143,7 +147,11 @@ export interface TrafficSums {
 export interface TrafficData {
   readonly totals: TrafficSums;
   readonly bySource: readonly (TrafficSums & { readonly source: string; readonly sourceName: string })[];
-  readonly byDay: readonly { readonly day: string; readonly sessions: number; readonly convertedSessions: number }[];
+  readonly byDay: readonly {
+    readonly day: string;
+    readonly sessions: number;
+    readonly convertedSessions: number;
+  }[];
 }
 
 export interface Freshness {

@@ -3,14 +3,32 @@ import type { Kpi, Unit } from "../answer/answer.js";
 import { change, computeMetric, METRICS, type MetricKey, type MetricSums } from "../metrics/definitions.js";
 
 /** A KPI of a defined metric: value from the current sums, previous from the comparison sums. */
-export function metricKpi(key: MetricKey, current: MetricSums, previous: MetricSums | null, label?: string): Kpi {
+export function metricKpi(
+  key: MetricKey,
+  current: MetricSums,
+  previous: MetricSums | null,
+  label?: string,
+): Kpi {
   const value = computeMetric(key, current);
   const before = previous ? computeMetric(key, previous) : null;
-  return { key, label: label ?? METRICS[key].label, value, previous: before, change: change(value, before), unit: METRICS[key].unit };
+  return {
+    key,
+    label: label ?? METRICS[key].label,
+    value,
+    previous: before,
+    change: change(value, before),
+    unit: METRICS[key].unit,
+  };
 }
 
 /** A KPI that is a plain figure (new users, low-stock products, ...). */
-export function figureKpi(key: string, label: string, value: number | null, previous: number | null, unit: Unit = "count"): Kpi {
+export function figureKpi(
+  key: string,
+  label: string,
+  value: number | null,
+  previous: number | null,
+  unit: Unit = "count",
+): Kpi {
   return { key, label, value, previous, change: change(value, previous), unit };
 }
 

@@ -2,8 +2,8 @@
 import type { Answer } from "../answer/answer.js";
 import type { MetricSums } from "../metrics/definitions.js";
 import { ratio } from "../metrics/ratio.js";
-import type { OrdersData } from "./area-data.js";
 import { type AreaContext, answerFrame } from "./area-context.js";
+import type { OrdersData } from "./area-data.js";
 import { byValueDesc, figureKpi, metricKpi } from "./kpi.js";
 import { dailyValues, eachDay, topWithOther } from "./series.js";
 
@@ -14,11 +14,18 @@ const sums = (d: OrdersData): MetricSums => ({ revenue: d.totals.revenue, orders
 
 export function ordersAnswer(context: AreaContext, current: OrdersData, previous: OrdersData | null): Answer {
   const days = eachDay(context.period.from, context.period.to);
-  const cities = [...current.byCity].sort(byValueDesc((c) => c.amount, (c) => c.key));
+  const cities = [...current.byCity].sort(
+    byValueDesc(
+      (c) => c.amount,
+      (c) => c.key,
+    ),
+  );
   const methods = topWithOther(current.byPaymentMethod, PAYMENT_SLICES, (m) => m.count);
   const notes: string[] = [];
   if (context.filters.city || context.filters.source) {
-    notes.push("Top products are for all cities and sources: the product figures have no city or source breakdown.");
+    notes.push(
+      "Top products are for all cities and sources: the product figures have no city or source breakdown.",
+    );
   }
   return answerFrame(context, {
     kpis: [
@@ -26,7 +33,13 @@ export function ordersAnswer(context: AreaContext, current: OrdersData, previous
       metricKpi("orders", sums(current), previous ? sums(previous) : null),
       metricKpi("aov", sums(current), previous ? sums(previous) : null),
       figureKpi("items", "Items sold", current.totals.items, previous?.totals.items ?? null),
-      figureKpi("discount", "Discounts", current.totals.discount, previous?.totals.discount ?? null, "currency"),
+      figureKpi(
+        "discount",
+        "Discounts",
+        current.totals.discount,
+        previous?.totals.discount ?? null,
+        "currency",
+      ),
     ],
     tables: [
       {
@@ -47,7 +60,12 @@ export function ordersAnswer(context: AreaContext, current: OrdersData, previous
         columns: ["payment_method", "orders", "revenue", "share_of_orders"],
         units: ["text", "count", "currency", "ratio"],
         rows: [...current.byPaymentMethod]
-          .sort(byValueDesc((m) => m.count, (m) => m.key))
+          .sort(
+            byValueDesc(
+              (m) => m.count,
+              (m) => m.key,
+            ),
+          )
           .map((m) => [m.key, m.count, m.amount, ratio(m.count, current.totals.orders)]),
       },
     ],

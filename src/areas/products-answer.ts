@@ -1,7 +1,7 @@
 /** products: catalogue by category, stock levels, price ranges, low and out of stock. */
 import type { Answer } from "../answer/answer.js";
-import type { ProductsData } from "./area-data.js";
 import { type AreaContext, answerFrame } from "./area-context.js";
+import type { ProductsData } from "./area-data.js";
 import { figureKpi } from "./kpi.js";
 import { lowStockTable } from "./stock-answer.js";
 
@@ -20,7 +20,11 @@ export function priceRanges(prices: readonly number[]): { labels: string[]; coun
   return { labels, counts };
 }
 
-export function productsAnswer(context: AreaContext, current: ProductsData, previous: ProductsData | null): Answer {
+export function productsAnswer(
+  context: AreaContext,
+  current: ProductsData,
+  previous: ProductsData | null,
+): Answer {
   const low = current.lowStock.filter((i) => i.status === "low").length;
   const out = current.lowStock.filter((i) => i.status === "out").length;
   const ranges = priceRanges(current.prices);

@@ -20,14 +20,21 @@ export function dailyValues<T extends { day: string }>(
 }
 
 /** Top `limit` items by `value`, the rest summed into one "Other" item. */
-export function topWithOther(items: readonly CountAndAmount[], limit: number, value: (i: CountAndAmount) => number) {
+export function topWithOther(
+  items: readonly CountAndAmount[],
+  limit: number,
+  value: (i: CountAndAmount) => number,
+) {
   const sorted = [...items].sort((a, b) => value(b) - value(a) || a.key.localeCompare(b.key));
   if (sorted.length <= limit) return sorted;
   const rest = sorted.slice(limit - 1);
-  const other = rest.reduce((acc, i) => ({ key: "Other", count: acc.count + i.count, amount: acc.amount + i.amount }), {
-    key: "Other",
-    count: 0,
-    amount: 0,
-  });
+  const other = rest.reduce(
+    (acc, i) => ({ key: "Other", count: acc.count + i.count, amount: acc.amount + i.amount }),
+    {
+      key: "Other",
+      count: 0,
+      amount: 0,
+    },
+  );
   return [...sorted.slice(0, limit - 1), other];
 }

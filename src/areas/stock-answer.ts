@@ -1,8 +1,8 @@
 /** stock (low-stock): products at or below their reorder level, with days of cover. */
 import type { Answer, AnswerTable } from "../answer/answer.js";
 import { ratio } from "../metrics/ratio.js";
-import type { StockItem } from "./area-data.js";
 import { type AreaContext, answerFrame } from "./area-context.js";
+import type { StockItem } from "./area-data.js";
 import { figureKpi } from "./kpi.js";
 
 export const COVER_DAYS = 30;
@@ -20,7 +20,15 @@ export function lowStockTable(items: readonly StockItem[]): AnswerTable {
     title: "At or below reorder level",
     columns: ["sku", "product", "category", "stock", "reorder_level", "units_sold_30d", "days_of_cover"],
     units: ["text", "text", "text", "count", "count", "count", "days"],
-    rows: items.map((i) => [i.sku, i.product, i.category, i.stock, i.reorderLevel, i.unitsSold30d, daysOfCover(i)]),
+    rows: items.map((i) => [
+      i.sku,
+      i.product,
+      i.category,
+      i.stock,
+      i.reorderLevel,
+      i.unitsSold30d,
+      daysOfCover(i),
+    ]),
   };
 }
 

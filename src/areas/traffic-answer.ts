@@ -1,18 +1,32 @@
 /** traffic: sessions and conversion rate (sessions with a paid order ÷ sessions) by source. */
 import type { Answer } from "../answer/answer.js";
 import { ratio } from "../metrics/ratio.js";
-import type { TrafficData } from "./area-data.js";
 import { type AreaContext, answerFrame } from "./area-context.js";
+import type { TrafficData } from "./area-data.js";
 import { byValueDesc, figureKpi, metricKpi } from "./kpi.js";
 
-export function trafficAnswer(context: AreaContext, current: TrafficData, previous: TrafficData | null): Answer {
+export function trafficAnswer(
+  context: AreaContext,
+  current: TrafficData,
+  previous: TrafficData | null,
+): Answer {
   const rate = (d: TrafficData | null) => (d ? ratio(d.totals.convertedSessions, d.totals.sessions) : null);
-  const sources = [...current.bySource].sort(byValueDesc((s) => s.sessions, (s) => s.sourceName));
+  const sources = [...current.bySource].sort(
+    byValueDesc(
+      (s) => s.sessions,
+      (s) => s.sourceName,
+    ),
+  );
   const p = previous?.totals;
   return answerFrame(context, {
     kpis: [
       metricKpi("sessions", { sessions: current.totals.sessions }, p ? { sessions: p.sessions } : null),
-      figureKpi("converted_sessions", "Converting sessions", current.totals.convertedSessions, p?.convertedSessions ?? null),
+      figureKpi(
+        "converted_sessions",
+        "Converting sessions",
+        current.totals.convertedSessions,
+        p?.convertedSessions ?? null,
+      ),
       figureKpi("conversion_rate", "Conversion rate", rate(current), rate(previous), "ratio"),
       metricKpi("orders", { orders: current.totals.orders }, p ? { orders: p.orders } : null),
       metricKpi("revenue", { revenue: current.totals.revenue }, p ? { revenue: p.revenue } : null),
@@ -46,7 +60,9 @@ export function trafficAnswer(context: AreaContext, current: TrafficData, previo
         kind: "bar",
         title: "Conversion rate by traffic source",
         labels: sources.map((s) => s.sourceName),
-        series: [{ name: "Conversion rate", values: sources.map((s) => ratio(s.convertedSessions, s.sessions)) }],
+        series: [
+          { name: "Conversion rate", values: sources.map((s) => ratio(s.convertedSessions, s.sessions)) },
+        ],
         unit: "ratio",
       },
     ],

@@ -1,8 +1,8 @@
 /** users: total, new and active users; new and active per day; demographics; devices; cities. */
 import type { Answer, AnswerTable } from "../answer/answer.js";
 import { ratio } from "../metrics/ratio.js";
-import type { CountAndAmount, UsersData } from "./area-data.js";
 import { type AreaContext, answerFrame } from "./area-context.js";
+import type { CountAndAmount, UsersData } from "./area-data.js";
 import { byValueDesc, figureKpi } from "./kpi.js";
 import { dailyValues, eachDay } from "./series.js";
 
@@ -28,19 +28,38 @@ export function ageBands(byBirthYear: readonly CountAndAmount[], year: number): 
   );
 }
 
-function shareTable(key: string, column: string, rows: readonly CountAndAmount[], total: number): AnswerTable {
+function shareTable(
+  key: string,
+  column: string,
+  rows: readonly CountAndAmount[],
+  total: number,
+): AnswerTable {
   return {
     key,
     columns: [column, "users", "share"],
     units: ["text", "count", "ratio"],
-    rows: [...rows].sort(byValueDesc((r) => r.count, (r) => r.key)).map((r) => [r.key, r.count, ratio(r.count, total)]),
+    rows: [...rows]
+      .sort(
+        byValueDesc(
+          (r) => r.count,
+          (r) => r.key,
+        ),
+      )
+      .map((r) => [r.key, r.count, ratio(r.count, total)]),
   };
 }
 
 export function usersAnswer(context: AreaContext, current: UsersData, previous: UsersData | null): Answer {
   const days = eachDay(context.period.from, context.period.to);
   const year = Number(context.period.to.slice(0, 4));
-  const cities = [...current.byCity].sort(byValueDesc((c) => c.count, (c) => c.key)).slice(0, CITY_ROWS);
+  const cities = [...current.byCity]
+    .sort(
+      byValueDesc(
+        (c) => c.count,
+        (c) => c.key,
+      ),
+    )
+    .slice(0, CITY_ROWS);
   return answerFrame(context, {
     kpis: [
       figureKpi("users", "Users", current.totalUsers, previous?.totalUsers ?? null),

@@ -4,8 +4,8 @@
  * same Answer prints the same text everywhere. Charts use their compact variant (src/charts).
  */
 import type { Kpi, Unit } from "../answer/answer.js";
-import { isMetricKey, METRICS } from "../metrics/definitions.js";
 import { currencySymbol, NO_VALUE } from "../charts/value-format.js";
+import { isMetricKey, METRICS } from "../metrics/definitions.js";
 
 export { NO_VALUE };
 
@@ -23,7 +23,11 @@ function signed(value: number, body: string): string {
 }
 
 /** How a number of this unit reads; `key` picks metric-specific display (ROAS as ×). */
-export function formatNumber(value: number | null | undefined, unit: Unit, options: { currency: string; key?: string }): string {
+export function formatNumber(
+  value: number | null | undefined,
+  unit: Unit,
+  options: { currency: string; key?: string },
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
   const display = options.key && isMetricKey(options.key) ? METRICS[options.key].display : undefined;
   const style = unit === "ratio" && display === "multiple" ? "multiple" : unit;

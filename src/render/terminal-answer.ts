@@ -60,10 +60,15 @@ function alignRows(rows: readonly (readonly string[])[], rightAligned: readonly 
 export function answerToText(answer: Answer, options: TerminalOptions): string {
   const maxRows = options.maxRows ?? TERMINAL_MAX_ROWS;
   const lines = [answer.title, formatPeriod(answer.period)];
-  if (answer.comparison) lines.push(`compared with ${formatDateRange(answer.comparison.from, answer.comparison.to)}`);
+  if (answer.comparison)
+    lines.push(`compared with ${formatDateRange(answer.comparison.from, answer.comparison.to)}`);
   lines.push("", ...kpiLines(answer.kpis, options.currency));
   for (const table of answer.tables) {
-    lines.push("", table.title ?? table.key.replaceAll("_", " "), ...tableLines(table, options.currency, maxRows));
+    lines.push(
+      "",
+      table.title ?? table.key.replaceAll("_", " "),
+      ...tableLines(table, options.currency, maxRows),
+    );
   }
   if (answer.charts.length > 0) {
     lines.push("", "Charts:");

@@ -3,7 +3,16 @@ import type { AdData, AdSums, DateRange, ResolvedFilters } from "../../areas/are
 import type { ReportingDb } from "./reporting-db.js";
 import { num } from "./sql-helpers.js";
 
-const SUM_COLUMNS = ["impressions", "clicks", "leads", "conversions", "spend", "orders", "revenue", "cogs"] as const;
+const SUM_COLUMNS = [
+  "impressions",
+  "clicks",
+  "leads",
+  "conversions",
+  "spend",
+  "orders",
+  "revenue",
+  "cogs",
+] as const;
 
 function adSums(row: Partial<Record<(typeof SUM_COLUMNS)[number], unknown>> | undefined): AdSums {
   return {
@@ -32,7 +41,11 @@ function adPerformance(db: ReportingDb, range: DateRange, filters: ResolvedFilte
   return query.select((eb) => SUM_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)));
 }
 
-export async function loadAdData(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<AdData> {
+export async function loadAdData(
+  db: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<AdData> {
   const [totals, byCampaign, byPlatform, byFormat] = await Promise.all([
     campaignDaily(db, range, filters).executeTakeFirst(),
     campaignDaily(db, range, filters)
@@ -48,7 +61,11 @@ export async function loadAdData(db: ReportingDb, range: DateRange, filters: Res
   return {
     totals: adSums(totals),
     byCampaign: byCampaign.map((r) => ({ ...adSums(r), campaignId: r.campaign_id, campaign: r.campaign })),
-    byPlatform: byPlatform.map((r) => ({ ...adSums(r), platform: r.platform, platformName: r.platform_name })),
+    byPlatform: byPlatform.map((r) => ({
+      ...adSums(r),
+      platform: r.platform,
+      platformName: r.platform_name,
+    })),
     byFormat: byFormat.map((r) => ({ ...adSums(r), format: r.ad_format })),
   };
 }

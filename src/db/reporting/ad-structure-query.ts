@@ -16,7 +16,10 @@ export async function loadAdStructureData(
       .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", range.from)]));
     if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
     if (filters.campaign) query = query.where("campaign_id", "=", filters.campaign.id);
-    return query.select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.sum<number>("planned_budget").as("amount")]);
+    return query.select((eb) => [
+      eb.fn.countAll<number>().as("count"),
+      eb.fn.sum<number>("planned_budget").as("amount"),
+    ]);
   };
   const spend = () => {
     let query = db.selectFrom("v_ad_performance").where("day", ">=", range.from).where("day", "<=", range.to);
@@ -33,7 +36,11 @@ export async function loadAdStructureData(
       .select((eb) => eb.fn.sum<number>("spend").as("spend"))
       .executeTakeFirst(),
     spend()
-      .select((eb) => ["platform_name as key", eb.fn.countAll<number>().as("count"), eb.fn.sum<number>("spend").as("amount")])
+      .select((eb) => [
+        "platform_name as key",
+        eb.fn.countAll<number>().as("count"),
+        eb.fn.sum<number>("spend").as("amount"),
+      ])
       .groupBy("platform_name")
       .execute(),
   ]);

@@ -22,11 +22,16 @@ export interface DbReportingSourceOptions {
   readonly nowMs?: () => number;
 }
 
-export function createDbReportingSource(db: ReportingDb, options: DbReportingSourceOptions = {}): ReportingSource {
+export function createDbReportingSource(
+  db: ReportingDb,
+  options: DbReportingSourceOptions = {},
+): ReportingSource {
   const nowMs = options.nowMs ?? (() => performance.now());
   const cache = new Map<FilterKey, { at: number; options: readonly FilterOption[] }>();
-  const guard = <A extends unknown[], T>(load: (db: ReportingDb, ...args: A) => Promise<T>) =>
-    (...args: A): Promise<T> => guardAvailability(() => load(db, ...args));
+  const guard =
+    <A extends unknown[], T>(load: (db: ReportingDb, ...args: A) => Promise<T>) =>
+    (...args: A): Promise<T> =>
+      guardAvailability(() => load(db, ...args));
 
   return {
     async filterOptions(key) {
@@ -45,7 +50,10 @@ export function createDbReportingSource(db: ReportingDb, options: DbReportingSou
     traffic: guard(loadTrafficData),
     freshness: () =>
       guardAvailability(async (): Promise<Freshness> => {
-        const row = await db.selectFrom("v_data_freshness").select(["last_refresh_at", "last_day"]).executeTakeFirst();
+        const row = await db
+          .selectFrom("v_data_freshness")
+          .select(["last_refresh_at", "last_day"])
+          .executeTakeFirst();
         return { lastRefreshAt: row?.last_refresh_at ?? null, lastDay: row?.last_day ?? null };
       }),
   };

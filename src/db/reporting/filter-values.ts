@@ -6,7 +6,11 @@ import type { ReportingDb } from "./reporting-db.js";
 export async function loadFilterOptions(db: ReportingDb, key: FilterKey): Promise<FilterOption[]> {
   switch (key) {
     case "platform": {
-      const rows = await db.selectFrom("v_ad_structure").select(["platform", "platform_name"]).distinct().execute();
+      const rows = await db
+        .selectFrom("v_ad_structure")
+        .select(["platform", "platform_name"])
+        .distinct()
+        .execute();
       return rows.map((r) => ({
         label: r.platform,
         spellings: [r.platform, r.platform_name],
@@ -14,7 +18,11 @@ export async function loadFilterOptions(db: ReportingDb, key: FilterKey): Promis
       }));
     }
     case "campaign": {
-      const rows = await db.selectFrom("v_ad_structure").select(["campaign_id", "campaign"]).distinct().execute();
+      const rows = await db
+        .selectFrom("v_ad_structure")
+        .select(["campaign_id", "campaign"])
+        .distinct()
+        .execute();
       return rows.map((r) => ({
         label: r.campaign,
         spellings: [r.campaign, String(r.campaign_id)],
@@ -26,7 +34,11 @@ export async function loadFilterOptions(db: ReportingDb, key: FilterKey): Promis
       return rows.map((r) => ({ label: r.city, spellings: [r.city], resolved: r.city }));
     }
     case "category": {
-      const rows = await db.selectFrom("v_product_stock").select(["category", "category_name"]).distinct().execute();
+      const rows = await db
+        .selectFrom("v_product_stock")
+        .select(["category", "category_name"])
+        .distinct()
+        .execute();
       return rows.map((r) => ({
         label: r.category,
         spellings: [r.category, r.category_name],
@@ -34,7 +46,11 @@ export async function loadFilterOptions(db: ReportingDb, key: FilterKey): Promis
       }));
     }
     case "source": {
-      const rows = await db.selectFrom("v_traffic_conversion").select(["source", "source_name"]).distinct().execute();
+      const rows = await db
+        .selectFrom("v_traffic_conversion")
+        .select(["source", "source_name"])
+        .distinct()
+        .execute();
       return rows.map((r) => ({
         label: r.source,
         spellings: [r.source, r.source_name],

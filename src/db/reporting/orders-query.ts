@@ -12,10 +12,17 @@ function ordersDaily(db: ReportingDb, range: DateRange, filters: ResolvedFilters
   return query;
 }
 
-export async function loadOrdersData(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<OrdersData> {
+export async function loadOrdersData(
+  db: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<OrdersData> {
   const base = () => ordersDaily(db, range, filters);
   const paidAndRevenue = () =>
-    base().select((eb) => [eb.fn.sum<number>("orders_paid").as("orders"), eb.fn.sum<number>("revenue").as("revenue")]);
+    base().select((eb) => [
+      eb.fn.sum<number>("orders_paid").as("orders"),
+      eb.fn.sum<number>("revenue").as("revenue"),
+    ]);
   const [totals, byDay, byPayment, byCity, topProducts] = await Promise.all([
     base()
       .select((eb) => [
@@ -54,7 +61,11 @@ export async function loadOrdersData(db: ReportingDb, range: DateRange, filters:
       cogs: num(totals?.cogs),
     },
     byDay: byDay.map((r) => ({ day: r.day, orders: num(r.orders), revenue: num(r.revenue) })),
-    byPaymentMethod: byPayment.map((r) => ({ key: r.payment_method, count: num(r.orders), amount: num(r.revenue) })),
+    byPaymentMethod: byPayment.map((r) => ({
+      key: r.payment_method,
+      count: num(r.orders),
+      amount: num(r.revenue),
+    })),
     byCity: byCity.map((r) => ({ key: r.city, count: num(r.orders), amount: num(r.revenue) })),
     topProducts: topProducts.map((r) => ({
       product: r.product,

@@ -1,20 +1,28 @@
 /** products and stock read v_product_stock (now) and v_product_sales_daily (sales in a range). */
-import { addDays } from "../../commands/calendar.js";
+
 import type { DateRange, ProductsData, ResolvedFilters, StockItem } from "../../areas/area-data.js";
+import { addDays } from "../../commands/calendar.js";
 import type { ReportingDb } from "./reporting-db.js";
 import { num } from "./sql-helpers.js";
 
 /** Days of sales behind "days of cover" (stock / average daily units sold). */
 export const COVER_WINDOW_DAYS = 30;
 
-export async function loadProductsData(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<ProductsData> {
+export async function loadProductsData(
+  db: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<ProductsData> {
   const stock = () => {
     let query = db.selectFrom("v_product_stock").where("is_active", "=", 1);
     if (filters.category) query = query.where("category", "=", filters.category.slug);
     return query;
   };
   const sales = () => {
-    let query = db.selectFrom("v_product_sales_daily").where("day", ">=", range.from).where("day", "<=", range.to);
+    let query = db
+      .selectFrom("v_product_sales_daily")
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to);
     if (filters.category) query = query.where("category", "=", filters.category.slug);
     return query;
   };
@@ -62,14 +70,27 @@ export async function loadProductsData(db: ReportingDb, range: DateRange, filter
 }
 
 /** Active products at or below their reorder level, with units sold in the 30 days ending `asOf`. */
-export async function loadLowStock(db: ReportingDb, asOf: string, filters: ResolvedFilters): Promise<StockItem[]> {
+export async function loadLowStock(
+  db: ReportingDb,
+  asOf: string,
+  filters: ResolvedFilters,
+): Promise<StockItem[]> {
   let query = db
     .selectFrom("v_product_stock")
     .where("is_active", "=", 1)
     .whereRef("stock_qty", "<=", "reorder_level");
   if (filters.category) query = query.where("category", "=", filters.category.slug);
   const low = await query
-    .select(["product_id", "sku", "product", "category_name", "price", "stock_qty", "reorder_level", "stock_status"])
+    .select([
+      "product_id",
+      "sku",
+      "product",
+      "category_name",
+      "price",
+      "stock_qty",
+      "reorder_level",
+      "stock_status",
+    ])
     .orderBy("stock_qty")
     .orderBy("product_id")
     .execute();

@@ -58,7 +58,9 @@ async function applyTimeouts(pool: Pool, ms: number): Promise<void> {
       ),
     );
     const statement = timeoutStatement(flavorOf(version), ms);
-    await new Promise<void>((resolve, reject) => probe.query(statement, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      probe.query(statement, (error) => (error ? reject(error) : resolve())),
+    );
     pool.on("connection", (connection) => {
       connection.query(statement);
     });

@@ -3,9 +3,16 @@ import type { DateRange, ResolvedFilters, TrafficData } from "../../areas/area-d
 import type { ReportingDb } from "./reporting-db.js";
 import { num } from "./sql-helpers.js";
 
-export async function loadTrafficData(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<TrafficData> {
+export async function loadTrafficData(
+  db: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<TrafficData> {
   const base = () => {
-    let query = db.selectFrom("v_traffic_conversion").where("day", ">=", range.from).where("day", "<=", range.to);
+    let query = db
+      .selectFrom("v_traffic_conversion")
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to);
     if (filters.source) query = query.where("source", "=", filters.source.slug);
     return query.select((eb) => [
       eb.fn.sum<number>("sessions").as("sessions"),
@@ -19,7 +26,9 @@ export async function loadTrafficData(db: ReportingDb, range: DateRange, filters
     base().select(["source", "source_name"]).groupBy(["source", "source_name"]).execute(),
     base().select("day").groupBy("day").orderBy("day").execute(),
   ]);
-  const sums = (r: { sessions?: unknown; converted?: unknown; orders?: unknown; revenue?: unknown } | undefined) => ({
+  const sums = (
+    r: { sessions?: unknown; converted?: unknown; orders?: unknown; revenue?: unknown } | undefined,
+  ) => ({
     sessions: num(r?.sessions),
     convertedSessions: num(r?.converted),
     orders: num(r?.orders),

@@ -5,14 +5,21 @@ import { num } from "./sql-helpers.js";
 
 type Dimension = "gender" | "birth_year" | "device" | "platform" | "city";
 
-export async function loadUsersData(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<UsersData> {
+export async function loadUsersData(
+  db: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<UsersData> {
   const signups = () => {
     let query = db.selectFrom("v_user_signups_daily");
     if (filters.city) query = query.where("city", "=", filters.city);
     return query;
   };
   const activity = () => {
-    let query = db.selectFrom("v_user_activity_daily").where("day", ">=", range.from).where("day", "<=", range.to);
+    let query = db
+      .selectFrom("v_user_activity_daily")
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to);
     if (filters.city) query = query.where("city", "=", filters.city);
     return query;
   };
@@ -24,32 +31,36 @@ export async function loadUsersData(db: ReportingDb, range: DateRange, filters: 
       .groupBy(dimension)
       .execute();
 
-  const [total, fresh, active, newByDay, activeByDay, gender, birthYear, device, platform, city] = await Promise.all([
-    signups().where("day", "<=", range.to).select((eb) => eb.fn.sum<number>("users").as("n")).executeTakeFirst(),
-    signups()
-      .where("day", ">=", range.from)
-      .where("day", "<=", range.to)
-      .select((eb) => eb.fn.sum<number>("users").as("n"))
-      .executeTakeFirst(),
-    activity()
-      .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
-      .executeTakeFirst(),
-    signups()
-      .where("day", ">=", range.from)
-      .where("day", "<=", range.to)
-      .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
-      .groupBy("day")
-      .execute(),
-    activity()
-      .select((eb) => ["day", eb.fn.countAll<number>().as("n")])
-      .groupBy("day")
-      .execute(),
-    profile("gender"),
-    profile("birth_year"),
-    profile("device"),
-    profile("platform"),
-    profile("city"),
-  ]);
+  const [total, fresh, active, newByDay, activeByDay, gender, birthYear, device, platform, city] =
+    await Promise.all([
+      signups()
+        .where("day", "<=", range.to)
+        .select((eb) => eb.fn.sum<number>("users").as("n"))
+        .executeTakeFirst(),
+      signups()
+        .where("day", ">=", range.from)
+        .where("day", "<=", range.to)
+        .select((eb) => eb.fn.sum<number>("users").as("n"))
+        .executeTakeFirst(),
+      activity()
+        .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
+        .executeTakeFirst(),
+      signups()
+        .where("day", ">=", range.from)
+        .where("day", "<=", range.to)
+        .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
+        .groupBy("day")
+        .execute(),
+      activity()
+        .select((eb) => ["day", eb.fn.countAll<number>().as("n")])
+        .groupBy("day")
+        .execute(),
+      profile("gender"),
+      profile("birth_year"),
+      profile("device"),
+      profile("platform"),
+      profile("city"),
+    ]);
   const newMap = new Map(newByDay.map((r) => [r.day, num(r.n)]));
   const activeMap = new Map(activeByDay.map((r) => [r.day, num(r.n)]));
   const days = [...new Set([...newMap.keys(), ...activeMap.keys()])].sort();

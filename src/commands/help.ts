@@ -1,0 +1,61 @@
+/**
+ * Help text for `/kpi help`, `/kpi help <area>` and `/kpi help metrics`: plain strings in
+ * markdown-lite (*bold*, `code`, • bullets) that every renderer can show, each well under
+ * the 3,000-character limit of a Slack section.
+ */
+import { METRIC_DEFINITIONS } from "../metrics/definitions.js";
+import { AREA_NAMES, AREAS, type Area, FILTER_EXAMPLES, FILTER_KEYS } from "./areas.js";
+import type { HelpTopic } from "./parse.js";
+import { PERIOD_WORDS } from "./period-spec.js";
+
+/** Upper bound for any help text (Slack section text limit). */
+export const MAX_HELP_CHARS = 3000;
+
+const GRAMMAR = "`/kpi <area> [period] [vs previous|vs last-year] [key=value ...]`";
+
+const PERIODS = [
+  `*Periods* ${PERIOD_WORDS.map((word) => `\`${word}\``).join(", ")}, \`2026-11\`, \`2026-10-01..2026-10-31\` — default \`last-30d\`.`,
+  "last-Nd are the N full days ending yesterday; mtd, qtd and ytd run through today.",
+  "*Compare* `vs previous` (default: the same number of days just before) or `vs last-year` (same dates a year earlier).",
+];
+
+function aliasText(area: Area): string {
+  const { aliases } = AREAS[area];
+  return aliases.length === 0 ? "" : ` (alias ${aliases.map((alias) => `\`${alias}\``).join(", ")})`;
+}
+
+function generalHelp(): string {
+  return [
+    "*kpi-bot* — marketing KPIs for the shop, right here.",
+    GRAMMAR,
+    "*Areas*",
+    ...AREA_NAMES.map((area) => `• \`${area}\`${aliasText(area)} — ${AREAS[area].description}`),
+    ...PERIODS,
+    `*Filters* ${FILTER_KEYS.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (which ones apply depends on the area)`,
+    "More: `/kpi help <area>` · `/kpi help metrics`",
+  ].join("\n");
+}
+
+function areaHelp(area: Area): string {
+  const info = AREAS[area];
+  return [
+    `*${area}*${aliasText(area)} — ${info.description}`,
+    `*Filters* ${info.filters.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (values match case-insensitively)`,
+    ...PERIODS,
+    "*Examples*",
+    ...info.examples.map((example) => `• \`${example}\``),
+  ].join("\n");
+}
+
+function metricsHelp(): string {
+  return [
+    "*Metrics* — ratios are ratios of sums over the period (total spend ÷ total clicks); a zero denominator shows —.",
+    ...METRIC_DEFINITIONS.map((metric) => `• \`${metric.key}\` *${metric.label}* — ${metric.definition}`),
+  ].join("\n");
+}
+
+/** The help text for a topic, or the general help without one. */
+export function helpText(topic?: HelpTopic): string {
+  if (topic === undefined) return generalHelp();
+  return topic === "metrics" ? metricsHelp() : areaHelp(topic);
+}

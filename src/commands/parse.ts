@@ -1,0 +1,120 @@
+/**
+ * parseCommand: chat text → what was asked. Grammar (DESIGN.md):
+ *
+ *   [/kpi|kpi] <area> [period] [vs previous|vs last-year] [key=value ...]
+ *   [/kpi|kpi] help [<area>|metrics]        (also `<area> help`, `?`)
+ *   [/kpi|kpi] subscribe|unsubscribe|subscriptions|pause|resume|status [args ...]
+ *
+ * Words after the area come in any order; matching is case-insensitive; filter values
+ * keep their case and may be quoted. Values are not checked against the data here (the
+ * query layer does that); keys are checked against the area. Anything wrong throws a
+ * one-line UserError with the nearest valid word and the usage line — nothing else.
+ */
+
+import type { UserError } from "../errors.js";
+import { AREA_NAMES, AREA_WORDS, type Area, type Filters, findArea } from "./areas.js";
+import { queryToText } from "./command-text.js";
+import { commandError, didYouMean, echo, listWords } from "./messages.js";
+import type { ComparisonMode } from "./period.js";
+import { DEFAULT_PERIOD, looksLikePeriod, type PeriodSpec } from "./period-spec.js";
+import { parseQueryWords } from "./query-words.js";
+import { suggest } from "./suggest.js";
+import { emptyCommandError, guardCommandText } from "./text-guard.js";
+import { type Token, tokenize } from "./tokenize.js";
+
+/** Verbs of the coming subscription and status commands; parsed, not yet carried out. */
+export const ADMIN_VERBS = [
+  "subscribe",
+  "unsubscribe",
+  "subscriptions",
+  "pause",
+  "resume",
+  "status",
+] as const;
+
+export type AdminVerb = (typeof ADMIN_VERBS)[number];
+
+export type HelpTopic = Area | "metrics";
+
+export interface HelpCommand {
+  readonly kind: "help";
+  readonly topic?: HelpTopic;
+}
+
+export interface QueryCommand {
+  readonly kind: "query";
+  /** Canonical area name (aliases resolved: funnel → ad-performance). */
+  readonly area: Area;
+  /** The period as written; resolve it with resolvePeriod and the report clock. */
+  readonly period: PeriodSpec;
+  readonly comparison: ComparisonMode;
+  readonly filters: Filters;
+  /** Canonical command text (no `/kpi`), e.g. `campaigns last-30d platform=meta`; parses back to this query. */
+  readonly text: string;
+}
+
+export interface AdminCommand {
+  readonly kind: "admin";
+  readonly verb: AdminVerb;
+  /** The remaining words, quotes removed. */
+  readonly args: readonly string[];
+}
+
+export type ParsedCommand = HelpCommand | QueryCommand | AdminCommand;
+
+const HELP_WORDS = ["help", "?"];
+const TOPIC_WORDS = [...AREA_WORDS, "metrics"];
+
+function parseHelp(rest: readonly Token[]): HelpCommand {
+  const [first] = rest;
+  if (!first) return { kind: "help" };
+  const word = first.text.toLowerCase();
+  if (word === "metrics" || word === "metric") return { kind: "help", topic: "metrics" };
+  const area = first.filter ? undefined : findArea(word);
+  if (area) return { kind: "help", topic: area };
+  const hint = didYouMean(suggest(word, TOPIC_WORDS)) || ` — topics are an area or ${listWords(["metrics"])}`;
+  throw commandError("unknown_help_topic", `Unknown help topic ${echo(first.text)}${hint}`);
+}
+
+function unknownArea(token: Token): UserError {
+  const word = token.text.toLowerCase();
+  if (!token.quoted && (token.filter || looksLikePeriod(word) || word === "vs")) {
+    if (suggest(word, AREA_WORDS).length === 0) {
+      return commandError(
+        "missing_area",
+        `Start with an area before ${echo(token.text)} — e.g. /kpi campaigns last-30d.`,
+      );
+    }
+  }
+  const hint = didYouMean(suggest(word, [...AREA_WORDS, ...HELP_WORDS, ...ADMIN_VERBS]));
+  return commandError(
+    "unknown_area",
+    `Unknown area ${echo(token.text)}${hint || ` — areas are ${AREA_NAMES.join(", ")}`}`,
+  );
+}
+
+/** Parses one command; throws only UserError (see module comment). */
+export function parseCommand(input: string): ParsedCommand {
+  const tokens = tokenize(guardCommandText(input));
+  const start = tokens[0];
+  if (start && !start.quoted && !start.filter && /^\/?kpi$/iu.test(start.text)) tokens.shift();
+  const [first, ...rest] = tokens;
+  if (!first) throw emptyCommandError();
+  const head = first.filter ? "" : first.text.toLowerCase();
+
+  if (HELP_WORDS.includes(head)) return parseHelp(rest);
+  const verb = ADMIN_VERBS.find((candidate) => candidate === head);
+  if (verb) return { kind: "admin", verb, args: rest.map((token) => token.text) };
+  const area = head === "" ? undefined : findArea(head);
+  if (!area) throw unknownArea(first);
+
+  const words = parseQueryWords(area, rest);
+  if (words === "help") return { kind: "help", topic: area };
+  const query = {
+    area,
+    period: words.period ?? DEFAULT_PERIOD,
+    comparison: words.comparison ?? "previous",
+    filters: words.filters,
+  };
+  return { kind: "query", ...query, text: queryToText(query) };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { AREA_NAMES, AREAS, FILTER_EXAMPLES } from "../../src/commands/areas.js";
+import { helpText, MAX_HELP_CHARS } from "../../src/commands/help.js";
+import { type HelpTopic, parseCommand } from "../../src/commands/parse.js";
+import { METRIC_KEYS } from "../../src/metrics/definitions.js";
+
+const topics: (HelpTopic | undefined)[] = [undefined, "metrics", ...AREA_NAMES];
+
+describe("helpText", () => {
+  it.each(topics.map((topic) => [topic ?? "(general)", topic]))("%s fits a chat message", (_, topic) => {
+    const text = helpText(topic);
+    expect(text.length).toBeGreaterThan(100);
+    expect(text.length).toBeLessThan(MAX_HELP_CHARS);
+  });
+
+  it("lists every area, period form and the grammar", () => {
+    const text = helpText();
+    for (const area of AREA_NAMES) expect(text).toContain(`\`${area}\``);
+    expect(text).toContain("(alias `funnel`)");
+    expect(text).toContain("`2026-10-01..2026-10-31`");
+    expect(text).toContain("`/kpi <area> [period] [vs previous|vs last-year] [key=value ...]`");
+  });
+
+  it.each(AREA_NAMES.map((area) => [area]))("help %s shows description, filters and examples", (area) => {
+    const text = helpText(area);
+    expect(text).toContain(AREAS[area].description);
+    for (const key of AREAS[area].filters) expect(text).toContain(FILTER_EXAMPLES[key]);
+    for (const example of AREAS[area].examples) expect(text).toContain(example);
+  });
+
+  it("help metrics lists every metric", () => {
+    const text = helpText("metrics");
+    for (const key of METRIC_KEYS) expect(text).toContain(`\`${key}\``);
+    expect(text).toContain("clicks ÷ impressions");
+  });
+
+  it("every example in help parses to a query of its area", () => {
+    for (const area of AREA_NAMES) {
+      for (const example of AREAS[area].examples) {
+        expect(parseCommand(example)).toMatchObject({ kind: "query", area });
+      }
+    }
+  });
+});
