@@ -45,7 +45,11 @@ export function tableLines(table: AnswerTable, currency: string, maxRows: number
 /** Pads columns to equal width; numeric columns right-aligned. */
 function alignRows(rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, [...cell].length);
+    });
+  }
   return rows.map((row) =>
     row
       .map((cell, i) => {
