@@ -3,11 +3,16 @@
 -- p_full = 1 first marks every day that has facts or rollup rows, i.e. a rebuild.
 -- Each recomputed day is deleted and re-inserted from the base tables, so running it twice
 -- gives the same rows. Refreshes of one database are serialised with GET_LOCK.
+-- Fact rows are selected by an index range over [first, last day] plus a semi-join on the
+-- day (`DATE(t) IN (SELECT day FROM rollup_work_days)`): a join on per-day ranges makes
+-- both servers re-plan the range for every row ("range checked for each record"), ~50x slower.
 -- Order totals must be current (sp_calc_order_totals); sp_refresh_all runs both in order.
 CREATE PROCEDURE sp_refresh_rollups(IN p_full TINYINT)
 BEGIN
   DECLARE v_lock VARCHAR(100) DEFAULT CONCAT('kpi_refresh_rollups:', DATABASE());
   DECLARE v_days INT UNSIGNED DEFAULT 0;
+  DECLARE v_from DATETIME;
+  DECLARE v_until DATETIME;
   DECLARE EXIT HANDLER FOR SQLEXCEPTION
   BEGIN
     DO RELEASE_LOCK(v_lock);
@@ -30,6 +35,7 @@ BEGIN
   DELETE FROM rollup_work_days;
   INSERT INTO rollup_work_days (day) SELECT day FROM rollup_dirty_days;
   SET v_days = ROW_COUNT();
+  SELECT MIN(day), MAX(day) + INTERVAL 1 DAY INTO v_from, v_until FROM rollup_work_days;
 
   DELETE g FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_orders_daily g JOIN rollup_work_days w ON w.day = g.day;
@@ -43,24 +49,27 @@ BEGIN
          fn_ad_cost(p.pricing_model, p.unit_price, SUM(x.impressions), SUM(x.clicks)),
          SUM(x.orders), SUM(x.revenue), SUM(x.cogs)
   FROM (
-    SELECT w.day, i.ad_id,
+    SELECT DATE(i.occurred_at) AS day, i.ad_id,
            SUM(CASE WHEN i.stage = 'impression' THEN i.event_count ELSE 0 END) AS impressions,
            SUM(CASE WHEN i.stage = 'click' THEN i.event_count ELSE 0 END) AS clicks,
            SUM(CASE WHEN i.stage = 'lead' THEN i.event_count ELSE 0 END) AS leads,
            SUM(CASE WHEN i.stage = 'conversion' THEN i.event_count ELSE 0 END) AS conversions,
            0 AS orders, 0 AS revenue, 0 AS cogs
-    FROM rollup_work_days w
-    JOIN ad_interactions i ON i.occurred_at >= w.day AND i.occurred_at < w.day + INTERVAL 1 DAY
-    GROUP BY w.day, i.ad_id
+    FROM ad_interactions i
+    WHERE i.occurred_at >= v_from AND i.occurred_at < v_until
+      AND DATE(i.occurred_at) IN (SELECT day FROM rollup_work_days)
+    GROUP BY DATE(i.occurred_at), i.ad_id
     UNION ALL
     SELECT o.day, o.ad_id, 0, 0, 0, 0, COUNT(*), SUM(o.total), SUM(o.cogs)
     FROM (
-      SELECT w.day, po.order_id, po.ad_id, po.total, COALESCE(SUM(d.quantity * d.unit_cost), 0) AS cogs
-      FROM rollup_work_days w
-      JOIN orders po ON po.ordered_at >= w.day AND po.ordered_at < w.day + INTERVAL 1 DAY
+      SELECT DATE(po.ordered_at) AS day, po.order_id, po.ad_id, po.total,
+             COALESCE(SUM(d.quantity * d.unit_cost), 0) AS cogs
+      FROM orders po
       LEFT JOIN order_details d ON d.order_id = po.order_id
-      WHERE po.ad_id IS NOT NULL AND po.status IN ('paid', 'shipped', 'delivered')
-      GROUP BY w.day, po.order_id, po.ad_id, po.total
+      WHERE po.ordered_at >= v_from AND po.ordered_at < v_until
+        AND DATE(po.ordered_at) IN (SELECT day FROM rollup_work_days)
+        AND po.ad_id IS NOT NULL AND po.status IN ('paid', 'shipped', 'delivered')
+      GROUP BY DATE(po.ordered_at), po.order_id, po.ad_id, po.total
     ) o
     GROUP BY o.day, o.ad_id
   ) x
@@ -74,49 +83,53 @@ BEGIN
          SUM(x.is_paid * x.items), SUM(x.is_paid * x.subtotal), SUM(x.is_paid * x.discount),
          SUM(x.is_paid * x.total), SUM(x.is_paid * x.cogs)
   FROM (
-    SELECT w.day, o.order_id, o.city, s.source_id, o.payment_method,
+    SELECT DATE(o.ordered_at) AS day, o.order_id, o.city, s.source_id, o.payment_method,
            CASE WHEN o.status IN ('paid', 'shipped', 'delivered') THEN 1 ELSE 0 END AS is_paid,
            o.subtotal, o.discount, o.total,
            COALESCE(SUM(d.quantity), 0) AS items, COALESCE(SUM(d.quantity * d.unit_cost), 0) AS cogs
-    FROM rollup_work_days w
-    JOIN orders o ON o.ordered_at >= w.day AND o.ordered_at < w.day + INTERVAL 1 DAY
+    FROM orders o
     JOIN sessions s ON s.session_id = o.session_id
     LEFT JOIN order_details d ON d.order_id = o.order_id
-    GROUP BY w.day, o.order_id, o.city, s.source_id, o.payment_method, o.status, o.subtotal, o.discount, o.total
+    WHERE o.ordered_at >= v_from AND o.ordered_at < v_until
+      AND DATE(o.ordered_at) IN (SELECT day FROM rollup_work_days)
+    GROUP BY DATE(o.ordered_at), o.order_id, o.city, s.source_id, o.payment_method, o.status, o.subtotal, o.discount, o.total
   ) x
   GROUP BY x.day, x.city, x.source_id, x.payment_method;
 
   -- Paid order lines per product.
   INSERT INTO agg_product_daily (day, product_id, orders, units, revenue, cogs)
-  SELECT w.day, d.product_id, COUNT(DISTINCT o.order_id), SUM(d.quantity),
+  SELECT DATE(o.ordered_at), d.product_id, COUNT(DISTINCT o.order_id), SUM(d.quantity),
          SUM(d.quantity * d.unit_price - d.line_discount), SUM(d.quantity * d.unit_cost)
-  FROM rollup_work_days w
-  JOIN orders o ON o.ordered_at >= w.day AND o.ordered_at < w.day + INTERVAL 1 DAY
+  FROM orders o
   JOIN order_details d ON d.order_id = o.order_id
-  WHERE o.status IN ('paid', 'shipped', 'delivered')
-  GROUP BY w.day, d.product_id;
+  WHERE o.ordered_at >= v_from AND o.ordered_at < v_until
+    AND DATE(o.ordered_at) IN (SELECT day FROM rollup_work_days)
+    AND o.status IN ('paid', 'shipped', 'delivered')
+  GROUP BY DATE(o.ordered_at), d.product_id;
 
   -- Sessions by source and device, with the paid orders placed in them.
   INSERT INTO agg_sessions_daily (day, source_id, device, sessions, converted_sessions, orders, revenue)
   SELECT x.day, x.source_id, x.device, COUNT(*), SUM(CASE WHEN x.orders > 0 THEN 1 ELSE 0 END),
          SUM(x.orders), SUM(x.revenue)
   FROM (
-    SELECT w.day, s.session_id, s.source_id, s.device,
+    SELECT DATE(s.started_at) AS day, s.session_id, s.source_id, s.device,
            COUNT(o.order_id) AS orders, COALESCE(SUM(o.total), 0) AS revenue
-    FROM rollup_work_days w
-    JOIN sessions s ON s.started_at >= w.day AND s.started_at < w.day + INTERVAL 1 DAY
+    FROM sessions s
     LEFT JOIN orders o ON o.session_id = s.session_id AND o.status IN ('paid', 'shipped', 'delivered')
-    GROUP BY w.day, s.session_id, s.source_id, s.device
+    WHERE s.started_at >= v_from AND s.started_at < v_until
+      AND DATE(s.started_at) IN (SELECT day FROM rollup_work_days)
+    GROUP BY DATE(s.started_at), s.session_id, s.source_id, s.device
   ) x
   GROUP BY x.day, x.source_id, x.device;
 
   -- Signed-in users with a session that day.
   INSERT INTO agg_user_activity_daily (day, user_id, sessions)
-  SELECT w.day, s.user_id, COUNT(*)
-  FROM rollup_work_days w
-  JOIN sessions s ON s.started_at >= w.day AND s.started_at < w.day + INTERVAL 1 DAY
-  WHERE s.user_id IS NOT NULL
-  GROUP BY w.day, s.user_id;
+  SELECT DATE(s.started_at), s.user_id, COUNT(*)
+  FROM sessions s
+  WHERE s.started_at >= v_from AND s.started_at < v_until
+    AND DATE(s.started_at) IN (SELECT day FROM rollup_work_days)
+    AND s.user_id IS NOT NULL
+  GROUP BY DATE(s.started_at), s.user_id;
 
   DELETE d FROM rollup_dirty_days d JOIN rollup_work_days w ON w.day = d.day;
   DELETE FROM rollup_work_days;

@@ -3,9 +3,10 @@ import { Command, CommanderError } from "commander";
 import { ConfigError, loadConfig } from "../config.js";
 import { isUserError } from "../errors.js";
 import { createLogger } from "../log.js";
-import type { CliContext } from "./context.js";
 import { registerAskCommand } from "./ask-command.js";
+import type { CliContext } from "./context.js";
 import { registerDbCommands } from "./db-commands.js";
+import { registerDemoCommand } from "./demo-command.js";
 import { registerGenerateCommand } from "./generate-command.js";
 import { referenceId } from "./reference-id.js";
 
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDbCommands(program, context);
   registerGenerateCommand(program, context);
   registerAskCommand(program, context);
+  registerDemoCommand(program, context);
 
   try {
     await program.parseAsync([...argv]);
@@ -40,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (isUserError(error)) {
+      if (error.cause) context.log.debug({ code: error.code, err: error.cause }, "refused");
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

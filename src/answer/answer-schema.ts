@@ -1,0 +1,59 @@
+/**
+ * The Answer JSON contract (DESIGN.md "The Answer") as a zod schema: what `kpi ask --json`
+ * prints and what every renderer may rely on. Numbers are finite or null, never NaN.
+ */
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const unit = z.enum(["count", "currency", "ratio", "multiple", "percent", "days", "text"]);
+const maybeNumber = z.number().finite().nullable();
+
+export const kpiSchema = z.strictObject({
+  key: z.string().regex(/^[a-z0-9_]+$/),
+  label: z.string().min(1),
+  value: maybeNumber,
+  previous: maybeNumber,
+  change: maybeNumber,
+  unit,
+});
+
+export const tableSchema = z
+  .strictObject({
+    key: z.string().regex(/^[a-z0-9_]+$/),
+    title: z.string().optional(),
+    columns: z.array(z.string().min(1)).min(1),
+    units: z.array(unit).optional(),
+    rows: z.array(z.array(z.union([z.string(), z.number().finite(), z.null()]))),
+  })
+  .refine((t) => t.rows.every((r) => r.length === t.columns.length), "every row has one cell per column")
+  .refine((t) => !t.units || t.units.length === t.columns.length, "one unit per column");
+
+export const chartSchema = z
+  .strictObject({
+    key: z.string().regex(/^[a-z0-9_]+$/),
+    kind: z.enum(["bar", "horizontal-bar", "line", "doughnut", "funnel"]),
+    title: z.string().min(1),
+    labels: z.array(z.string()),
+    series: z.array(z.strictObject({ name: z.string(), values: z.array(maybeNumber) })).min(1),
+    unit: unit.optional(),
+  })
+  .refine(
+    (c) => c.series.every((s) => s.values.length === c.labels.length),
+    "one value per label in every series",
+  );
+
+export const answerSchema = z.strictObject({
+  area: z.string().min(1),
+  title: z.string().min(1),
+  period: z.strictObject({
+    from: isoDate,
+    to: isoDate,
+    timezone: z.string().min(1),
+    label: z.string().min(1),
+  }),
+  comparison: z.strictObject({ from: isoDate, to: isoDate }).nullable(),
+  kpis: z.array(kpiSchema),
+  tables: z.array(tableSchema),
+  charts: z.array(chartSchema),
+  notes: z.array(z.string()),
+});

@@ -1,0 +1,78 @@
+/**
+ * `kpi demo` (`npm run demo`): the newcomer's first command. Migrates the database,
+ * generates a small shop (scale 0.1) when it is empty, prints the answer of every area
+ * for the last 30 days and writes their charts to ./demo-output/.
+ */
+import type { Command } from "commander";
+import { todayIn } from "../../generator/calendar.js";
+import { generate } from "../../generator/generate.js";
+import { firstNonEmptyTable } from "../../generator/load/database-state.js";
+import { parseGenerateOptions } from "../../generator/options.js";
+import { lineProgress } from "../../generator/progress.js";
+import { describeReport } from "../../generator/report.js";
+import { createEngine } from "../app/engine.js";
+import { AREA_NAMES } from "../commands/areas.js";
+import { runCommand } from "../commands/run-command.js";
+import { withConnection } from "../db/connect.js";
+import { describeMigration, migrate } from "../db/migrate/migrator.js";
+import { answerToText } from "../render/terminal-answer.js";
+import { writeCharts } from "./ask-command.js";
+import type { CliContext } from "./context.js";
+
+export const DEMO_SCALE = 0.1;
+export const DEMO_SEED = 42;
+
+export function registerDemoCommand(program: Command, context: CliContext): void {
+  program
+    .command("demo")
+    .description(
+      "migrate, generate a small shop if the database is empty, and answer every area (charts in ./demo-output)",
+    )
+    .option("--out <dir>", "where the chart images go", "demo-output")
+    .action(async (options: { out: string }) => {
+      const { config, out } = context;
+      out(describeMigration(await migrate(config.databaseUrl)));
+      const busy = await withConnection(config.databaseUrl, (c) => firstNonEmptyTable(c));
+      if (busy === undefined) {
+        const today = todayIn(config.reportTimeZone, new Date());
+        const generateOptions = parseGenerateOptions({ seed: DEMO_SEED, scale: DEMO_SCALE }, today);
+        out(
+          `\nThe database is empty: generating a demo shop (seed ${DEMO_SEED}, scale ${DEMO_SCALE}, 365 days to ${today})...`,
+        );
+        const report = await generate(config.databaseUrl, generateOptions, {
+          now: () => performance.now(),
+          progress: lineProgress(() => undefined),
+        });
+        out(describeReport(report).at(-1) ?? "");
+      } else {
+        out(`\nThe database already has data (${busy}); answering from it.`);
+      }
+
+      const engine = createEngine(config);
+      try {
+        for (const area of AREA_NAMES) {
+          const outcome = await runCommand(`${area} last-30d`, engine.deps);
+          if (outcome.kind !== "answer") continue;
+          const files = await writeCharts(outcome.answer, options.out, config.currency);
+          out(`\n$ npx kpi ask "${area} last-30d"\n`);
+          out(
+            answerToText(outcome.answer, {
+              currency: config.currency,
+              chartFiles: files,
+              maxRows: 5,
+            }).trimEnd(),
+          );
+        }
+      } finally {
+        await engine.close();
+      }
+      out(
+        [
+          "",
+          `Charts are in ./${options.out}/. Ask anything else with: npx kpi ask "campaigns last-90d vs last-year platform=meta"`,
+          "Every command and metric: npx kpi ask help, npx kpi ask help metrics.",
+          "Slack and Teams: the chat apps are the next milestones (see the README's roadmap); they answer with the same Answers.",
+        ].join("\n"),
+      );
+    });
+}

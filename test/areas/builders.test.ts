@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { answerSchema } from "../../src/answer/answer-schema.js";
+import { adPerformanceAnswer, campaignsAnswer, roasAnswer } from "../../src/areas/ad-answers.js";
+import type { AreaContext } from "../../src/areas/area-context.js";
+import type { AdData, AdSums, OrdersData, StockItem } from "../../src/areas/area-data.js";
+import { ordersAnswer } from "../../src/areas/orders-answer.js";
+import { priceRanges } from "../../src/areas/products-answer.js";
+import { daysOfCover, stockAnswer } from "../../src/areas/stock-answer.js";
+import { ageBands } from "../../src/areas/users-answer.js";
+
+const context = (area: AreaContext["area"], comparison = true): AreaContext => ({
+  area,
+  period: { from: "2026-11-01", to: "2026-11-05", timezone: "UTC", label: "Nov 1 – Nov 5, 2026" },
+  comparison: comparison ? { from: "2026-10-27", to: "2026-10-31" } : null,
+  filters: {},
+  notes: [],
+});
+
+const sums = (s: Partial<AdSums>): AdSums => ({
+  impressions: 0,
+  clicks: 0,
+  leads: 0,
+  conversions: 0,
+  spend: 0,
+  orders: 0,
+  revenue: 0,
+  cogs: 0,
+  ...s,
+});
+
+// Campaign A: spend 100, revenue 400 (ROAS 4); campaign B: spend 900, revenue 900 (ROAS 1); C never spent.
+const a = sums({
+  impressions: 10_000,
+  clicks: 200,
+  leads: 20,
+  conversions: 10,
+  spend: 100,
+  revenue: 400,
+  cogs: 100,
+});
+const b = sums({
+  impressions: 90_000,
+  clicks: 900,
+  leads: 30,
+  conversions: 15,
+  spend: 900,
+  revenue: 900,
+  cogs: 500,
+});
+const c = sums({});
+const total = sums({
+  impressions: 100_000,
+  clicks: 1100,
+  leads: 50,
+  conversions: 25,
+  spend: 1000,
+  revenue: 1300,
+  cogs: 600,
+});
+const adData: AdData = {
+  totals: total,
+  byCampaign: [
+    { ...b, campaignId: 2, campaign: "B" },
+    { ...a, campaignId: 1, campaign: "A" },
+    { ...c, campaignId: 3, campaign: "C" },
+  ],
+  byPlatform: [
+    { ...a, platform: "google", platformName: "Google" },
+    { ...b, platform: "meta", platformName: "Meta" },
+  ],
+  byFormat: [{ ...total, format: "image" }],
+};
+const previous: AdData = { ...adData, totals: sums({ ...total, spend: 800, revenue: 1600 }) };
+
+describe("campaigns", () => {
+  const answer = campaignsAnswer(context("campaigns"), adData, previous);
+  const kpi = (key: string) => answer.kpis.find((k) => k.key === key);
+
+  it("ROAS is the ratio of the sums (1300 / 1000), not the mean of per-campaign ratios (2.5)", () => {
+    expect(kpi("roas")).toMatchObject({ value: 1.3, previous: 2, unit: "ratio" });
+    expect(kpi("roas")?.change).toBeCloseTo(-0.35, 10);
+  });
+
+  it("ROI = (revenue − cogs − spend) / spend; CPC, CPA, CTR, CVR from the same sums", () => {
+    expect(kpi("roi")?.value).toBeCloseTo((1300 - 600 - 1000) / 1000, 12);
+    expect(kpi("cpc")?.value).toBeCloseTo(1000 / 1100, 12);
+    expect(kpi("cpa")?.value).toBe(40);
+    expect(kpi("ctr")?.value).toBeCloseTo(0.011, 12);
+    expect(kpi("cvr")?.value).toBeCloseTo(25 / 1100, 12);
+    expect(kpi("spend")?.change).toBe(0.25);
+  });
+
+  it("ranks campaigns by profit, and a campaign without spend shows no ROAS", () => {
+    const table = answer.tables[0];
+    expect(table?.rows.map((r) => r[0])).toEqual(["A", "C", "B"]);
+    const roas = table?.columns.indexOf("roas") ?? -1;
+    expect(table?.rows[1]?.[roas]).toBeNull();
+    expect(table?.rows[0]?.[roas]).toBe(4);
+  });
+
+  it("charts CTR and ROAS by campaign, leaving out campaigns without a value", () => {
+    expect(answer.charts.map((ch) => ch.key)).toEqual(["ctr_by_campaign", "roas_by_campaign"]);
+    expect(answer.charts[1]?.labels).toEqual(["A", "B"]);
+    expect(answer.charts[1]?.unit).toBe("multiple");
+  });
+
+  it("matches the Answer contract", () => {
+    expect(answerSchema.safeParse(answer).success).toBe(true);
+    expect(answer.title).toBe("Campaigns · Nov 1 – Nov 5, 2026");
+  });
+
+  it("without a comparison every previous and change is null", () => {
+    const alone = campaignsAnswer(context("campaigns", false), adData, null);
+    expect(alone.comparison).toBeNull();
+    expect(alone.kpis.every((k) => k.previous === null && k.change === null)).toBe(true);
+  });
+});
+
+describe("ad-performance and roas", () => {
+  it("the funnel chart carries impressions → clicks → leads → conversions", () => {
+    const answer = adPerformanceAnswer(context("ad-performance"), adData, previous);
+    const funnel = answer.charts.find((ch) => ch.kind === "funnel");
+    expect(funnel?.series[0]?.values).toEqual([100_000, 1100, 50, 25]);
+    expect(answer.kpis.find((k) => k.key === "click_to_lead")?.value).toBeCloseTo(50 / 1100, 12);
+    expect(answerSchema.safeParse(answer).success).toBe(true);
+  });
+
+  it("roas by platform", () => {
+    const answer = roasAnswer(context("roas"), adData, null);
+    expect(answer.charts[0]).toMatchObject({ labels: ["Google", "Meta"], series: [{ values: [4, 1] }] });
+  });
+});
+
+describe("orders", () => {
+  const data: OrdersData = {
+    totals: { ordersPlaced: 3, orders: 2, items: 5, gross: 300, discount: 20, revenue: 280, cogs: 100 },
+    byDay: [
+      { day: "2026-11-02", orders: 1, revenue: 200 },
+      { day: "2026-11-04", orders: 1, revenue: 80 },
+    ],
+    byPaymentMethod: [{ key: "card", count: 2, amount: 280 }],
+    byCity: [{ key: "Berlin", count: 2, amount: 280 }],
+    topProducts: [{ product: "Runner", category: "Shoes", units: 2, revenue: 190 }],
+  };
+
+  it("revenue per day has every day of the period, 0 where nothing was sold", () => {
+    const answer = ordersAnswer(context("orders"), data, null);
+    const line = answer.charts.find((ch) => ch.key === "revenue_by_day");
+    expect(line?.labels).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
+    expect(line?.series[0]?.values).toEqual([0, 200, 0, 80, 0]);
+    expect(answer.kpis.find((k) => k.key === "aov")?.value).toBe(140);
+  });
+
+  it("AOV is no value (null) when there are no orders, never 0 or NaN", () => {
+    const empty: OrdersData = { ...data, totals: { ...data.totals, orders: 0, revenue: 0 } };
+    expect(ordersAnswer(context("orders"), empty, null).kpis.find((k) => k.key === "aov")?.value).toBeNull();
+  });
+});
+
+describe("small rules", () => {
+  const item = (stock: number, unitsSold30d: number): StockItem => ({
+    sku: "X",
+    product: "X",
+    category: "c",
+    price: 1,
+    stock,
+    reorderLevel: 10,
+    status: stock === 0 ? "out" : "low",
+    unitsSold30d,
+  });
+
+  it("days of cover: stock / average daily sales of 30 days; 0 when out; none without sales", () => {
+    expect(daysOfCover(item(6, 60))).toBe(3);
+    expect(daysOfCover(item(0, 60))).toBe(0);
+    expect(daysOfCover(item(5, 0))).toBeNull();
+    const answer = stockAnswer(context("stock", false), [item(6, 60), item(0, 3)]);
+    expect(answer.kpis.map((k) => k.value)).toEqual([2, 1]);
+  });
+
+  it("price ranges and age bands", () => {
+    expect(priceRanges([5, 25, 49.99, 120, 999])).toEqual({
+      labels: ["0–25", "25–50", "50–100", "100–250", "250–500", "500+"],
+      counts: [1, 2, 0, 1, 0, 1],
+    });
+    expect(
+      ageBands(
+        [
+          { key: "2000", count: 3, amount: 0 },
+          { key: "1960", count: 2, amount: 0 },
+        ],
+        2026,
+      ),
+    ).toEqual([0, 0, 3, 0, 0, 0, 2]);
+  });
+});
