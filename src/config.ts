@@ -3,6 +3,9 @@
  * reports every bad key at once, and returns a frozen object that main hands around.
  */
 import { z } from "zod";
+import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
+
+export type { ChatConfig, SlackConfig, TeamsConfig } from "./config-chat.js";
 
 export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/kpi_bot";
 
@@ -30,7 +33,7 @@ const timeZone = z
     }
   }, "must be an IANA time zone such as UTC or Europe/Berlin");
 
-const envSchema = z.object({
+const coreEnvSchema = z.object({
   DATABASE_URL: mysqlUrl.default(DEFAULT_DATABASE_URL),
   DATABASE_URL_READONLY: mysqlUrl.optional(),
   REPORT_TIMEZONE: timeZone.default("UTC"),
@@ -44,6 +47,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+const envSchema = coreEnvSchema.extend(chatEnvSchema.shape);
+
 export interface Config {
   readonly databaseUrl: string;
   readonly readonlyDatabaseUrl: string | undefined;
@@ -52,6 +57,8 @@ export interface Config {
   /** ISO 4217 code of the shop's currency, for formatting. */
   readonly currency: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Slack, Teams and the HTTP server. */
+  readonly chat: ChatConfig;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const e = parsed.data;
+  const chat = chatConfigFrom(e);
+  if (!chat.config) throw new ConfigError(chat.problems);
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     readonlyDatabaseUrl: e.DATABASE_URL_READONLY,
@@ -78,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     currency: e.CURRENCY,
     logLevel: e.LOG_LEVEL,
+    chat: chat.config,
   });
 }

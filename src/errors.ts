@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 /**
  * The two kinds of error (STYLE.md rule 5).
  *
@@ -24,4 +25,9 @@ export class DataSourceUnavailableError extends UserError {
 
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
+}
+
+/** A short id that ties what a person sees ("ref 7f3a") to the full log entry. */
+export function referenceId(): string {
+  return randomBytes(2).toString("hex");
 }

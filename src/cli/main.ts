@@ -1,14 +1,14 @@
 /** The `kpi` command line: one program, sub-commands registered per concept. */
 import { Command, CommanderError } from "commander";
 import { ConfigError, loadConfig } from "../config.js";
-import { isUserError } from "../errors.js";
+import { isUserError, referenceId } from "../errors.js";
 import { createLogger } from "../log.js";
 import { registerAskCommand } from "./ask-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommands } from "./db-commands.js";
 import { registerDemoCommand } from "./demo-command.js";
 import { registerGenerateCommand } from "./generate-command.js";
-import { referenceId } from "./reference-id.js";
+import { registerServeCommand } from "./serve-command.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
   let context: CliContext;
@@ -35,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGenerateCommand(program, context);
   registerAskCommand(program, context);
   registerDemoCommand(program, context);
+  registerServeCommand(program, context);
 
   try {
     await program.parseAsync([...argv]);
