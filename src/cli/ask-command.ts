@@ -17,7 +17,11 @@ interface AskOptions {
 }
 
 /** Writes each chart of the answer as `<area>-<chart key>.png`; returns the paths by chart key. */
-export async function writeCharts(answer: Answer, dir: string, currency: string): Promise<Map<string, string>> {
+export async function writeCharts(
+  answer: Answer,
+  dir: string,
+  currency: string,
+): Promise<Map<string, string>> {
   await mkdir(dir, { recursive: true });
   const files = new Map<string, string>();
   for (const chart of answer.charts) {
@@ -47,7 +51,9 @@ export function registerAskCommand(program: Command, context: CliContext): void 
           return;
         }
         const { answer } = outcome;
-        const files = options.chartDir ? await writeCharts(answer, options.chartDir, config.currency) : undefined;
+        const files = options.chartDir
+          ? await writeCharts(answer, options.chartDir, config.currency)
+          : undefined;
         context.out(
           options.json
             ? JSON.stringify(answer)

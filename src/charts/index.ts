@@ -1,0 +1,14 @@
+/** Chart rendering: ChartSpec (src/answer) → PNG. See render-chart.ts. */
+
+export { PLATFORM_COLOURS, platformColour } from "./chart-theme.js";
+export { NO_DATA_MESSAGE } from "./empty-chart.js";
+export {
+  DEFAULT_CHART_HEIGHT,
+  DEFAULT_CHART_WIDTH,
+  DEFAULT_CURRENCY,
+  MAX_CHART_SIDE,
+  MIN_CHART_SIDE,
+  type RenderChartOptions,
+  renderChart,
+} from "./render-chart.js";
+export { formatValue, type ValueStyle, valueStyleOf } from "./value-format.js";

@@ -1,0 +1,49 @@
+/**
+ * Category label formatting: ISO dates ("2026-11-01" → "Nov 1"), ISO months
+ * ("2026-11" → "Nov 2026") and truncation of long labels with "…". Pure string work:
+ * no Date, no time zone, no locale data.
+ */
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** Cuts a label to at most maxChars characters (code points), ending in "…" when cut. */
+export function truncateLabel(label: string, maxChars: number): string {
+  const chars = Array.from(label.replace(/\s+/g, " ").trim());
+  if (chars.length <= maxChars) return chars.join("");
+  return `${chars
+    .slice(0, Math.max(1, maxChars - 1))
+    .join("")
+    .trimEnd()}…`;
+}
+
+/**
+ * Formats category labels for display. When every label is an ISO day they become
+ * "Nov 1" (with the year, "Nov 1, 2026", if the labels span several years); when every
+ * label is an ISO month they become "Nov 2026". Other labels are truncated only.
+ */
+export function formatCategoryLabels(labels: readonly string[], maxChars: number): string[] {
+  if (labels.length > 0 && labels.every((label) => ISO_DAY.test(label))) {
+    const years = new Set(labels.map((label) => label.slice(0, 4)));
+    return labels.map((label) => formatIsoDay(label, years.size > 1));
+  }
+  if (labels.length > 0 && labels.every((label) => ISO_MONTH.test(label))) {
+    return labels.map(formatIsoMonth);
+  }
+  return labels.map((label) => truncateLabel(label, maxChars));
+}
+
+export function formatIsoDay(label: string, withYear = false): string {
+  const match = ISO_DAY.exec(label);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || month === undefined) return label;
+  const day = `${month} ${Number(match[3])}`;
+  return withYear ? `${day}, ${match[1]}` : day;
+}
+
+export function formatIsoMonth(label: string): string {
+  const match = ISO_MONTH.exec(label);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month !== undefined ? `${month} ${match[1]}` : label;
+}

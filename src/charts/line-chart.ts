@@ -1,0 +1,77 @@
+/**
+ * Line charts for time series: ISO-date labels shown as "Nov 1", one line per series,
+ * nulls drawn as gaps (never as zero), crowded tick labels thinned automatically.
+ */
+import type { ChartConfiguration } from "chart.js";
+import { alignData, hasValues } from "./chart-data.js";
+import { categoryAxis, legendPlugin, type RenderContext, titlePlugins, valueAxis } from "./chart-options.js";
+import { backgroundPlugin, valueLabelsPlugin } from "./chart-plugins.js";
+import { coloursFor } from "./chart-theme.js";
+import { formatCategoryLabels } from "./label-format.js";
+
+export type LineConfig = ChartConfiguration<"line", (number | null)[], string>;
+
+/** Up to this many points, a single series gets value labels. */
+const MAX_LABELLED_POINTS = 14;
+/** Up to this many points, every point gets a marker; beyond, only points with no neighbour do. */
+const MAX_MARKED_POINTS = 45;
+
+export function lineChartConfig(rc: RenderContext): LineConfig | null {
+  const data = alignData(rc.spec);
+  if (!hasValues(data)) return null;
+  const { sizes } = rc;
+  const points = data.labels.length;
+  const colours = coloursFor(data.series.map((s) => s.name));
+  const multi = data.series.length > 1;
+  const radius = (points === 1 ? 7 : 3.5) * Math.max(0.7, sizes.scale);
+  const labelled = !multi && points <= MAX_LABELLED_POINTS;
+  const x = categoryAxis(rc, 0);
+  return {
+    type: "line",
+    data: {
+      labels: formatCategoryLabels(data.labels, 16),
+      datasets: data.series.map((s, i) => ({
+        label: s.name,
+        data: [...s.values],
+        borderColor: colours[i],
+        backgroundColor: colours[i],
+        borderWidth: Math.max(2, Math.round(3 * sizes.scale)),
+        pointRadius: s.values.map((_, j) =>
+          points <= MAX_MARKED_POINTS || isolated(s.values, j) ? radius : 0,
+        ),
+        pointHoverRadius: 0,
+        spanGaps: false,
+        tension: 0,
+      })),
+    },
+    options: {
+      layout: { padding: sidePadding(sizes.padding, Math.round(sizes.tick * 0.6)) },
+      scales: {
+        x: {
+          ...x,
+          offset: labelled,
+          ticks: { ...x.ticks, maxTicksLimit: Math.max(4, Math.floor(rc.width / 110)) },
+        },
+        y: valueAxis(rc, labelled ? "12%" : "5%"),
+      },
+      plugins: {
+        ...titlePlugins(rc),
+        legend: legendPlugin(rc, multi),
+        kpiValueLabels: { style: rc.style, currency: rc.currency, fontSize: sizes.valueLabel },
+      },
+    },
+    plugins: labelled ? [backgroundPlugin, valueLabelsPlugin] : [backgroundPlugin],
+  };
+}
+
+/** Extra room left and right (equal, so the title stays centred) for the first and last tick labels. */
+function sidePadding(padding: number, extra: number) {
+  return { top: padding, bottom: padding, left: padding + extra, right: padding + extra };
+}
+
+/** A value whose neighbours are both missing draws no line segment; it needs a marker to show. */
+function isolated(values: readonly (number | null)[], index: number): boolean {
+  return (
+    values[index] !== null && (values[index - 1] ?? null) === null && (values[index + 1] ?? null) === null
+  );
+}
