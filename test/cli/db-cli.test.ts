@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { dropDatabase } from "../../src/db/migrate/migrator.js";
+import { DB_DIR, readSqlDir } from "../../src/db/migrate/sql-files.js";
 import { runKpi } from "../helpers/run-cli.js";
 import { databaseUrl, uniqueDatabaseName } from "../helpers/test-database.js";
 
@@ -9,14 +10,15 @@ describe("kpi db (the real binary)", () => {
   afterAll(async () => dropDatabase(url));
 
   it("migrate creates the database, then a second run changes nothing and says so", async () => {
+    const schemaFiles = (await readSqlDir(DB_DIR, "schema")).length;
     const first = await runKpi(["db", "migrate"], env);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Created database kpi_cli_/m);
-    expect(first.stdout).toMatch(/Applied 19 schema file\(s\)/);
+    expect(first.stdout).toContain(`Applied ${schemaFiles} schema file(s)`);
     const second = await runKpi(["db", "migrate"], env);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(
-      /Schema up to date: all 19 schema files already applied, nothing changed\./,
+    expect(second.stdout).toContain(
+      `Schema up to date: all ${schemaFiles} schema files already applied, nothing changed.`,
     );
   });
 

@@ -1,0 +1,91 @@
+/**
+ * The subset of Adaptive Cards 1.5 that the Teams renderer emits, typed after the official
+ * schema (https://adaptivecards.io/schemas/1.5.0/adaptive-card.json). Teams renders cards up
+ * to version 1.5 (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference).
+ */
+
+export const ADAPTIVE_CARD_VERSION = "1.5";
+export const ADAPTIVE_CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+export type Spacing = "none" | "small" | "default" | "medium" | "large" | "extraLarge" | "padding";
+export type HorizontalAlignment = "left" | "center" | "right";
+
+export interface TextBlock {
+  readonly type: "TextBlock";
+  readonly text: string;
+  readonly wrap?: boolean;
+  readonly size?: "small" | "default" | "medium" | "large" | "extraLarge";
+  readonly weight?: "lighter" | "default" | "bolder";
+  readonly color?: "default" | "dark" | "light" | "accent" | "good" | "warning" | "attention";
+  readonly isSubtle?: boolean;
+  readonly style?: "default" | "heading";
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+  readonly horizontalAlignment?: HorizontalAlignment;
+}
+
+export interface Fact {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface FactSet {
+  readonly type: "FactSet";
+  readonly facts: readonly Fact[];
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+}
+
+export interface TableCell {
+  readonly type: "TableCell";
+  readonly items: readonly TextBlock[];
+}
+
+export interface TableRow {
+  readonly type: "TableRow";
+  readonly cells: readonly TableCell[];
+  readonly style?: "default" | "emphasis" | "accent";
+}
+
+export interface TableColumnDefinition {
+  readonly width: number;
+  readonly horizontalCellContentAlignment?: HorizontalAlignment;
+}
+
+export interface Table {
+  readonly type: "Table";
+  readonly columns: readonly TableColumnDefinition[];
+  readonly rows: readonly TableRow[];
+  readonly firstRowAsHeader: boolean;
+  readonly showGridLines?: boolean;
+  readonly gridStyle?: "default" | "emphasis" | "accent";
+  readonly spacing?: Spacing;
+}
+
+export interface Image {
+  readonly type: "Image";
+  /** https URL or `data:image/png;base64,...` (data URIs since 1.2). */
+  readonly url: string;
+  readonly altText: string;
+  readonly size?: "auto" | "stretch" | "small" | "medium" | "large";
+  readonly spacing?: Spacing;
+}
+
+export type CardElement = TextBlock | FactSet | Table | Image;
+
+export interface SubmitAction {
+  readonly type: "Action.Submit";
+  readonly title: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly tooltip?: string;
+}
+
+export interface AdaptiveCard {
+  readonly type: "AdaptiveCard";
+  readonly $schema: typeof ADAPTIVE_CARD_SCHEMA;
+  readonly version: typeof ADAPTIVE_CARD_VERSION;
+  readonly fallbackText: string;
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly SubmitAction[];
+}

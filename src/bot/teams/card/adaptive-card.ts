@@ -1,0 +1,168 @@
+/**
+ * answerToAdaptiveCard: an Answer as an Adaptive Card 1.5 for Teams — title, period, the
+ * KPIs as a FactSet with their changes, the main table as a Table (top rows and columns
+ * when long, with a line saying what was left out), one Image per chart and the notes.
+ * Pure and deterministic: chart images and buttons come in as options.
+ */
+import type { Answer, AnswerTable, Cell, Kpi } from "../../../answer/answer.js";
+import { formatDateRange, formatPeriod } from "../../../commands/period-format.js";
+import { isMetricKey, METRICS } from "../../../metrics/definitions.js";
+import { formatChange, formatNumber, NO_VALUE } from "../../../render/format.js";
+import {
+  ADAPTIVE_CARD_SCHEMA,
+  ADAPTIVE_CARD_VERSION,
+  type AdaptiveCard,
+  type CardElement,
+  type Fact,
+  type SubmitAction,
+  type Table,
+  type TableRow,
+  type TextBlock,
+} from "./adaptive-card-types.js";
+
+/** Rows of the main table shown before "and N more" (Teams cards stay readable at this length). */
+export const TEAMS_TABLE_MAX_ROWS = 10;
+/** Columns of the main table shown: a Teams card is 450–600 px wide, wider tables become unreadable. */
+export const TEAMS_TABLE_MAX_COLUMNS = 6;
+
+export interface CardImage {
+  readonly url: string;
+  readonly altText: string;
+}
+
+export interface AdaptiveCardOptions {
+  readonly currency: string;
+  /** One image per chart of the answer, in the same order. */
+  readonly images: readonly CardImage[];
+  /** Buttons (period switch, comparison toggle). */
+  readonly actions?: readonly SubmitAction[];
+  readonly maxTableRows?: number;
+  readonly maxTableColumns?: number;
+}
+
+const text = (value: string, extra: Omit<TextBlock, "type" | "text"> = {}): TextBlock => ({
+  type: "TextBlock",
+  text: value,
+  wrap: true,
+  ...extra,
+});
+
+function kpiFact(kpi: Kpi, currency: string): Fact {
+  const value = formatNumber(kpi.value, kpi.unit, { currency, key: kpi.key });
+  const change = formatChange(kpi);
+  return { title: kpi.label, value: change ? `${value}  ${change}` : value };
+}
+
+function columnLabel(column: string): string {
+  if (isMetricKey(column)) return METRICS[column].label;
+  const words = column.replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function cellText(cell: Cell, table: AnswerTable, column: number, currency: string): string {
+  if (typeof cell === "number") {
+    return formatNumber(cell, table.units?.[column] ?? "count", { currency, key: table.columns[column] });
+  }
+  return cell === null || cell === "" ? NO_VALUE : cell;
+}
+
+function tableRow(cells: readonly string[], header: boolean): TableRow {
+  return {
+    type: "TableRow",
+    cells: cells.map((cell) => ({
+      type: "TableCell",
+      items: [text(cell, header ? { weight: "bolder" } : {})],
+    })),
+    ...(header ? { style: "accent" as const } : {}),
+  };
+}
+
+/** The main table as a Table element plus what was left out, if anything. */
+export function tableElements(
+  table: AnswerTable,
+  options: { currency: string; maxRows: number; maxColumns: number },
+): CardElement[] {
+  const columns = table.columns.slice(0, options.maxColumns).map((_, i) => i);
+  const rows = table.rows.slice(0, options.maxRows);
+  const numeric = columns.map((i) => (table.units?.[i] ?? "text") !== "text");
+  const element: Table = {
+    type: "Table",
+    columns: columns.map((i) => ({
+      width: i === 0 ? 2 : 1,
+      ...(numeric[i] ? { horizontalCellContentAlignment: "right" as const } : {}),
+    })),
+    rows: [
+      tableRow(
+        columns.map((i) => columnLabel(table.columns[i] ?? "")),
+        true,
+      ),
+      ...rows.map((row) =>
+        tableRow(
+          columns.map((i) => cellText(row[i] ?? null, table, i, options.currency)),
+          false,
+        ),
+      ),
+    ],
+    firstRowAsHeader: true,
+    showGridLines: true,
+    spacing: "small",
+  };
+  const elements: CardElement[] = [
+    text(table.title ?? columnLabel(table.key), { weight: "bolder", spacing: "medium", separator: true }),
+    element,
+  ];
+  const left: string[] = [];
+  if (table.rows.length > rows.length) left.push(`and ${table.rows.length - rows.length} more rows`);
+  const hidden = table.columns.slice(options.maxColumns);
+  if (hidden.length > 0) left.push(`columns not shown: ${hidden.map(columnLabel).join(", ")}`);
+  if (table.rows.length === 0) left.push("no rows in this period");
+  if (left.length > 0) elements.push(text(capitalize(left.join("; ")), { isSubtle: true, size: "small" }));
+  return elements;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function periodLine(answer: Answer): string {
+  const period = formatPeriod(answer.period);
+  if (!answer.comparison) return period;
+  return `${period} · vs ${formatDateRange(answer.comparison.from, answer.comparison.to)}`;
+}
+
+export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOptions): AdaptiveCard {
+  if (options.images.length !== answer.charts.length) {
+    throw new Error(
+      `answerToAdaptiveCard: ${answer.charts.length} charts but ${options.images.length} images`,
+    );
+  }
+  const body: CardElement[] = [
+    text(answer.title, { size: "large", weight: "bolder", style: "heading" }),
+    text(periodLine(answer), { isSubtle: true, spacing: "none" }),
+  ];
+  if (answer.kpis.length > 0) {
+    body.push({ type: "FactSet", facts: answer.kpis.map((k) => kpiFact(k, options.currency)) });
+  }
+  const [main] = answer.tables;
+  if (main) {
+    body.push(
+      ...tableElements(main, {
+        currency: options.currency,
+        maxRows: options.maxTableRows ?? TEAMS_TABLE_MAX_ROWS,
+        maxColumns: options.maxTableColumns ?? TEAMS_TABLE_MAX_COLUMNS,
+      }),
+    );
+  }
+  answer.charts.forEach((chart, i) => {
+    const image = options.images[i] as CardImage;
+    body.push(text(chart.title, { weight: "bolder", spacing: "medium", separator: true }));
+    body.push({ type: "Image", url: image.url, altText: image.altText, size: "stretch", spacing: "small" });
+  });
+  for (const note of answer.notes) body.push(text(note, { isSubtle: true, size: "small" }));
+  return {
+    type: "AdaptiveCard",
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: `${answer.title} — ${formatPeriod(answer.period)}`,
+    body,
+    ...(options.actions && options.actions.length > 0 ? { actions: options.actions } : {}),
+  };
+}

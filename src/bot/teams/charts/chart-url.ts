@@ -1,0 +1,53 @@
+/**
+ * Signed, expiring chart URLs: `${base}/charts/<id>.png?exp=<unix seconds>&sig=<HMAC>`.
+ * The signature is HMAC-SHA256 over `<id>.<exp>` with the server's chart secret, base64url;
+ * checking it is constant-time. Teams fetches card images anonymously, so the URL itself is
+ * the credential: unguessable id, signature, and an expiry.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/** How long a chart link works: a day, long enough to scroll back to yesterday's answer. */
+export const CHART_URL_TTL_MS = 24 * 60 * 60 * 1000;
+const ID_PATTERN = /^[a-f0-9]{32}$/;
+
+export function newChartId(): string {
+  return randomBytes(16).toString("hex");
+}
+
+export function isChartId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+function signature(secret: string, id: string, exp: number): Buffer {
+  return createHmac("sha256", secret).update(`${id}.${exp}`).digest();
+}
+
+export function signChartUrl(options: {
+  readonly baseUrl: string;
+  readonly secret: string;
+  readonly id: string;
+  readonly expiresAt: Date;
+}): string {
+  const exp = Math.floor(options.expiresAt.getTime() / 1000);
+  const sig = signature(options.secret, options.id, exp).toString("base64url");
+  return `${options.baseUrl.replace(/\/$/, "")}/charts/${options.id}.png?exp=${exp}&sig=${sig}`;
+}
+
+export type ChartUrlCheck = "ok" | "bad-signature" | "expired";
+
+/** Checks a request's id, exp and sig; "expired" only for a correctly signed link past its time. */
+export function checkChartUrl(options: {
+  readonly secret: string;
+  readonly id: string;
+  readonly exp: unknown;
+  readonly sig: unknown;
+  readonly now: Date;
+}): ChartUrlCheck {
+  const { id, exp, sig } = options;
+  if (!isChartId(id) || typeof exp !== "string" || typeof sig !== "string") return "bad-signature";
+  if (!/^\d{1,12}$/.test(exp) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return "bad-signature";
+  const expected = signature(options.secret, id, Number(exp));
+  const given = Buffer.from(sig, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "bad-signature";
+  return Number(exp) * 1000 <= options.now.getTime() ? "expired" : "ok";
+}

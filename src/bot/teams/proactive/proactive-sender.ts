@@ -1,0 +1,49 @@
+/**
+ * Proactive messages (digests, alerts): look up the stored conversation reference and post
+ * into that conversation through the adapter — a new message, not a reply to anything.
+ * Failures reach the caller (they are not turned into chat messages).
+ */
+import { Activity } from "@microsoft/agents-activity";
+import { UserError } from "../../../errors.js";
+import type { TeamsAdapter } from "../teams-adapter.js";
+import { type ConversationStore, toConversationReference } from "./conversation-store.js";
+
+export type ProactiveMessage = string | Partial<Activity> | object;
+
+export interface ProactiveResult {
+  /** The id the connector gave the new message. */
+  readonly id: string | undefined;
+}
+
+export async function sendProactive(
+  deps: { readonly adapter: TeamsAdapter; readonly conversations: ConversationStore },
+  conversationId: string,
+  message: ProactiveMessage,
+): Promise<ProactiveResult> {
+  const stored = await deps.conversations.find(conversationId);
+  if (!stored) {
+    throw new UserError(
+      "teams_conversation_unknown",
+      `No Teams conversation ${conversationId} is known: install the bot there or message it first.`,
+    );
+  }
+  let id: string | undefined;
+  let failure: unknown;
+  await deps.adapter.continueStored(toConversationReference(stored), async (context) => {
+    // A continuation turn would make the message a reply to a made-up activity id.
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const activity of activities) delete activity.replyToId;
+      return next();
+    });
+    try {
+      const response = await context.sendActivity(
+        typeof message === "string" ? message : Activity.fromObject(message),
+      );
+      id = response?.id;
+    } catch (error) {
+      failure = error;
+    }
+  });
+  if (failure !== undefined) throw failure;
+  return { id };
+}

@@ -1,0 +1,144 @@
+/**
+ * Conversation references for proactive messages: stored in bot_teams_conversations when the
+ * bot is installed, added or messaged; used by sendProactive to post a new message through
+ * the connector; forgotten on uninstall.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UPSERT_CONVERSATION_SQL } from "../../src/bot/teams/proactive/conversation-store.js";
+import { WELCOME_TEXT } from "../../src/bot/teams/teams-turns.js";
+import { runCommand } from "../../src/commands/run-command.js";
+import { scanSql } from "../../src/db/sql-compat.js";
+import { rows } from "../db/fixture.js";
+import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
+import {
+  BOT,
+  botAddedActivity,
+  CHANNEL,
+  installationActivity,
+  messageActivity,
+  PERSONAL_CHAT,
+  TENANT_ID,
+} from "../helpers/teams-activities.js";
+import { cardOf, createFixtureDatabase } from "../helpers/teams-cards.js";
+import { startTeamsHarness, type TeamsHarness } from "../helpers/teams-harness.js";
+import type { TestDatabase } from "../helpers/test-database.js";
+
+let db: TestDatabase;
+let bot: TeamsHarness;
+
+beforeAll(async () => {
+  db = await createFixtureDatabase("kpi_teams_proactive");
+  bot = await startTeamsHarness({ databaseUrl: db.url });
+});
+
+afterAll(async () => {
+  await bot?.close();
+  await db?.drop();
+});
+
+const stored = (conversationId: string) =>
+  rows(db.connection, "SELECT * FROM bot_teams_conversations WHERE conversation_id = ?", [conversationId]);
+
+async function post(activity: unknown): Promise<void> {
+  expect((await bot.post(activity)).status).toBe(200);
+}
+
+describe("storing conversation references", () => {
+  it("a message stores service URL, conversation, tenant, channel and bot", async () => {
+    await post(messageActivity("help", { serviceUrl: bot.connector.url, conversationId: PERSONAL_CHAT }));
+    const [row] = await stored(PERSONAL_CHAT);
+    expect(row).toMatchObject({
+      conversation_id: PERSONAL_CHAT,
+      service_url: bot.connector.url,
+      tenant_id: TENANT_ID,
+      channel_id: "msteams",
+      bot_id: BOT.id,
+      bot_name: BOT.name,
+      conversation_type: "personal",
+      first_seen_at: "2026-11-26 12:00:00.000",
+    });
+  });
+
+  it("a channel thread is stored under its channel", async () => {
+    await post(
+      messageActivity("help", {
+        serviceUrl: bot.connector.url,
+        conversationId: `${CHANNEL};messageid=1764147600000`,
+        mention: true,
+      }),
+    );
+    expect(await stored(CHANNEL)).toHaveLength(1);
+    expect(await stored(`${CHANNEL};messageid=1764147600000`)).toHaveLength(0);
+  });
+
+  it("installing the bot stores the reference; being added says hello", async () => {
+    const team = "19:team-general@thread.tacv2";
+    await post(installationActivity("add", { serviceUrl: bot.connector.url, conversationId: team }));
+    expect(await stored(team)).toHaveLength(1);
+    bot.connector.reset();
+    await post(botAddedActivity({ serviceUrl: bot.connector.url, conversationId: "19:other@thread.tacv2" }));
+    expect(await stored("19:other@thread.tacv2")).toHaveLength(1);
+    const [welcome] = await bot.connector.waitFor((d) => d.length === 1);
+    expect(welcome?.body.text).toBe(WELCOME_TEXT);
+  });
+
+  it("a later message with a new service URL updates the row, keeping first_seen_at", async () => {
+    bot.setNow(new Date("2026-11-27T08:00:00Z"));
+    try {
+      await post(
+        messageActivity("help", { serviceUrl: `${bot.connector.url}amer/`, conversationId: PERSONAL_CHAT }),
+      );
+    } finally {
+      bot.setNow(new Date("2026-11-26T12:00:00Z"));
+    }
+    const [row] = await stored(PERSONAL_CHAT);
+    expect(row).toMatchObject({
+      service_url: `${bot.connector.url}amer/`,
+      first_seen_at: "2026-11-26 12:00:00.000",
+      last_seen_at: "2026-11-27 08:00:00.000",
+    });
+    await post(messageActivity("help", { serviceUrl: bot.connector.url, conversationId: PERSONAL_CHAT }));
+  });
+
+  it("uses SQL that runs on MySQL and MariaDB alike", () => {
+    expect(scanSql("conversation-store.ts", UPSERT_CONVERSATION_SQL)).toEqual([]);
+  });
+});
+
+describe("sendProactive", () => {
+  it("posts a new message (not a reply) into a stored channel, through the fake connector", async () => {
+    bot.connector.reset();
+    const result = await bot.channel.sendProactive(CHANNEL, "Good morning: your daily digest is ready.");
+    const [call] = await bot.connector.waitFor((d) => d.length === 1);
+    expect(call).toMatchObject({ method: "POST", conversationId: CHANNEL, activityId: undefined });
+    expect(call?.body).toMatchObject({ type: "message", text: "Good morning: your daily digest is ready." });
+    expect(call?.body.replyToId).toBeUndefined();
+    expect(call?.authorization).toBeUndefined();
+    expect(result.id).toBe(call?.id);
+  });
+
+  it("posts an answer card built by the channel", async () => {
+    bot.connector.reset();
+    const outcome = await runCommand("orders last-30d", bot.engine.deps);
+    if (outcome.kind !== "answer") throw new Error("expected an answer");
+    const message = bot.channel.messageForAnswer(outcome.answer, outcome.query);
+    await bot.channel.sendProactive(PERSONAL_CHAT, message.activity);
+    const [call] = await bot.connector.waitFor((d) => d.length === 1);
+    expect(call?.conversationId).toBe(PERSONAL_CHAT);
+    expect(validateAdaptiveCard(cardOf(call))).toEqual([]);
+  });
+
+  it("refuses a conversation it has no reference for, naming it", async () => {
+    await expect(bot.channel.sendProactive("19:never-seen@thread.tacv2", "hi")).rejects.toThrow(
+      /No Teams conversation 19:never-seen@thread\.tacv2 is known/,
+    );
+  });
+
+  it("uninstalling forgets the conversation", async () => {
+    const team = "19:team-to-leave@thread.tacv2";
+    await post(installationActivity("add", { serviceUrl: bot.connector.url, conversationId: team }));
+    await post(installationActivity("remove", { serviceUrl: bot.connector.url, conversationId: team }));
+    expect(await stored(team)).toHaveLength(0);
+    await expect(bot.channel.sendProactive(team, "hi")).rejects.toThrow(/is known/);
+  });
+});
