@@ -34,7 +34,15 @@ export async function startServer(options: {
     s.once("error", reject);
   });
   const port = (server.address() as AddressInfo).port;
-  for (const channel of options.channels) await channel.start?.();
+  try {
+    for (const channel of options.channels) await channel.start?.();
+  } catch (error) {
+    // A channel that cannot start (e.g. Slack rejects the token) must not leave the port held open.
+    for (const channel of options.channels) await channel.stop().catch(() => undefined);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
   for (const channel of options.channels) options.log.info({ channel: channel.name }, channel.description);
   options.log.info({ port }, `kpi-bot listening on port ${port}`);
 

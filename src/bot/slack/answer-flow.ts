@@ -1,0 +1,131 @@
+/**
+ * A command, mention or re-run after its ack: the command run (run-request.ts), the answer
+ * posted to the channel (or thread) as Block Kit, then its charts — and the CSV of tables
+ * too long to show — uploaded there as files. A failed upload leaves the answer up, with
+ * a note added to it; a channel Slack will not post in gets the asker a hint.
+ */
+import type { Answer } from "../../answer/answer.js";
+import type { QueryCommand } from "../../commands/parse.js";
+import { csvUploads } from "./answer-csv.js";
+import { answerToBlocks } from "./answer-to-blocks.js";
+import { chartFiles } from "./chart-files.js";
+import { freshnessOf, runRequest } from "./run-request.js";
+import type { SlackDeps } from "./slack-deps.js";
+import { isNotInChannel, slackErrorCode } from "./slack-errors.js";
+import { destinationOf, type ReplyPlace, type SlackReplier, tellAsker } from "./slack-reply.js";
+import { type OutgoingFile, uploadFiles } from "./upload-files.js";
+
+export function cannotPostText(code: string): string {
+  return isNotInChannel(code)
+    ? "I can't post in this conversation yet — add me with `/invite @kpi` and ask again."
+    : `I couldn't post the answer here (Slack said \`${code}\`). Please try again in a minute.`;
+}
+
+/** Posts the answer; returns its ts, or undefined after telling the asker why it could not. */
+async function postAnswer(
+  answer: Answer,
+  query: QueryCommand,
+  place: ReplyPlace,
+  replier: SlackReplier,
+  deps: SlackDeps,
+) {
+  const message = answerToBlocks(answer, {
+    currency: deps.currency,
+    query,
+    freshness: await freshnessOf(deps),
+  });
+  try {
+    const posted = await replier.client.chat.postMessage({
+      channel: place.channelId,
+      ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    if (!posted.ok || !posted.ts) throw new Error("chat.postMessage returned no ts");
+    return { ts: posted.ts, message };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    deps.log.warn({ platform: "slack", channel: place.channelId, slackError: code }, "answer not posted");
+    await tellAsker(replier, cannotPostText(code), deps.log);
+    return undefined;
+  }
+}
+
+export async function answerInSlack(
+  text: string,
+  place: ReplyPlace,
+  replier: SlackReplier,
+  deps: SlackDeps,
+): Promise<void> {
+  const started = performance.now();
+  const run = await runRequest(text, place, replier, deps);
+  if (!run) return;
+  const { answer, query } = run.reply;
+  const posted = await postAnswer(answer, query, place, replier, deps).finally(() => run.notice.done());
+  if (!posted) return;
+  const postedMs = Math.round(performance.now() - started);
+
+  const files: OutgoingFile[] = [];
+  const warnings: string[] = [];
+  try {
+    files.push(...chartFiles(answer, deps.currency));
+  } catch (error) {
+    deps.log.error({ platform: "slack", err: error }, "chart rendering failed");
+    warnings.push("The charts could not be drawn.");
+  }
+  files.push(...csvUploads(answer, posted.message.cutTables));
+  try {
+    if (files.length > 0) await uploadFiles(replier.client, destinationOf(place), files);
+  } catch (error) {
+    const code = slackErrorCode(error);
+    deps.log.warn({ platform: "slack", channel: place.channelId, slackError: code }, "files not uploaded");
+    warnings.push(
+      `The charts and files could not be uploaded (Slack said \`${code}\`); the numbers above are complete.`,
+    );
+  }
+  if (warnings.length > 0) await addWarnings(answer, query, place, posted.ts, warnings, replier, deps);
+  deps.log.info(
+    {
+      platform: "slack",
+      channel: place.channelId,
+      area: answer.area,
+      files: files.length,
+      warnings: warnings.length,
+      postedMs,
+    },
+    "slack answer delivered",
+  );
+}
+
+/** Re-renders the posted answer with the delivery warnings (chat.update); logged if even that fails. */
+async function addWarnings(
+  answer: Answer,
+  query: QueryCommand,
+  place: ReplyPlace,
+  ts: string,
+  warnings: readonly string[],
+  replier: SlackReplier,
+  deps: SlackDeps,
+): Promise<void> {
+  const message = answerToBlocks(answer, {
+    currency: deps.currency,
+    query,
+    warnings,
+    freshness: await freshnessOf(deps),
+  });
+  try {
+    await replier.client.chat.update({
+      channel: place.channelId,
+      ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  } catch (error) {
+    deps.log.warn(
+      { platform: "slack", slackError: slackErrorCode(error) },
+      "answer not updated with its warning",
+    );
+  }
+}

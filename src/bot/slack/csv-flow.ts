@@ -1,0 +1,39 @@
+/** "Download CSV": the command run again and its tables uploaded as CSV files into the answer's thread. */
+import { csvUploads } from "./answer-csv.js";
+import { cannotPostText } from "./answer-flow.js";
+import { runRequest } from "./run-request.js";
+import type { SlackDeps } from "./slack-deps.js";
+import { isNotInChannel, slackErrorCode } from "./slack-errors.js";
+import { destinationOf, type ReplyPlace, type SlackReplier, tellAsker } from "./slack-reply.js";
+import { uploadFiles } from "./upload-files.js";
+
+export async function csvInSlack(
+  text: string,
+  place: ReplyPlace,
+  replier: SlackReplier,
+  deps: SlackDeps,
+): Promise<void> {
+  const run = await runRequest(text, place, replier, deps);
+  if (!run) return;
+  try {
+    const files = csvUploads(run.reply.answer);
+    if (files.length === 0) {
+      await tellAsker(replier, "This answer has no table to download.", deps.log);
+      return;
+    }
+    await uploadFiles(replier.client, destinationOf(place), files);
+    deps.log.info(
+      { platform: "slack", channel: place.channelId, files: files.length },
+      "slack CSV delivered",
+    );
+  } catch (error) {
+    const code = slackErrorCode(error);
+    deps.log.warn({ platform: "slack", channel: place.channelId, slackError: code }, "CSV not uploaded");
+    const text = isNotInChannel(code)
+      ? cannotPostText(code)
+      : `The CSV could not be uploaded (Slack said \`${code}\`).`;
+    await tellAsker(replier, text, deps.log);
+  } finally {
+    run.notice.done();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The App Home tab: a short guide to asking — the command shape, periods, comparison and
+ * filters, and examples for every area (from src/commands/areas.ts, so it never drifts
+ * from what the parser accepts). Subscriptions join this tab with the digest issue.
+ */
+import { AREA_NAMES, AREAS } from "../../commands/areas.js";
+import { PERIOD_WORDS } from "../../commands/period-spec.js";
+import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, truncate } from "./block-kit-limits.js";
+import type { SlackBlock, SlackHomeView } from "./block-types.js";
+
+const section = (text: string): SlackBlock => ({
+  type: "section",
+  text: { type: "mrkdwn", text: truncate(text, MAX_SECTION_TEXT_CHARS) },
+});
+
+function areaGuide(): SlackBlock[] {
+  return AREA_NAMES.map((name) => {
+    const area = AREAS[name];
+    const aliases = area.aliases.length > 0 ? ` (also \`${area.aliases.join("`, `")}\`)` : "";
+    const examples = area.examples.map((example) => `• \`${escapeMrkdwn(example)}\``).join("\n");
+    return section(`*${name}*${aliases} — ${escapeMrkdwn(area.description)}\n${examples}`);
+  });
+}
+
+export function homeView(): SlackHomeView {
+  const periods = PERIOD_WORDS.map((word) => `\`${word}\``).join(" ");
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: "Marketing KPIs, right here" } },
+      section(
+        [
+          "Ask with `/kpi &lt;area&gt; [period] [vs last-year] [filters]` in any channel I am in, or mention me: `@kpi campaigns last-30d` answers in a thread.",
+          "Answers are posted in the channel so the team sees the same numbers; errors and help only reach you.",
+        ].join("\n"),
+      ),
+      section(
+        [
+          `*Periods* ${periods} \`2026-11\` \`2026-10-01..2026-10-31\` (default \`last-30d\`)`,
+          "*Compare* `vs previous` (default) or `vs last-year`",
+          '*Filters* `platform=meta` `campaign="Black Friday"` `city=Berlin` `category=shoes` `source=paid_social`',
+          "Buttons under each answer switch the period, toggle *vs last year* and download the tables as CSV.",
+        ].join("\n"),
+      ),
+      { type: "divider" },
+      ...areaGuide(),
+      { type: "divider" },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: "`/kpi help` · `/kpi help &lt;area&gt;` · `/kpi help metrics`" }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Answer buttons: acknowledge, then re-run the command with the new period or comparison
+ * (in the answer's thread) or upload its tables as CSV. The value is checked like typed text.
+ */
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { isUserError } from "../../../errors.js";
+import { ACTION_PREFIX } from "../answer-buttons.js";
+import { answerInSlack } from "../answer-flow.js";
+import { buttonRequest } from "../button-rerun.js";
+import { csvInSlack } from "../csv-flow.js";
+import type { SlackDeps } from "../slack-deps.js";
+import { type SlackReplier, tellAsker } from "../slack-reply.js";
+
+export function registerActionListener(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(
+    new RegExp(`^${ACTION_PREFIX}`, "u"),
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const replier: SlackReplier = {
+        client,
+        ephemeral: (message) => respond({ response_type: "ephemeral", replace_original: false, ...message }),
+      };
+      const channelId = body.channel?.id;
+      const message = body.message;
+      if (!channelId || !message) {
+        await tellAsker(
+          replier,
+          "These buttons work on answers in a channel — ask again with /kpi.",
+          deps.log,
+        );
+        return;
+      }
+      const threadTs = typeof message.thread_ts === "string" ? message.thread_ts : message.ts;
+      const place = { channelId, userId: body.user.id, threadTs };
+      let request: ReturnType<typeof buttonRequest>;
+      try {
+        request = buttonRequest(action.action_id, action.value ?? "");
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        await tellAsker(replier, error.message, deps.log);
+        return;
+      }
+      deps.log.info({ platform: "slack", action: action.action_id, channel: channelId }, "answer button");
+      if (request.kind === "csv") await csvInSlack(request.text, place, replier, deps);
+      else await answerInSlack(request.text, place, replier, deps);
+    },
+  );
+}

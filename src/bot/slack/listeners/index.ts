@@ -1,0 +1,20 @@
+/** Every Slack listener, registered per kind (as Slack's own samples do). */
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../slack-deps.js";
+import { registerActionListener } from "./action-listener.js";
+import { registerCommandListener } from "./command-listener.js";
+import { registerHomeListener } from "./home-listener.js";
+import { registerMentionListener } from "./mention-listener.js";
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerCommandListener(app, deps);
+  registerMentionListener(app, deps);
+  registerActionListener(app, deps);
+  registerHomeListener(app, deps);
+  app.error(async (error) => {
+    deps.log.error(
+      { platform: "slack", code: error.code, message: error.message.slice(0, 300) },
+      "slack listener failed",
+    );
+  });
+}

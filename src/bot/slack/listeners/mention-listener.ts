@@ -1,0 +1,33 @@
+/** `@kpi campaigns last-30d` in a channel: the same as the command, answered in a thread. */
+import type { App } from "@slack/bolt";
+import { answerInSlack } from "../answer-flow.js";
+import { unescapeSlackText } from "../block-kit-limits.js";
+import type { SlackDeps } from "../slack-deps.js";
+
+/** The command text of a mention: user mentions (`<@U123>`, `<@U123|name>`) removed. */
+export function mentionText(text: string): string {
+  return unescapeSlackText(text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gu, " ")).trim();
+}
+
+export function registerMentionListener(app: App, deps: SlackDeps): void {
+  app.event("app_mention", async ({ event, client, context }) => {
+    // Slack re-sends an event it thinks was lost; the first delivery already answers it.
+    if (context.retryNum) {
+      deps.log.info({ platform: "slack", retry: context.retryNum }, "app_mention retry ignored");
+      return;
+    }
+    const user = event.user;
+    if (!user) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    await answerInSlack(
+      mentionText(event.text),
+      { channelId: event.channel, userId: user, threadTs },
+      {
+        client,
+        ephemeral: (message) =>
+          client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message }),
+      },
+      deps,
+    );
+  });
+}

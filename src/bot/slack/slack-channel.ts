@@ -1,0 +1,129 @@
+/**
+ * The Slack channel of the bot server. HTTP mode (production): Bolt's ExpressReceiver on
+ * the shared express app at POST /slack/events, which checks every request's signature
+ * and age. Socket Mode (SLACK_APP_TOKEN set; development, private installs): a WebSocket
+ * to Slack, no public URL. Either way the Web API client goes to SLACK_API_URL when set,
+ * with bounded retries, and the bot token is checked with auth.test before serving.
+ */
+import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { Express } from "express";
+import type { SlackConfig } from "../../config.js";
+import { UserError } from "../../errors.js";
+import type { ChannelDeps, ChatChannel } from "../chat-channel.js";
+import { webClientOptions } from "./client-options.js";
+import { registerListeners } from "./listeners/index.js";
+import type { SlackDeps } from "./slack-deps.js";
+import { slackErrorCode } from "./slack-errors.js";
+import { slackLogger } from "./slack-logger.js";
+import { WORKING_DELAY_MS } from "./slack-reply.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackChannelOptions {
+  /** Wait before the asker sees "Working on it…" (default 1.5 s; tests shorten it). */
+  readonly workingDelayMs?: number;
+}
+
+/** auth.test through Bolt's init: a token Slack rejects stops the server with the variable named. */
+async function initialise(app: App, slack: SlackConfig): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    const where = slack.apiUrl ? ` at ${slack.apiUrl}` : "";
+    throw new UserError(
+      "slack_auth_failed",
+      code.startsWith("request_failed") || code.startsWith("http_")
+        ? `Slack's Web API${where} did not answer auth.test (${code}); check SLACK_API_URL and the network.`
+        : `Slack rejected SLACK_BOT_TOKEN (auth.test: ${code}).`,
+      { cause: error },
+    );
+  }
+}
+
+export function createSlackChannel(deps: ChannelDeps, options: SlackChannelOptions = {}): ChatChannel {
+  const slack = deps.config.chat.slack;
+  if (!slack) throw new Error("createSlackChannel needs config.chat.slack (a SLACK_ variable is set)");
+  const slackDeps: SlackDeps = {
+    engine: deps.engine,
+    log: deps.log,
+    areaChannels: deps.config.chat.areaChannels,
+    currency: deps.config.currency,
+    workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
+  };
+  const clientOptions = webClientOptions(slack.apiUrl, deps.log);
+  const logger = slackLogger(deps.log);
+  return slack.appToken
+    ? socketModeChannel(slack, slack.appToken, slackDeps, clientOptions, logger)
+    : httpChannel(slack, slackDeps, clientOptions, logger);
+}
+
+type ClientOptions = ReturnType<typeof webClientOptions>;
+type BoltLogger = ReturnType<typeof slackLogger>;
+
+function httpChannel(slack: SlackConfig, deps: SlackDeps, clientOptions: ClientOptions, logger: BoltLogger) {
+  const signingSecret = slack.signingSecret;
+  if (!signingSecret) throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET");
+  let ready: Promise<void> | undefined;
+  const channel: ChatChannel = {
+    name: "slack",
+    description: `Slack in HTTP mode at POST ${SLACK_EVENTS_PATH}`,
+    mount(express: Express) {
+      const receiver = new ExpressReceiver({
+        signingSecret,
+        app: express,
+        endpoints: SLACK_EVENTS_PATH,
+        logger,
+      });
+      const app = new App({
+        token: slack.botToken,
+        receiver,
+        clientOptions,
+        logger,
+        deferInitialization: true,
+      });
+      registerListeners(app, deps);
+      ready = initialise(app, slack);
+      ready.catch(() => undefined); // awaited (and reported) by start()
+    },
+    async start() {
+      if (!ready) throw new Error("the Slack channel must be mounted before it starts");
+      await ready;
+    },
+    async stop() {},
+  };
+  return channel;
+}
+
+function socketModeChannel(
+  slack: SlackConfig,
+  appToken: string,
+  deps: SlackDeps,
+  clientOptions: ClientOptions,
+  logger: BoltLogger,
+): ChatChannel {
+  const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } });
+  const app = new App({ token: slack.botToken, receiver, clientOptions, logger, deferInitialization: true });
+  registerListeners(app, deps);
+  let started = false;
+  return {
+    name: "slack",
+    description: "Slack in Socket Mode (no public URL needed)",
+    async start() {
+      await initialise(app, slack);
+      try {
+        await app.start();
+        started = true;
+      } catch (error) {
+        throw new UserError(
+          "slack_socket_failed",
+          `Slack Socket Mode could not connect (apps.connections.open: ${slackErrorCode(error)}); check SLACK_APP_TOKEN.`,
+          { cause: error },
+        );
+      }
+    },
+    async stop() {
+      if (started) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * A local fake of Slack's Web API for end-to-end tests: a node http server on 127.0.0.1
+ * that records every call and answers like Slack does (form-encoded or JSON arguments,
+ * `ok: false` with an error code, 429 with Retry-After). It serves the Web API methods the
+ * bot uses, the upload URLs it hands out (multipart bodies, bytes recorded) and
+ * response_url endpoints. Replies can be scripted per method, e.g. one 429.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { blockKitProblems } from "./block-kit-check.js";
+import { multipartFile, parseArgs, readBody } from "./fake-slack-http.js";
+
+export interface FakeCall {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  /** Authorization header was "Bearer <token>" with this token. */
+  readonly token: string | undefined;
+  readonly status: number;
+  /** Slack's `ok` in the reply (false for ok:false and for HTTP errors). */
+  readonly ok: boolean;
+  readonly error: string | undefined;
+  /** What the fake answered (e.g. the posted message's `ts`). */
+  readonly reply: Record<string, unknown>;
+  readonly at: number;
+}
+
+export interface FakeUpload {
+  readonly fileId: string;
+  readonly filename: string;
+  readonly altText: string | undefined;
+  readonly bytes: Buffer;
+}
+
+export interface FakeResponse {
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+  readonly at: number;
+}
+
+export interface ScriptedReply {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: Record<string, unknown>;
+}
+
+export class FakeSlack {
+  readonly calls: FakeCall[] = [];
+  readonly uploads: FakeUpload[] = [];
+  readonly responses: FakeResponse[] = [];
+  private readonly scripts = new Map<string, ScriptedReply[]>();
+  private readonly pending = new Map<string, { filename: string; altText: string | undefined }>();
+  private nextTs = 1_790_000_000_000_100;
+  private nextFile = 1;
+  private server: Server | undefined;
+  private base = "";
+
+  /** The Web API base URL (SLACK_API_URL). */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, headers, body }) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` calls of `method` get this reply instead of the normal one. */
+  script(method: string, reply: ScriptedReply, times = 1): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...Array(times).fill(reply)]);
+  }
+
+  /** Successful calls of a method (status 200, ok: true), in order. */
+  ok(method: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method && c.ok);
+  }
+
+  attempts(method: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.uploads.length = 0;
+    this.responses.length = 0;
+    this.scripts.clear();
+  }
+
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? "/", this.base);
+    const contentType = String(req.headers["content-type"] ?? "");
+    if (url.pathname.startsWith("/upload/")) return this.upload(url.pathname.slice(8), raw, req);
+    if (url.pathname.startsWith("/response/")) {
+      this.responses.push({ id: url.pathname.slice(10), body: parseArgs(raw, contentType), at: Date.now() });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = url.pathname.replace(/^\/api\//, "");
+    const args = parseArgs(raw, contentType);
+    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+    const scripted = this.scripts.get(method)?.shift();
+    const reply = scripted ?? this.answer(method, args);
+    const status = reply.status ?? 200;
+    const ok = status === 200 && reply.body?.ok !== false;
+    const error = typeof reply.body?.error === "string" ? reply.body.error : undefined;
+    const body = reply.body ?? { ok: true };
+    this.calls.push({ method, args, token, status, ok, error, reply: body, at: Date.now() });
+    return { status, ...(reply.headers ? { headers: reply.headers } : {}), body };
+  }
+
+  private answer(method: string, args: Record<string, unknown>): ScriptedReply {
+    const ts = () => String(this.nextTs++).replace(/(\d{6})$/, ".$1");
+    switch (method) {
+      case "auth.test":
+        return {
+          body: {
+            ok: true,
+            user_id: "UKPIBOT",
+            bot_id: "BKPIBOT",
+            team_id: "T0FAKE",
+            team: "Fake",
+            user: "kpi",
+          },
+        };
+      case "chat.postMessage":
+      case "chat.update": {
+        const problems = blockKitProblems(args.blocks, "message");
+        if (problems.length > 0) return { body: { ok: false, error: "invalid_blocks", problems } };
+        return { body: { ok: true, channel: args.channel, ts: method === "chat.update" ? args.ts : ts() } };
+      }
+      case "chat.postEphemeral":
+        return { body: { ok: true, message_ts: ts() } };
+      case "views.publish": {
+        const problems = blockKitProblems((args.view as { blocks?: unknown })?.blocks, "home");
+        return problems.length > 0
+          ? { body: { ok: false, error: "invalid_blocks", problems } }
+          : { body: { ok: true } };
+      }
+      case "files.getUploadURLExternal": {
+        if (!args.filename || !Number(args.length))
+          return { body: { ok: false, error: "invalid_arguments" } };
+        const fileId = `F${String(this.nextFile++).padStart(6, "0")}`;
+        this.pending.set(fileId, {
+          filename: String(args.filename),
+          altText: args.alt_text as string | undefined,
+        });
+        return { body: { ok: true, file_id: fileId, upload_url: `${this.base}/upload/${fileId}` } };
+      }
+      case "files.completeUploadExternal": {
+        const files = (args.files as { id: string }[] | undefined) ?? [];
+        const missing = files.some((f) => !this.uploads.some((u) => u.fileId === f.id));
+        if (files.length === 0 || missing) return { body: { ok: false, error: "file_not_found" } };
+        return { body: { ok: true, files: files.map((f) => ({ id: f.id })) } };
+      }
+      default:
+        return { body: { ok: false, error: "unknown_method" } };
+    }
+  }
+
+  private async upload(fileId: string, raw: Buffer, req: IncomingMessage) {
+    const pending = this.pending.get(fileId);
+    const scripted = this.scripts.get("upload")?.shift();
+    const bytes =
+      pending && !scripted
+        ? await multipartFile(raw, String(req.headers["content-type"]), "body")
+        : undefined;
+    const status = bytes ? 200 : (scripted?.status ?? 400);
+    const body = bytes ? { ok: true } : (scripted?.body ?? { ok: false });
+    if (pending && bytes) this.uploads.push({ fileId, ...pending, bytes });
+    const error = bytes ? undefined : "upload_failed";
+    this.calls.push({
+      method: "upload",
+      args: { fileId },
+      token: undefined,
+      status,
+      ok: !!bytes,
+      error,
+      reply: body,
+      at: Date.now(),
+    });
+    return { status, body };
+  }
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  return new FakeSlack().start();
+}

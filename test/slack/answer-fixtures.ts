@@ -1,0 +1,93 @@
+/** Answers for the Slack renderer tests: a realistic one and builders for oversized ones. */
+import type { Answer, AnswerTable, ChartSpec, Kpi } from "../../src/answer/answer.js";
+import { parseCommand, type QueryCommand } from "../../src/commands/parse.js";
+
+export const CAMPAIGNS: Answer = {
+  area: "campaigns",
+  title: "Campaigns · last 30 days",
+  period: { from: "2026-10-27", to: "2026-11-25", timezone: "UTC", label: "last 30 days" },
+  comparison: { from: "2026-09-27", to: "2026-10-26" },
+  kpis: [
+    { key: "spend", label: "Spend", value: 37, previous: 80, change: -0.5375, unit: "currency" },
+    { key: "revenue", label: "Revenue", value: 300, previous: 400, change: -0.25, unit: "currency" },
+    { key: "roas", label: "ROAS", value: 10.54, previous: 0, change: null, unit: "ratio" },
+    { key: "ctr", label: "CTR", value: 0.0023, previous: 0.0002, change: 10.5, unit: "ratio" },
+    { key: "cpa", label: "CPA", value: 18.5, previous: 10, change: 0.85, unit: "currency" },
+    { key: "leads", label: "Leads", value: 3, previous: 3, change: 0, unit: "count" },
+    { key: "cvr", label: "CVR", value: 0.22, previous: null, change: null, unit: "ratio" },
+  ],
+  tables: [
+    {
+      key: "by_campaign",
+      title: "Campaigns by profit",
+      columns: ["campaign", "spend", "revenue", "roas"],
+      units: ["text", "currency", "currency", "multiple"],
+      rows: [
+        ["Autumn Sale", 37, 390, 10.54],
+        ["Brand & <Friends>", 0, null, null],
+      ],
+    },
+  ],
+  charts: [
+    {
+      key: "roas_by_campaign",
+      kind: "horizontal-bar",
+      title: "ROAS by campaign",
+      labels: ["Autumn Sale"],
+      series: [{ name: "ROAS", values: [10.54] }],
+      unit: "multiple",
+    },
+  ],
+  notes: ["Revenue is attributed to the last ad clicked."],
+};
+
+export function query(text: string): QueryCommand {
+  const parsed = parseCommand(text);
+  if (parsed.kind !== "query") throw new Error(`not a query: ${text}`);
+  return parsed;
+}
+
+const long = (n: number, unit = "Ab&<>é😀 ") => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+export function manyKpis(n: number): Kpi[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: `metric_${i}`,
+    label: `${long(300)} ${i}`,
+    value: 1e15 * (i + 1),
+    previous: i % 3 === 0 ? null : 1e14,
+    change: i % 3 === 0 ? null : 9,
+    unit: (["currency", "count", "ratio", "days"] as const)[i % 4] ?? "count",
+  }));
+}
+
+export function bigTable(key: string, rows: number, columns: number): AnswerTable {
+  return {
+    key,
+    title: long(500),
+    columns: Array.from({ length: columns }, (_, c) => `column_${c}_${long(40, "x")}`),
+    units: Array.from({ length: columns }, (_, c) => (c === 0 ? "text" : "currency")),
+    rows: Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => (c === 0 ? `${long(500)} ${r}` : r * 1234567.891 + c)),
+    ),
+  };
+}
+
+export function manyCharts(n: number): ChartSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: `chart_${i}`,
+    kind: "bar",
+    title: `${long(500)} ${i}`,
+    labels: ["a", "b"],
+    series: [{ name: "s", values: [1, 2] }],
+  }));
+}
+
+/** 200 table rows, 30 KPIs, 10 charts, 500-character titles, notes and cells. */
+export const OVERSIZED: Answer = {
+  ...CAMPAIGNS,
+  title: long(500),
+  kpis: manyKpis(30),
+  tables: [bigTable("huge", 200, 12)],
+  charts: manyCharts(10),
+  notes: Array.from({ length: 15 }, (_, i) => `${long(5000)} ${i}`),
+};
