@@ -71,7 +71,9 @@ export function registerDemoCommand(program: Command, context: CliContext): void
           "",
           `Charts are in ./${options.out}/. Ask anything else with: npx kpi ask "campaigns last-90d vs last-year platform=meta"`,
           "Every command and metric: npx kpi ask help, npx kpi ask help metrics.",
-          "Slack and Teams: the chat apps are the next milestones (see the README's roadmap); they answer with the same Answers.",
+          "Connect Slack: create the app from manifest.yml, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode), run npm start.",
+          "Connect Teams: set TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_TENANT_ID, run npm run teams:package and npm start.",
+          "The README's Slack and Microsoft Teams sections have every step.",
         ].join("\n"),
       );
     });

@@ -27,12 +27,14 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       if (config.chat.teams?.mode === "anonymous") {
         log.warn("Teams accepts anonymous requests (TEAMS_ALLOW_ANONYMOUS=true): for local development only");
       }
-      const server = await startServer({ port: config.chat.port, channels, log });
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
+      let stop: () => void = () => undefined;
+      const stopped = new Promise<void>((resolve) => {
+        stop = resolve;
       });
+      process.once("SIGINT", () => stop());
+      process.once("SIGTERM", () => stop());
+      const server = await startServer({ port: config.chat.port, channels, log });
+      await stopped;
       log.info("shutting down");
       await server.close();
       await engine.close();
