@@ -4,8 +4,10 @@
  */
 import { z } from "zod";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
+import { type ScheduleConfig, scheduleConfigFrom, scheduleEnvSchema } from "./config-schedule.js";
 
 export type { ChatConfig, SlackConfig, TeamsConfig } from "./config-chat.js";
+export type { ScheduleConfig } from "./config-schedule.js";
 
 export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/kpi_bot";
 
@@ -47,7 +49,7 @@ const coreEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-const envSchema = coreEnvSchema.extend(chatEnvSchema.shape);
+const envSchema = coreEnvSchema.extend(chatEnvSchema.shape).extend(scheduleEnvSchema.shape);
 
 export interface Config {
   readonly databaseUrl: string;
@@ -59,6 +61,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Slack, Teams and the HTTP server. */
   readonly chat: ChatConfig;
+  /** Digests and low-stock alerts. */
+  readonly schedule: ScheduleConfig;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     currency: e.CURRENCY,
     logLevel: e.LOG_LEVEL,
     chat: chat.config,
+    schedule: scheduleConfigFrom(e),
   });
 }

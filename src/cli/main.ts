@@ -8,7 +8,9 @@ import type { CliContext } from "./context.js";
 import { registerDbCommands } from "./db-commands.js";
 import { registerDemoCommand } from "./demo-command.js";
 import { registerGenerateCommand } from "./generate-command.js";
+import { registerScheduleCommands } from "./schedule-command.js";
 import { registerServeCommand } from "./serve-command.js";
+import { registerSubscriptionsCommand } from "./subscriptions-command.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
   let context: CliContext;
@@ -36,6 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerAskCommand(program, context);
   registerDemoCommand(program, context);
   registerServeCommand(program, context);
+  registerSubscriptionsCommand(program, context);
+  registerScheduleCommands(program, context);
 
   try {
     await program.parseAsync([...argv]);

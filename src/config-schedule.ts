@@ -1,0 +1,65 @@
+/**
+ * Digest and low-stock alert settings, as src/config.ts reads them (DESIGN.md "Scheduling
+ * and alerts"). Targets are written `slack:<channel id>` or `teams:<conversation id>`; a bare
+ * Slack channel id (C0123ABC) is read as `slack:C0123ABC`.
+ */
+import { z } from "zod";
+
+export interface ScheduleConfig {
+  /** Slots missed by at most this long are still sent on start; older ones are recorded skipped. */
+  readonly catchUpMs: number;
+  /** A claimed delivery whose owner has not finished it after this long is taken over. */
+  readonly staleMs: number;
+  /** Send attempts per delivery (first try included) before it is recorded failed. */
+  readonly maxAttempts: number;
+  /** Where low-stock alerts go; alerts are off when unset. */
+  readonly alertChannel: string | undefined;
+  /** Who alerts mention, as the platform writes it (`<!subteam^S0123>`, `<@U0123>`, `@stock-team`). */
+  readonly alertMention: string | undefined;
+  readonly alertCheckMs: number;
+  /** Where delivery failure notices go; the subscription's own channel when unset. */
+  readonly adminChannel: string | undefined;
+  /** Names this process in ledger claims; host:pid:random when unset. */
+  readonly replicaId: string | undefined;
+}
+
+const target = z
+  .string()
+  .trim()
+  .transform((v) => (/^[CGD][A-Z0-9]{2,}$/.test(v) ? `slack:${v}` : v))
+  .refine(
+    (v) => /^(slack:[A-Za-z0-9]+|teams:\S+)$/.test(v) && v.length <= 300,
+    "must look like slack:C0123ABC or teams:<conversation id>",
+  );
+
+export const scheduleEnvSchema = z.object({
+  SCHEDULE_CATCHUP_HOURS: z.coerce.number().min(0).max(168).default(6),
+  DELIVERY_STALE_MINUTES: z.coerce.number().min(1).max(1_440).default(10),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  ALERT_CHANNEL: target.optional(),
+  ALERT_MENTION: z.string().trim().max(200).optional(),
+  ALERT_CHECK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  ADMIN_CHANNEL: target.optional(),
+  SCHEDULE_REPLICA_ID: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]{1,100}$/, "must be 1-100 letters, digits or . _ : -")
+    .optional(),
+});
+
+export type ScheduleEnv = z.infer<typeof scheduleEnvSchema>;
+
+const MINUTE_MS = 60_000;
+
+export function scheduleConfigFrom(e: ScheduleEnv): ScheduleConfig {
+  return {
+    catchUpMs: Math.round(e.SCHEDULE_CATCHUP_HOURS * 60 * MINUTE_MS),
+    staleMs: Math.round(e.DELIVERY_STALE_MINUTES * MINUTE_MS),
+    maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+    alertChannel: e.ALERT_CHANNEL,
+    alertMention: e.ALERT_MENTION,
+    alertCheckMs: e.ALERT_CHECK_MINUTES * MINUTE_MS,
+    adminChannel: e.ADMIN_CHANNEL,
+    replicaId: e.SCHEDULE_REPLICA_ID,
+  };
+}

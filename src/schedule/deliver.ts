@@ -1,0 +1,141 @@
+/**
+ * One delivery attempt for a claimed slot: build the digest at the slot, send it, and
+ * record the outcome in the ledger. A failure is retried with backoff while attempts
+ * remain and the error is retryable; after the last attempt the delivery is recorded
+ * failed and one failure notice goes to ADMIN_CHANNEL (or the subscription's channel).
+ */
+import type { ReportingSource } from "../areas/reporting-source.js";
+import { DataSourceUnavailableError, isUserError, referenceId } from "../errors.js";
+import type { Logger } from "../log.js";
+import { isDeliveryError } from "./delivery-error.js";
+import { type Claim, markFailedAttempt, markNotified, markSent } from "./delivery-ledger.js";
+import { buildDigest } from "./digest.js";
+import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
+import type { ScheduleDb } from "./schedule-db.js";
+import { checkedResult, type Senders, sendersFor } from "./senders.js";
+import type { Subscription } from "./subscription-store.js";
+import { targetToText } from "./target.js";
+import { formatWall } from "./zone-time.js";
+
+export interface DeliverDeps {
+  readonly db: ScheduleDb;
+  readonly source: ReportingSource;
+  readonly senders: Senders;
+  readonly settings: DeliverySettings;
+  readonly log: Logger;
+}
+
+export interface DeliveryOutcome {
+  readonly subscriptionId: number;
+  readonly slot: Date;
+  /** lost: another replica took the claim over while this one was sending. */
+  readonly status: "sent" | "retrying" | "failed" | "lost";
+  readonly attempts: number;
+  readonly messageId?: string;
+  readonly errorCode?: string;
+  readonly nextAttemptAt?: Date;
+}
+
+interface Failure {
+  readonly code: string;
+  readonly message: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+}
+
+function failureOf(error: unknown, log: Logger, claim: Claim): Failure {
+  if (isDeliveryError(error)) {
+    return {
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      retryAfterMs: error.retryAfterMs,
+    };
+  }
+  if (error instanceof DataSourceUnavailableError)
+    return { code: error.code, message: error.message, retryable: true };
+  if (isUserError(error)) return { code: error.code, message: error.message, retryable: false };
+  const ref = referenceId();
+  log.error({ ref, err: error, delivery: claim.deliveryId }, "digest delivery failed unexpectedly");
+  return { code: "internal_error", message: `Unexpected error (ref ${ref}).`, retryable: true };
+}
+
+export function failureNoticeText(
+  subscription: Subscription,
+  slot: Date,
+  attempts: number,
+  code: string,
+): string {
+  const kind = subscription.schedule.kind === "cron" ? "" : `${subscription.schedule.kind} `;
+  const when = `${formatWall(slot.getTime(), subscription.schedule.timeZone)} ${subscription.schedule.timeZone}`;
+  const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  return (
+    `The ${kind}digest #${subscription.id} (${subscription.areas.join(", ")}) due ${when} ` +
+    `could not be delivered to ${targetToText(subscription.target)} after ${tries} (${code}).`
+  );
+}
+
+async function notifyFailure(
+  subscription: Subscription,
+  claim: Claim,
+  code: string,
+  at: Date,
+  deps: DeliverDeps,
+): Promise<void> {
+  const target = deps.settings.adminTarget ?? subscription.target;
+  const text = failureNoticeText(subscription, claim.slotAt, claim.attempts, code);
+  try {
+    checkedResult(await sendersFor(deps.senders, target).digests.sendNotice(target, text));
+    await markNotified(deps.db, claim.deliveryId, at);
+  } catch (error) {
+    deps.log.warn(
+      { delivery: claim.deliveryId, target: targetToText(target), err: error },
+      "failure notice not sent",
+    );
+  }
+}
+
+/** Sends the claimed slot once and records what happened. Never throws for a failed send. */
+export async function deliverClaim(
+  claim: Claim,
+  subscription: Subscription,
+  at: Date,
+  deps: DeliverDeps,
+): Promise<DeliveryOutcome> {
+  const base = { subscriptionId: claim.subscriptionId, slot: claim.slotAt, attempts: claim.attempts };
+  const log = deps.log.child({ subscription: subscription.id, slot: claim.slotAt.toISOString() });
+  let failure: Failure;
+  if (claim.slotAt.getTime() <= at.getTime() - deps.settings.catchUpMs) {
+    failure = { code: "expired", message: "The slot is older than the catch-up window.", retryable: false };
+  } else {
+    try {
+      const senders = sendersFor(deps.senders, subscription.target);
+      const digest = await buildDigest(subscription, claim.slotAt, deps.source);
+      const { messageId } = checkedResult(await senders.digests.send(subscription.target, digest));
+      if (await markSent(deps.db, claim, messageId, at)) {
+        log.info({ attempts: claim.attempts, messageId }, "digest sent");
+        return { ...base, status: "sent", messageId };
+      }
+      log.warn({ attempts: claim.attempts }, "digest sent, but another replica had taken the claim over");
+      return { ...base, status: "lost", messageId };
+    } catch (error) {
+      failure = failureOf(error, log, claim);
+    }
+  }
+  const retry = failure.retryable && claim.attempts < deps.settings.maxAttempts;
+  const nextAttemptAt = retry
+    ? new Date(at.getTime() + retryDelayMs(claim.attempts, failure.retryAfterMs, deps.settings.retryBaseMs))
+    : null;
+  const recorded = await markFailedAttempt(deps.db, claim, { ...failure, nextAttemptAt }, at);
+  if (!recorded) return { ...base, status: "lost", errorCode: failure.code };
+  if (nextAttemptAt) {
+    log.warn(
+      { code: failure.code, attempts: claim.attempts, nextAttemptAt },
+      "digest attempt failed, will retry",
+    );
+    return { ...base, status: "retrying", errorCode: failure.code, nextAttemptAt };
+  }
+  log.error({ code: failure.code, attempts: claim.attempts }, "digest delivery failed");
+  await notifyFailure(subscription, claim, failure.code, at, deps);
+  return { ...base, status: "failed", errorCode: failure.code };
+}

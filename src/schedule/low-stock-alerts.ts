@@ -1,0 +1,134 @@
+/**
+ * The low-stock check (every ALERT_CHECK_MINUTES): read the low-stock list, decide the
+ * state changes with every state row locked (alert-transitions.ts), commit, then post —
+ * one alert listing every product that went low, and one recovery note per product back
+ * above its level, in its alert's thread. Running it on several replicas at once, or
+ * more often than planned, never pings twice.
+ */
+import type { ReportingSource } from "../areas/reporting-source.js";
+import { todayInZone } from "../commands/calendar.js";
+import type { Logger } from "../log.js";
+import { type AlertItem, alertItem, lowStockAlert, recoveryNote } from "./alert-message.js";
+import {
+  type AlertClaim,
+  ensureAlertRows,
+  recordAlertFailed,
+  recordAlertPosted,
+  withLockedStates,
+} from "./alert-state-store.js";
+import { decideAlerts } from "./alert-transitions.js";
+import { isDeliveryError } from "./delivery-error.js";
+import { type ScheduleDb, toSqlTime } from "./schedule-db.js";
+import { checkedResult, type Senders, sendersFor } from "./senders.js";
+import { parseTarget, type Target, targetToText } from "./target.js";
+
+export interface AlertDeps {
+  readonly db: ScheduleDb;
+  readonly source: ReportingSource;
+  readonly senders: Senders;
+  /** ALERT_CHANNEL. */
+  readonly target: Target;
+  /** ALERT_MENTION. */
+  readonly mention: string | undefined;
+  /** The report zone: which day's 30-day sales rate the days of cover use. */
+  readonly timeZone: string;
+  /** A claimed alert not posted after this long is claimed again. */
+  readonly staleMs: number;
+  readonly replicaId: string;
+  readonly log: Logger;
+  /** Test seam: runs while this check holds the state locks. */
+  readonly afterLock?: () => Promise<void>;
+}
+
+export interface AlertCheckReport {
+  /** Products this check alerted about (in one message), lowest cover first. */
+  readonly fired: readonly AlertItem[];
+  readonly alertMessageId?: string;
+  readonly alertError?: string;
+  /** SKUs that got a recovery note. */
+  readonly recovered: readonly string[];
+}
+
+interface Recovery {
+  readonly sku: string;
+  readonly product: string;
+  readonly target: string | null;
+  readonly threadId: string | null;
+}
+
+export async function checkLowStock(now: Date, deps: AlertDeps): Promise<AlertCheckReport> {
+  const { db, replicaId } = deps;
+  const low = (await deps.source.lowStock(todayInZone(now, deps.timeZone), {})).map(alertItem);
+  await ensureAlertRows(db, low, now);
+  const at = toSqlTime(now);
+  const { fire, recoveries } = await withLockedStates(
+    db,
+    async (states, connection) => {
+      const decided = decideAlerts(states, low, now, deps.staleMs);
+      for (const item of decided.fire) {
+        await connection.execute(
+          `UPDATE bot_alert_state SET since = IF(state = 'firing', since, ?), state = 'firing', product_name = ?,
+           fired_at = ?, claimed_by = ?, alert_target = NULL, alert_message_id = NULL, send_error = NULL,
+           snoozed_until = NULL, updated_at = ?
+         WHERE sku = ?`,
+          [at, item.product.slice(0, 255), at, replicaId, at, item.sku],
+        );
+      }
+      const recoveries: Recovery[] = [];
+      for (const { state, next } of decided.recover) {
+        await connection.execute(
+          `UPDATE bot_alert_state SET since = IF(state = ?, since, ?), state = ?, alert_message_id = NULL,
+           snoozed_until = IF(? = 'ok', NULL, snoozed_until), updated_at = ? WHERE sku = ?`,
+          [next, at, next, next, at, state.sku],
+        );
+        recoveries.push({
+          sku: state.sku,
+          product: state.productName,
+          target: state.alertTarget,
+          threadId: state.alertMessageId,
+        });
+      }
+      return { fire: decided.fire, recoveries };
+    },
+    deps.afterLock,
+  );
+
+  const report: { -readonly [K in keyof AlertCheckReport]: AlertCheckReport[K] } = {
+    fired: [],
+    recovered: [],
+  };
+  if (fire.length > 0) {
+    const claim: AlertClaim = { skus: fire.map((i) => i.sku), firedAt: now, replicaId };
+    const alert = lowStockAlert(fire, deps.mention, now);
+    report.fired = alert.items;
+    try {
+      const sender = sendersFor(deps.senders, deps.target).alerts;
+      const { messageId } = checkedResult(await sender.sendAlert(deps.target, alert));
+      await recordAlertPosted(db, claim, targetToText(deps.target), messageId, now);
+      report.alertMessageId = messageId;
+      deps.log.info({ products: claim.skus.length, messageId }, "low-stock alert posted");
+    } catch (error) {
+      const code = isDeliveryError(error) ? error.code : "internal_error";
+      await recordAlertFailed(db, claim, code, now);
+      report.alertError = code;
+      deps.log.error(
+        { code, products: claim.skus.length, err: error },
+        "low-stock alert not posted; next check retries",
+      );
+    }
+  }
+  const recovered: string[] = [];
+  for (const r of recoveries) {
+    if (!r.threadId || !r.target) continue;
+    try {
+      const target = parseTarget(r.target);
+      const sender = sendersFor(deps.senders, target).alerts;
+      checkedResult(await sender.sendRecovery(target, r.threadId, recoveryNote(r.sku, r.product)));
+      recovered.push(r.sku);
+    } catch (error) {
+      deps.log.warn({ sku: r.sku, err: error }, "recovery note not posted");
+    }
+  }
+  report.recovered = recovered;
+  return report;
+}

@@ -1,0 +1,126 @@
+/**
+ * The chat side of subscriptions, platform-neutral: `/kpi subscribe | subscriptions |
+ * unsubscribe <id> | pause <id> | resume <id> | status` in a channel, answered with plain
+ * text (Slack mrkdwn and Teams markdown both show it). A channel sees and changes only its
+ * own subscriptions.
+ */
+import type { AdminVerb } from "../commands/parse.js";
+import { UserError } from "../errors.js";
+import { nextSlot } from "./cron.js";
+import type { Delivery } from "./delivery-ledger.js";
+import { recentDeliveries } from "./delivery-queries.js";
+import type { ScheduleDb } from "./schedule-db.js";
+import { describeSchedule } from "./schedule-phrase.js";
+import { parseSubscribeArgs } from "./subscribe-args.js";
+import {
+  addSubscription,
+  listSubscriptions,
+  parseSubscriptionId,
+  removeSubscription,
+  type Subscription,
+  setPaused,
+} from "./subscription-store.js";
+import type { Platform, Target } from "./target.js";
+import { formatWall } from "./zone-time.js";
+
+export interface ScheduleCommandRequest {
+  readonly platform: Platform;
+  /** Slack channel id or Teams conversation id: the subscription's target. */
+  readonly channelId: string;
+  readonly userId: string;
+  readonly now: Date;
+}
+
+export interface ScheduleCommandDeps {
+  readonly db: ScheduleDb;
+  /** REPORT_TIMEZONE: the zone of a schedule written without one. */
+  readonly defaultTimeZone: string;
+  /** AREA_CHANNELS: a refusal when this channel may not receive an area. */
+  readonly refusal?: (area: string, channelId: string) => string | undefined;
+}
+
+const when = (date: Date, timeZone: string) => `${formatWall(date.getTime(), timeZone)} ${timeZone}`;
+
+function nextRun(s: Subscription, now: Date): string {
+  if (s.paused) return "paused";
+  const next = nextSlot(s.schedule.cron, s.schedule.timeZone, now);
+  return next ? `next ${when(next, s.schedule.timeZone)}` : "never runs";
+}
+
+function describe(s: Subscription): string {
+  const filters = s.filters ? ` ${s.filters}` : "";
+  return `#${s.id} ${s.areas.join(", ")}${filters} · ${describeSchedule(s.schedule)} · ${s.period}`;
+}
+
+function deliveryLine(d: Delivery, s: Subscription | undefined): string {
+  const slot = s ? when(d.slotAt, s.schedule.timeZone) : d.slotAt.toISOString();
+  const detail =
+    d.status === "failed"
+      ? `failed (${d.errorCode}) after ${d.attempts} attempt(s)`
+      : d.status === "retrying"
+        ? `retrying (${d.errorCode}), attempt ${d.attempts + 1} at ${d.nextAttemptAt?.toISOString() ?? "?"}`
+        : d.status;
+  return `#${d.subscriptionId} ${slot} · ${detail}`;
+}
+
+function idArg(args: readonly string[], verb: string): number {
+  if (!args[0])
+    throw new UserError("missing_id", `Which one? /kpi ${verb} <id> — /kpi subscriptions lists the ids.`);
+  return parseSubscriptionId(args[0]);
+}
+
+/** Runs one subscription command for a channel; returns the reply text. UserErrors are for the asker. */
+export async function runScheduleCommand(
+  verb: AdminVerb,
+  args: readonly string[],
+  request: ScheduleCommandRequest,
+  deps: ScheduleCommandDeps,
+): Promise<string> {
+  const target: Target = { platform: request.platform, id: request.channelId };
+  const scope = { target };
+  switch (verb) {
+    case "subscribe": {
+      const input = parseSubscribeArgs(args, {
+        target,
+        userId: request.userId,
+        defaultTimeZone: deps.defaultTimeZone,
+      });
+      const added = await addSubscription(deps.db, input, request.now);
+      const refused = added.areas.map((a) => deps.refusal?.(a, request.channelId)).find(Boolean);
+      if (refused) {
+        await removeSubscription(deps.db, added.id);
+        throw new UserError("area_refused", refused);
+      }
+      return `Subscribed: ${describe(added)}, ${nextRun(added, request.now)}. Stop with /kpi unsubscribe ${added.id}.`;
+    }
+    case "subscriptions": {
+      const list = await listSubscriptions(deps.db, scope);
+      if (list.length === 0)
+        return "No subscriptions in this channel. Add one: /kpi subscribe campaigns daily 09:00";
+      return list.map((s) => `${describe(s)} · ${nextRun(s, request.now)}`).join("\n");
+    }
+    case "unsubscribe": {
+      const removed = await removeSubscription(deps.db, idArg(args, verb), scope);
+      return `Unsubscribed #${removed.id} (${removed.areas.join(", ")}).`;
+    }
+    case "pause":
+    case "resume": {
+      const s = await setPaused(deps.db, idArg(args, verb), verb === "pause", request.now, scope);
+      return verb === "pause"
+        ? `Paused #${s.id}. Resume with /kpi resume ${s.id}.`
+        : `Resumed #${s.id}, ${nextRun(s, request.now)}.`;
+    }
+    case "status": {
+      const [deliveries, subscriptions] = await Promise.all([
+        recentDeliveries(deps.db, target, 10),
+        listSubscriptions(deps.db, scope),
+      ]);
+      if (deliveries.length === 0) return "No digest deliveries in this channel yet.";
+      const byId = new Map(subscriptions.map((s) => [s.id, s]));
+      return [
+        "Last deliveries here:",
+        ...deliveries.map((d) => deliveryLine(d, byId.get(d.subscriptionId))),
+      ].join("\n");
+    }
+  }
+}

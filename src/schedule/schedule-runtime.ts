@@ -1,0 +1,50 @@
+/**
+ * Wiring the scheduler from configuration, for `kpi schedule tick`, `kpi alerts` and the
+ * server: the bot-state pool (owner account), the reporting source, the senders, and the
+ * settings. `close()` ends the pool and the engine.
+ */
+import { createEngine } from "../app/engine.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { AlertDeps } from "./low-stock-alerts.js";
+import { defaultReplicaId } from "./replica-id.js";
+import { deliverySettingsFrom } from "./retry-policy.js";
+import { createScheduleDb } from "./schedule-db.js";
+import { createSenders, type Senders } from "./senders.js";
+import { parseTarget } from "./target.js";
+import type { TickDeps } from "./tick.js";
+
+export interface ScheduleRuntime {
+  readonly tick: TickDeps;
+  /** Undefined when ALERT_CHANNEL is not set (alerts off). */
+  readonly alerts: AlertDeps | undefined;
+  readonly alertCheckMs: number;
+  close(): Promise<void>;
+}
+
+/** `senders` defaults to createSenders(config, log); the server passes the adapters' own. */
+export function createScheduleRuntime(config: Config, log: Logger, senders?: Senders): ScheduleRuntime {
+  const engine = createEngine(config);
+  const db = createScheduleDb(config.databaseUrl);
+  const replicaId = config.schedule.replicaId ?? defaultReplicaId();
+  const resolvedSenders = senders ?? createSenders(config, log);
+  const base = { db, source: engine.deps.source, senders: resolvedSenders, replicaId, log };
+  const alertChannel = config.schedule.alertChannel;
+  return {
+    tick: { ...base, settings: deliverySettingsFrom(config.schedule) },
+    alerts: alertChannel
+      ? {
+          ...base,
+          target: parseTarget(alertChannel),
+          mention: config.schedule.alertMention,
+          timeZone: config.reportTimeZone,
+          staleMs: config.schedule.staleMs,
+        }
+      : undefined,
+    alertCheckMs: config.schedule.alertCheckMs,
+    async close() {
+      await db.end().catch(() => undefined);
+      await engine.close();
+    },
+  };
+}

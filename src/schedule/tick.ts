@@ -1,0 +1,85 @@
+/**
+ * One scheduler tick: everything due at instant `at`, done once. What the server runs
+ * every minute and `kpi schedule tick --at` runs from outside. Any number of replicas may
+ * tick at the same time against one database: each slot is claimed in the ledger before it
+ * is sent, so each is sent by exactly one of them.
+ *
+ * 1. missed slots older than the catch-up window → recorded `skipped`;
+ * 2. due slots (inside the window, after the subscription became active, not in the
+ *    ledger) → claim → build the digest at the slot → send → record;
+ * 3. retries whose time has come, and claims gone stale (their replica died) → taken over
+ *    with a conditional UPDATE → sent again.
+ * `at` is the clock of the whole tick: claims, retries and staleness are judged by it.
+ */
+import { isUserError } from "../errors.js";
+import { type DeliverDeps, type DeliveryOutcome, deliverClaim } from "./deliver.js";
+import { claimSlot, type Delivery, recordSkipped, takeOver } from "./delivery-ledger.js";
+import { dueRetries, lastLedgerSlots, ledgerSlots, staleClaims } from "./delivery-queries.js";
+import { planSlots } from "./due-slots.js";
+import { listSubscriptions, type Subscription } from "./subscription-store.js";
+
+export interface TickDeps extends DeliverDeps {
+  /** Names this process in claims (host:pid:random by default). */
+  readonly replicaId: string;
+}
+
+export interface TickReport {
+  readonly at: Date;
+  /** What this runner sent or tried, in order. */
+  readonly outcomes: readonly DeliveryOutcome[];
+  /** Slots this runner recorded as skipped (missed by more than the catch-up window). */
+  readonly skipped: readonly { readonly subscriptionId: number; readonly slot: Date }[];
+  /** Due slots another replica claimed first. */
+  readonly claimsLost: number;
+}
+
+export async function runTick(at: Date, deps: TickDeps): Promise<TickReport> {
+  const { db, settings, replicaId } = deps;
+  const subscriptions = await listSubscriptions(db);
+  const byId = new Map(subscriptions.map((s) => [s.id, s]));
+  const windowStart = new Date(at.getTime() - settings.catchUpMs);
+  const [known, last] = await Promise.all([ledgerSlots(db, windowStart, at), lastLedgerSlots(db)]);
+  const plan = planSlots(subscriptions, at, settings.catchUpMs, { known, last });
+  for (const { subscription, error } of plan.broken) {
+    const reason = isUserError(error) ? error.message : String(error);
+    deps.log.error({ subscription: subscription.id, reason }, "subscription schedule unreadable; skipped");
+  }
+
+  const skipped: { subscriptionId: number; slot: Date }[] = [];
+  for (const [subscriptionId, slots] of plan.missed) {
+    if ((await recordSkipped(db, subscriptionId, slots, at)) > 0) {
+      skipped.push(...slots.map((slot) => ({ subscriptionId, slot })));
+      deps.log.warn({ subscription: subscriptionId, slots: slots.length }, "missed slots recorded skipped");
+    }
+  }
+
+  const outcomes: DeliveryOutcome[] = [];
+  let claimsLost = 0;
+  for (const { subscription, slot } of plan.due) {
+    const claim = await claimSlot(db, subscription.id, slot, replicaId, at);
+    if (!claim) {
+      claimsLost++;
+      continue;
+    }
+    outcomes.push(await deliverClaim(claim, subscription, at, deps));
+  }
+
+  const takeOvers: Delivery[] = [
+    ...(await dueRetries(db, at)),
+    ...(await staleClaims(db, at, settings.staleMs)),
+  ];
+  for (const delivery of takeOvers) {
+    const subscription: Subscription | undefined = byId.get(delivery.subscriptionId);
+    if (!subscription || subscription.paused) continue;
+    const claim = await takeOver(db, delivery, replicaId, at, settings.staleMs);
+    if (!claim) {
+      claimsLost++;
+      continue;
+    }
+    if (delivery.status === "claimed") {
+      deps.log.warn({ delivery: delivery.id, owner: delivery.claimedBy }, "stale claim taken over");
+    }
+    outcomes.push(await deliverClaim(claim, subscription, at, deps));
+  }
+  return { at, outcomes, skipped, claimsLost };
+}

@@ -1,0 +1,123 @@
+/**
+ * Shared pieces of the scheduler tests: a recording fake of the chat platform at the
+ * sender seam (the process edge: everything behind it is the real scheduler, ledger,
+ * engine and MariaDB), and tick dependencies over a test database.
+ */
+
+import type { ReportingSource } from "../../src/areas/reporting-source.js";
+import { createDbReportingSource } from "../../src/db/reporting/db-reporting-source.js";
+import { createReportingDb, type ReportingDb } from "../../src/db/reporting/reporting-db.js";
+import { createLogger } from "../../src/log.js";
+import type { LowStockAlert, RecoveryNote } from "../../src/schedule/alert-message.js";
+import type { Digest } from "../../src/schedule/digest.js";
+import type { DeliverySettings } from "../../src/schedule/retry-policy.js";
+import { createScheduleDb, type ScheduleDb } from "../../src/schedule/schedule-db.js";
+import type { AlertSender, DigestSender, Senders, SendResult } from "../../src/schedule/senders.js";
+import { type Target, targetToText } from "../../src/schedule/target.js";
+import type { TickDeps } from "../../src/schedule/tick.js";
+
+export const silentLog = createLogger("silent");
+
+export interface SentDigest {
+  readonly target: string;
+  readonly subscriptionId: number;
+  readonly slot: string;
+  readonly digest: Digest;
+  readonly messageId: string;
+}
+
+/** What the fake platform does with one digest send: accept (undefined) or throw. */
+export type SendScript = (call: number, digest: Digest) => void | Promise<void>;
+
+export class RecordingSender implements DigestSender, AlertSender {
+  readonly digests: SentDigest[] = [];
+  readonly notices: { target: string; text: string }[] = [];
+  readonly alerts: { target: string; alert: LowStockAlert; messageId: string }[] = [];
+  readonly recoveries: { target: string; threadId: string; note: RecoveryNote }[] = [];
+  digestCalls = 0;
+  alertCalls = 0;
+  script: SendScript | undefined;
+  alertScript: ((call: number) => void) | undefined;
+  private counter = 0;
+
+  private nextId(): string {
+    this.counter += 1;
+    return `1764057600.${String(this.counter).padStart(6, "0")}`;
+  }
+
+  async send(target: Target, digest: Digest): Promise<SendResult> {
+    this.digestCalls += 1;
+    await this.script?.(this.digestCalls, digest);
+    const messageId = this.nextId();
+    this.digests.push({
+      target: targetToText(target),
+      subscriptionId: digest.subscription.id,
+      slot: digest.slot.toISOString(),
+      digest,
+      messageId,
+    });
+    return { messageId };
+  }
+
+  async sendNotice(target: Target, text: string): Promise<SendResult> {
+    this.notices.push({ target: targetToText(target), text });
+    return { messageId: this.nextId() };
+  }
+
+  async sendAlert(target: Target, alert: LowStockAlert): Promise<SendResult> {
+    this.alertCalls += 1;
+    this.alertScript?.(this.alertCalls);
+    const messageId = this.nextId();
+    this.alerts.push({ target: targetToText(target), alert, messageId });
+    return { messageId };
+  }
+
+  async sendRecovery(target: Target, threadId: string, note: RecoveryNote): Promise<SendResult> {
+    this.recoveries.push({ target: targetToText(target), threadId, note });
+    return { messageId: this.nextId() };
+  }
+
+  asSenders(): Senders {
+    return { slack: { digests: this, alerts: this }, teams: { digests: this, alerts: this } };
+  }
+}
+
+export const SETTINGS: DeliverySettings = {
+  catchUpMs: 6 * 3_600_000,
+  staleMs: 10 * 60_000,
+  maxAttempts: 5,
+  adminTarget: undefined,
+};
+
+/** A reporting source and a bot-state pool on one test database, each with its own connections. */
+export interface Runner {
+  readonly db: ScheduleDb;
+  readonly source: ReportingSource;
+  deps(senders: Senders, replicaId: string, settings?: Partial<DeliverySettings>): TickDeps;
+  close(): Promise<void>;
+}
+
+export function openRunner(url: string): Runner {
+  const db = createScheduleDb(url);
+  const reporting: ReportingDb = createReportingDb(url, { statementTimeoutMs: 10_000, connectionLimit: 2 });
+  const source = createDbReportingSource(reporting);
+  return {
+    db,
+    source,
+    deps: (senders, replicaId, settings = {}) => ({
+      db,
+      source,
+      senders,
+      replicaId,
+      log: silentLog,
+      settings: { ...SETTINGS, ...settings },
+    }),
+    async close() {
+      await db.end().catch(() => undefined);
+      await reporting.destroy().catch(() => undefined);
+    },
+  };
+}
+
+export const minutes = (n: number) => n * 60_000;
+export const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
