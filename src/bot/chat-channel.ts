@@ -3,6 +3,7 @@ import type { Express } from "express";
 import type { Engine } from "../app/engine.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import type { ScheduleCommands } from "./chat-request.js";
 
 export interface ChannelDeps {
   readonly config: Config;
@@ -11,6 +12,10 @@ export interface ChannelDeps {
   readonly log: Logger;
   /** Wall clock (injected for tests). */
   readonly now: () => Date;
+  /** Subscription commands typed in chat (the server wires them to the scheduler). */
+  readonly scheduleCommands?: ScheduleCommands;
+  /** Snoozes low-stock alerts for these SKUs (the alert's button); returns the reply text. */
+  readonly snooze?: (skus: readonly string[]) => Promise<string>;
 }
 
 export interface ChatChannel {

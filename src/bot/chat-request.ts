@@ -6,7 +6,7 @@
  */
 import type { Answer } from "../answer/answer.js";
 import type { Engine } from "../app/engine.js";
-import { parseCommand, type QueryCommand } from "../commands/parse.js";
+import { type AdminVerb, parseCommand, type QueryCommand } from "../commands/parse.js";
 import { runCommand } from "../commands/run-command.js";
 import { isUserError, referenceId } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -25,10 +25,19 @@ export interface ChatRequest {
   readonly userId: string;
 }
 
+/** Subscription commands (subscribe, subscriptions, unsubscribe, pause, resume, status) for a channel. */
+export type ScheduleCommands = (
+  verb: AdminVerb,
+  args: readonly string[],
+  request: { readonly platform: "slack" | "teams"; readonly channelId: string; readonly userId: string },
+) => Promise<string>;
+
 export interface ChatRequestDeps {
   readonly engine: Engine;
   readonly log: Logger;
   readonly areaChannels: ReadonlyMap<string, readonly string[]>;
+  /** The subscription commands; without them those verbs answer that they are unavailable. */
+  readonly scheduleCommands?: ScheduleCommands;
   /** Monotonic milliseconds, for the duration in the log line. */
   readonly monotonic?: () => number;
 }
@@ -57,6 +66,11 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
         logLine("refused", { area: parsed.area });
         return { kind: "error", text: refusal };
       }
+    }
+    if (parsed.kind === "admin" && deps.scheduleCommands) {
+      const text = await deps.scheduleCommands(parsed.verb, parsed.args, request);
+      logLine(parsed.verb);
+      return { kind: "help", text };
     }
     const outcome = await runCommand(request.text, deps.engine.deps);
     logLine(outcome.kind, outcome.kind === "answer" ? { area: outcome.answer.area } : {});

@@ -4,16 +4,35 @@
  * `kpi alerts check [--at]`, `kpi alerts snooze <sku...> [--hours 24]`, `kpi alerts list`.
  */
 import type { Command } from "commander";
+import { openPlatformSenders } from "../app/platform-senders.js";
+import type { Config } from "../config.js";
 import { UserError } from "../errors.js";
+import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
 import { listAlertStates, snoozeProducts } from "../schedule/alert-state-store.js";
 import type { DeliveryOutcome } from "../schedule/deliver.js";
 import { checkLowStock } from "../schedule/low-stock-alerts.js";
-import { createScheduleRuntime } from "../schedule/schedule-runtime.js";
+import {
+  createScheduleRuntime as createRuntime,
+  type ScheduleRuntime,
+} from "../schedule/schedule-runtime.js";
 import { isAlertCheckDue } from "../schedule/scheduler-loop.js";
 import { runTick, type TickReport } from "../schedule/tick.js";
 import { parseAtOption } from "./at-option.js";
 import type { CliContext } from "./context.js";
+
+/** The scheduler with the configured platforms' senders; close() ends both. */
+function createScheduleRuntime(config: Config, log: Logger): ScheduleRuntime {
+  const platforms = openPlatformSenders(config, log);
+  const runtime = createRuntime(config, log, platforms.senders);
+  return {
+    ...runtime,
+    async close() {
+      await runtime.close();
+      await platforms.close();
+    },
+  };
+}
 
 function outcomeLine(o: DeliveryOutcome): string {
   const detail = o.messageId

@@ -1,10 +1,9 @@
 /** `kpi serve` (`npm start`): the bot server with every configured chat channel. */
 import type { Command } from "commander";
+import { createBotScheduling } from "../app/bot-scheduling.js";
 import { createEngine } from "../app/engine.js";
 import type { ChatChannel } from "../bot/chat-channel.js";
 import { startServer } from "../bot/server.js";
-import { createSlackChannel } from "../bot/slack/slack-channel.js";
-import { createTeamsChannel } from "../bot/teams/teams-channel.js";
 import type { CliContext } from "./context.js";
 
 export function registerServeCommand(program: Command, context: CliContext): void {
@@ -15,11 +14,23 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const { config, log } = context;
       const now = () => new Date();
       const engine = createEngine(config, now);
-      const deps = { config, engine, log, now };
+      // The chat SDKs load only here, so other kpi commands start fast.
+      const { createSlackChannel } = await import("../bot/slack/slack-channel.js");
+      const { createTeamsChannel } = await import("../bot/teams/teams-channel.js");
+      const scheduling = createBotScheduling(config, log, now);
+      const deps = {
+        config,
+        engine,
+        log,
+        now,
+        scheduleCommands: scheduling.commands,
+        snooze: scheduling.snooze,
+      };
       const channels: ChatChannel[] = [];
       if (config.chat.slack) channels.push(createSlackChannel(deps));
       else log.info("Slack disabled: no SLACK_ variable is set");
-      if (config.chat.teams) channels.push(createTeamsChannel(deps));
+      const teams = config.chat.teams ? createTeamsChannel(deps) : undefined;
+      if (teams) channels.push(teams);
       else
         log.info(
           "Teams disabled: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (or TEAMS_ALLOW_ANONYMOUS=true for local development)",
@@ -34,8 +45,10 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       process.once("SIGINT", () => stop());
       process.once("SIGTERM", () => stop());
       const server = await startServer({ port: config.chat.port, channels, log });
+      scheduling.start(teams);
       await stopped;
       log.info("shutting down");
+      await scheduling.stop();
       await server.close();
       await engine.close();
     });

@@ -30,8 +30,8 @@ export async function runCommand(text: string, deps: EngineDeps): Promise<Comman
   if (command.kind === "help") return { kind: "help", text: helpText(command.topic) };
   if (command.kind === "admin") {
     throw new UserError(
-      "not_available",
-      `\`${command.verb}\` is not available yet: subscriptions and digests come in a later release.`,
+      "chat_only",
+      `\`${command.verb}\` works in Slack and Teams, for the channel it is typed in; from a terminal use npx kpi subscriptions.`,
     );
   }
   return { kind: "answer", answer: await answerQuery(command, deps), query: command };

@@ -10,7 +10,7 @@ import type { AlertDeps } from "./low-stock-alerts.js";
 import { defaultReplicaId } from "./replica-id.js";
 import { deliverySettingsFrom } from "./retry-policy.js";
 import { createScheduleDb } from "./schedule-db.js";
-import { createSenders, type Senders } from "./senders.js";
+import type { Senders } from "./senders.js";
 import { parseTarget } from "./target.js";
 import type { TickDeps } from "./tick.js";
 
@@ -22,13 +22,12 @@ export interface ScheduleRuntime {
   close(): Promise<void>;
 }
 
-/** `senders` defaults to createSenders(config, log); the server passes the adapters' own. */
-export function createScheduleRuntime(config: Config, log: Logger, senders?: Senders): ScheduleRuntime {
+/** `senders`: the platforms' (src/app/platform-senders.ts). */
+export function createScheduleRuntime(config: Config, log: Logger, senders: Senders): ScheduleRuntime {
   const engine = createEngine(config);
   const db = createScheduleDb(config.databaseUrl);
   const replicaId = config.schedule.replicaId ?? defaultReplicaId();
-  const resolvedSenders = senders ?? createSenders(config, log);
-  const base = { db, source: engine.deps.source, senders: resolvedSenders, replicaId, log };
+  const base = { db, source: engine.deps.source, senders, replicaId, log };
   const alertChannel = config.schedule.alertChannel;
   return {
     tick: { ...base, settings: deliverySettingsFrom(config.schedule) },

@@ -6,12 +6,10 @@
  * HTTP errors, timeouts). A sender bounds its own time (no 30-minute client retries):
  * well under DELIVERY_STALE_MINUTES, after which another replica takes the delivery over.
  */
-import type { Config } from "../config.js";
-import type { Logger } from "../log.js";
 import type { LowStockAlert, RecoveryNote } from "./alert-message.js";
 import { DeliveryError } from "./delivery-error.js";
 import type { Digest } from "./digest.js";
-import { PLATFORMS, type Platform, type Target, targetToText } from "./target.js";
+import { type Platform, type Target, targetToText } from "./target.js";
 
 export interface SendResult {
   /** Slack `ts` or Teams activity id: what a thread reply or an update refers to. */
@@ -38,25 +36,6 @@ export interface PlatformSenders {
 }
 
 export type Senders = Partial<Readonly<Record<Platform, PlatformSenders>>>;
-
-/**
- * The senders of the configured platforms, for `kpi schedule tick` and the server. The
- * Slack and Teams adapters plug in here, e.g.
- *   if (config.chat.slack) senders.slack = createSlackSenders(config.chat.slack, log);
- * A configured platform without a sender is reported; its deliveries fail with `no_sender`.
- */
-export function createSenders(config: Config, log: Logger): Senders {
-  const senders: { -readonly [P in Platform]?: PlatformSenders } = {};
-  for (const platform of PLATFORMS) {
-    if (config.chat[platform] && !senders[platform]) {
-      log.warn(
-        { platform },
-        "no scheduled-message sender for this platform yet: its deliveries fail (no_sender)",
-      );
-    }
-  }
-  return senders;
-}
 
 /** The senders for a target's platform, or a non-retryable DeliveryError `no_sender`. */
 export function sendersFor(senders: Senders, target: Target): PlatformSenders {

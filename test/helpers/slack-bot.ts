@@ -4,6 +4,7 @@
  * fixed day. Sends signed requests the way Slack does and collects the JSON log lines.
  */
 import { pino } from "pino";
+import { createBotScheduling } from "../../src/app/bot-scheduling.js";
 import { createEngine, type Engine } from "../../src/app/engine.js";
 import { type RunningServer, startServer } from "../../src/bot/server.js";
 import { createSlackChannel } from "../../src/bot/slack/slack-channel.js";
@@ -58,6 +59,8 @@ export interface SlackBotOptions {
   /** Wait before "Working on it…"; default a minute, so that it only shows where a test wants it. */
   readonly workingDelayMs?: number;
   readonly fake?: FakeSlack;
+  /** Wire the subscription commands and the snooze button to the real scheduler (its loop stays off). */
+  readonly scheduling?: boolean;
 }
 
 let responses = 0;
@@ -79,8 +82,16 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const now = () => instantForDay(options.asOf ?? "2026-11-26", "UTC");
   const engine = createEngine(config, now);
   // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
+  const scheduling = options.scheduling ? createBotScheduling(config, log, now) : undefined;
+  scheduling?.start(undefined, { loop: false });
   const channel = createSlackChannel(
-    { config, engine, log, now },
+    {
+      config,
+      engine,
+      log,
+      now,
+      ...(scheduling ? { scheduleCommands: scheduling.commands, snooze: scheduling.snooze } : {}),
+    },
     { workingDelayMs: options.workingDelayMs ?? 60_000 },
   );
   const server = await startServer({ port: 0, channels: [channel], log });
@@ -110,6 +121,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     delivered: () => logs.filter((line) => line.includes('"msg":"slack answer delivered"')).length,
     async close() {
       await server.close();
+      await scheduling?.stop();
       await engine.close();
       if (!options.fake) await fake.close();
     },

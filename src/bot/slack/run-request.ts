@@ -23,7 +23,12 @@ export async function runRequest(
   const notice = startWorkingNotice(replier, deps.workingDelayMs, deps.log);
   const reply = await answerChatRequest(
     { text, platform: "slack", channelId: place.channelId, userId: place.userId },
-    { engine: deps.engine, log: deps.log, areaChannels: deps.areaChannels },
+    {
+      engine: deps.engine,
+      log: deps.log,
+      areaChannels: deps.areaChannels,
+      ...(deps.scheduleCommands ? { scheduleCommands: deps.scheduleCommands } : {}),
+    },
   ).catch((error: unknown) => {
     notice.done();
     throw error;

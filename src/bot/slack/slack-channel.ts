@@ -48,6 +48,8 @@ export function createSlackChannel(deps: ChannelDeps, options: SlackChannelOptio
     engine: deps.engine,
     log: deps.log,
     areaChannels: deps.config.chat.areaChannels,
+    ...(deps.scheduleCommands ? { scheduleCommands: deps.scheduleCommands } : {}),
+    ...(deps.snooze ? { snooze: deps.snooze } : {}),
     currency: deps.config.currency,
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
   };

@@ -92,6 +92,7 @@ export function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptio
     engine: deps.engine,
     log,
     areaChannels: config.chat.areaChannels,
+    ...(deps.scheduleCommands ? { scheduleCommands: deps.scheduleCommands } : {}),
     conversations,
     answerMessage: messageForAnswer,
     track,

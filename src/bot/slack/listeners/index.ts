@@ -5,12 +5,14 @@ import { registerActionListener } from "./action-listener.js";
 import { registerCommandListener } from "./command-listener.js";
 import { registerHomeListener } from "./home-listener.js";
 import { registerMentionListener } from "./mention-listener.js";
+import { registerSnoozeListener } from "./snooze-listener.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerCommandListener(app, deps);
   registerMentionListener(app, deps);
   registerActionListener(app, deps);
   registerHomeListener(app, deps);
+  registerSnoozeListener(app, deps);
   app.error(async (error) => {
     deps.log.error(
       { platform: "slack", code: error.code, message: error.message.slice(0, 300) },

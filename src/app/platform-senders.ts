@@ -1,0 +1,44 @@
+/**
+ * The scheduled-message senders of the configured platforms (Slack, Teams), for the server
+ * and for `kpi schedule tick` / `kpi alerts`. Teams sends through a Teams channel's adapter
+ * and stored conversation references: the server passes its own; a CLI run makes one.
+ */
+import { createSlackSenders } from "../bot/slack/slack-senders.js";
+import { createTeamsChannel, type TeamsChannel } from "../bot/teams/teams-channel.js";
+import { createTeamsSenders } from "../bot/teams/teams-senders.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { Senders } from "../schedule/senders.js";
+import { createEngine } from "./engine.js";
+
+export interface PlatformSendersHandle {
+  readonly senders: Senders;
+  close(): Promise<void>;
+}
+
+export function openPlatformSenders(
+  config: Config,
+  log: Logger,
+  teams?: TeamsChannel,
+): PlatformSendersHandle {
+  const closers: (() => Promise<void>)[] = [];
+  let teamsChannel = teams;
+  if (!teamsChannel && config.chat.teams) {
+    const engine = createEngine(config);
+    teamsChannel = createTeamsChannel({ config, engine, log, now: () => new Date() });
+    const channel = teamsChannel;
+    closers.push(
+      () => channel.stop(),
+      () => engine.close(),
+    );
+  }
+  const senders: { -readonly [K in keyof Senders]: Senders[K] } = {};
+  if (config.chat.slack) senders.slack = createSlackSenders(config.chat.slack, config.currency, log);
+  if (teamsChannel) senders.teams = createTeamsSenders(teamsChannel);
+  return {
+    senders,
+    async close() {
+      for (const close of closers) await close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Scheduled messages into Slack (digests, notices, low-stock alerts and recovery notes).
+ * The delivery ledger retries, so the Web API client does not: rate limits are rejected
+ * at once with their Retry-After, and every failure (ok:false, HTTP, timeout) is thrown as
+ * a DeliveryError, never returned as a success.
+ */
+import { webApi } from "@slack/bolt";
+import { renderChart } from "../../charts/index.js";
+import type { SlackConfig } from "../../config.js";
+import type { Logger } from "../../log.js";
+import { DeliveryError } from "../../schedule/delivery-error.js";
+import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
+import type { Target } from "../../schedule/target.js";
+import { alertToBlocks } from "./alert-blocks.js";
+import { chartAltText, chartFileName } from "./chart-files.js";
+import { webClientOptions } from "./client-options.js";
+import { digestToBlocks } from "./digest-blocks.js";
+import { slackErrorCode } from "./slack-errors.js";
+import { uploadFiles } from "./upload-files.js";
+
+/** Errors no retry can fix: the delivery is recorded failed at once. */
+const PERMANENT = new Set([
+  "not_in_channel",
+  "channel_not_found",
+  "is_archived",
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "missing_scope",
+  "invalid_blocks",
+  "msg_too_long",
+]);
+
+export function toDeliveryError(error: unknown): DeliveryError {
+  const code = slackErrorCode(error);
+  const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+  return new DeliveryError(code, `Slack: ${code}`, {
+    retryable: !PERMANENT.has(code),
+    ...(typeof retryAfter === "number" ? { retryAfterMs: retryAfter * 1000 } : {}),
+    cause: error,
+  });
+}
+
+export function createSlackSenders(slack: SlackConfig, currency: string, log: Logger): PlatformSenders {
+  const client = new webApi.WebClient(slack.botToken, {
+    ...webClientOptions(slack.apiUrl, log),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const post = async (args: webApi.ChatPostMessageArguments): Promise<SendResult> => {
+    try {
+      const result = await client.chat.postMessage({ unfurl_links: false, unfurl_media: false, ...args });
+      if (!result.ok || !result.ts) throw new DeliveryError("no_ts", "Slack returned no message ts");
+      return { messageId: result.ts };
+    } catch (error) {
+      throw error instanceof DeliveryError ? error : toDeliveryError(error);
+    }
+  };
+  const channel = (target: Target) => target.id;
+
+  return {
+    digests: {
+      async send(target, digest) {
+        const message = digestToBlocks(digest, currency);
+        const posted = await post({ channel: channel(target), text: message.text, blocks: message.blocks });
+        // At most one chart per area, in the digest's thread; a failed upload leaves the digest delivered.
+        const files = digest.answers.flatMap((answer) =>
+          answer.charts.slice(0, 1).map((chart) => ({
+            filename: chartFileName(answer, chart),
+            title: chart.title,
+            bytes: renderChart(chart, { currency }),
+            altText: chartAltText(chart, currency),
+          })),
+        );
+        if (files.length > 0) {
+          await uploadFiles(client, { channelId: channel(target), threadTs: posted.messageId }, files).catch(
+            (error) =>
+              log.warn(
+                { platform: "slack", channel: target.id, slackError: slackErrorCode(error) },
+                "digest charts not uploaded",
+              ),
+          );
+        }
+        return posted;
+      },
+      sendNotice: (target, text) => post({ channel: channel(target), text }),
+    },
+    alerts: {
+      sendAlert: (target, alert) => post({ channel: channel(target), ...alertToBlocks(alert) }),
+      sendRecovery: (target, threadId, note) =>
+        post({ channel: channel(target), thread_ts: threadId, text: note.text }),
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Scheduled messages into Teams through stored conversation references (proactive
+ * messages): a digest is one message with one Adaptive Card per area (at most one chart
+ * each, dropped when the message would pass Teams' size limit); alerts and notes are text.
+ * Failures are thrown as DeliveryErrors; an unknown conversation cannot be fixed by retrying.
+ */
+import type { Answer } from "../../answer/answer.js";
+import { parseCommand } from "../../commands/parse.js";
+import { isUserError } from "../../errors.js";
+import { coverText } from "../../schedule/alert-message.js";
+import { DeliveryError } from "../../schedule/delivery-error.js";
+import type { Digest } from "../../schedule/digest.js";
+import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
+import { digestCommandText } from "../../schedule/subscription-input.js";
+import { statusOf } from "./delivery/retry-policy.js";
+import type { ProactiveMessage } from "./proactive/proactive-sender.js";
+import type { TeamsChannel } from "./teams-channel.js";
+
+/** Teams' message size limit less room for the connector's envelope (see answer-message.ts). */
+export const DIGEST_MAX_BYTES = 96 * 1024;
+
+function toDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  if (isUserError(error))
+    return new DeliveryError(error.code, error.message, { retryable: false, cause: error });
+  const status = statusOf(error);
+  const permanent = status === 401 || status === 403 || status === 404;
+  return new DeliveryError(
+    status ? `http_${status}` : "teams_error",
+    `Teams: ${status ?? (error as Error).message}`,
+    {
+      retryable: !permanent,
+      cause: error,
+    },
+  );
+}
+
+function digestActivity(channel: TeamsChannel, digest: Digest, withCharts: boolean): object {
+  const cards = digest.answers.map((answer: Answer) => {
+    const query = parseCommand(
+      digestCommandText(answer.area, digest.subscription.period, digest.subscription.filters),
+    );
+    if (query.kind !== "query")
+      throw new DeliveryError("bad_subscription", "subscription command does not parse");
+    const trimmed = { ...answer, charts: withCharts ? answer.charts.slice(0, 1) : [] };
+    return channel.messageForAnswer(trimmed, query).activity.attachments[0];
+  });
+  const problems = digest.problems.map((p) => `\n\n**${p.area}**: ${p.message}`).join("");
+  return {
+    type: "message",
+    text: `**${digest.heading}** · ${digest.title}${problems}`,
+    attachmentLayout: "list",
+    attachments: cards,
+  };
+}
+
+export function createTeamsSenders(channel: TeamsChannel): PlatformSenders {
+  const send = async (conversationId: string, message: ProactiveMessage): Promise<SendResult> => {
+    try {
+      const result = await channel.sendProactive(conversationId, message);
+      if (!result.id)
+        throw new DeliveryError("no_message_id", "Teams returned no activity id", { retryable: false });
+      return { messageId: result.id };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  };
+  return {
+    digests: {
+      send(target, digest) {
+        let activity = digestActivity(channel, digest, true);
+        if (Buffer.byteLength(JSON.stringify(activity)) > DIGEST_MAX_BYTES) {
+          activity = digestActivity(channel, digest, false);
+        }
+        return send(target.id, activity);
+      },
+      sendNotice: (target, text) => send(target.id, text),
+    },
+    alerts: {
+      sendAlert(target, alert) {
+        const lines = alert.items.map(
+          (i) =>
+            `- **${i.product}** (${i.sku}): stock ${i.stock}, reorder level ${i.reorderLevel}, ${coverText(i.daysOfCover)}`,
+        );
+        const heading = `${alert.mention ? `${alert.mention} ` : ""}⚠️ ${alert.items.length} product(s) at or below reorder level`;
+        return send(target.id, {
+          type: "message",
+          textFormat: "markdown",
+          text: [heading, ...lines].join("\n\n"),
+        });
+      },
+      sendRecovery: (target, _threadId, note) => send(target.id, note.text),
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/** `kpi generate`: fills the database with synthetic, reproducible data (see generator/). */
+import type { Command } from "commander";
+import { todayIn } from "../../generator/calendar.js";
+import { generate } from "../../generator/generate.js";
+import { parseGenerateOptions, type RawGenerateOptions } from "../../generator/options.js";
+import { lineProgress, ttyProgress } from "../../generator/progress.js";
+import { describeReport, describeStart } from "../../generator/report.js";
+import { parseDatabaseUrl } from "../db/database-url.js";
+import type { CliContext } from "./context.js";
+
+export interface GenerateCommandDeps {
+  /** The current instant (default: the system clock); sets the default --end-date. */
+  readonly now?: () => Date;
+  /** Monotonic milliseconds for durations. */
+  readonly monotonic?: () => number;
+  /** Where the live progress bar is drawn when it is a terminal. */
+  readonly terminal?: { write(text: string): unknown; readonly isTTY?: boolean };
+}
+
+interface CommandOptions extends RawGenerateOptions {
+  readonly quiet?: boolean;
+}
+
+export function registerGenerateCommand(
+  program: Command,
+  context: CliContext,
+  deps: GenerateCommandDeps = {},
+): void {
+  const now = deps.now ?? (() => new Date());
+  const monotonic = deps.monotonic ?? (() => performance.now());
+  const terminal = deps.terminal ?? process.stderr;
+  program
+    .command("generate")
+    .description(
+      "fill all tables with realistic synthetic data (same seed and options = identical data), then derive totals and rollups",
+    )
+    .option("--seed <n>", "random seed (a whole number)", "42")
+    .option(
+      "--scale <x>",
+      "size: 1 = 10k users, 1k products, 50k orders, ~1M rows; up to 100, fractions such as 0.05 for tests",
+      "1",
+    )
+    .option("--end-date <YYYY-MM-DD>", "last day of generated activity (default: today in REPORT_TIMEZONE)")
+    .option("--days <n>", "days of activity ending on --end-date", "365")
+    .option("--replace", "delete the data already in the database first (otherwise it is refused)")
+    .option("--quiet", "no live progress bar: one line per table and the summary")
+    .action(async (raw: CommandOptions) => {
+      const options = parseGenerateOptions(raw, todayIn(context.config.reportTimeZone, now()));
+      const database = parseDatabaseUrl(context.config.databaseUrl).database;
+      const progress =
+        raw.quiet || terminal.isTTY !== true
+          ? lineProgress(context.out)
+          : ttyProgress(terminal, context.out, monotonic);
+      const controller = new AbortController();
+      const interrupt = () => controller.abort(new Error("interrupted"));
+      process.once("SIGINT", interrupt);
+      try {
+        context.out(describeStart(options, database));
+        const report = await generate(context.config.databaseUrl, options, {
+          now: monotonic,
+          progress,
+          signal: controller.signal,
+        });
+        for (const line of describeReport(report, process.resourceUsage().maxRSS * 1024)) context.out(line);
+      } finally {
+        process.off("SIGINT", interrupt);
+      }
+    });
+}
