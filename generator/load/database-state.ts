@@ -1,0 +1,89 @@
+/**
+ * What the generator checks and clears before (and after a failed) run: the schema must be
+ * there, the tables must be empty unless --replace, and emptying goes child-first so every
+ * foreign key holds throughout (FOREIGN_KEY_CHECKS is never turned off).
+ */
+import type { RowDataPacket } from "mysql2/promise";
+import type { Connection } from "../../src/db/connect.js";
+import { quoteIdentifier } from "../../src/db/database-url.js";
+import { UserError } from "../../src/errors.js";
+
+/** The 13 generated tables, parents before children (the load order). */
+export const FACT_TABLES = [
+  "product_categories",
+  "products",
+  "users",
+  "traffic_sources",
+  "ad_platforms",
+  "ad_pricing",
+  "campaigns",
+  "ads",
+  "sessions",
+  "orders",
+  "order_details",
+  "payments",
+  "ad_interactions",
+] as const;
+
+/** Derived tables rebuilt by sp_refresh_all; none is referenced by a foreign key. */
+export const DERIVED_TABLES = [
+  "agg_ad_daily",
+  "agg_orders_daily",
+  "agg_product_daily",
+  "agg_sessions_daily",
+  "agg_user_activity_daily",
+  "rollup_dirty_days",
+  "rollup_work_days",
+] as const;
+
+/** Generated tables no foreign key points at: TRUNCATE is allowed and fast. */
+const LEAF_TABLES = new Set(["order_details", "payments", "ad_interactions"]);
+
+const REQUIRED_ROUTINES = ["sp_refresh_all"];
+
+export async function assertSchema(connection: Connection, database: string): Promise<void> {
+  const [tables] = await connection.query<RowDataPacket[]>(
+    "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?",
+    [database],
+  );
+  const present = new Set(tables.map((t) => String(t.name).toLowerCase()));
+  const [routines] = await connection.query<RowDataPacket[]>(
+    "SELECT ROUTINE_NAME AS name FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?",
+    [database],
+  );
+  for (const r of routines) present.add(String(r.name).toLowerCase());
+  const missing = [...FACT_TABLES, ...DERIVED_TABLES, "rollup_state", ...REQUIRED_ROUTINES].filter(
+    (name) => !present.has(name),
+  );
+  if (missing.length > 0) {
+    throw new UserError(
+      "schema_missing",
+      `Database ${database} has no kpi-bot schema (missing ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", ..." : ""}). Run: npx kpi db migrate`,
+    );
+  }
+}
+
+/** The first generated table that holds rows, or undefined when all are empty. */
+export async function firstNonEmptyTable(connection: Connection): Promise<string | undefined> {
+  const probes = FACT_TABLES.map(
+    (t) => `(SELECT 1 FROM ${quoteIdentifier(t)} LIMIT 1) AS ${quoteIdentifier(t)}`,
+  );
+  const [rows] = await connection.query<RowDataPacket[]>(`SELECT ${probes.join(", ")}`);
+  const row: Record<string, unknown> = rows[0] ?? {};
+  return FACT_TABLES.find((t) => row[t] !== null && row[t] !== undefined);
+}
+
+/**
+ * Empties every generated and derived table, children first, and resets rollup_state.
+ * The connection must have @kpi_bulk_load set, so delete triggers skip marking dirty days.
+ */
+export async function emptyTables(connection: Connection): Promise<void> {
+  for (const table of DERIVED_TABLES) await connection.query(`TRUNCATE TABLE ${quoteIdentifier(table)}`);
+  for (const table of [...FACT_TABLES].reverse()) {
+    const statement = LEAF_TABLES.has(table) ? "TRUNCATE TABLE" : "DELETE FROM";
+    await connection.query(`${statement} ${quoteIdentifier(table)}`);
+  }
+  await connection.query(
+    "UPDATE rollup_state SET last_refresh_at = NULL, last_full_refresh_at = NULL, last_days_refreshed = 0 WHERE id = 1",
+  );
+}
