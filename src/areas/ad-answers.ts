@@ -168,20 +168,15 @@ export function adPerformanceAnswer(context: AreaContext, current: AdData, previ
   });
 }
 
-export function roasAnswer(context: AreaContext, current: AdData, previous: AdData | null): Answer {
-  const keys: MetricKey[] = ["roas", "spend", "revenue"];
-  return answerFrame(context, {
-    kpis: keys.map((k) => metricKpi(k, current.totals, previous?.totals ?? null)),
-    tables: [platformTable(current, ["spend", "revenue", "roas"])],
-    charts: [platformChart(current, "roas")],
-  });
+/** The by-platform shortcuts: one headline metric, its inputs as KPIs, a table and a chart by platform. */
+function platformShortcut(metric: "roas" | "ctr", inputs: readonly MetricKey[]) {
+  return (context: AreaContext, current: AdData, previous: AdData | null): Answer =>
+    answerFrame(context, {
+      kpis: [metric, ...inputs].map((k) => metricKpi(k, current.totals, previous?.totals ?? null)),
+      tables: [platformTable(current, [...inputs, metric])],
+      charts: [platformChart(current, metric)],
+    });
 }
 
-export function ctrAnswer(context: AreaContext, current: AdData, previous: AdData | null): Answer {
-  const keys: MetricKey[] = ["ctr", "impressions", "clicks"];
-  return answerFrame(context, {
-    kpis: keys.map((k) => metricKpi(k, current.totals, previous?.totals ?? null)),
-    tables: [platformTable(current, ["impressions", "clicks", "ctr"])],
-    charts: [platformChart(current, "ctr")],
-  });
-}
+export const roasAnswer = platformShortcut("roas", ["spend", "revenue"]);
+export const ctrAnswer = platformShortcut("ctr", ["impressions", "clicks"]);
