@@ -3,6 +3,7 @@
  * generator writes are wall-clock in the shop's report time zone, so no conversion happens:
  * a day is a calendar date and a time is seconds since its midnight.
  */
+import { todayInZone } from "../src/commands/calendar.js";
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -44,16 +45,9 @@ export function monthOf(day: number): number {
   return new Date(day * MS_PER_DAY).getUTCMonth() + 1;
 }
 
-/** Today's date in an IANA time zone, for the clock's current instant. */
+/** Today's date in an IANA time zone, for the clock's current instant (src/commands/calendar.ts). */
 export function todayIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  return todayInZone(now, timeZone);
 }
 
 /** The generated window: `days` calendar days ending on (and including) `endDay`. */
