@@ -1,4 +1,4 @@
-/** `kpi db migrate | reset --yes | refresh [--full]`. */
+/** `kpi db migrate | reset --yes | refresh [--full] | grant-readonly`. */
 import type { Command } from "commander";
 import { withConnection } from "../db/connect.js";
 import { redactUrl } from "../db/database-url.js";
@@ -6,6 +6,7 @@ import { describeMigration, migrate, resetDatabase } from "../db/migrate/migrato
 import { refreshDerived } from "../db/refresh.js";
 import { UserError } from "../errors.js";
 import type { CliContext } from "./context.js";
+import { registerGrantReadonlyCommand } from "./grant-readonly-command.js";
 
 export function registerDbCommands(program: Command, context: CliContext): void {
   const db = program
@@ -48,4 +49,6 @@ export function registerDbCommands(program: Command, context: CliContext): void 
         `Refreshed ${report.full ? "all" : "changed"} derived figures: ${report.daysRefreshed} day(s) of rollups in ${report.seconds.toFixed(2)} s.`,
       );
     });
+
+  registerGrantReadonlyCommand(db, context);
 }

@@ -5,7 +5,6 @@
  */
 import type { Command } from "commander";
 import { todayIn } from "../../generator/calendar.js";
-import { generate } from "../../generator/generate.js";
 import { firstNonEmptyTable } from "../../generator/load/database-state.js";
 import { parseGenerateOptions } from "../../generator/options.js";
 import { lineProgress } from "../../generator/progress.js";
@@ -39,6 +38,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
         out(
           `\nThe database is empty: generating a demo shop (seed ${DEMO_SEED}, scale ${DEMO_SCALE}, 365 days to ${today})...`,
         );
+        const { generate } = await import("../../generator/generate.js");
         const report = await generate(config.databaseUrl, generateOptions, {
           now: () => performance.now(),
           progress: lineProgress(() => undefined),

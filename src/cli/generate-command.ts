@@ -1,7 +1,6 @@
 /** `kpi generate`: fills the database with synthetic, reproducible data (see generator/). */
 import type { Command } from "commander";
 import { todayIn } from "../../generator/calendar.js";
-import { generate } from "../../generator/generate.js";
 import { parseGenerateOptions, type RawGenerateOptions } from "../../generator/options.js";
 import { lineProgress, ttyProgress } from "../../generator/progress.js";
 import { describeReport, describeStart } from "../../generator/report.js";
@@ -56,6 +55,8 @@ export function registerGenerateCommand(
       process.once("SIGINT", interrupt);
       try {
         context.out(describeStart(options, database));
+        // faker and the generator load only when generating, so other kpi commands start fast.
+        const { generate } = await import("../../generator/generate.js");
         const report = await generate(context.config.databaseUrl, options, {
           now: monotonic,
           progress,

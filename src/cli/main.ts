@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { isUserError, referenceId } from "../errors.js";
 import { createLogger } from "../log.js";
 import { registerAskCommand } from "./ask-command.js";
+import { registerAuditCommand } from "./audit-command.js";
 import type { CliContext } from "./context.js";
 import { registerDbCommands } from "./db-commands.js";
 import { registerDemoCommand } from "./demo-command.js";
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerServeCommand(program, context);
   registerSubscriptionsCommand(program, context);
   registerScheduleCommands(program, context);
+  registerAuditCommand(program, context);
 
   try {
     await program.parseAsync([...argv]);

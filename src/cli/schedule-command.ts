@@ -4,7 +4,6 @@
  * `kpi alerts check [--at]`, `kpi alerts snooze <sku...> [--hours 24]`, `kpi alerts list`.
  */
 import type { Command } from "commander";
-import { openPlatformSenders } from "../app/platform-senders.js";
 import type { Config } from "../config.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -22,7 +21,9 @@ import { parseAtOption } from "./at-option.js";
 import type { CliContext } from "./context.js";
 
 /** The scheduler with the configured platforms' senders; close() ends both. */
-function createScheduleRuntime(config: Config, log: Logger): ScheduleRuntime {
+async function createScheduleRuntime(config: Config, log: Logger): Promise<ScheduleRuntime> {
+  // The chat SDKs load only when a command sends something, so other kpi commands start fast.
+  const { openPlatformSenders } = await import("../app/platform-senders.js");
   const platforms = openPlatformSenders(config, log);
   const runtime = createRuntime(config, log, platforms.senders);
   return {
@@ -62,7 +63,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
     .option("--at <time>", "the instant, ISO with zone (default: now), e.g. 2026-11-25T08:00:00Z")
     .action(async (options: { at?: string }) => {
       const at = parseAtOption(options.at);
-      const runtime = createScheduleRuntime(context.config, context.log);
+      const runtime = await createScheduleRuntime(context.config, context.log);
       try {
         const report = await runTick(at, runtime.tick);
         for (const line of tickSummary(report)) context.out(line);
@@ -89,7 +90,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
     .option("--at <time>", "the instant, ISO with zone (default: now)")
     .action(async (options: { at?: string }) => {
       const at = parseAtOption(options.at);
-      const runtime = createScheduleRuntime(context.config, context.log);
+      const runtime = await createScheduleRuntime(context.config, context.log);
       try {
         if (!runtime.alerts)
           throw new UserError("alerts_off", "Set ALERT_CHANNEL (e.g. slack:C0123ABC) to turn alerts on.");
@@ -118,7 +119,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
         throw new UserError("invalid_hours", "--hours must be between 0 and 2160.");
       const at = parseAtOption(options.at);
       const until = new Date(at.getTime() + hours * 3_600_000);
-      const runtime = createScheduleRuntime(context.config, context.log);
+      const runtime = await createScheduleRuntime(context.config, context.log);
       try {
         await snoozeProducts(runtime.tick.db, skus, until, at);
         context.out(`Snoozed ${skus.join(", ")} until ${until.toISOString()}.`);
@@ -131,7 +132,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
     .command("list")
     .description("alert state per product")
     .action(async () => {
-      const runtime = createScheduleRuntime(context.config, context.log);
+      const runtime = await createScheduleRuntime(context.config, context.log);
       try {
         for (const s of await listAlertStates(runtime.tick.db)) {
           const until = s.snoozedUntil ? ` until ${s.snoozedUntil.toISOString()}` : "";

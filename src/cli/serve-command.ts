@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { createBotScheduling } from "../app/bot-scheduling.js";
 import { createEngine } from "../app/engine.js";
+import { checkReadonlyAccount } from "../app/startup-checks.js";
 import type { ChatChannel } from "../bot/chat-channel.js";
 import { startServer } from "../bot/server.js";
 import type { CliContext } from "./context.js";
@@ -13,6 +14,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
     .action(async () => {
       const { config, log } = context;
       const now = () => new Date();
+      await checkReadonlyAccount(config, log);
       const engine = createEngine(config, now);
       // The chat SDKs load only here, so other kpi commands start fast.
       const { createSlackChannel } = await import("../bot/slack/slack-channel.js");
