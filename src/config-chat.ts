@@ -4,6 +4,8 @@
  * (and the server says so), a platform with some set but not all is a configuration error.
  */
 import { z } from "zod";
+import { type AccessPolicy, policyFromAreaChannels } from "./security/access-policy.js";
+import { AccessPolicyError, readAccessPolicyFile } from "./security/access-policy-file.js";
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -32,6 +34,8 @@ export interface ChatConfig {
   readonly teams: TeamsConfig | undefined;
   /** area -> channel/conversation ids that may ask about it; areas not listed are open. */
   readonly areaChannels: ReadonlyMap<string, readonly string[]>;
+  /** Who may ask about which area: ACCESS_POLICY_FILE, else AREA_CHANNELS as a policy. */
+  readonly access: AccessPolicy;
   readonly production: boolean;
 }
 
@@ -69,6 +73,7 @@ export const chatEnvSchema = z.object({
       "must look like orders:C0123,C0456;campaigns:C0123",
     )
     .optional(),
+  ACCESS_POLICY_FILE: z.string().trim().min(1).optional(),
 });
 
 export type ChatEnv = z.infer<typeof chatEnvSchema>;
@@ -129,6 +134,18 @@ export function chatConfigFrom(e: ChatEnv): { config?: ChatConfig; problems: str
     );
   }
 
+  let access = policyFromAreaChannels(areaChannels);
+  if (e.ACCESS_POLICY_FILE && e.AREA_CHANNELS) {
+    problems.push("AREA_CHANNELS: set either AREA_CHANNELS or ACCESS_POLICY_FILE, not both");
+  } else if (e.ACCESS_POLICY_FILE) {
+    try {
+      access = readAccessPolicyFile(e.ACCESS_POLICY_FILE);
+    } catch (error) {
+      if (!(error instanceof AccessPolicyError)) throw error;
+      problems.push(...error.problems.map((p) => `ACCESS_POLICY_FILE: ${p}`));
+    }
+  }
+
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -139,6 +156,7 @@ export function chatConfigFrom(e: ChatEnv): { config?: ChatConfig; problems: str
       slack,
       teams,
       areaChannels,
+      access,
       production,
     },
   };

@@ -5,9 +5,11 @@
 import { z } from "zod";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
 import { type ScheduleConfig, scheduleConfigFrom, scheduleEnvSchema } from "./config-schedule.js";
+import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
 
 export type { ChatConfig, SlackConfig, TeamsConfig } from "./config-chat.js";
 export type { ScheduleConfig } from "./config-schedule.js";
+export type { SecurityConfig } from "./config-security.js";
 
 export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/kpi_bot";
 
@@ -49,7 +51,10 @@ const coreEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-const envSchema = coreEnvSchema.extend(chatEnvSchema.shape).extend(scheduleEnvSchema.shape);
+const envSchema = coreEnvSchema
+  .extend(chatEnvSchema.shape)
+  .extend(scheduleEnvSchema.shape)
+  .extend(securityEnvSchema.shape);
 
 export interface Config {
   readonly databaseUrl: string;
@@ -63,6 +68,8 @@ export interface Config {
   readonly chat: ChatConfig;
   /** Digests and low-stock alerts. */
   readonly schedule: ScheduleConfig;
+  /** Rate limits and the database query cap. */
+  readonly security: SecurityConfig;
 }
 
 export class ConfigError extends Error {
@@ -93,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     chat: chat.config,
     schedule: scheduleConfigFrom(e),
+    security: securityConfigFrom(e),
   });
 }

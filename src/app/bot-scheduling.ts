@@ -3,7 +3,6 @@
  * pool, ledger settings), the minute loop (digests due, low-stock checks), and the chat
  * side — subscription commands typed in a channel and the alert's snooze button.
  */
-import { refusalFor } from "../bot/area-access.js";
 import type { ScheduleCommands } from "../bot/chat-request.js";
 import type { TeamsChannel } from "../bot/teams/teams-channel.js";
 import type { Config } from "../config.js";
@@ -15,6 +14,7 @@ import { runScheduleCommand } from "../schedule/schedule-commands.js";
 import { createScheduleRuntime, type ScheduleRuntime } from "../schedule/schedule-runtime.js";
 import { type SchedulerLoop, startSchedulerLoop } from "../schedule/scheduler-loop.js";
 import { runTick } from "../schedule/tick.js";
+import { deliveryRefusal } from "../security/access-policy.js";
 import { openPlatformSenders, type PlatformSendersHandle } from "./platform-senders.js";
 
 export interface BotScheduling {
@@ -46,7 +46,8 @@ export function createBotScheduling(config: Config, log: Logger, now: () => Date
         {
           db: started().tick.db,
           defaultTimeZone: config.reportTimeZone,
-          refusal: (area, channelId) => refusalFor(area, channelId, config.chat.areaChannels),
+          refusal: (area, channelId, platform) =>
+            deliveryRefusal(config.chat.access, area, { platform, channelId }),
         },
       ),
     async snooze(skus) {

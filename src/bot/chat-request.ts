@@ -2,7 +2,8 @@
  * One chat request, the same for Slack and Teams: run the command text through the KPI
  * engine and turn every outcome into something a chat can show. Bad input and refusals
  * become one-line messages; anything unexpected is logged with a short reference id and
- * the person sees only "Something went wrong (ref 7f3a)". Logs one JSON line per request.
+ * the person sees only "Something went wrong (ref 7f3a)". Logs one JSON line per request
+ * and records it in the audit trail; applies the access policy and the rate limits.
  */
 import type { Answer } from "../answer/answer.js";
 import type { Engine } from "../app/engine.js";
@@ -10,7 +11,8 @@ import { type AdminVerb, parseCommand, type QueryCommand } from "../commands/par
 import { runCommand } from "../commands/run-command.js";
 import { isUserError, referenceId } from "../errors.js";
 import type { Logger } from "../log.js";
-import { refusalFor } from "./area-access.js";
+import { type AccessPolicy, accessRefusal } from "../security/access-policy.js";
+import type { AuditOutcome } from "../security/audit-log.js";
 
 export type ChatReply =
   | { readonly kind: "answer"; readonly answer: Answer; readonly query: QueryCommand }
@@ -23,6 +25,10 @@ export interface ChatRequest {
   /** Slack channel id or Teams conversation id: what area restrictions are checked against. */
   readonly channelId: string;
   readonly userId: string;
+  /** Slack workspace (team) id or Teams tenant id, for the audit. */
+  readonly workspaceId?: string;
+  /** Teams team id of the conversation, for the access policy. */
+  readonly teamId?: string;
 }
 
 /** Subscription commands (subscribe, subscriptions, unsubscribe, pause, resume, status) for a channel. */
@@ -35,7 +41,8 @@ export type ScheduleCommands = (
 export interface ChatRequestDeps {
   readonly engine: Engine;
   readonly log: Logger;
-  readonly areaChannels: ReadonlyMap<string, readonly string[]>;
+  /** Who may ask about which area (ACCESS_POLICY_FILE or AREA_CHANNELS). */
+  readonly access: AccessPolicy;
   /** The subscription commands; without them those verbs answer that they are unavailable. */
   readonly scheduleCommands?: ScheduleCommands;
   /** Monotonic milliseconds, for the duration in the log line. */
@@ -45,7 +52,22 @@ export interface ChatRequestDeps {
 export async function answerChatRequest(request: ChatRequest, deps: ChatRequestDeps): Promise<ChatReply> {
   const clock = deps.monotonic ?? (() => performance.now());
   const started = clock();
-  const logLine = (outcome: string, extra: Record<string, unknown> = {}) =>
+  const logLine = (outcome: string, extra: { area?: string; ref?: string; [key: string]: unknown } = {}) => {
+    deps.engine.guard.audit.record(
+      {
+        at: deps.engine.guard.wallClock(),
+        platform: request.platform,
+        workspaceId: request.workspaceId,
+        userId: request.userId,
+        channelId: request.channelId,
+        text: request.text,
+        area: extra.area,
+        outcome: auditOutcome(outcome),
+        durationMs: clock() - started,
+        ref: extra.ref,
+      },
+      deps.log,
+    );
     deps.log.info(
       {
         platform: request.platform,
@@ -58,13 +80,21 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       },
       "chat request",
     );
+  };
   try {
     const parsed = parseCommand(request.text);
     if (parsed.kind === "query") {
-      const refusal = refusalFor(parsed.area, request.channelId, deps.areaChannels);
+      const refusal = accessRefusal(deps.access, parsed.area, request);
       if (refusal) {
         logLine("refused", { area: parsed.area });
         return { kind: "error", text: refusal };
+      }
+    }
+    if (parsed.kind === "query" || parsed.kind === "admin") {
+      const limited = deps.engine.guard.limits.take(request);
+      if (limited) {
+        logLine("rate_limited", parsed.kind === "query" ? { area: parsed.area } : {});
+        return { kind: "error", text: limited };
       }
     }
     if (parsed.kind === "admin" && deps.scheduleCommands) {
@@ -88,4 +118,18 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       ref,
     };
   }
+}
+
+const OUTCOMES: Record<string, AuditOutcome> = {
+  answer: "answered",
+  help: "help",
+  refused: "refused",
+  user_error: "user_error",
+  failed: "failed",
+  rate_limited: "rate_limited",
+};
+
+/** The audit's outcome of a log line's: subscription verbs count as answered. */
+function auditOutcome(outcome: string): AuditOutcome {
+  return OUTCOMES[outcome] ?? "answered";
 }

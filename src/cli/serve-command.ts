@@ -15,6 +15,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const { config, log } = context;
       const now = () => new Date();
       await checkReadonlyAccount(config, log);
+      log.info({ policy: config.chat.access.source }, "access policy loaded");
       const engine = createEngine(config, now);
       // The chat SDKs load only here, so other kpi commands start fast.
       const { createSlackChannel } = await import("../bot/slack/slack-channel.js");

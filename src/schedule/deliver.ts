@@ -14,7 +14,7 @@ import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
 import type { ScheduleDb } from "./schedule-db.js";
 import { checkedResult, type Senders, sendersFor } from "./senders.js";
 import type { Subscription } from "./subscription-store.js";
-import { targetToText } from "./target.js";
+import { type Target, targetToText } from "./target.js";
 import { formatWall } from "./zone-time.js";
 
 export interface DeliverDeps {
@@ -23,6 +23,8 @@ export interface DeliverDeps {
   readonly senders: Senders;
   readonly settings: DeliverySettings;
   readonly log: Logger;
+  /** The access policy: a refusal when the target may not see an area. */
+  readonly refusal?: (area: string, target: Target) => string | undefined;
 }
 
 export interface DeliveryOutcome {
@@ -110,7 +112,13 @@ export async function deliverClaim(
   } else {
     try {
       const senders = sendersFor(deps.senders, subscription.target);
-      const digest = await buildDigest(subscription, claim.slotAt, deps.source);
+      const refusal = deps.refusal;
+      const digest = await buildDigest(
+        subscription,
+        claim.slotAt,
+        deps.source,
+        refusal && ((area) => refusal(area, subscription.target)),
+      );
       const { messageId } = checkedResult(await senders.digests.send(subscription.target, digest));
       if (await markSent(deps.db, claim, messageId, at)) {
         log.info({ attempts: claim.attempts, messageId }, "digest sent");

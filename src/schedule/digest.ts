@@ -62,12 +62,19 @@ export async function buildDigest(
   subscription: Subscription,
   slot: Date,
   source: ReportingSource,
+  /** The access policy for the target: an area it may not see is left out with a problem line. */
+  refusal?: (area: string) => string | undefined,
 ): Promise<Digest> {
   const deps = { source, now: () => slot, timeZone: subscription.schedule.timeZone };
   const answers: Answer[] = [];
   const problems: DigestProblem[] = [];
   for (const area of subscription.areas) {
     const text = digestCommandText(area, subscription.period, subscription.filters);
+    const refused = refusal?.(area);
+    if (refused) {
+      problems.push({ area, message: refused });
+      continue;
+    }
     try {
       const outcome = await runCommand(text, deps);
       if (outcome.kind === "answer") answers.push(outcome.answer);

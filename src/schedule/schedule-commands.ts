@@ -35,8 +35,8 @@ export interface ScheduleCommandDeps {
   readonly db: ScheduleDb;
   /** REPORT_TIMEZONE: the zone of a schedule written without one. */
   readonly defaultTimeZone: string;
-  /** AREA_CHANNELS: a refusal when this channel may not receive an area. */
-  readonly refusal?: (area: string, channelId: string) => string | undefined;
+  /** The access policy: a refusal when this channel may not receive an area. */
+  readonly refusal?: (area: string, channelId: string, platform: Platform) => string | undefined;
 }
 
 const when = (date: Date, timeZone: string) => `${formatWall(date.getTime(), timeZone)} ${timeZone}`;
@@ -86,7 +86,9 @@ export async function runScheduleCommand(
         defaultTimeZone: deps.defaultTimeZone,
       });
       const added = await addSubscription(deps.db, input, request.now);
-      const refused = added.areas.map((a) => deps.refusal?.(a, request.channelId)).find(Boolean);
+      const refused = added.areas
+        .map((a) => deps.refusal?.(a, request.channelId, request.platform))
+        .find(Boolean);
       if (refused) {
         await removeSubscription(deps.db, added.id);
         throw new UserError("area_refused", refused);

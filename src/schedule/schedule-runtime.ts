@@ -6,6 +6,7 @@
 import { createEngine } from "../app/engine.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import { deliveryRefusal } from "../security/access-policy.js";
 import type { AlertDeps } from "./low-stock-alerts.js";
 import { defaultReplicaId } from "./replica-id.js";
 import { deliverySettingsFrom } from "./retry-policy.js";
@@ -30,7 +31,12 @@ export function createScheduleRuntime(config: Config, log: Logger, senders: Send
   const base = { db, source: engine.deps.source, senders, replicaId, log };
   const alertChannel = config.schedule.alertChannel;
   return {
-    tick: { ...base, settings: deliverySettingsFrom(config.schedule) },
+    tick: {
+      ...base,
+      settings: deliverySettingsFrom(config.schedule),
+      refusal: (area, target) =>
+        deliveryRefusal(config.chat.access, area, { platform: target.platform, channelId: target.id }),
+    },
     alerts: alertChannel
       ? {
           ...base,

@@ -31,7 +31,8 @@ function textProblems(where: string, text: unknown, max: number, kinds: readonly
   const problems: string[] = [];
   if (t.text.length > max) problems.push(`${where}: text ${t.text.length} > ${max}`);
   if (t.type === "mrkdwn") {
-    if (/</.test(t.text)) problems.push(`${where}: unescaped < in mrkdwn`);
+    // Slack's own channel links (<#C0123>) are markup; any other < is unescaped text.
+    if (/</.test(t.text.replace(/<#[A-Z0-9]+>/g, ""))) problems.push(`${where}: unescaped < in mrkdwn`);
     if (/&(?!amp;|lt;|gt;)/.test(t.text)) problems.push(`${where}: unescaped & in mrkdwn`);
     if ((t.text.match(/```/g) ?? []).length % 2 !== 0) problems.push(`${where}: unclosed code block`);
   }

@@ -61,6 +61,8 @@ export interface SlackBotOptions {
   readonly fake?: FakeSlack;
   /** Wire the subscription commands and the snooze button to the real scheduler (its loop stays off). */
   readonly scheduling?: boolean;
+  /** Sees every reporting query's SQL and parameters. */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 let responses = 0;
@@ -75,12 +77,15 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     PORT: "0",
     CURRENCY: "EUR",
     DB_STATEMENT_TIMEOUT_MS: "2000",
+    // Tests ask far more than a person would; the limits have their own tests (test/security).
+    RATE_LIMIT_USER_PER_MINUTE: "100000",
+    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
     ...options.env,
   });
   const logs: string[] = [];
   const log = pino({ level: "info", base: undefined }, { write: (line: string) => logs.push(line) });
   const now = () => instantForDay(options.asOf ?? "2026-11-26", "UTC");
-  const engine = createEngine(config, now);
+  const engine = createEngine(config, now, options.onQuery ? { onQuery: options.onQuery } : {});
   // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
   const scheduling = options.scheduling ? createBotScheduling(config, log, now) : undefined;
   scheduling?.start(undefined, { loop: false });

@@ -47,6 +47,8 @@ export async function startTeamsHarness(options: {
     REPORT_TIMEZONE: "UTC",
     CURRENCY: "EUR",
     DB_STATEMENT_TIMEOUT_MS: "10000",
+    RATE_LIMIT_USER_PER_MINUTE: "100000",
+    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];

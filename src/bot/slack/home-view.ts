@@ -3,7 +3,7 @@
  * filters, and examples for every area (from src/commands/areas.ts, so it never drifts
  * from what the parser accepts). Subscriptions join this tab with the digest issue.
  */
-import { AREA_NAMES, AREAS } from "../../commands/areas.js";
+import { AREA_NAMES, AREAS, type Area } from "../../commands/areas.js";
 import { PERIOD_WORDS } from "../../commands/period-spec.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, truncate } from "./block-kit-limits.js";
 import type { SlackBlock, SlackHomeView } from "./block-types.js";
@@ -13,16 +13,22 @@ const section = (text: string): SlackBlock => ({
   text: { type: "mrkdwn", text: truncate(text, MAX_SECTION_TEXT_CHARS) },
 });
 
-function areaGuide(): SlackBlock[] {
-  return AREA_NAMES.map((name) => {
+/** Which areas the Home tab shows, and the channels an area is limited to (access policy). */
+export type HomeAreas = ReadonlyMap<Area, readonly string[] | undefined>;
+
+function areaGuide(areas: HomeAreas | undefined): SlackBlock[] {
+  return AREA_NAMES.filter((name) => !areas || areas.has(name)).map((name) => {
     const area = AREAS[name];
+    const only = areas?.get(name);
+    const where = only ? ` _(only in ${only.map((c) => `<#${c}>`).join(", ")})_` : "";
     const aliases = area.aliases.length > 0 ? ` (also \`${area.aliases.join("`, `")}\`)` : "";
     const examples = area.examples.map((example) => `• \`${escapeMrkdwn(example)}\``).join("\n");
-    return section(`*${name}*${aliases} — ${escapeMrkdwn(area.description)}\n${examples}`);
+    return section(`*${name}*${aliases} — ${escapeMrkdwn(area.description)}${where}\n${examples}`);
   });
 }
 
-export function homeView(): SlackHomeView {
+/** `areas`: what the person opening the tab may ask about (all areas when undefined). */
+export function homeView(areas?: HomeAreas): SlackHomeView {
   const periods = PERIOD_WORDS.map((word) => `\`${word}\``).join(" ");
   return {
     type: "home",
@@ -43,7 +49,9 @@ export function homeView(): SlackHomeView {
         ].join("\n"),
       ),
       { type: "divider" },
-      ...areaGuide(),
+      ...(areas?.size === 0
+        ? [section("No KPI areas are open to you yet. Ask your kpi-bot admin for access.")]
+        : areaGuide(areas)),
       { type: "divider" },
       {
         type: "context",

@@ -22,11 +22,17 @@ export async function runRequest(
 ): Promise<AnswerRun | undefined> {
   const notice = startWorkingNotice(replier, deps.workingDelayMs, deps.log);
   const reply = await answerChatRequest(
-    { text, platform: "slack", channelId: place.channelId, userId: place.userId },
+    {
+      text,
+      platform: "slack",
+      channelId: place.channelId,
+      userId: place.userId,
+      ...(place.workspaceId ? { workspaceId: place.workspaceId } : {}),
+    },
     {
       engine: deps.engine,
       log: deps.log,
-      areaChannels: deps.areaChannels,
+      access: deps.access,
       ...(deps.scheduleCommands ? { scheduleCommands: deps.scheduleCommands } : {}),
     },
   ).catch((error: unknown) => {

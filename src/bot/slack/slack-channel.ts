@@ -12,6 +12,7 @@ import { UserError } from "../../errors.js";
 import type { ChannelDeps, ChatChannel } from "../chat-channel.js";
 import { webClientOptions } from "./client-options.js";
 import { registerListeners } from "./listeners/index.js";
+import { replayGuard } from "./replay-guard.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { slackErrorCode } from "./slack-errors.js";
 import { slackLogger } from "./slack-logger.js";
@@ -22,6 +23,8 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 export interface SlackChannelOptions {
   /** Wait before the asker sees "Working on it…" (default 1.5 s; tests shorten it). */
   readonly workingDelayMs?: number;
+  /** Monotonic clock of the replay guard (tests). */
+  readonly replayClock?: () => number;
 }
 
 /** auth.test through Bolt's init: a token Slack rejects stops the server with the variable named. */
@@ -47,7 +50,7 @@ export function createSlackChannel(deps: ChannelDeps, options: SlackChannelOptio
   const slackDeps: SlackDeps = {
     engine: deps.engine,
     log: deps.log,
-    areaChannels: deps.config.chat.areaChannels,
+    access: deps.config.chat.access,
     ...(deps.scheduleCommands ? { scheduleCommands: deps.scheduleCommands } : {}),
     ...(deps.snooze ? { snooze: deps.snooze } : {}),
     currency: deps.config.currency,
@@ -57,13 +60,19 @@ export function createSlackChannel(deps: ChannelDeps, options: SlackChannelOptio
   const logger = slackLogger(deps.log);
   return slack.appToken
     ? socketModeChannel(slack, slack.appToken, slackDeps, clientOptions, logger)
-    : httpChannel(slack, slackDeps, clientOptions, logger);
+    : httpChannel(slack, slackDeps, clientOptions, logger, options.replayClock);
 }
 
 type ClientOptions = ReturnType<typeof webClientOptions>;
 type BoltLogger = ReturnType<typeof slackLogger>;
 
-function httpChannel(slack: SlackConfig, deps: SlackDeps, clientOptions: ClientOptions, logger: BoltLogger) {
+function httpChannel(
+  slack: SlackConfig,
+  deps: SlackDeps,
+  clientOptions: ClientOptions,
+  logger: BoltLogger,
+  replayClock: (() => number) | undefined,
+) {
   const signingSecret = slack.signingSecret;
   if (!signingSecret) throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET");
   let ready: Promise<void> | undefined;
@@ -71,6 +80,11 @@ function httpChannel(slack: SlackConfig, deps: SlackDeps, clientOptions: ClientO
     name: "slack",
     description: `Slack in HTTP mode at POST ${SLACK_EVENTS_PATH}`,
     mount(express: Express) {
+      // Before Bolt's receiver: a replayed request stops here (routes run in mount order).
+      express.post(
+        SLACK_EVENTS_PATH,
+        replayGuard({ log: deps.log, ...(replayClock ? { monotonic: replayClock } : {}) }),
+      );
       const receiver = new ExpressReceiver({
         signingSecret,
         app: express,

@@ -1,13 +1,14 @@
 /** What the Slack listeners need from the rest of the bot, passed in (no globals). */
 import type { Engine } from "../../app/engine.js";
 import type { Logger } from "../../log.js";
+import type { AccessPolicy } from "../../security/access-policy.js";
 import type { ScheduleCommands } from "../chat-request.js";
 
 export interface SlackDeps {
   readonly engine: Engine;
   readonly log: Logger;
-  /** area → channel ids allowed to ask about it (AREA_CHANNELS). */
-  readonly areaChannels: ReadonlyMap<string, readonly string[]>;
+  /** Who may ask about which area (ACCESS_POLICY_FILE or AREA_CHANNELS). */
+  readonly access: AccessPolicy;
   /** ISO 4217 code for formatting money. */
   readonly currency: string;
   /** Wait before telling the asker "Working on it…". */

@@ -14,6 +14,8 @@ export interface ReplyPlace {
   readonly userId: string;
   /** Reply in this thread (mentions, button re-runs); in the channel itself when unset. */
   readonly threadTs?: string;
+  /** The workspace (team id), for the audit. */
+  readonly workspaceId?: string;
 }
 
 export interface EphemeralMessage {

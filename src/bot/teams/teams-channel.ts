@@ -91,7 +91,7 @@ export function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptio
   const handler = createTeamsHandler({
     engine: deps.engine,
     log,
-    areaChannels: config.chat.areaChannels,
+    access: config.chat.access,
     ...(deps.scheduleCommands ? { scheduleCommands: deps.scheduleCommands } : {}),
     conversations,
     answerMessage: messageForAnswer,

@@ -57,6 +57,17 @@ function commandOf(activity: Activity): { text: string; fromButton: boolean } | 
   }
 }
 
+/** The tenant (for the audit) and the team (for the access policy) of an activity, when known. */
+function teamsPlace(activity: Activity): { workspaceId?: string; teamId?: string } {
+  const data = (activity.channelData ?? {}) as { team?: { id?: unknown }; tenant?: { id?: unknown } };
+  const tenant = activity.conversation?.tenantId ?? data.tenant?.id;
+  const team = data.team?.id;
+  return {
+    ...(typeof tenant === "string" && tenant ? { workspaceId: tenant } : {}),
+    ...(typeof team === "string" && team ? { teamId: team } : {}),
+  };
+}
+
 async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
   const command = commandOf(activity);
@@ -70,6 +81,7 @@ async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps):
       platform: "teams",
       channelId: baseConversationId(activity.conversation?.id ?? ""),
       userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
+      ...teamsPlace(activity),
     },
     deps,
   );

@@ -1,20 +1,28 @@
-/** campaigns, ad-performance, roas and ctr read v_campaign_daily (day x campaign x platform). */
+/**
+ * campaigns, ad-performance, roas and ctr read v_campaign_daily (day x campaign x platform).
+ * One scan of the view per period, grouped by campaign and platform: the totals, the
+ * per-campaign and the per-platform sums are added up from those rows (the view is a
+ * GROUP BY, so every reference to it is materialized anew — three references cost three scans).
+ */
 import type { AdData, AdSums, DateRange, ResolvedFilters } from "../../areas/area-data.js";
 import type { ReportingDb } from "./reporting-db.js";
 import { num } from "./sql-helpers.js";
 
-const SUM_COLUMNS = [
-  "impressions",
-  "clicks",
-  "leads",
-  "conversions",
-  "spend",
-  "orders",
-  "revenue",
-  "cogs",
-] as const;
+/** The summed columns and their decimal places in the rollup (agg_ad_daily). */
+const SUM_SCALES = {
+  impressions: 0,
+  clicks: 0,
+  leads: 0,
+  conversions: 0,
+  spend: 7,
+  orders: 0,
+  revenue: 2,
+  cogs: 2,
+} as const;
+type SumColumn = keyof typeof SUM_SCALES;
+const SUM_COLUMNS = Object.keys(SUM_SCALES) as SumColumn[];
 
-function adSums(row: Partial<Record<(typeof SUM_COLUMNS)[number], unknown>> | undefined): AdSums {
+function adSums(row: Partial<Record<SumColumn, unknown>> | undefined): AdSums {
   return {
     impressions: num(row?.impressions),
     clicks: num(row?.clicks),
@@ -25,6 +33,25 @@ function adSums(row: Partial<Record<(typeof SUM_COLUMNS)[number], unknown>> | un
     revenue: num(row?.revenue),
     cogs: num(row?.cogs),
   };
+}
+
+/** Adds sums up; each column rounded to its SQL scale, so the result equals SQL's exact SUM. */
+export function addSums(rows: readonly AdSums[]): AdSums {
+  const total = adSums(undefined) as Record<SumColumn, number>;
+  for (const row of rows) for (const c of SUM_COLUMNS) total[c] += row[c];
+  for (const c of SUM_COLUMNS) total[c] = Number(total[c].toFixed(SUM_SCALES[c]));
+  return total;
+}
+
+function groupSums<K, R>(rows: readonly (AdSums & R)[], key: (row: R) => K): Array<[R, AdSums]> {
+  const groups = new Map<K, { first: R; rows: AdSums[] }>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k) ?? { first: row, rows: [] };
+    group.rows.push(row);
+    groups.set(k, group);
+  }
+  return [...groups.values()].map((g) => [g.first, addSums(g.rows)]);
 }
 
 function campaignDaily(db: ReportingDb, range: DateRange, filters: ResolvedFilters) {
@@ -46,25 +73,31 @@ export async function loadAdData(
   range: DateRange,
   filters: ResolvedFilters,
 ): Promise<AdData> {
-  const [totals, byCampaign, byPlatform, byFormat] = await Promise.all([
-    campaignDaily(db, range, filters).executeTakeFirst(),
+  const [cells, byFormat] = await Promise.all([
     campaignDaily(db, range, filters)
-      .select(["campaign_id", "campaign"])
-      .groupBy(["campaign_id", "campaign"])
-      .execute(),
-    campaignDaily(db, range, filters)
-      .select(["platform", "platform_name"])
-      .groupBy(["platform", "platform_name"])
+      .select(["campaign_id", "campaign", "platform", "platform_name"])
+      .groupBy(["campaign_id", "campaign", "platform", "platform_name"])
       .execute(),
     adPerformance(db, range, filters).select("ad_format").groupBy("ad_format").execute(),
   ]);
+  const rows = cells.map((r) => ({
+    ...adSums(r),
+    campaignId: r.campaign_id,
+    campaign: r.campaign,
+    platform: r.platform,
+    platformName: r.platform_name,
+  }));
   return {
-    totals: adSums(totals),
-    byCampaign: byCampaign.map((r) => ({ ...adSums(r), campaignId: r.campaign_id, campaign: r.campaign })),
-    byPlatform: byPlatform.map((r) => ({
-      ...adSums(r),
+    totals: addSums(rows),
+    byCampaign: groupSums(rows, (r) => r.campaignId).map(([r, sums]) => ({
+      ...sums,
+      campaignId: r.campaignId,
+      campaign: r.campaign,
+    })),
+    byPlatform: groupSums(rows, (r) => r.platform).map(([r, sums]) => ({
+      ...sums,
       platform: r.platform,
-      platformName: r.platform_name,
+      platformName: r.platformName,
     })),
     byFormat: byFormat.map((r) => ({ ...adSums(r), format: r.ad_format })),
   };

@@ -14,6 +14,8 @@ export type ReportingDb = Kysely<ReportingViews>;
 export interface ReportingDbOptions {
   readonly statementTimeoutMs: number;
   readonly connectionLimit?: number;
+  /** Sees every query's SQL text and its bound parameters (tests: user text only as a parameter). */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 export type ServerFlavor = "mariadb" | "mysql";
@@ -30,7 +32,9 @@ export function flavorOf(version: string): ServerFlavor {
 
 export function createReportingDb(databaseUrl: string, options: ReportingDbOptions): ReportingDb {
   const target = parseDatabaseUrl(databaseUrl);
+  const onQuery = options.onQuery;
   return new Kysely<ReportingViews>({
+    ...(onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {}),
     dialect: new MysqlDialect({
       pool: async () => {
         const pool = createPool({

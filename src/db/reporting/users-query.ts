@@ -1,4 +1,9 @@
-/** users reads v_user_signups_daily (new users by day and profile) and v_user_activity_daily (active users). */
+/**
+ * users reads v_user_profiles (one row per user: signup day and profile) for signups and
+ * v_user_activity_daily (active users). v_user_signups_daily, a GROUP BY over users, would be
+ * materialized in full (a temporary table as large as users) by every query that reads it;
+ * v_user_profiles merges into a plain scan of users (index-only with ix_users_signup_profile).
+ */
 import type { CountAndAmount, DateRange, ResolvedFilters, UsersData } from "../../areas/area-data.js";
 import type { ReportingDb } from "./reporting-db.js";
 import { num } from "./sql-helpers.js";
@@ -11,7 +16,7 @@ export async function loadUsersData(
   filters: ResolvedFilters,
 ): Promise<UsersData> {
   const signups = () => {
-    let query = db.selectFrom("v_user_signups_daily");
+    let query = db.selectFrom("v_user_profiles");
     if (filters.city) query = query.where("city", "=", filters.city);
     return query;
   };
@@ -26,49 +31,40 @@ export async function loadUsersData(
   /** Users who had signed up by the end of the range, by one profile dimension. */
   const profile = (dimension: Dimension) =>
     signups()
-      .where("day", "<=", range.to)
-      .select((eb) => [eb.ref(dimension).as("key"), eb.fn.sum<number>("users").as("users")])
+      .where("signup_date", "<=", range.to)
+      .select((eb) => [eb.ref(dimension).as("key"), eb.fn.countAll<number>().as("users")])
       .groupBy(dimension)
       .execute();
 
-  const [total, fresh, active, newByDay, activeByDay, gender, birthYear, device, platform, city] =
-    await Promise.all([
-      signups()
-        .where("day", "<=", range.to)
-        .select((eb) => eb.fn.sum<number>("users").as("n"))
-        .executeTakeFirst(),
-      signups()
-        .where("day", ">=", range.from)
-        .where("day", "<=", range.to)
-        .select((eb) => eb.fn.sum<number>("users").as("n"))
-        .executeTakeFirst(),
-      activity()
-        .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
-        .executeTakeFirst(),
-      signups()
-        .where("day", ">=", range.from)
-        .where("day", "<=", range.to)
-        .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
-        .groupBy("day")
-        .execute(),
-      activity()
-        .select((eb) => ["day", eb.fn.countAll<number>().as("n")])
-        .groupBy("day")
-        .execute(),
-      profile("gender"),
-      profile("birth_year"),
-      profile("device"),
-      profile("platform"),
-      profile("city"),
-    ]);
+  const [newByDay, active, activeByDay, gender, birthYear, device, platform, city] = await Promise.all([
+    signups()
+      .where("signup_date", ">=", range.from)
+      .where("signup_date", "<=", range.to)
+      .select((eb) => [eb.ref("signup_date").as("day"), eb.fn.countAll<number>().as("n")])
+      .groupBy("signup_date")
+      .execute(),
+    activity()
+      .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
+      .executeTakeFirst(),
+    activity()
+      .select((eb) => ["day", eb.fn.countAll<number>().as("n")])
+      .groupBy("day")
+      .execute(),
+    profile("gender"),
+    profile("birth_year"),
+    profile("device"),
+    profile("platform"),
+    profile("city"),
+  ]);
   const newMap = new Map(newByDay.map((r) => [r.day, num(r.n)]));
   const activeMap = new Map(activeByDay.map((r) => [r.day, num(r.n)]));
   const days = [...new Set([...newMap.keys(), ...activeMap.keys()])].sort();
   const counts = (rows: { key: unknown; users: unknown }[]): CountAndAmount[] =>
     rows.map((r) => ({ key: String(r.key), count: num(r.users), amount: 0 }));
   return {
-    totalUsers: num(total?.n),
-    newUsers: num(fresh?.n),
+    // Everyone who signed up by the end of the range has exactly one gender.
+    totalUsers: gender.reduce((sum, r) => sum + num(r.users), 0),
+    newUsers: newByDay.reduce((sum, r) => sum + num(r.n), 0),
     activeUsers: num(active?.n),
     byDay: days.map((day) => ({ day, newUsers: newMap.get(day) ?? 0, activeUsers: activeMap.get(day) ?? 0 })),
     byGender: counts(gender),

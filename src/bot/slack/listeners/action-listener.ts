@@ -31,7 +31,12 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
         return;
       }
       const threadTs = typeof message.thread_ts === "string" ? message.thread_ts : message.ts;
-      const place = { channelId, userId: body.user.id, threadTs };
+      const place = {
+        channelId,
+        userId: body.user.id,
+        threadTs,
+        ...(body.team?.id ? { workspaceId: body.team.id } : {}),
+      };
       let request: ReturnType<typeof buttonRequest>;
       try {
         request = buttonRequest(action.action_id, action.value ?? "");

@@ -12,7 +12,7 @@ export function registerCommandListener(app: App, deps: SlackDeps): void {
     await ack();
     await answerInSlack(
       unescapeSlackText(command.text),
-      { channelId: command.channel_id, userId: command.user_id },
+      { channelId: command.channel_id, userId: command.user_id, workspaceId: command.team_id },
       {
         client,
         ephemeral: (message) => respond({ response_type: "ephemeral", ...message }),

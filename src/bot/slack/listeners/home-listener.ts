@@ -1,14 +1,27 @@
 /** The App Home tab: published (views.publish) each time someone opens it. */
 import type { App } from "@slack/bolt";
-import { homeView } from "../home-view.js";
+import { AREA_NAMES, type Area } from "../../../commands/areas.js";
+import { slackReach } from "../../../security/access-policy.js";
+import { type HomeAreas, homeView } from "../home-view.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { slackErrorCode } from "../slack-errors.js";
+
+/** The areas this user may ask about, anywhere or only in some channels (the access policy). */
+function homeAreas(deps: SlackDeps, userId: string): HomeAreas {
+  const areas = new Map<Area, readonly string[] | undefined>();
+  for (const area of AREA_NAMES) {
+    const reach = slackReach(deps.access, area, userId);
+    if (reach.anywhere) areas.set(area, undefined);
+    else if (reach.channels.length > 0) areas.set(area, reach.channels);
+  }
+  return areas;
+}
 
 export function registerHomeListener(app: App, deps: SlackDeps): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
     try {
-      await client.views.publish({ user_id: event.user, view: homeView() });
+      await client.views.publish({ user_id: event.user, view: homeView(homeAreas(deps, event.user)) });
     } catch (error) {
       deps.log.warn({ platform: "slack", slackError: slackErrorCode(error) }, "App Home not published");
     }

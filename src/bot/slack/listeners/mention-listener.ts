@@ -10,7 +10,7 @@ export function mentionText(text: string): string {
 }
 
 export function registerMentionListener(app: App, deps: SlackDeps): void {
-  app.event("app_mention", async ({ event, client, context }) => {
+  app.event("app_mention", async ({ event, client, context, body }) => {
     // Slack re-sends an event it thinks was lost; the first delivery already answers it.
     if (context.retryNum) {
       deps.log.info({ platform: "slack", retry: context.retryNum }, "app_mention retry ignored");
@@ -21,7 +21,7 @@ export function registerMentionListener(app: App, deps: SlackDeps): void {
     const threadTs = event.thread_ts ?? event.ts;
     await answerInSlack(
       mentionText(event.text),
-      { channelId: event.channel, userId: user, threadTs },
+      { channelId: event.channel, userId: user, threadTs, workspaceId: body.team_id },
       {
         client,
         ephemeral: (message) =>

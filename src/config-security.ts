@@ -1,0 +1,25 @@
+/** Abuse limits, as src/config.ts reads them (the access policy file is read in config-chat.ts). */
+import { z } from "zod";
+
+export interface SecurityConfig {
+  /** Questions one person may ask per minute (per platform), across channels. */
+  readonly userPerMinute: number;
+  /** Questions one channel or conversation may ask per minute, across people. */
+  readonly channelPerMinute: number;
+  /** Reporting queries run at once by this process; more wait their turn. */
+  readonly maxConcurrentQueries: number;
+}
+
+export const securityEnvSchema = z.object({
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  DB_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(256).default(8),
+});
+
+export function securityConfigFrom(e: z.infer<typeof securityEnvSchema>): SecurityConfig {
+  return {
+    userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
+    channelPerMinute: e.RATE_LIMIT_CHANNEL_PER_MINUTE,
+    maxConcurrentQueries: e.DB_MAX_CONCURRENT_QUERIES,
+  };
+}

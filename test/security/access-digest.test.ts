@@ -1,0 +1,82 @@
+/**
+ * The access policy at delivery time (`kpi schedule tick`, the real Slack sender, a fake Web
+ * API): a digest leaves out an area its channel may not see, with a problem line in its
+ * place — even for a subscription made before the policy changed (or by an admin's CLI).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nextSlot } from "../../src/schedule/cron.js";
+import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
+import { runKpi } from "../helpers/run-cli.js";
+import { BOT_TOKEN, blockTexts, createFixtureDatabase, SIGNING_SECRET } from "../helpers/slack-bot.js";
+import type { TestDatabase } from "../helpers/test-database.js";
+import { FINANCE_CHANNEL, writePolicyFile } from "./policy-file.js";
+
+let db: TestDatabase;
+let fake: FakeSlack;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  db = await createFixtureDatabase("kpi_access_digest");
+  fake = await startFakeSlack();
+  env = {
+    DATABASE_URL: db.url,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: "silent",
+    ACCESS_POLICY_FILE: writePolicyFile(),
+  };
+});
+afterAll(async () => {
+  await fake?.close();
+  await db?.drop();
+});
+
+async function subscribe(channel: string, areas: string): Promise<void> {
+  const added = await runKpi(
+    [
+      "subscriptions",
+      "add",
+      "--target",
+      `slack:${channel}`,
+      "--areas",
+      areas,
+      "--cron",
+      "0 9 * * *",
+      "--period",
+      "last-30d",
+    ],
+    env,
+  );
+  expect(added.stderr).toBe("");
+  expect(added.code).toBe(0);
+}
+
+const digestText = (channel: string) => {
+  const posts = fake.ok("chat.postMessage").filter((c) => c.args.channel === channel);
+  expect(posts).toHaveLength(1);
+  return blockTexts(posts[0]?.args.blocks).join("\n");
+};
+
+describe("a digest under the access policy", () => {
+  it("leaves out an area its channel may not see, with a problem line; sends it where allowed", async () => {
+    await subscribe("C0DIGEST", "campaigns,orders");
+    await subscribe(FINANCE_CHANNEL, "campaigns,orders");
+    const slot = nextSlot("0 9 * * *", "UTC", new Date()) as Date;
+    const tick = await runKpi(["schedule", "tick", "--at", slot.toISOString()], env);
+    expect(tick.code).toBe(0);
+    expect(tick.stdout).toMatch(/: 2 sent, 0 retrying, 0 failed/);
+
+    const outside = digestText("C0DIGEST");
+    expect(outside).toContain(
+      "*orders*: `orders` may not be sent to this channel (access policy); ask Finance (Ola).",
+    );
+    expect(outside).toContain("*Campaigns · last 30 days*");
+    expect(outside).toContain("€37.00"); // the fixture's campaign spend in those 30 days
+    expect(outside).not.toContain("*Orders · ");
+
+    const finance = digestText(FINANCE_CHANNEL);
+    expect(finance).not.toContain("may not be sent");
+    expect(finance).toContain("*Orders · last 30 days*");
+  });
+});

@@ -1,0 +1,106 @@
+/** Rate limits (sliding window, fake clock) and the cap on concurrent reporting queries. */
+import { describe, expect, it } from "vitest";
+import type { ReportingSource } from "../../src/areas/reporting-source.js";
+import { limitConcurrency, Semaphore } from "../../src/db/reporting/concurrency-limit.js";
+import { createChatRateLimits, SlidingWindow } from "../../src/security/rate-limiter.js";
+
+const ada = { platform: "slack", userId: "U0ADA", channelId: "C0MKT" };
+
+describe("chat rate limits", () => {
+  it("allow 10 per user per minute, refuse the 11th with the wait, and free up as the window slides", () => {
+    let now = 0;
+    const limits = createChatRateLimits({ userPerMinute: 10, channelPerMinute: 30 }, () => now);
+    for (let i = 0; i < 10; i++) {
+      expect(limits.take(ada)).toBeUndefined();
+      now += 1_000;
+    }
+    expect(limits.take(ada)).toBe(
+      "Easy there: that's 10 questions from you in the last minute. Try again in 50 s.",
+    );
+    now = 59_999;
+    expect(limits.take(ada)).toMatch(/Try again in 1 s/);
+    now = 60_000; // the first question (at 0) has left the window
+    expect(limits.take(ada)).toBeUndefined();
+    expect(limits.take(ada)).toMatch(/^Easy there/);
+  });
+
+  it("count per platform user: another person, or the same id on Teams, is not limited", () => {
+    const limits = createChatRateLimits({ userPerMinute: 1, channelPerMinute: 30 }, () => 0);
+    expect(limits.take(ada)).toBeUndefined();
+    expect(limits.take(ada)).toMatch(/^Easy there/);
+    expect(limits.take({ ...ada, userId: "U0BOB" })).toBeUndefined();
+    expect(limits.take({ ...ada, platform: "teams" })).toBeUndefined();
+  });
+
+  it("limit a channel across people, and a refused request is not counted", () => {
+    let now = 0;
+    const limits = createChatRateLimits({ userPerMinute: 100, channelPerMinute: 3 }, () => now);
+    for (const user of ["U1", "U2", "U3"]) expect(limits.take({ ...ada, userId: user })).toBeUndefined();
+    expect(limits.take({ ...ada, userId: "U4" })).toBe(
+      "This conversation has asked 3 questions in the last minute. Try again in 60 s.",
+    );
+    expect(limits.take({ ...ada, channelId: "C0OTHER", userId: "U4" })).toBeUndefined();
+    now = 60_000;
+    expect(limits.take({ ...ada, userId: "U4" })).toBeUndefined();
+  });
+
+  it("keep memory bounded: idle keys are dropped", () => {
+    const window = new SlidingWindow(5, 60_000);
+    for (let i = 0; i < 10_000; i++) window.add(`k${i}`, 0);
+    expect(window.size).toBe(10_000);
+    window.add("late", 120_000);
+    expect(window.size).toBe(1);
+  });
+});
+
+describe("the cap on concurrent queries", () => {
+  it("runs at most max at once; the rest queue and all finish", async () => {
+    const semaphore = new Semaphore(3);
+    let active = 0;
+    let peak = 0;
+    const work = async (i: number) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((resolve) => setTimeout(resolve, 5 + (i % 4)));
+      active--;
+      return i;
+    };
+    const all = Promise.all(Array.from({ length: 40 }, (_, i) => semaphore.run(() => work(i))));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(semaphore.queued).toBe(37);
+    expect(await all).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(peak).toBe(3);
+    expect(semaphore.peak).toBe(3);
+    expect(semaphore.queued).toBe(0);
+  });
+
+  it("frees the slot when a query fails", async () => {
+    const semaphore = new Semaphore(1);
+    await expect(semaphore.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await semaphore.run(async () => "next")).toBe("next");
+  });
+
+  it("wraps every ReportingSource method", async () => {
+    let active = 0;
+    let peak = 0;
+    const slow = async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      active--;
+      return [];
+    };
+    const source = new Proxy({}, { get: () => slow }) as unknown as ReportingSource;
+    const limited = limitConcurrency(source, new Semaphore(2));
+    const range = { from: "2026-11-01", to: "2026-11-30" };
+    await Promise.all([
+      limited.orders(range, {}),
+      limited.users(range, {}),
+      limited.traffic(range, {}),
+      limited.freshness(),
+      limited.filterOptions("city"),
+      limited.lowStock("2026-11-30", {}),
+    ]);
+    expect(peak).toBe(2);
+  });
+});
