@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
 import { type ScheduleConfig, scheduleConfigFrom, scheduleEnvSchema } from "./config-schedule.js";
 import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
+import { UserError } from "./errors.js";
 
 export type { ChatConfig, SlackConfig, TeamsConfig } from "./config-chat.js";
 export type { ScheduleConfig } from "./config-schedule.js";
@@ -102,4 +103,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedule: scheduleConfigFrom(e),
     security: securityConfigFrom(e),
   });
+}
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A secret named on the command line (`--password-env KPI_READER_PASSWORD`), read from the
+ * environment by name. The value is returned, never printed; errors name the variable only.
+ */
+export function secretFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (!VARIABLE_NAME.test(name)) {
+    throw new UserError("bad_variable", `--password-env ${JSON.stringify(name)} is not a variable name.`);
+  }
+  const value = env[name];
+  if (value === undefined || value === "") {
+    throw new UserError("missing_secret", `${name} is not set: put the password in that variable.`);
+  }
+  return value;
 }

@@ -1,6 +1,6 @@
 /** `kpi db grant-readonly --user kpi_reader --password-env KPI_READER_PASSWORD [--host %]`. */
 import type { Command } from "commander";
-import { secretFromEnv } from "../config-secret.js";
+import { secretFromEnv } from "../config.js";
 import { withConnection } from "../db/connect.js";
 import { DEFAULT_READONLY_HOSTS, grantReadonly } from "../db/grant-readonly.js";
 import type { CliContext } from "./context.js";
