@@ -1,0 +1,62 @@
+/**
+ * Answer latency per area: `runCommand("<area> last-30d")` against a generated database —
+ * parse → period → filter match → the area's view queries → Answer; no charts, no chat.
+ * Warm-up runs (connection pool, prepared plans, buffer pool) are not counted.
+ */
+import { createEngine } from "../src/app/engine.js";
+import { AREA_NAMES } from "../src/commands/areas.js";
+import { instantForDay } from "../src/commands/as-of.js";
+import { runCommand } from "../src/commands/run-command.js";
+import { loadConfig } from "../src/config.js";
+import { type Summary, summarize, timed } from "./stats.js";
+
+export interface AreaLatency {
+  readonly area: string;
+  readonly command: string;
+  /** Over the runs that answered. */
+  readonly ms: Summary;
+  /** Runs that failed (e.g. the statement timeout); sampling stops after MAX_FAILURES. */
+  readonly failed: number;
+  readonly error?: string;
+}
+
+const MAX_FAILURES = 3;
+
+export interface AnswerLatencyOptions {
+  readonly databaseUrl: string;
+  /** "Today" for the engine: the day after the generated data ends. */
+  readonly asOf: string;
+  readonly samples: number;
+  readonly warmup: number;
+}
+
+export function areaCommand(area: string): string {
+  return `${area} last-30d`;
+}
+
+export async function measureAnswerLatency(options: AnswerLatencyOptions): Promise<AreaLatency[]> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: options.databaseUrl, LOG_LEVEL: "silent" });
+  const engine = createEngine(config, () => instantForDay(options.asOf, "UTC"));
+  try {
+    const results: AreaLatency[] = [];
+    for (const area of AREA_NAMES) {
+      const command = areaCommand(area);
+      const times: number[] = [];
+      let failed = 0;
+      let error: string | undefined;
+      for (let i = 0; i < options.warmup + options.samples && failed < MAX_FAILURES; i++) {
+        try {
+          const ms = await timed(() => runCommand(command, engine.deps));
+          if (i >= options.warmup) times.push(ms);
+        } catch (cause) {
+          failed += 1;
+          error = (cause as Error).message;
+        }
+      }
+      results.push({ area, command, ms: summarize(times), failed, ...(error ? { error } : {}) });
+    }
+    return results;
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench [-- --json] [--quick] [--keep]` — the performance benchmark (issue 8), one run:
+ * generator vs raw LOAD DATA (scale 10), answer latency per area at scale 1 and 10, chart
+ * rendering, Slack end to end against the real server in a child process, and memory.
+ * Prints a table with the targets (or, with --json, one JSON object) on stdout; progress on stderr.
+ * --reuse-small URL --reuse-large URL: answer from databases kept by an earlier run (no generator figures).
+ */
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.js";
+import { measureAnswerLatency } from "./answer-latency.js";
+import {
+  benchDatabaseUrl,
+  createBenchDatabase,
+  dropBenchDatabases,
+  type GeneratorRun,
+  generateInto,
+} from "./bench-database.js";
+import { runChartBench } from "./chart-child.js";
+import { describeMachine, loadAverage } from "./machine.js";
+import { type RawLoadRun, rawLoad } from "./raw-load.js";
+import { formatTable, type ResultRow, rowsToJson } from "./report-table.js";
+import { answerRows, chartRows, generatorRows } from "./result-rows.js";
+import { measureSlackE2e, type SlackE2e } from "./slack-e2e.js";
+import { memoryRows, slackRows } from "./slack-rows.js";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    "reuse-small": { type: "string" },
+    "reuse-large": { type: "string" },
+    sections: { type: "string", default: "generator,answers,charts,slack" },
+  },
+});
+const quick = values.quick ?? false;
+const sections = new Set((values.sections ?? "").split(","));
+/** Runs one section; a failure becomes a row (and the run goes on) instead of losing the other figures. */
+async function section(name: string, run: () => Promise<void>): Promise<void> {
+  if (!sections.has(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    progress(`${name} failed: ${(error as Error).message}`);
+    rows.push({
+      section: name,
+      figure: "section failed",
+      value: Number.NaN,
+      unit: "",
+      measured: (error as Error).message.slice(0, 200),
+      target: { op: ">=", limit: 0 },
+    });
+  }
+}
+const scales: [number, number] = quick ? [0.1, 0.5] : [1, 10];
+const spec = { seed: 42, endDate: "2026-11-25", days: 365 };
+const asOf = "2026-11-26";
+const samples = quick ? 8 : 30;
+const progress = (line: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+const config = loadConfig();
+const machine = await describeMachine(config.databaseUrl);
+const loadAtStart = loadAverage();
+const created: string[] = [];
+const rows: ResultRow[] = [];
+const loads: Record<string, [number, number, number]> = { start: loadAtStart };
+let gen: GeneratorRun | undefined;
+let e2e: SlackE2e | undefined;
+try {
+  let smallUrl = values["reuse-small"] ?? "";
+  let largeUrl = values["reuse-large"] ?? "";
+  const newDatabase = async (label: string) => {
+    const url = await createBenchDatabase(benchDatabaseUrl(config.databaseUrl, label.replace(".", "_")));
+    created.push(url);
+    return url;
+  };
+  if (!smallUrl || !largeUrl) {
+    await section("generator", async () => {
+      const rawUrl = await newDatabase("raw");
+      progress(`raw LOAD DATA baseline at scale ${scales[1]} (pre-generating files first, not timed)...`);
+      const raw: RawLoadRun = await rawLoad(rawUrl, { ...spec, scale: scales[1] });
+      await dropBenchDatabases([created.pop() ?? rawUrl]);
+      largeUrl = await newDatabase(`s${scales[1]}`);
+      progress(`kpi generate --scale ${scales[1]} into ${new URL(largeUrl).pathname.slice(1)}...`);
+      gen = await generateInto(largeUrl, { ...spec, scale: scales[1] });
+      rows.push(...generatorRows(scales[1], gen, raw));
+    });
+    if (!largeUrl) {
+      largeUrl = await newDatabase(`s${scales[1]}`);
+      await generateInto(largeUrl, { ...spec, scale: scales[1] });
+    }
+    smallUrl = await newDatabase(`s${scales[0]}`);
+    progress(`kpi generate --scale ${scales[0]} into ${new URL(smallUrl).pathname.slice(1)}...`);
+    await generateInto(smallUrl, { ...spec, scale: scales[0] });
+    loads.afterGenerate = loadAverage();
+  }
+  await section("answers", async () => {
+    progress(`answers: ${samples} runs per area at scale ${scales[0]} and ${scales[1]}...`);
+    const answerOptions = { asOf, samples, warmup: 3 };
+    const small = await measureAnswerLatency({ ...answerOptions, databaseUrl: smallUrl });
+    const large = await measureAnswerLatency({ ...answerOptions, databaseUrl: largeUrl });
+    rows.push(...answerRows(small, large, scales));
+    loads.afterAnswers = loadAverage();
+  });
+  await section("charts", async () => {
+    progress("charts (fresh child process)...");
+    const charts = await runChartBench(quick ? 30 : 200);
+    rows.push(...chartRows(charts.timings, charts.rss));
+    loads.afterCharts = loadAverage();
+  });
+  await section("slack", async () => {
+    const requests = quick ? 20 : 200;
+    progress(`slack end to end: ${requests} requests at concurrency 1 and 20...`);
+    e2e = await measureSlackE2e({ databaseUrl: largeUrl, asOf, requests, concurrencies: [1, 20] });
+    rows.push(...slackRows(e2e, scales[1]));
+    loads.afterSlack = loadAverage();
+  });
+  rows.push(...memoryRows(e2e, gen, scales[1]));
+} finally {
+  if (values.keep) progress(`kept: ${created.join(" ")}`);
+  else await dropBenchDatabases(created);
+}
+
+const header = `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.ramGb} GB RAM, Node ${machine.node}, ${machine.database}; load average (1/5/15 min) ${Object.entries(
+  loads,
+)
+  .map(([at, l]) => `${at} ${l.join("/")}`)
+  .join(", ")}`;
+if (values.json) {
+  process.stdout.write(
+    `${JSON.stringify({ machine, loadAverage: loads, scales, rows: rowsToJson(rows), slack: e2e, generator: gen })}\n`,
+  );
+} else {
+  process.stdout.write(`${header}\n\n${formatTable(rows)}\n`);
+}

@@ -1,0 +1,64 @@
+/**
+ * The real bot server (startServer + createSlackChannel, Bolt's HTTP receiver) in its own
+ * process, so that its memory can be measured alone. Started by bench/slack-e2e.ts with
+ * fork(): it reports `{ type: "ready", url }`, then `{ type: "delivered", channel, at }` for
+ * every answer delivered, and on `{ type: "stop" }` replies `{ type: "stopped", maxRssBytes,
+ * vmHwmBytes, eventLoopDelayMs }` and exits (the event-loop delay shows how long synchronous work,
+ * such as chart rendering, held up other requests, acks included). Env: DATABASE_URL, SLACK_API_URL, BENCH_AS_OF.
+ */
+import { readFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { pino } from "pino";
+import { createEngine } from "../src/app/engine.js";
+import { startServer } from "../src/bot/server.js";
+import { createSlackChannel } from "../src/bot/slack/slack-channel.js";
+import { instantForDay } from "../src/commands/as-of.js";
+import { loadConfig } from "../src/config.js";
+import { BOT_TOKEN, SIGNING_SECRET } from "../test/helpers/slack-bot.js";
+
+function vmHwmBytes(): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+  return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+const send = (message: Record<string, unknown>) => process.send?.(message);
+const config = loadConfig({
+  ...process.env,
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  PORT: "0",
+  CURRENCY: "EUR",
+});
+const now = () => instantForDay(process.env.BENCH_AS_OF ?? "2026-11-26", "UTC");
+const log = pino(
+  { level: "info", base: undefined },
+  {
+    write(line: string) {
+      if (!line.includes('"msg":"slack answer delivered"')) return;
+      const { channel } = JSON.parse(line) as { channel: string };
+      send({ type: "delivered", channel, at: Date.now() });
+    },
+  },
+);
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+const engine = createEngine(config, now);
+const channel = createSlackChannel({ config, engine, log, now });
+const server = await startServer({ port: 0, channels: [channel], log });
+send({ type: "ready", url: server.url });
+
+process.on("message", (message: { type?: string }) => {
+  if (message.type !== "stop") return;
+  void (async () => {
+    await server.close();
+    await engine.close();
+    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+    const eventLoopDelayMs = {
+      p50: loopDelay.percentile(50) / 1e6,
+      p99: loopDelay.percentile(99) / 1e6,
+      max: loopDelay.max / 1e6,
+    };
+    send({ type: "stopped", maxRssBytes, vmHwmBytes: vmHwmBytes(), eventLoopDelayMs });
+    process.disconnect();
+  })();
+});

@@ -1,0 +1,12 @@
+/** The issue's targets (issue 8) for the figures `npm run bench` measures, on 2-core machines. */
+export const TARGETS = {
+  generatorRatio: 0.7,
+  generatorRssMb: 400,
+  answerP95Ms: 150,
+  answerScaleRatio: 1.5,
+  chartP50Ms: 40,
+  chartRssGrowthMb: 50,
+  ackP99Ms: 100,
+  answerP95MsByConcurrency: { 1: 500, 20: 2000 } as Record<number, number>,
+  serverRssMb: 300,
+} as const;

@@ -1,0 +1,103 @@
+/**
+ * Late data: an order and an ad interaction inserted for a past day (plain SQL; the triggers
+ * mark the day dirty) show up in the next answer after the incremental refresh (`kpi db
+ * refresh`, refreshDerived), by exactly the inserted amounts — and the incrementally
+ * refreshed rollups equal a from-scratch recomputation (sp_refresh_all(1)).
+ */
+import type { RowDataPacket } from "mysql2/promise";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/answer.js";
+import { instantForDay } from "../../src/commands/as-of.js";
+import { runCommand } from "../../src/commands/run-command.js";
+import { refreshDerived } from "../../src/db/refresh.js";
+import { createDbReportingSource } from "../../src/db/reporting/db-reporting-source.js";
+import { createReportingDb, type ReportingDb } from "../../src/db/reporting/reporting-db.js";
+import { derivedSnapshot } from "../db/snapshot.js";
+import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
+import type { TestDatabase } from "../helpers/test-database.js";
+
+const LATE_DAY = "2026-11-10";
+const RANGE = `${LATE_DAY}..${LATE_DAY}`;
+
+let db: TestDatabase;
+let reporting: ReportingDb;
+
+beforeAll(async () => {
+  db = await createGeneratedDatabase("kpi_late");
+  reporting = createReportingDb(db.url, { statementTimeoutMs: 10_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await reporting?.destroy();
+  await db?.drop();
+});
+
+async function kpi(area: string, key: string): Promise<number> {
+  const source = createDbReportingSource(reporting);
+  const outcome = await runCommand(`${area} ${RANGE}`, {
+    source,
+    now: () => instantForDay(AS_OF, "UTC"),
+    timeZone: "UTC",
+  });
+  if (outcome.kind !== "answer") throw new Error(`expected an answer for ${area} ${RANGE}`);
+  const found = (outcome.answer as Answer).kpis.find((k) => k.key === key);
+  if (!found || found.value === null) throw new Error(`no value for KPI ${key} in ${area}`);
+  return found.value;
+}
+
+async function one(sql: string): Promise<RowDataPacket> {
+  const [rows] = await db.connection.query<RowDataPacket[]>(sql);
+  const row = rows[0];
+  if (!row) throw new Error(`no row for ${sql}`);
+  return row;
+}
+
+describe("incremental refresh of late data", () => {
+  it("shows a late order and a late lead in the next answer, and equals a full recomputation", async () => {
+    const before = {
+      orders: await kpi("orders", "orders"),
+      revenue: await kpi("orders", "revenue"),
+      leads: await kpi("campaigns", "leads"),
+    };
+    const session = await one(
+      `SELECT session_id, user_id FROM sessions WHERE user_id IS NOT NULL AND DATE(started_at) = '${LATE_DAY}' LIMIT 1`,
+    );
+    const product = await one("SELECT product_id FROM products ORDER BY product_id LIMIT 1");
+    const ad = await one(
+      `SELECT ad_id FROM ad_interactions WHERE stage = 'click' AND DATE(occurred_at) = '${LATE_DAY}' LIMIT 1`,
+    );
+    const ids = await one(
+      "SELECT (SELECT MAX(order_id) + 1 FROM orders) AS orderId, (SELECT MAX(interaction_id) + 1 FROM ad_interactions) AS interactionId",
+    );
+    await db.connection.query(
+      `INSERT INTO orders (order_id, user_id, session_id, ad_id, ordered_at, status, city, payment_method)
+       VALUES (?, ?, ?, NULL, '${LATE_DAY} 12:00:00', 'paid', 'Berlin', 'card')`,
+      [ids.orderId, session.user_id, session.session_id],
+    );
+    // Revenue is net of discounts: 2 × 50.00 − 10.00 = 90.00.
+    await db.connection.query(
+      "INSERT INTO order_details (order_id, line_no, product_id, quantity, unit_price, unit_cost, line_discount) VALUES (?, 1, ?, 2, 50.00, 20.00, 10.00)",
+      [ids.orderId, product.product_id],
+    );
+    await db.connection.query(
+      `INSERT INTO ad_interactions (interaction_id, ad_id, user_id, order_id, stage, occurred_at, event_count)
+       VALUES (?, ?, ?, NULL, 'lead', '${LATE_DAY} 12:05:00', 1)`,
+      [ids.interactionId, ad.ad_id, session.user_id],
+    );
+    const [dirty] = await db.connection.query<RowDataPacket[]>(
+      `SELECT day FROM rollup_dirty_days WHERE day = '${LATE_DAY}'`,
+    );
+    expect(dirty).toHaveLength(1);
+
+    const report = await refreshDerived(db.connection, { full: false });
+    expect(report.daysRefreshed).toBeGreaterThanOrEqual(1);
+
+    expect(await kpi("orders", "orders")).toBe(before.orders + 1);
+    expect(await kpi("orders", "revenue")).toBeCloseTo(before.revenue + 90, 2);
+    expect(await kpi("campaigns", "leads")).toBe(before.leads + 1);
+
+    const incremental = await derivedSnapshot(db.connection);
+    await db.connection.query("CALL sp_refresh_all(1)");
+    expect(await derivedSnapshot(db.connection)).toEqual(incremental);
+  }, 120_000);
+});
