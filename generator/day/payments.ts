@@ -111,6 +111,9 @@ export function writePayments(
   order: PaymentRequest,
 ): number {
   const { orderId, method, total } = order;
+  const row = (status: "refunded" | "failed", at: number) =>
+    writeRow(world, sink, ids, index, orderId, method, status, total, at);
+  const failed = () => row("failed", order.second + rng.between(5, 60));
   switch (order.status) {
     case "paid":
     case "shipped":
@@ -121,63 +124,21 @@ export function writePayments(
       const at = capture(world, sink, ids, rng, index, order);
       const age = world.window.days - 1 - index;
       const refundDays = rng.between(2, Math.max(2, Math.min(20, age)));
-      writeRow(
-        world,
-        sink,
-        ids,
-        index,
-        orderId,
-        method,
-        "refunded",
-        total,
-        at + refundDays * SECONDS_PER_DAY,
-      );
+      row("refunded", at + refundDays * SECONDS_PER_DAY);
       return 0;
     }
     case "cancelled": {
       const r = rng.float();
       if (r < 0.4) {
         const at = capture(world, sink, ids, rng, index, order);
-        writeRow(
-          world,
-          sink,
-          ids,
-          index,
-          orderId,
-          method,
-          "refunded",
-          total,
-          at + rng.between(600, SECONDS_PER_DAY),
-        );
+        row("refunded", at + rng.between(600, SECONDS_PER_DAY));
       } else if (r < 0.65) {
-        writeRow(
-          world,
-          sink,
-          ids,
-          index,
-          orderId,
-          method,
-          "failed",
-          total,
-          order.second + rng.between(5, 60),
-        );
+        failed();
       }
       return 0;
     }
     case "pending":
-      if (rng.chance(0.15)) {
-        writeRow(
-          world,
-          sink,
-          ids,
-          index,
-          orderId,
-          method,
-          "failed",
-          total,
-          order.second + rng.between(5, 60),
-        );
-      }
+      if (rng.chance(0.15)) failed();
       return 0;
   }
 }
