@@ -5,64 +5,28 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nextSlot } from "../../src/schedule/cron.js";
-import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
-import { runKpi } from "../helpers/run-cli.js";
-import { BOT_TOKEN, blockTexts, createFixtureDatabase, SIGNING_SECRET } from "../helpers/slack-bot.js";
-import type { TestDatabase } from "../helpers/test-database.js";
+import { type DigestCli, startDigestCli } from "../helpers/digest-cli.js";
+import { blockTexts } from "../helpers/slack-bot.js";
 
 const MINUTE = 60_000;
-let db: TestDatabase;
-let fake: FakeSlack;
-let env: Record<string, string>;
+let cli: DigestCli;
 
 beforeAll(async () => {
-  db = await createFixtureDatabase("kpi_digest_slack");
-  fake = await startFakeSlack();
-  env = {
-    DATABASE_URL: db.url,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: "silent",
-  };
+  cli = await startDigestCli("kpi_digest_slack");
 });
-afterAll(async () => {
-  await fake?.close();
-  await db?.drop();
-});
+afterAll(async () => cli?.close());
 beforeEach(async () => {
-  fake.reset();
-  await db.connection.query("DELETE FROM bot_deliveries; DELETE FROM bot_subscriptions;");
+  cli.fake.reset();
+  await cli.db.connection.query("DELETE FROM bot_deliveries; DELETE FROM bot_subscriptions;");
 });
 
-async function subscribe(channel: string, areas: string, cron: string, period: string): Promise<number> {
-  const added = await runKpi(
-    [
-      "subscriptions",
-      "add",
-      "--target",
-      `slack:${channel}`,
-      "--areas",
-      areas,
-      "--cron",
-      cron,
-      "--tz",
-      "Europe/Berlin",
-      "--period",
-      period,
-    ],
-    env,
-  );
-  expect(added.stderr).toBe("");
-  expect(added.code).toBe(0);
-  return Number(added.stdout.trim());
-}
-
-const tick = (at: Date) => runKpi(["schedule", "tick", "--at", at.toISOString()], env);
-const posted = (channel: string) => fake.ok("chat.postMessage").filter((c) => c.args.channel === channel);
+const subscribe = (channel: string, areas: string, cron: string, period: string) =>
+  cli.subscribe(channel, areas, { cron, tz: "Europe/Berlin", period });
+const tick = (at: Date) => cli.tick(at);
+const posted = (channel: string) => cli.posted(channel);
 
 async function ledger(id: number) {
-  const [rows] = (await db.connection.query(
+  const [rows] = (await cli.db.connection.query(
     "SELECT status, attempts, message_id, error_code FROM bot_deliveries WHERE subscription_id = ?",
     [id],
   )) as unknown as [Record<string, unknown>[]];
@@ -84,7 +48,7 @@ describe("a daily digest through Slack", () => {
     // The fixture's campaigns in the 30 days before the slot: spend 35 + 2, attributed revenue 240 + 150.
     expect(texts).toContain("€37.00");
     expect(texts).toContain("€390.00");
-    const shared = fake.ok("files.completeUploadExternal");
+    const shared = cli.fake.ok("files.completeUploadExternal");
     expect(shared).toHaveLength(1);
     expect(shared[0]?.args.channel_id).toBe("C0DIGEST");
     expect(shared[0]?.args.thread_ts).toBe((await ledger(id))[0]?.message_id);
@@ -100,13 +64,13 @@ describe("a daily digest through Slack", () => {
   it("Slack answering 500 twice then ok: delivered once, on the third attempt", async () => {
     const id = await subscribe("C0RETRY", "ctr", "0 9 * * *", "yesterday");
     const slot = nextSlot("0 9 * * *", "Europe/Berlin", new Date()) as Date;
-    fake.script("chat.postMessage", { status: 500, body: { ok: false, error: "internal_error" } }, 2);
+    cli.fake.script("chat.postMessage", { status: 500, body: { ok: false, error: "internal_error" } }, 2);
     const firstTry = await tick(slot);
     expect(firstTry.stdout).toMatch(/0 sent, 1 retrying/);
     expect(firstTry.stdout).toMatch(/retrying .* http_500/);
     expect((await tick(new Date(slot.getTime() + MINUTE))).stdout).toMatch(/0 sent, 1 retrying/);
     expect((await tick(new Date(slot.getTime() + 3 * MINUTE))).stdout).toMatch(/1 sent, 0 retrying/);
-    expect(fake.attempts("chat.postMessage").filter((c) => c.args.channel === "C0RETRY")).toHaveLength(3);
+    expect(cli.fake.attempts("chat.postMessage").filter((c) => c.args.channel === "C0RETRY")).toHaveLength(3);
     expect(posted("C0RETRY")).toHaveLength(1);
     expect(await ledger(id)).toEqual([
       { status: "sent", attempts: 3, message_id: expect.any(String), error_code: null },
@@ -116,7 +80,7 @@ describe("a daily digest through Slack", () => {
   it("ok:false on every attempt: recorded failed, never sent, one failure notice", async () => {
     const id = await subscribe("C0BROKEN", "ctr", "0 9 * * *", "yesterday");
     const slot = nextSlot("0 9 * * *", "Europe/Berlin", new Date()) as Date;
-    fake.script("chat.postMessage", { body: { ok: false, error: "internal_error" } }, 5);
+    cli.fake.script("chat.postMessage", { body: { ok: false, error: "internal_error" } }, 5);
     const results = [];
     for (const minutes of [0, 1, 3, 7, 15])
       results.push(await tick(new Date(slot.getTime() + minutes * MINUTE)));
@@ -138,7 +102,7 @@ describe("a daily digest through Slack", () => {
 describe("three replicas, one database, one fake Slack", () => {
   it("fire the same 50 slots: exactly 50 messages, none duplicated, none lost", async () => {
     const id = await subscribe("C0EVERYMIN", "stock", "* * * * *", "yesterday");
-    const [rows] = (await db.connection.query(
+    const [rows] = (await cli.db.connection.query(
       "SELECT active_since FROM bot_subscriptions WHERE subscription_id = ?",
       [id],
     )) as unknown as [{ active_since: string }[]];

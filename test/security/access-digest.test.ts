@@ -5,55 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextSlot } from "../../src/schedule/cron.js";
-import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
-import { runKpi } from "../helpers/run-cli.js";
-import { BOT_TOKEN, blockTexts, createFixtureDatabase, SIGNING_SECRET } from "../helpers/slack-bot.js";
-import type { TestDatabase } from "../helpers/test-database.js";
+import { type DigestCli, startDigestCli } from "../helpers/digest-cli.js";
+import { blockTexts } from "../helpers/slack-bot.js";
 import { FINANCE_CHANNEL, writePolicyFile } from "./policy-file.js";
 
-let db: TestDatabase;
-let fake: FakeSlack;
-let env: Record<string, string>;
+let cli: DigestCli;
 
 beforeAll(async () => {
-  db = await createFixtureDatabase("kpi_access_digest");
-  fake = await startFakeSlack();
-  env = {
-    DATABASE_URL: db.url,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: "silent",
-    ACCESS_POLICY_FILE: writePolicyFile(),
-  };
+  cli = await startDigestCli("kpi_access_digest", { ACCESS_POLICY_FILE: writePolicyFile() });
 });
-afterAll(async () => {
-  await fake?.close();
-  await db?.drop();
-});
+afterAll(async () => cli?.close());
 
-async function subscribe(channel: string, areas: string): Promise<void> {
-  const added = await runKpi(
-    [
-      "subscriptions",
-      "add",
-      "--target",
-      `slack:${channel}`,
-      "--areas",
-      areas,
-      "--cron",
-      "0 9 * * *",
-      "--period",
-      "last-30d",
-    ],
-    env,
-  );
-  expect(added.stderr).toBe("");
-  expect(added.code).toBe(0);
-}
+const subscribe = (channel: string, areas: string) => cli.subscribe(channel, areas, { period: "last-30d" });
 
 const digestText = (channel: string) => {
-  const posts = fake.ok("chat.postMessage").filter((c) => c.args.channel === channel);
+  const posts = cli.posted(channel);
   expect(posts).toHaveLength(1);
   return blockTexts(posts[0]?.args.blocks).join("\n");
 };
@@ -63,7 +29,7 @@ describe("a digest under the access policy", () => {
     await subscribe("C0DIGEST", "campaigns,orders");
     await subscribe(FINANCE_CHANNEL, "campaigns,orders");
     const slot = nextSlot("0 9 * * *", "UTC", new Date()) as Date;
-    const tick = await runKpi(["schedule", "tick", "--at", slot.toISOString()], env);
+    const tick = await cli.tick(slot);
     expect(tick.code).toBe(0);
     expect(tick.stdout).toMatch(/: 2 sent, 0 retrying, 0 failed/);
 
