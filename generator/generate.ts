@@ -7,6 +7,7 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { type Connection, connect, connectionFailure } from "../src/db/connect.js";
 import type { DatabaseTarget } from "../src/db/database-url.js";
+import { allowLargeTempTables } from "../src/db/refresh.js";
 import { isUserError, UserError } from "../src/errors.js";
 import { buildWorld } from "./build-world.js";
 import { assertSchema, emptyTables, firstNonEmptyTable } from "./load/database-state.js";
@@ -34,13 +35,6 @@ export interface GenerateReport {
 }
 
 const DB_ERROR = /^(ER_|PROTOCOL_|ECONN|ETIMEDOUT|EPIPE)/;
-
-/**
- * In-memory temporary table limit for this session's full refresh. The rollups group every
- * session and order once; with the server default (16 MB) those groups spill to disk and
- * sp_refresh_all(1) ran 2-3x slower at scale 3 (96 s vs 36 s for the rollup inserts).
- */
-const REFRESH_TMP_TABLE_BYTES = 512 * 1024 * 1024;
 
 function lockName(database: string): string {
   return `kpi_generate:${database}`.slice(0, 64);
@@ -121,10 +115,7 @@ async function fill(
 
 /** CALL sp_refresh_all(1); an interrupt kills the running statement from a second connection. */
 async function refreshAll(connection: Connection, databaseUrl: string, signal?: AbortSignal): Promise<void> {
-  await connection.query("SET SESSION tmp_table_size = ?, max_heap_table_size = ?", [
-    REFRESH_TMP_TABLE_BYTES,
-    REFRESH_TMP_TABLE_BYTES,
-  ]);
+  await allowLargeTempTables(connection);
   const kill = () => {
     connect(databaseUrl)
       .then(async ({ connection: killer }) => {

@@ -30,6 +30,8 @@ BEGIN
     INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT day FROM agg_ad_daily;
     INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT day FROM agg_orders_daily;
     INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT day FROM agg_sessions_daily;
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT signup_date FROM users;
+    INSERT IGNORE INTO rollup_dirty_days (day) SELECT DISTINCT day FROM agg_signups_daily;
   END IF;
 
   DELETE FROM rollup_work_days;
@@ -37,7 +39,18 @@ BEGIN
   SET v_days = ROW_COUNT();
   SELECT MIN(day), MAX(day) + INTERVAL 1 DAY INTO v_from, v_until FROM rollup_work_days;
 
+  -- Users active on the recomputed days before the refresh (their next active day's gap may change).
+  DELETE FROM rollup_user_touch;
+  IF p_full = 0 THEN
+    INSERT INTO rollup_user_touch (user_id, day)
+    SELECT g.user_id, g.day FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
+  END IF;
+
   DELETE g FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_campaign_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_format_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_orders_city_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_category_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_orders_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_product_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_sessions_daily g JOIN rollup_work_days w ON w.day = g.day;
@@ -130,6 +143,130 @@ BEGIN
     AND DATE(s.started_at) IN (SELECT day FROM rollup_work_days)
     AND s.user_id IS NOT NULL
   GROUP BY DATE(s.started_at), s.user_id;
+
+  -- Summary rollups of the recomputed days, from the fine rollups just written.
+  INSERT INTO agg_campaign_daily (day, campaign_id, platform_id, impressions, clicks, leads, conversions, spend, orders, revenue, cogs)
+  SELECT g.day, a.campaign_id, p.platform_id, SUM(g.impressions), SUM(g.clicks), SUM(g.leads),
+         SUM(g.conversions), SUM(g.spend), SUM(g.orders), SUM(g.revenue), SUM(g.cogs)
+  FROM agg_ad_daily g
+  JOIN rollup_work_days w ON w.day = g.day
+  JOIN ads a ON a.ad_id = g.ad_id
+  JOIN ad_pricing p ON p.pricing_id = a.pricing_id
+  GROUP BY g.day, a.campaign_id, p.platform_id;
+
+  INSERT INTO agg_format_daily (day, platform_id, ad_format, impressions, clicks, leads, conversions, spend, orders, revenue, cogs)
+  SELECT g.day, p.platform_id, a.ad_format, SUM(g.impressions), SUM(g.clicks), SUM(g.leads),
+         SUM(g.conversions), SUM(g.spend), SUM(g.orders), SUM(g.revenue), SUM(g.cogs)
+  FROM agg_ad_daily g
+  JOIN rollup_work_days w ON w.day = g.day
+  JOIN ads a ON a.ad_id = g.ad_id
+  JOIN ad_pricing p ON p.pricing_id = a.pricing_id
+  GROUP BY g.day, p.platform_id, a.ad_format;
+
+  INSERT INTO agg_orders_city_daily (day, city, payment_method, orders_placed, orders_paid, items, gross, discount, revenue, cogs)
+  SELECT g.day, g.city, g.payment_method, SUM(g.orders_placed), SUM(g.orders_paid), SUM(g.items),
+         SUM(g.gross), SUM(g.discount), SUM(g.revenue), SUM(g.cogs)
+  FROM agg_orders_daily g
+  JOIN rollup_work_days w ON w.day = g.day
+  GROUP BY g.day, g.city, g.payment_method;
+
+  INSERT INTO agg_category_daily (day, category_id, order_lines, units, revenue, cogs)
+  SELECT g.day, p.category_id, SUM(g.orders), SUM(g.units), SUM(g.revenue), SUM(g.cogs)
+  FROM agg_product_daily g
+  JOIN rollup_work_days w ON w.day = g.day
+  JOIN products p ON p.product_id = g.product_id
+  GROUP BY g.day, p.category_id;
+
+  -- Active-user return histogram (see db/schema/070_agg_summary_rollups.sql).
+  DELETE FROM rollup_return_days;
+  IF p_full = 1 THEN
+    DELETE FROM agg_user_returns_daily;
+    INSERT INTO agg_user_returns_daily (city, day, gap, users)
+    SELECT u.city, x.day, x.gap, COUNT(*)
+    FROM (
+      SELECT g.user_id, g.day,
+             LEAST(COALESCE(DATEDIFF(g.day, LAG(g.day) OVER (PARTITION BY g.user_id ORDER BY g.day)), 92), 92) AS gap
+      FROM agg_user_activity_daily g
+    ) x
+    JOIN users u ON u.user_id = x.user_id
+    GROUP BY u.city, x.day, x.gap;
+    INSERT INTO rollup_return_days (day) SELECT DISTINCT day FROM agg_user_activity_daily;
+  ELSE
+    INSERT IGNORE INTO rollup_user_touch (user_id, day)
+    SELECT g.user_id, g.day FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
+    INSERT INTO rollup_return_days (day) SELECT day FROM rollup_work_days;
+    INSERT IGNORE INTO rollup_return_days (day)
+    SELECT n.day FROM (
+      SELECT (SELECT MIN(a.day) FROM agg_user_activity_daily a WHERE a.user_id = t.user_id AND a.day > t.day) AS day
+      FROM rollup_user_touch t
+    ) n
+    WHERE n.day IS NOT NULL;
+    DELETE g FROM agg_user_returns_daily g JOIN rollup_return_days r ON r.day = g.day;
+    INSERT INTO agg_user_returns_daily (city, day, gap, users)
+    SELECT u.city, x.day, x.gap, COUNT(*)
+    FROM (
+      SELECT g.user_id, g.day,
+             LEAST(COALESCE(DATEDIFF(g.day, (
+               SELECT MAX(a.day) FROM agg_user_activity_daily a WHERE a.user_id = g.user_id AND a.day < g.day
+             )), 92), 92) AS gap
+      FROM agg_user_activity_daily g
+      JOIN rollup_return_days r ON r.day = g.day
+    ) x
+    JOIN users u ON u.user_id = x.user_id
+    GROUP BY u.city, x.day, x.gap;
+  END IF;
+  INSERT INTO agg_user_returns_daily (city, day, gap, users)
+  SELECT '', g.day, g.gap, SUM(g.users)
+  FROM agg_user_returns_daily g
+  JOIN rollup_return_days r ON r.day = g.day
+  WHERE g.city <> ''
+  GROUP BY g.day, g.gap;
+  DELETE FROM rollup_return_days;
+  DELETE FROM rollup_user_touch;
+
+  -- Signups by profile: take the recomputed days out of the totals, recompute them, add them back.
+  IF p_full = 1 THEN
+    DELETE FROM agg_signups_total;
+  ELSE
+    UPDATE agg_signups_total t
+    JOIN (
+      SELECT g.city, g.dimension, g.dim_value, SUM(g.users) AS users
+      FROM agg_signups_daily g
+      JOIN rollup_work_days w ON w.day = g.day
+      GROUP BY g.city, g.dimension, g.dim_value
+    ) o ON o.city = t.city AND o.dimension = t.dimension AND o.dim_value = t.dim_value
+    SET t.users = t.users - o.users;
+  END IF;
+  DELETE g FROM agg_signups_daily g JOIN rollup_work_days w ON w.day = g.day;
+  INSERT INTO agg_signups_daily (day, city, dimension, dim_value, users)
+  SELECT x.signup_date, x.city, d.dimension,
+         CASE d.dimension
+           WHEN 'gender' THEN x.gender WHEN 'birth_year' THEN x.birth_year WHEN 'device' THEN x.device
+           WHEN 'platform' THEN x.platform ELSE x.city
+         END AS dim_value,
+         SUM(x.users)
+  FROM (
+    SELECT u.signup_date, u.city, u.gender, CAST(YEAR(u.birth_date) AS CHAR) AS birth_year, u.device, u.platform,
+           COUNT(*) AS users
+    FROM users u
+    JOIN rollup_work_days w ON w.day = u.signup_date
+    GROUP BY u.signup_date, u.city, u.gender, YEAR(u.birth_date), u.device, u.platform
+  ) x
+  CROSS JOIN (
+    SELECT 'gender' AS dimension UNION ALL SELECT 'birth_year' UNION ALL SELECT 'device'
+    UNION ALL SELECT 'platform' UNION ALL SELECT 'city'
+  ) d
+  GROUP BY x.signup_date, x.city, d.dimension, dim_value;
+  INSERT INTO agg_signups_total (city, dimension, dim_value, users)
+  SELECT n.city, n.dimension, n.dim_value, n.users
+  FROM (
+    SELECT g.city, g.dimension, g.dim_value, SUM(g.users) AS users
+    FROM agg_signups_daily g
+    JOIN rollup_work_days w ON w.day = g.day
+    GROUP BY g.city, g.dimension, g.dim_value
+  ) n
+  ON DUPLICATE KEY UPDATE users = agg_signups_total.users + n.users;
+  DELETE FROM agg_signups_total WHERE users = 0;
 
   DELETE d FROM rollup_dirty_days d JOIN rollup_work_days w ON w.day = d.day;
   DELETE FROM rollup_work_days;

@@ -1,12 +1,9 @@
--- Day x campaign x platform: the campaign's ads summed (funnel, spend, attributed revenue, cogs).
+-- Day x campaign x platform: the campaign's ads summed (funnel, spend, attributed revenue, cogs),
+-- read from agg_campaign_daily (one row per day, campaign and platform; no GROUP BY here, so
+-- the server merges this view into the query and filters reach the rollup's indexes).
 CREATE OR REPLACE SQL SECURITY DEFINER VIEW v_campaign_daily AS
-SELECT g.day, a.campaign_id, c.name AS campaign, pl.slug AS platform, pl.name AS platform_name,
-       SUM(g.impressions) AS impressions, SUM(g.clicks) AS clicks, SUM(g.leads) AS leads,
-       SUM(g.conversions) AS conversions, SUM(g.spend) AS spend, SUM(g.orders) AS orders,
-       SUM(g.revenue) AS revenue, SUM(g.cogs) AS cogs
-FROM agg_ad_daily g
-JOIN ads a ON a.ad_id = g.ad_id
-JOIN campaigns c ON c.campaign_id = a.campaign_id
-JOIN ad_pricing p ON p.pricing_id = a.pricing_id
-JOIN ad_platforms pl ON pl.platform_id = p.platform_id
-GROUP BY g.day, a.campaign_id, c.name, pl.slug, pl.name
+SELECT g.day, g.campaign_id, c.name AS campaign, pl.slug AS platform, pl.name AS platform_name,
+       g.impressions, g.clicks, g.leads, g.conversions, g.spend, g.orders, g.revenue, g.cogs
+FROM agg_campaign_daily g
+JOIN campaigns c ON c.campaign_id = g.campaign_id
+JOIN ad_platforms pl ON pl.platform_id = g.platform_id

@@ -8,8 +8,7 @@ SELECT c.campaign_id, c.name AS campaign, c.objective, c.status, c.start_date, c
        (c.revenue - COALESCE(k.cogs, 0) - c.spend) * 1E0 / NULLIF(c.spend, 0) AS roi
 FROM campaigns c
 LEFT JOIN (
-  SELECT a.campaign_id, SUM(g.cogs) AS cogs
-  FROM agg_ad_daily g
-  JOIN ads a ON a.ad_id = g.ad_id
-  GROUP BY a.campaign_id
+  SELECT g.campaign_id, SUM(g.cogs) AS cogs
+  FROM agg_campaign_daily g
+  GROUP BY g.campaign_id
 ) k ON k.campaign_id = c.campaign_id

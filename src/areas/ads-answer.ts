@@ -9,7 +9,7 @@ function breakdown(
   key: string,
   column: string,
   rows: readonly CountAndAmount[],
-  spend?: readonly CountAndAmount[],
+  spend?: readonly { readonly key: string; readonly amount: number }[],
 ): AnswerTable {
   const spent = new Map((spend ?? []).map((s) => [s.key, s.amount]));
   const sorted = [...rows].sort(

@@ -66,7 +66,8 @@ export interface AdStructureData {
   readonly byPlatform: readonly CountAndAmount[];
   /** key = status */
   readonly byStatus: readonly CountAndAmount[];
-  readonly byPlatformSpend: readonly CountAndAmount[];
+  /** Spend in the range per platform (key = platform name). */
+  readonly byPlatformSpend: readonly { readonly key: string; readonly amount: number }[];
 }
 
 export interface OrderSums {

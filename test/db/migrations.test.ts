@@ -115,7 +115,7 @@ describe("kpi db migrate", () => {
     const [[{ n: triggers }]] = (await conn.query(
       "SELECT COUNT(*) AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()",
     )) as unknown as [[{ n: number }]];
-    expect(triggers).toBe(14);
+    expect(triggers).toBe(18);
   });
 
   it("changes nothing on a second run, and says so", async () => {

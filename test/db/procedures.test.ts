@@ -18,8 +18,12 @@ describe("stored procedures on the fixture", () => {
   afterAll(async () => db?.drop());
 
   it("the triggers marked every day the fixture touched as dirty", async () => {
+    // The users' signup days, then the days with sessions, orders and ad interactions.
     expect(await q("SELECT day FROM rollup_dirty_days ORDER BY day")).toEqual([
+      { day: "2026-01-10" },
+      { day: "2026-02-15" },
       { day: "2026-10-15" },
+      { day: "2026-11-01" },
       { day: "2026-11-10" },
       { day: "2026-11-11" },
     ]);
@@ -268,7 +272,76 @@ describe("stored procedures on the fixture", () => {
       { day: "2026-11-11", user_id: 1, sessions: 1 },
     ]);
     expect(await q("SELECT * FROM rollup_dirty_days")).toEqual([]);
-    expect(await q("SELECT last_days_refreshed FROM rollup_state")).toEqual([{ last_days_refreshed: 3 }]);
+    expect(await q("SELECT last_days_refreshed FROM rollup_state")).toEqual([{ last_days_refreshed: 6 }]);
+  });
+
+  it("sp_refresh_rollups: campaign, format, city and category rollups are the fine rollups summed", async () => {
+    const same = async (summary: string, fromFine: string) =>
+      expect(await q(summary)).toEqual(await q(fromFine));
+    const sums =
+      "SUM(g.impressions) AS impressions, SUM(g.clicks) AS clicks, SUM(g.leads) AS leads, SUM(g.conversions) AS conversions, SUM(g.spend) AS spend, SUM(g.orders) AS orders, SUM(g.revenue) AS revenue, SUM(g.cogs) AS cogs";
+    expect((await q("SELECT * FROM agg_campaign_daily")).length).toBeGreaterThan(0);
+    await same(
+      "SELECT day, campaign_id, platform_id, impressions, clicks, leads, conversions, spend, orders, revenue, cogs FROM agg_campaign_daily ORDER BY day, campaign_id, platform_id",
+      `SELECT g.day, a.campaign_id, p.platform_id, ${sums} FROM agg_ad_daily g JOIN ads a ON a.ad_id = g.ad_id JOIN ad_pricing p ON p.pricing_id = a.pricing_id GROUP BY g.day, a.campaign_id, p.platform_id ORDER BY g.day, a.campaign_id, p.platform_id`,
+    );
+    await same(
+      "SELECT day, platform_id, ad_format, impressions, clicks, leads, conversions, spend, orders, revenue, cogs FROM agg_format_daily ORDER BY day, platform_id, ad_format",
+      `SELECT g.day, p.platform_id, a.ad_format, ${sums} FROM agg_ad_daily g JOIN ads a ON a.ad_id = g.ad_id JOIN ad_pricing p ON p.pricing_id = a.pricing_id GROUP BY g.day, p.platform_id, a.ad_format ORDER BY g.day, p.platform_id, a.ad_format`,
+    );
+    await same(
+      "SELECT day, city, payment_method, orders_placed, orders_paid, revenue FROM agg_orders_city_daily ORDER BY day, city, payment_method",
+      "SELECT day, city, payment_method, SUM(orders_placed) AS orders_placed, SUM(orders_paid) AS orders_paid, SUM(revenue) AS revenue FROM agg_orders_daily GROUP BY day, city, payment_method ORDER BY day, city, payment_method",
+    );
+    await same(
+      "SELECT day, category_id, units, revenue FROM agg_category_daily ORDER BY day, category_id",
+      "SELECT g.day, p.category_id, SUM(g.units) AS units, SUM(g.revenue) AS revenue FROM agg_product_daily g JOIN products p ON p.product_id = g.product_id GROUP BY g.day, p.category_id ORDER BY g.day, p.category_id",
+    );
+  });
+
+  it("sp_refresh_rollups: active users by days since their previous active day, per city and for all", async () => {
+    // Active: Oct 15 Bob (Munich); Nov 10 Ada, Bob, Cy (Ada and Cy in Berlin); Nov 11 Ada.
+    // First active day = gap 92 (the cap); Bob's Nov 10 is 26 days after Oct 15; Ada's Nov 11, 1 day.
+    expect(
+      await q("SELECT city, day, gap, users FROM agg_user_returns_daily ORDER BY city, day, gap"),
+    ).toEqual([
+      { city: "", day: "2026-10-15", gap: 92, users: 1 },
+      { city: "", day: "2026-11-10", gap: 26, users: 1 },
+      { city: "", day: "2026-11-10", gap: 92, users: 2 },
+      { city: "", day: "2026-11-11", gap: 1, users: 1 },
+      { city: "Berlin", day: "2026-11-10", gap: 92, users: 2 },
+      { city: "Berlin", day: "2026-11-11", gap: 1, users: 1 },
+      { city: "Munich", day: "2026-10-15", gap: 92, users: 1 },
+      { city: "Munich", day: "2026-11-10", gap: 26, users: 1 },
+    ]);
+  });
+
+  it("sp_refresh_rollups: signups per profile value, per day and in total", async () => {
+    expect(
+      await q(
+        "SELECT city, dimension, dim_value, users FROM agg_signups_total ORDER BY city, dimension, dim_value",
+      ),
+    ).toEqual([
+      { city: "Berlin", dimension: "birth_year", dim_value: "1990", users: 1 },
+      { city: "Berlin", dimension: "birth_year", dim_value: "2000", users: 1 },
+      { city: "Berlin", dimension: "city", dim_value: "Berlin", users: 2 },
+      { city: "Berlin", dimension: "device", dim_value: "mobile", users: 2 },
+      { city: "Berlin", dimension: "gender", dim_value: "female", users: 2 },
+      { city: "Berlin", dimension: "platform", dim_value: "android", users: 1 },
+      { city: "Berlin", dimension: "platform", dim_value: "ios", users: 1 },
+      { city: "Munich", dimension: "birth_year", dim_value: "1985", users: 1 },
+      { city: "Munich", dimension: "city", dim_value: "Munich", users: 1 },
+      { city: "Munich", dimension: "device", dim_value: "desktop", users: 1 },
+      { city: "Munich", dimension: "gender", dim_value: "male", users: 1 },
+      { city: "Munich", dimension: "platform", dim_value: "web", users: 1 },
+    ]);
+    expect(
+      await q("SELECT day, city, users FROM agg_signups_daily WHERE dimension = 'gender' ORDER BY day"),
+    ).toEqual([
+      { day: "2026-01-10", city: "Berlin", users: 1 },
+      { day: "2026-02-15", city: "Munich", users: 1 },
+      { day: "2026-11-01", city: "Berlin", users: 1 },
+    ]);
   });
 
   it("sp_calc_funnel_metrics: lifetime funnel per ad", async () => {
@@ -326,7 +399,7 @@ describe("stored procedures on the fixture", () => {
     expect(await derivedSnapshot(db.connection)).toEqual(before);
     await db.connection.query("CALL sp_refresh_all(1)");
     expect(await derivedSnapshot(db.connection)).toEqual(before);
-    expect(await q("SELECT last_days_refreshed FROM rollup_state")).toEqual([{ last_days_refreshed: 3 }]);
+    expect(await q("SELECT last_days_refreshed FROM rollup_state")).toEqual([{ last_days_refreshed: 6 }]);
   });
 
   it("late data for a past day shows up after an incremental refresh, equal to a full rebuild", async () => {
@@ -359,5 +432,33 @@ describe("stored procedures on the fixture", () => {
     expect(await q("SELECT clicks FROM agg_ad_daily WHERE day = '2026-11-11' AND ad_id = 2")).toEqual([
       { clicks: 0 },
     ]);
+  });
+
+  it("a late session and a moved user change the return histogram and signups after an incremental refresh", async () => {
+    // Cy (Berlin) was first active on Nov 10; a late session on Oct 20 makes Oct 20 her first
+    // day and her Nov 10 a return after 21 days. Bob moves to Berlin: his days and signup move.
+    await db.connection.query(`
+      INSERT INTO sessions (session_id, user_id, source_id, ad_id, started_at, device, page_views, duration_s)
+        VALUES (7, 3, 2, NULL, '2026-10-20 08:00:00', 'mobile', 2, 60);
+      UPDATE users SET city = 'Berlin' WHERE user_id = 2;`);
+    await db.connection.query("CALL sp_refresh_all(0)");
+    expect(
+      await q(
+        "SELECT city, day, gap, users FROM agg_user_returns_daily WHERE city <> '' ORDER BY city, day, gap",
+      ),
+    ).toEqual([
+      { city: "Berlin", day: "2026-10-15", gap: 92, users: 1 },
+      { city: "Berlin", day: "2026-10-20", gap: 92, users: 1 },
+      { city: "Berlin", day: "2026-11-10", gap: 21, users: 1 },
+      { city: "Berlin", day: "2026-11-10", gap: 26, users: 1 },
+      { city: "Berlin", day: "2026-11-10", gap: 92, users: 1 },
+      { city: "Berlin", day: "2026-11-11", gap: 1, users: 1 },
+    ]);
+    expect(
+      await q("SELECT city, dim_value, users FROM agg_signups_total WHERE dimension = 'city' ORDER BY city"),
+    ).toEqual([{ city: "Berlin", dim_value: "Berlin", users: 3 }]);
+    const incremental = await derivedSnapshot(db.connection);
+    await db.connection.query("CALL sp_refresh_all(1)");
+    expect(await derivedSnapshot(db.connection)).toEqual(incremental);
   });
 });

@@ -30,5 +30,30 @@ export async function derivedSnapshot(connection: Connection): Promise<Record<st
       connection,
       "SELECT * FROM agg_user_activity_daily ORDER BY day, user_id",
     ),
+    agg_campaign_daily: await rows(
+      connection,
+      "SELECT * FROM agg_campaign_daily ORDER BY day, campaign_id, platform_id",
+    ),
+    agg_format_daily: await rows(
+      connection,
+      "SELECT * FROM agg_format_daily ORDER BY day, platform_id, ad_format",
+    ),
+    agg_orders_city_daily: await rows(
+      connection,
+      "SELECT * FROM agg_orders_city_daily ORDER BY day, city, payment_method",
+    ),
+    agg_category_daily: await rows(connection, "SELECT * FROM agg_category_daily ORDER BY day, category_id"),
+    agg_user_returns_daily: await rows(
+      connection,
+      "SELECT * FROM agg_user_returns_daily ORDER BY city, day, gap",
+    ),
+    agg_signups_daily: await rows(
+      connection,
+      "SELECT * FROM agg_signups_daily ORDER BY day, city, dimension, dim_value",
+    ),
+    agg_signups_total: await rows(
+      connection,
+      "SELECT * FROM agg_signups_total ORDER BY city, dimension, dim_value",
+    ),
   };
 }

@@ -176,11 +176,48 @@ describe("orders", () => {
 });
 
 describe("users", () => {
-  it.each([["last-30d"], ["last-90d vs last-year"]])("%s: total, new and active users", async (period) => {
-    const answer = await ask(`users ${period}`);
-    await check(answer, "users", async (r) => (await userCounts(db.connection, r)).users);
-    await check(answer, "new_users", async (r) => (await userCounts(db.connection, r)).new_users);
-    await check(answer, "active_users", async (r) => (await userCounts(db.connection, r)).active_users);
+  // 2026-01-01..2026-06-30 is longer than the return histogram's 92-day cap (distinct users counted directly).
+  it.each([["last-30d"], ["last-90d vs last-year"], ["2026-01-01..2026-06-30"], ["2026-06"]])(
+    "%s: total, new and active users",
+    async (period) => {
+      const answer = await ask(`users ${period}`);
+      await check(answer, "users", async (r) => (await userCounts(db.connection, r)).users);
+      await check(answer, "new_users", async (r) => (await userCounts(db.connection, r)).new_users);
+      await check(answer, "active_users", async (r) => (await userCounts(db.connection, r)).active_users);
+    },
+  );
+
+  it("with a city filter: total, new and active users of that city", async () => {
+    const [row] = (await db.connection.query(
+      "SELECT city FROM users GROUP BY city ORDER BY COUNT(*) DESC, city LIMIT 1",
+    )) as unknown as [{ city: string }[]];
+    const city = row[0]?.city as string;
+    const answer = await ask(`users last-7d vs previous city="${city}"`);
+    const counts = (r: Range) => userCounts(db.connection, r, city);
+    await check(answer, "users", async (r) => (await counts(r)).users);
+    await check(answer, "new_users", async (r) => (await counts(r)).new_users);
+    await check(answer, "active_users", async (r) => (await counts(r)).active_users);
+  });
+
+  it("profile tables count everyone signed up by the end of the period", async () => {
+    const answer = await ask("users 2026-06");
+    for (const [table, column] of [
+      ["by_gender", "gender"],
+      ["by_device", "device"],
+      ["by_platform", "platform"],
+      ["by_city", "city"],
+    ] as const) {
+      const [expected] = (await db.connection.query(
+        `SELECT ${column} AS k, COUNT(*) AS n FROM users WHERE signup_date <= '2026-06-30' GROUP BY ${column}`,
+      )) as unknown as [{ k: string; n: number }[]];
+      const shown = answer.tables.find((t) => t.key === table)?.rows ?? [];
+      const counts = new Map(shown.map((r) => [String(r[0]), Number(r[1])]));
+      expect(counts.size).toBeGreaterThan(0);
+      // by_city shows the largest cities only; every row shown must be exact.
+      const all = new Map(expected.map((e) => [e.k, Number(e.n)]));
+      if (table !== "by_city") expect(counts.size).toBe(all.size);
+      for (const [k, n] of counts) expect(n, `${table} ${k}`).toBe(all.get(k));
+    }
   });
 });
 
@@ -204,6 +241,43 @@ describe("traffic", () => {
       answer,
       "sessions",
       async (r) => (await trafficSums(db.connection, r, "paid_social")).sessions,
+    );
+  });
+});
+
+describe("ad formats", () => {
+  /** Impressions per format in the answer's period, from the raw interactions. */
+  async function formatImpressions(range: Range, campaignId?: number): Promise<Map<string, number>> {
+    const [rows] = (await db.connection.query(
+      `SELECT a.ad_format AS f, SUM(i.event_count) AS n FROM ad_interactions i JOIN ads a ON a.ad_id = i.ad_id
+       WHERE i.stage = 'impression' AND i.occurred_at >= ? AND i.occurred_at < ? + INTERVAL 1 DAY
+       ${campaignId === undefined ? "" : "AND a.campaign_id = ?"} GROUP BY a.ad_format`,
+      [range.from, range.to, ...(campaignId === undefined ? [] : [campaignId])],
+    )) as unknown as [{ f: string; n: number }[]];
+    return new Map(rows.map((r) => [r.f, Number(r.n)]));
+  }
+
+  function shownImpressions(answer: Answer): Map<string, number> {
+    const table = answer.tables.find((t) => t.key === "by_format");
+    const column = table?.columns.indexOf("impressions") ?? -1;
+    return new Map((table?.rows ?? []).map((r) => [String(r[0]), Number(r[column])]));
+  }
+
+  it("all campaigns, and one campaign (read per ad)", async () => {
+    const all = await ask("ad-performance last-30d");
+    expect(shownImpressions(all)).toEqual(await formatImpressions(all.period));
+    const [top] = (await db.connection.query(
+      "SELECT c.campaign_id AS id, c.name FROM campaigns c JOIN ads a ON a.campaign_id = c.campaign_id GROUP BY c.campaign_id, c.name ORDER BY COUNT(DISTINCT a.ad_format) DESC, c.campaign_id LIMIT 1",
+    )) as unknown as [{ id: number; name: string }[]];
+    const campaign = top[0] as { id: number; name: string };
+    const one = await ask(`ad-performance last-90d campaign="${campaign.name}"`);
+    const expected = await formatImpressions(one.period, campaign.id);
+    expect(expected.size).toBeGreaterThan(0);
+    expect(shownImpressions(one)).toEqual(expected);
+    await check(
+      one,
+      "impressions",
+      async (r) => (await adSums(db.connection, r, { campaignId: campaign.id })).impressions,
     );
   });
 });

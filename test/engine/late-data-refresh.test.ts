@@ -1,8 +1,10 @@
 /**
- * Late data: an order and an ad interaction inserted for a past day (plain SQL; the triggers
- * mark the day dirty) show up in the next answer after the incremental refresh (`kpi db
- * refresh`, refreshDerived), by exactly the inserted amounts — and the incrementally
- * refreshed rollups equal a from-scratch recomputation (sp_refresh_all(1)).
+ * Late data: an order, an ad interaction, a session of a user who was not active that day and
+ * a new user, inserted for a past day (plain SQL; the triggers mark the days dirty), show up in
+ * the next answer after the incremental refresh (`kpi db refresh`, refreshDerived), by exactly
+ * the inserted amounts — and the incrementally refreshed rollups (including the summary ones:
+ * campaigns, cities, categories, active-user returns, signups) equal a from-scratch
+ * recomputation (sp_refresh_all(1)).
  */
 import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,6 +60,8 @@ describe("incremental refresh of late data", () => {
       orders: await kpi("orders", "orders"),
       revenue: await kpi("orders", "revenue"),
       leads: await kpi("campaigns", "leads"),
+      active: await kpi("users", "active_users"),
+      newUsers: await kpi("users", "new_users"),
     };
     const session = await one(
       `SELECT session_id, user_id FROM sessions WHERE user_id IS NOT NULL AND DATE(started_at) = '${LATE_DAY}' LIMIT 1`,
@@ -84,6 +88,27 @@ describe("incremental refresh of late data", () => {
        VALUES (?, ?, ?, NULL, 'lead', '${LATE_DAY} 12:05:00', 1)`,
       [ids.interactionId, ad.ad_id, session.user_id],
     );
+    // A user with no session that day comes back (their later active days' gaps change too),
+    // and a new user signs up that day.
+    const idle = await one(
+      `SELECT u.user_id FROM users u WHERE u.user_id NOT IN (
+         SELECT s.user_id FROM sessions s WHERE s.user_id IS NOT NULL AND DATE(s.started_at) = '${LATE_DAY}'
+       ) AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.user_id AND s.started_at > '${LATE_DAY} 23:59:59')
+       ORDER BY u.user_id LIMIT 1`,
+    );
+    const newIds = await one(
+      "SELECT (SELECT MAX(session_id) + 1 FROM sessions) AS sessionId, (SELECT MAX(user_id) + 1 FROM users) AS userId",
+    );
+    await db.connection.query(
+      `INSERT INTO sessions (session_id, user_id, source_id, ad_id, started_at, device, page_views, duration_s)
+       SELECT ?, ?, MIN(source_id), NULL, '${LATE_DAY} 07:00:00', 'mobile', 3, 90 FROM traffic_sources`,
+      [newIds.sessionId, idle.user_id],
+    );
+    await db.connection.query(
+      `INSERT INTO users (user_id, email, full_name, gender, birth_date, city, country_code, device, platform, signup_date)
+       VALUES (?, 'late@example.com', 'Late Signup', 'female', '1991-04-04', 'Berlin', 'DE', 'mobile', 'ios', '${LATE_DAY}')`,
+      [newIds.userId],
+    );
     const [dirty] = await db.connection.query<RowDataPacket[]>(
       `SELECT day FROM rollup_dirty_days WHERE day = '${LATE_DAY}'`,
     );
@@ -95,6 +120,8 @@ describe("incremental refresh of late data", () => {
     expect(await kpi("orders", "orders")).toBe(before.orders + 1);
     expect(await kpi("orders", "revenue")).toBeCloseTo(before.revenue + 90, 2);
     expect(await kpi("campaigns", "leads")).toBe(before.leads + 1);
+    expect(await kpi("users", "active_users")).toBe(before.active + 1);
+    expect(await kpi("users", "new_users")).toBe(before.newUsers + 1);
 
     const incremental = await derivedSnapshot(db.connection);
     await db.connection.query("CALL sp_refresh_all(1)");

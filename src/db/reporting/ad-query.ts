@@ -1,8 +1,9 @@
 /**
- * campaigns, ad-performance, roas and ctr read v_campaign_daily (day x campaign x platform).
- * One scan of the view per period, grouped by campaign and platform: the totals, the
- * per-campaign and the per-platform sums are added up from those rows (the view is a
- * GROUP BY, so every reference to it is materialized anew — three references cost three scans).
+ * campaigns, ad-performance, roas and ctr read v_campaign_daily (day x campaign x platform,
+ * agg_campaign_daily): one scan per period grouped by campaign and platform, from which the
+ * totals, per-campaign and per-platform sums are added up. Formats come from v_format_daily
+ * (day x platform x format), or per ad from v_ad_performance when one campaign is asked for
+ * (a campaign's few ads, found through the rollup's ad index).
  */
 import type { AdData, AdSums, DateRange, ResolvedFilters } from "../../areas/area-data.js";
 import type { ReportingDb } from "./reporting-db.js";
@@ -61,11 +62,20 @@ function campaignDaily(db: ReportingDb, range: DateRange, filters: ResolvedFilte
   return query.select((eb) => SUM_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)));
 }
 
-function adPerformance(db: ReportingDb, range: DateRange, filters: ResolvedFilters) {
-  let query = db.selectFrom("v_ad_performance").where("day", ">=", range.from).where("day", "<=", range.to);
+function byFormat(db: ReportingDb, range: DateRange, filters: ResolvedFilters) {
+  const sums = SUM_COLUMNS.map((c) => db.fn.sum<number>(c).as(c));
+  if (filters.campaign) {
+    let query = db
+      .selectFrom("v_ad_performance")
+      .where("campaign_id", "=", filters.campaign.id)
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to);
+    if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
+    return query.select(sums).select("ad_format").groupBy("ad_format").execute();
+  }
+  let query = db.selectFrom("v_format_daily").where("day", ">=", range.from).where("day", "<=", range.to);
   if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-  if (filters.campaign) query = query.where("campaign_id", "=", filters.campaign.id);
-  return query.select((eb) => SUM_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)));
+  return query.select(sums).select("ad_format").groupBy("ad_format").execute();
 }
 
 export async function loadAdData(
@@ -73,12 +83,12 @@ export async function loadAdData(
   range: DateRange,
   filters: ResolvedFilters,
 ): Promise<AdData> {
-  const [cells, byFormat] = await Promise.all([
+  const [cells, formats] = await Promise.all([
     campaignDaily(db, range, filters)
       .select(["campaign_id", "campaign", "platform", "platform_name"])
       .groupBy(["campaign_id", "campaign", "platform", "platform_name"])
       .execute(),
-    adPerformance(db, range, filters).select("ad_format").groupBy("ad_format").execute(),
+    byFormat(db, range, filters),
   ]);
   const rows = cells.map((r) => ({
     ...adSums(r),
@@ -99,6 +109,6 @@ export async function loadAdData(
       platform: r.platform,
       platformName: r.platformName,
     })),
-    byFormat: byFormat.map((r) => ({ ...adSums(r), format: r.ad_format })),
+    byFormat: formats.map((r) => ({ ...adSums(r), format: r.ad_format })),
   };
 }

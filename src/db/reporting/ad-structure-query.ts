@@ -1,62 +1,98 @@
-/** ads (structure) reads v_ad_structure (every ad now) and v_ad_performance (spend in the range). */
+/**
+ * ads (structure) reads v_ad_structure (every ad now; one scan grouped by format, platform and
+ * status, added up here) and spend in the range by platform: v_platform_daily, or
+ * v_campaign_daily when one campaign is asked for.
+ */
 import type { AdStructureData, CountAndAmount, DateRange, ResolvedFilters } from "../../areas/area-data.js";
 import type { ReportingDb } from "./reporting-db.js";
 import { num } from "./sql-helpers.js";
+
+interface Cell {
+  readonly format: string;
+  readonly platform: string;
+  readonly status: string;
+  readonly count: number;
+  readonly amount: number;
+}
+
+/** Sums cells by one key; amounts rounded to cents like SQL's SUM of DECIMAL(.,2). */
+function sumBy(cells: readonly Cell[], key: (cell: Cell) => string): CountAndAmount[] {
+  const groups = new Map<string, { count: number; amount: number }>();
+  for (const cell of cells) {
+    const group = groups.get(key(cell)) ?? { count: 0, amount: 0 };
+    group.count += cell.count;
+    group.amount += cell.amount;
+    groups.set(key(cell), group);
+  }
+  return [...groups].map(([k, g]) => ({ key: k, count: g.count, amount: Number(g.amount.toFixed(2)) }));
+}
 
 export async function loadAdStructureData(
   db: ReportingDb,
   range: DateRange,
   filters: ResolvedFilters,
 ): Promise<AdStructureData> {
-  /** Ads that ran at some point in the range. */
-  const live = () => {
-    let query = db
-      .selectFrom("v_ad_structure")
-      .where("start_date", "<=", range.to)
-      .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", range.from)]));
+  /** Ads that ran at some point in the range, by format, platform and status. */
+  let live = db
+    .selectFrom("v_ad_structure")
+    .where("start_date", "<=", range.to)
+    .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", range.from)]));
+  if (filters.platform) live = live.where("platform", "=", filters.platform.slug);
+  if (filters.campaign) live = live.where("campaign_id", "=", filters.campaign.id);
+  const spendByPlatformName = () => {
+    if (filters.campaign) {
+      let query = db
+        .selectFrom("v_campaign_daily")
+        .where("campaign_id", "=", filters.campaign.id)
+        .where("day", ">=", range.from)
+        .where("day", "<=", range.to);
+      if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
+      return query
+        .select((eb) => ["platform_name", eb.fn.sum<number>("spend").as("amount")])
+        .groupBy("platform_name")
+        .execute();
+    }
+    let query = db.selectFrom("v_platform_daily").where("day", ">=", range.from).where("day", "<=", range.to);
     if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-    if (filters.campaign) query = query.where("campaign_id", "=", filters.campaign.id);
-    return query.select((eb) => [
-      eb.fn.countAll<number>().as("count"),
-      eb.fn.sum<number>("planned_budget").as("amount"),
-    ]);
-  };
-  const spend = () => {
-    let query = db.selectFrom("v_ad_performance").where("day", ">=", range.from).where("day", "<=", range.to);
-    if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-    if (filters.campaign) query = query.where("campaign_id", "=", filters.campaign.id);
-    return query;
-  };
-  const [totals, byFormat, byPlatform, byStatus, spendTotal, spendByPlatform] = await Promise.all([
-    live().executeTakeFirst(),
-    live().select("ad_format as key").groupBy("ad_format").execute(),
-    live().select("platform_name as key").groupBy("platform_name").execute(),
-    live().select("status as key").groupBy("status").execute(),
-    spend()
-      .select((eb) => eb.fn.sum<number>("spend").as("spend"))
-      .executeTakeFirst(),
-    spend()
-      .select((eb) => [
-        "platform_name as key",
-        eb.fn.countAll<number>().as("count"),
-        eb.fn.sum<number>("spend").as("amount"),
-      ])
+    return query
+      .select((eb) => ["platform_name", eb.fn.sum<number>("spend").as("amount")])
       .groupBy("platform_name")
+      .execute();
+  };
+  const [liveCells, spendRows] = await Promise.all([
+    live
+      .select((eb) => [
+        "ad_format",
+        "platform_name",
+        "status",
+        eb.fn.countAll<number>().as("count"),
+        eb.fn.sum<number>("planned_budget").as("amount"),
+      ])
+      .groupBy(["ad_format", "platform_name", "status"])
       .execute(),
+    spendByPlatformName(),
   ]);
-  const rows = (list: { key: string; count: unknown; amount: unknown }[]): CountAndAmount[] =>
-    list.map((r) => ({ key: r.key, count: num(r.count), amount: num(r.amount) }));
-  const statusCount = (status: string) => num(byStatus.find((r) => r.key === status)?.count);
+  const cells: Cell[] = liveCells.map((r) => ({
+    format: r.ad_format,
+    platform: r.platform_name,
+    status: r.status,
+    count: num(r.count),
+    amount: num(r.amount),
+  }));
+  const [totals] = sumBy(cells, () => "");
+  const byStatus = sumBy(cells, (c) => c.status);
+  const statusCount = (status: string) => byStatus.find((r) => r.key === status)?.count ?? 0;
+  const spendByPlatform = spendRows.map((r) => ({ key: r.platform_name, amount: num(r.amount) }));
   return {
-    live: num(totals?.count),
+    live: totals?.count ?? 0,
     activeNow: statusCount("active"),
     pausedNow: statusCount("paused"),
     endedNow: statusCount("ended"),
-    plannedBudget: num(totals?.amount),
-    spend: num(spendTotal?.spend),
-    byFormat: rows(byFormat),
-    byPlatform: rows(byPlatform),
-    byStatus: rows(byStatus),
-    byPlatformSpend: rows(spendByPlatform),
+    plannedBudget: totals?.amount ?? 0,
+    spend: Number(spendByPlatform.reduce((sum, r) => sum + r.amount, 0).toFixed(7)),
+    byFormat: sumBy(cells, (c) => c.format),
+    byPlatform: sumBy(cells, (c) => c.platform),
+    byStatus,
+    byPlatformSpend: spendByPlatform,
   };
 }

@@ -1,4 +1,7 @@
-/** products and stock read v_product_stock (now) and v_product_sales_daily (sales in a range). */
+/**
+ * products and stock read v_product_stock (now), v_revenue_by_category (day x category: sales
+ * in a range) and v_product_daily (day x product: the low-stock products' recent sales).
+ */
 
 import type { DateRange, ProductsData, ResolvedFilters, StockItem } from "../../areas/area-data.js";
 import { addDays } from "../../commands/calendar.js";
@@ -20,7 +23,7 @@ export async function loadProductsData(
   };
   const sales = () => {
     let query = db
-      .selectFrom("v_product_sales_daily")
+      .selectFrom("v_revenue_by_category")
       .where("day", ">=", range.from)
       .where("day", "<=", range.to);
     if (filters.category) query = query.where("category", "=", filters.category.slug);
@@ -96,7 +99,7 @@ export async function loadLowStock(
     .execute();
   if (low.length === 0) return [];
   const sold = await db
-    .selectFrom("v_product_sales_daily")
+    .selectFrom("v_product_daily")
     .where("day", ">=", addDays(asOf, -(COVER_WINDOW_DAYS - 1)))
     .where("day", "<=", asOf)
     .where(

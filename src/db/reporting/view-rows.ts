@@ -38,6 +38,12 @@ export interface AdPerformanceRow {
   cogs: number;
 }
 
+/** Day x platform (v_platform_daily), the same sums as CampaignDailyRow. */
+export type PlatformDailyRow = Omit<CampaignDailyRow, "campaign_id" | "campaign">;
+
+/** Day x platform x ad format (v_format_daily). */
+export type FormatDailyRow = PlatformDailyRow & { ad_format: string };
+
 export interface AdStructureRow {
   ad_id: number;
   headline: string;
@@ -66,6 +72,27 @@ export interface OrdersDailyRow {
   items: number;
   gross: number;
   discount: number;
+  revenue: number;
+  cogs: number;
+}
+
+export type OrdersCityDailyRow = Omit<OrdersDailyRow, "source">;
+
+export interface ProductDailyRow {
+  day: string;
+  product_id: number;
+  orders: number;
+  units: number;
+  revenue: number;
+  cogs: number;
+}
+
+export interface RevenueByCategoryRow {
+  day: string;
+  category: string;
+  category_name: string;
+  order_lines: number;
+  units: number;
   revenue: number;
   cogs: number;
 }
@@ -136,6 +163,26 @@ export interface UserActivityDailyRow {
   sessions: number;
 }
 
+/** Active users by day, city ('' = all) and days since their previous active day (capped). */
+export interface UserReturnsDailyRow {
+  city: string;
+  day: string;
+  gap: number;
+  users: number;
+}
+
+export type ProfileDimension = "gender" | "birth_year" | "device" | "platform" | "city";
+
+export interface SignupsByProfileDailyRow {
+  day: string;
+  city: string;
+  dimension: ProfileDimension;
+  dim_value: string;
+  users: number;
+}
+
+export type SignupsByProfileTotalRow = Omit<SignupsByProfileDailyRow, "day">;
+
 export interface DataFreshnessRow {
   last_refresh_at: string | null;
   last_full_refresh_at: string | null;
@@ -151,14 +198,22 @@ export interface FilterValueRow {
 /** The views the query path may read: the whole of what a read-only account can see. */
 export interface ReportingViews {
   v_campaign_daily: CampaignDailyRow;
+  v_platform_daily: PlatformDailyRow;
+  v_format_daily: FormatDailyRow;
   v_ad_performance: AdPerformanceRow;
   v_ad_structure: AdStructureRow;
   v_orders_daily: OrdersDailyRow;
+  v_orders_city_daily: OrdersCityDailyRow;
+  v_product_daily: ProductDailyRow;
+  v_revenue_by_category: RevenueByCategoryRow;
   v_product_sales_daily: ProductSalesDailyRow;
   v_product_stock: ProductStockRow;
   v_traffic_conversion: TrafficConversionRow;
   v_user_profiles: UserProfileRow;
   v_user_signups_daily: UserSignupsDailyRow;
   v_user_activity_daily: UserActivityDailyRow;
+  v_user_returns_daily: UserReturnsDailyRow;
+  v_signups_by_profile_daily: SignupsByProfileDailyRow;
+  v_signups_by_profile_total: SignupsByProfileTotalRow;
   v_data_freshness: DataFreshnessRow;
 }
