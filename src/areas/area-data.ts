@@ -134,7 +134,8 @@ export interface ProductsData {
     readonly low: number;
     readonly out: number;
   }[];
-  readonly prices: readonly number[];
+  /** Active products per price range (index = priceBand of the price). */
+  readonly priceBands: readonly number[];
   readonly lowStock: readonly StockItem[];
 }
 

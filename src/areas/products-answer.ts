@@ -8,16 +8,17 @@ import { lowStockTable } from "./stock-answer.js";
 /** Upper bounds of the price ranges; the last range is open. */
 export const PRICE_BOUNDS = [25, 50, 100, 250, 500] as const;
 
-export function priceRanges(prices: readonly number[]): { labels: string[]; counts: number[] } {
+/** The index of the price range a price falls in: i for price < PRICE_BOUNDS[i], else the last one. */
+export function priceBand(price: number): number {
+  const index = PRICE_BOUNDS.findIndex((upper) => price < upper);
+  return index === -1 ? PRICE_BOUNDS.length : index;
+}
+
+/** Labels of the price ranges ("0–25" … "500+") and the product count of each. */
+export function priceRanges(bandCounts: readonly number[]): { labels: string[]; counts: number[] } {
   const labels = PRICE_BOUNDS.map((upper, i) => `${i === 0 ? 0 : PRICE_BOUNDS[i - 1]}–${upper}`);
   labels.push(`${PRICE_BOUNDS[PRICE_BOUNDS.length - 1]}+`);
-  const counts = labels.map(() => 0);
-  for (const price of prices) {
-    const index = PRICE_BOUNDS.findIndex((upper) => price < upper);
-    const slot = index === -1 ? PRICE_BOUNDS.length : index;
-    counts[slot] = (counts[slot] ?? 0) + 1;
-  }
-  return { labels, counts };
+  return { labels, counts: labels.map((_, i) => bandCounts[i] ?? 0) };
 }
 
 export function productsAnswer(
@@ -27,7 +28,7 @@ export function productsAnswer(
 ): Answer {
   const low = current.lowStock.filter((i) => i.status === "low").length;
   const out = current.lowStock.filter((i) => i.status === "out").length;
-  const ranges = priceRanges(current.prices);
+  const ranges = priceRanges(current.priceBands);
   return answerFrame(context, {
     kpis: [
       figureKpi("products", "Active products", current.activeProducts, null),

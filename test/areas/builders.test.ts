@@ -4,7 +4,7 @@ import { adPerformanceAnswer, campaignsAnswer, roasAnswer } from "../../src/area
 import type { AreaContext } from "../../src/areas/area-context.js";
 import type { AdData, AdSums, OrdersData, StockItem } from "../../src/areas/area-data.js";
 import { ordersAnswer } from "../../src/areas/orders-answer.js";
-import { priceRanges } from "../../src/areas/products-answer.js";
+import { priceBand, priceRanges } from "../../src/areas/products-answer.js";
 import { daysOfCover, stockAnswer } from "../../src/areas/stock-answer.js";
 import { ageBands } from "../../src/areas/users-answer.js";
 
@@ -178,7 +178,8 @@ describe("small rules", () => {
   });
 
   it("price ranges and age bands", () => {
-    expect(priceRanges([5, 25, 49.99, 120, 999])).toEqual({
+    expect([5, 25, 49.99, 120, 999].map(priceBand)).toEqual([0, 1, 1, 3, 5]);
+    expect(priceRanges([1, 2, 0, 1, 0, 1])).toEqual({
       labels: ["0–25", "25–50", "50–100", "100–250", "250–500", "500+"],
       counts: [1, 2, 0, 1, 0, 1],
     });
