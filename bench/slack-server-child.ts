@@ -12,6 +12,7 @@ import { pino } from "pino";
 import { createEngine } from "../src/app/engine.js";
 import { startServer } from "../src/bot/server.js";
 import { createSlackChannel } from "../src/bot/slack/slack-channel.js";
+import { createChartPool } from "../src/charts/chart-pool.js";
 import { instantForDay } from "../src/commands/as-of.js";
 import { loadConfig } from "../src/config.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "../test/helpers/slack-bot.js";
@@ -43,7 +44,9 @@ const log = pino(
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 const engine = createEngine(config, now);
-const channel = createSlackChannel({ config, engine, log, now });
+// As `kpi serve` does: charts in worker threads (CHART_WORKERS), off the event loop.
+const charts = createChartPool({ size: config.chartWorkers });
+const channel = createSlackChannel({ config, engine, log, charts, now });
 const server = await startServer({ port: 0, channels: [channel], log });
 send({ type: "ready", url: server.url });
 
@@ -51,6 +54,7 @@ process.on("message", (message: { type?: string }) => {
   if (message.type !== "stop") return;
   void (async () => {
     await server.close();
+    await charts.close();
     await engine.close();
     const maxRssBytes = process.resourceUsage().maxRSS * 1024;
     const eventLoopDelayMs = {

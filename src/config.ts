@@ -2,7 +2,9 @@
  * The one reader of the environment (STYLE.md rule 2): parses process.env once with zod,
  * reports every bad key at once, and returns a frozen object that main hands around.
  */
+import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { MAX_CHART_WORKERS } from "./charts/chart-pool.js";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
 import { type ScheduleConfig, scheduleConfigFrom, scheduleEnvSchema } from "./config-schedule.js";
 import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
@@ -50,6 +52,12 @@ const coreEnvSchema = z.object({
     .transform((c) => c.toUpperCase())
     .default("EUR"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CHART_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_CHART_WORKERS)
+    .default(Math.min(2, availableParallelism())),
 });
 
 const envSchema = coreEnvSchema
@@ -65,6 +73,8 @@ export interface Config {
   /** ISO 4217 code of the shop's currency, for formatting. */
   readonly currency: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Worker threads that render charts for the bot (src/charts/chart-pool.ts). */
+  readonly chartWorkers: number;
   /** Slack, Teams and the HTTP server. */
   readonly chat: ChatConfig;
   /** Digests and low-stock alerts. */
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     currency: e.CURRENCY,
     logLevel: e.LOG_LEVEL,
+    chartWorkers: e.CHART_WORKERS,
     chat: chat.config,
     schedule: scheduleConfigFrom(e),
     security: securityConfigFrom(e),

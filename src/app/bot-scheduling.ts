@@ -5,6 +5,7 @@
  */
 import type { ScheduleCommands } from "../bot/chat-request.js";
 import type { TeamsChannel } from "../bot/teams/teams-channel.js";
+import type { ChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
@@ -29,7 +30,13 @@ export interface BotScheduling {
   stop(): Promise<void>;
 }
 
-export function createBotScheduling(config: Config, log: Logger, now: () => Date): BotScheduling {
+/** `charts`: the server's renderer, for digest charts (the server closes it). */
+export function createBotScheduling(
+  config: Config,
+  log: Logger,
+  now: () => Date,
+  charts: ChartRenderer,
+): BotScheduling {
   let runtime: ScheduleRuntime | undefined;
   let platforms: PlatformSendersHandle | undefined;
   let loop: SchedulerLoop | undefined;
@@ -57,7 +64,7 @@ export function createBotScheduling(config: Config, log: Logger, now: () => Date
       return `Snoozed for 24 h: ${skus.join(", ")}.`;
     },
     start(teams, options = {}) {
-      platforms = openPlatformSenders(config, log, teams);
+      platforms = openPlatformSenders(config, log, charts, teams);
       const rt = createScheduleRuntime(config, log, platforms.senders);
       runtime = rt;
       const alerts = rt.alerts;

@@ -2,10 +2,12 @@
  * The scheduled-message senders of the configured platforms (Slack, Teams), for the server
  * and for `kpi schedule tick` / `kpi alerts`. Teams sends through a Teams channel's adapter
  * and stored conversation references: the server passes its own; a CLI run makes one.
+ * Charts are drawn by the caller's renderer, which the caller closes.
  */
 import { createSlackSenders } from "../bot/slack/slack-senders.js";
 import { createTeamsChannel, type TeamsChannel } from "../bot/teams/teams-channel.js";
 import { createTeamsSenders } from "../bot/teams/teams-senders.js";
+import type { ChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Senders } from "../schedule/senders.js";
@@ -19,13 +21,14 @@ export interface PlatformSendersHandle {
 export function openPlatformSenders(
   config: Config,
   log: Logger,
+  charts: ChartRenderer,
   teams?: TeamsChannel,
 ): PlatformSendersHandle {
   const closers: (() => Promise<void>)[] = [];
   let teamsChannel = teams;
   if (!teamsChannel && config.chat.teams) {
     const engine = createEngine(config);
-    teamsChannel = createTeamsChannel({ config, engine, log, now: () => new Date() });
+    teamsChannel = createTeamsChannel({ config, engine, log, charts, now: () => new Date() });
     const channel = teamsChannel;
     closers.push(
       () => channel.stop(),
@@ -33,7 +36,7 @@ export function openPlatformSenders(
     );
   }
   const senders: { -readonly [K in keyof Senders]: Senders[K] } = {};
-  if (config.chat.slack) senders.slack = createSlackSenders(config.chat.slack, config.currency, log);
+  if (config.chat.slack) senders.slack = createSlackSenders(config.chat.slack, config.currency, charts, log);
   if (teamsChannel) senders.teams = createTeamsSenders(teamsChannel);
   return {
     senders,

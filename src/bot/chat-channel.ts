@@ -1,6 +1,7 @@
 /** What a chat platform adapter (Slack, Teams) offers the server. */
 import type { Express } from "express";
 import type { Engine } from "../app/engine.js";
+import type { ChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { ScheduleCommands } from "./chat-request.js";
@@ -10,6 +11,8 @@ export interface ChannelDeps {
   /** The KPI engine: runCommand(text, engine.deps) gives Answers. */
   readonly engine: Engine;
   readonly log: Logger;
+  /** Draws answers' charts off the main thread (one pool per process, closed by the server). */
+  readonly charts: ChartRenderer;
   /** Wall clock (injected for tests). */
   readonly now: () => Date;
   /** Subscription commands typed in chat (the server wires them to the scheduler). */

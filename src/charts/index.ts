@@ -1,5 +1,7 @@
-/** Chart rendering: ChartSpec (src/answer) → PNG. See render-chart.ts. */
+/** Chart rendering: ChartSpec (src/answer) → PNG. See render-chart.ts, and chart-pool.ts for the bot. */
 
+export { type ChartPoolOptions, createChartPool } from "./chart-pool.js";
+export type { ChartRenderer } from "./chart-renderer.js";
 export { PLATFORM_COLOURS, platformColour } from "./chart-theme.js";
 export { NO_DATA_MESSAGE } from "./empty-chart.js";
 export {

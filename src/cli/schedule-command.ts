@@ -4,6 +4,7 @@
  * `kpi alerts check [--at]`, `kpi alerts snooze <sku...> [--hours 24]`, `kpi alerts list`.
  */
 import type { Command } from "commander";
+import { createChartPool } from "../charts/chart-pool.js";
 import type { Config } from "../config.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -20,17 +21,22 @@ import { runTick, type TickReport } from "../schedule/tick.js";
 import { parseAtOption } from "./at-option.js";
 import type { CliContext } from "./context.js";
 
-/** The scheduler with the configured platforms' senders; close() ends both. */
+/**
+ * The scheduler with the configured platforms' senders and a chart pool (its workers start
+ * with the first digest chart); close() ends all three, so the command exits.
+ */
 async function createScheduleRuntime(config: Config, log: Logger): Promise<ScheduleRuntime> {
   // The chat SDKs load only when a command sends something, so other kpi commands start fast.
   const { openPlatformSenders } = await import("../app/platform-senders.js");
-  const platforms = openPlatformSenders(config, log);
+  const charts = createChartPool({ size: config.chartWorkers });
+  const platforms = openPlatformSenders(config, log, charts);
   const runtime = createRuntime(config, log, platforms.senders);
   return {
     ...runtime,
     async close() {
       await runtime.close();
       await platforms.close();
+      await charts.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { createEngine } from "../app/engine.js";
 import { checkReadonlyAccount } from "../app/startup-checks.js";
 import type { ChatChannel } from "../bot/chat-channel.js";
 import { startServer } from "../bot/server.js";
+import { createChartPool } from "../charts/chart-pool.js";
 import type { CliContext } from "./context.js";
 
 export function registerServeCommand(program: Command, context: CliContext): void {
@@ -17,14 +18,17 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       await checkReadonlyAccount(config, log);
       log.info({ policy: config.chat.access.source }, "access policy loaded");
       const engine = createEngine(config, now);
+      // Charts are drawn in worker threads (started on the first chart), so acks never wait on them.
+      const charts = createChartPool({ size: config.chartWorkers });
       // The chat SDKs load only here, so other kpi commands start fast.
       const { createSlackChannel } = await import("../bot/slack/slack-channel.js");
       const { createTeamsChannel } = await import("../bot/teams/teams-channel.js");
-      const scheduling = createBotScheduling(config, log, now);
+      const scheduling = createBotScheduling(config, log, now, charts);
       const deps = {
         config,
         engine,
         log,
+        charts,
         now,
         scheduleCommands: scheduling.commands,
         snooze: scheduling.snooze,
@@ -53,6 +57,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       log.info("shutting down");
       await scheduling.stop();
       await server.close();
+      await charts.close();
       await engine.close();
     });
 }

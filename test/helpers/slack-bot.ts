@@ -1,13 +1,15 @@
 /**
- * The real bot server (startServer + createSlackChannel, Bolt's HTTP receiver) on a free
- * port, talking to a fake Slack Web API, answering from a real test database as of a
- * fixed day. Sends signed requests the way Slack does and collects the JSON log lines.
+ * The real bot server (startServer + createSlackChannel, Bolt's HTTP receiver, charts drawn
+ * by the worker-thread pool) on a free port, talking to a fake Slack Web API, answering from
+ * a real test database as of a fixed day. Sends signed requests the way Slack does and
+ * collects the JSON log lines.
  */
 import { pino } from "pino";
 import { createBotScheduling } from "../../src/app/bot-scheduling.js";
 import { createEngine, type Engine } from "../../src/app/engine.js";
 import { type RunningServer, startServer } from "../../src/bot/server.js";
 import { createSlackChannel } from "../../src/bot/slack/slack-channel.js";
+import { createChartPool } from "../../src/charts/chart-pool.js";
 import { instantForDay } from "../../src/commands/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import { loadFixture } from "../db/fixture.js";
@@ -86,14 +88,16 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const log = pino({ level: "info", base: undefined }, { write: (line: string) => logs.push(line) });
   const now = () => instantForDay(options.asOf ?? "2026-11-26", "UTC");
   const engine = createEngine(config, now, options.onQuery ? { onQuery: options.onQuery } : {});
+  const charts = createChartPool({ size: config.chartWorkers });
   // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
-  const scheduling = options.scheduling ? createBotScheduling(config, log, now) : undefined;
+  const scheduling = options.scheduling ? createBotScheduling(config, log, now, charts) : undefined;
   scheduling?.start(undefined, { loop: false });
   const channel = createSlackChannel(
     {
       config,
       engine,
       log,
+      charts,
       now,
       ...(scheduling ? { scheduleCommands: scheduling.commands, snooze: scheduling.snooze } : {}),
     },
@@ -127,6 +131,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     async close() {
       await server.close();
       await scheduling?.stop();
+      await charts.close();
       await engine.close();
       if (!options.fake) await fake.close();
     },

@@ -1,6 +1,6 @@
 /**
- * The real bot server (startServer + createTeamsChannel) against a test database and a fake
- * Bot Connector, with a settable clock and the log lines captured. Tests post activities
+ * The real bot server (startServer + createTeamsChannel, charts drawn by the worker-thread
+ * pool) against a test database and a fake Bot Connector, with a settable clock and the log lines captured. Tests post activities
  * over HTTP exactly as the Bot Connector would.
  */
 import { Writable } from "node:stream";
@@ -12,6 +12,7 @@ import {
   type TeamsChannel,
   type TeamsChannelOptions,
 } from "../../src/bot/teams/teams-channel.js";
+import { createChartPool } from "../../src/charts/chart-pool.js";
 import { instantForDay } from "../../src/commands/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import { FakeTeamsConnector } from "./fake-teams-connector.js";
@@ -63,7 +64,8 @@ export async function startTeamsHarness(options: {
   const clock = () => now;
   const engine = createEngine(config, clock);
   const connector = await FakeTeamsConnector.start();
-  const channel = createTeamsChannel({ config, engine, log, now: clock }, options.channel);
+  const charts = createChartPool({ size: config.chartWorkers });
+  const channel = createTeamsChannel({ config, engine, log, charts, now: clock }, options.channel);
   const server = await startServer({ port: 0, channels: [channel], log });
   return {
     server,
@@ -83,6 +85,7 @@ export async function startTeamsHarness(options: {
     },
     async close() {
       await server.close();
+      await charts.close();
       await engine.close();
       await connector.close();
     },

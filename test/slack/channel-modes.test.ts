@@ -10,25 +10,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createEngine } from "../../src/app/engine.js";
 import { createSlackChannel } from "../../src/bot/slack/slack-channel.js";
+import { createChartPool } from "../../src/charts/chart-pool.js";
 import { loadConfig } from "../../src/config.js";
 import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "../helpers/slack-bot.js";
 
 const APP_TOKEN = "xapp-1-A0FAKE-1234-fakeapptoken";
 let fake: FakeSlack;
+/** No chart is drawn here: the pool never starts a worker. */
+const charts = createChartPool({ size: 1 });
 
 beforeAll(async () => {
   fake = await startFakeSlack();
 });
 afterAll(async () => {
   await fake?.close();
+  await charts.close();
 });
 
 function channelFor(env: Record<string, string>) {
   const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, ...env });
   const log = pino({ level: "silent" });
   const engine = createEngine(config);
-  return { channel: createSlackChannel({ config, engine, log, now: () => new Date() }), engine };
+  return { channel: createSlackChannel({ config, engine, log, charts, now: () => new Date() }), engine };
 }
 
 describe("Slack channel modes", () => {

@@ -1,12 +1,16 @@
 /** How configuration turns the Teams channel on, and what the channel refuses or warns about. */
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/app/engine.js";
 import { createTeamsChannel } from "../../src/bot/teams/teams-channel.js";
+import { createChartPool } from "../../src/charts/chart-pool.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 
 const DATABASE_URL = "mysql://root@127.0.0.1:1/kpi_never_used";
+/** No chart is drawn here: the pool never starts a worker. */
+const charts = createChartPool({ size: 1 });
+afterAll(() => charts.close());
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -23,7 +27,7 @@ function channelFor(env: Record<string, string>) {
   const config = loadConfig({ DATABASE_URL, ...env });
   const { lines, log } = capture();
   const now = () => new Date("2026-11-26T12:00:00Z");
-  const channel = createTeamsChannel({ config, engine: createEngine(config, now), log, now });
+  const channel = createTeamsChannel({ config, engine: createEngine(config, now), log, charts, now });
   return { channel, lines };
 }
 
@@ -33,7 +37,7 @@ describe("Teams configuration", () => {
     expect(config.chat.teams).toBeUndefined();
     const { log } = capture();
     expect(() =>
-      createTeamsChannel({ config, engine: createEngine(config), log, now: () => new Date() }),
+      createTeamsChannel({ config, engine: createEngine(config), log, charts, now: () => new Date() }),
     ).toThrow(/Teams is not configured/);
   });
 

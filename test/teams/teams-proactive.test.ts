@@ -121,7 +121,7 @@ describe("sendProactive", () => {
     bot.connector.reset();
     const outcome = await runCommand("orders last-30d", bot.engine.deps);
     if (outcome.kind !== "answer") throw new Error("expected an answer");
-    const message = bot.channel.messageForAnswer(outcome.answer, outcome.query);
+    const message = await bot.channel.messageForAnswer(outcome.answer, outcome.query);
     await bot.channel.sendProactive(PERSONAL_CHAT, message.activity);
     const [call] = await bot.connector.waitFor((d) => d.length === 1);
     expect(call?.conversationId).toBe(PERSONAL_CHAT);

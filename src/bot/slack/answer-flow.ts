@@ -70,7 +70,7 @@ export async function answerInSlack(
   const files: OutgoingFile[] = [];
   const warnings: string[] = [];
   try {
-    files.push(...chartFiles(answer, deps.currency));
+    files.push(...(await chartFiles(answer, deps.currency, deps.charts)));
   } catch (error) {
     deps.log.error({ platform: "slack", err: error }, "chart rendering failed");
     warnings.push("The charts could not be drawn.");

@@ -3,7 +3,7 @@
  * chart out (title and the first values), so the image is not the only way to get it.
  */
 import type { Answer, ChartSpec } from "../../answer/answer.js";
-import { formatValue, renderChart, valueStyleOf } from "../../charts/index.js";
+import { type ChartRenderer, formatValue, valueStyleOf } from "../../charts/index.js";
 import { MAX_ALT_TEXT_CHARS, truncate } from "./block-kit-limits.js";
 import type { OutgoingFile } from "./upload-files.js";
 
@@ -29,12 +29,18 @@ export function chartFileName(answer: Answer, chart: ChartSpec): string {
   return `${safe(answer.area)}-${safe(chart.key)}-${answer.period.from}_${answer.period.to}.png`;
 }
 
-/** Renders every chart (synchronous, CPU-bound: call after the text answer is out). */
-export function chartFiles(answer: Answer, currency: string): OutgoingFile[] {
-  return answer.charts.map((chart) => ({
-    filename: chartFileName(answer, chart),
-    title: chart.title,
-    bytes: renderChart(chart, { currency }),
-    altText: chartAltText(chart, currency),
-  }));
+/** Renders the charts (side by side, off the main thread); rejects if one cannot be drawn. */
+export function chartFiles(
+  answer: Answer,
+  currency: string,
+  renderer: ChartRenderer,
+): Promise<OutgoingFile[]> {
+  return Promise.all(
+    answer.charts.map(async (chart) => ({
+      filename: chartFileName(answer, chart),
+      title: chart.title,
+      bytes: await renderer.render(chart, { currency }),
+      altText: chartAltText(chart, currency),
+    })),
+  );
 }

@@ -50,6 +50,7 @@ export function createSlackChannel(deps: ChannelDeps, options: SlackChannelOptio
   const slackDeps: SlackDeps = {
     engine: deps.engine,
     log: deps.log,
+    charts: deps.charts,
     access: deps.config.chat.access,
     ...(deps.scheduleCommands ? { scheduleCommands: deps.scheduleCommands } : {}),
     ...(deps.snooze ? { snooze: deps.snooze } : {}),

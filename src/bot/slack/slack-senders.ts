@@ -5,18 +5,18 @@
  * a DeliveryError, never returned as a success.
  */
 import { webApi } from "@slack/bolt";
-import { renderChart } from "../../charts/index.js";
+import type { ChartRenderer } from "../../charts/index.js";
 import type { SlackConfig } from "../../config.js";
 import type { Logger } from "../../log.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
 import type { Target } from "../../schedule/target.js";
 import { alertToBlocks } from "./alert-blocks.js";
-import { chartAltText, chartFileName } from "./chart-files.js";
+import { chartFiles } from "./chart-files.js";
 import { webClientOptions } from "./client-options.js";
 import { digestToBlocks } from "./digest-blocks.js";
 import { slackErrorCode } from "./slack-errors.js";
-import { uploadFiles } from "./upload-files.js";
+import { type OutgoingFile, uploadFiles } from "./upload-files.js";
 
 /** Errors no retry can fix: the delivery is recorded failed at once. */
 const PERMANENT = new Set([
@@ -42,7 +42,12 @@ export function toDeliveryError(error: unknown): DeliveryError {
   });
 }
 
-export function createSlackSenders(slack: SlackConfig, currency: string, log: Logger): PlatformSenders {
+export function createSlackSenders(
+  slack: SlackConfig,
+  currency: string,
+  charts: ChartRenderer,
+  log: Logger,
+): PlatformSenders {
   const client = new webApi.WebClient(slack.botToken, {
     ...webClientOptions(slack.apiUrl, log),
     retryConfig: { retries: 0 },
@@ -64,15 +69,18 @@ export function createSlackSenders(slack: SlackConfig, currency: string, log: Lo
       async send(target, digest) {
         const message = digestToBlocks(digest, currency);
         const posted = await post({ channel: channel(target), text: message.text, blocks: message.blocks });
-        // At most one chart per area, in the digest's thread; a failed upload leaves the digest delivered.
-        const files = digest.answers.flatMap((answer) =>
-          answer.charts.slice(0, 1).map((chart) => ({
-            filename: chartFileName(answer, chart),
-            title: chart.title,
-            bytes: renderChart(chart, { currency }),
-            altText: chartAltText(chart, currency),
-          })),
-        );
+        // At most one chart per area, in the digest's thread. The digest is delivered once
+        // posted: charts that cannot be drawn or uploaded are logged, never a failed delivery.
+        let files: OutgoingFile[];
+        try {
+          const perArea = digest.answers.map((answer) =>
+            chartFiles({ ...answer, charts: answer.charts.slice(0, 1) }, currency, charts),
+          );
+          files = (await Promise.all(perArea)).flat();
+        } catch (error) {
+          log.error({ platform: "slack", channel: target.id, err: error }, "digest charts not rendered");
+          return posted;
+        }
         if (files.length > 0) {
           await uploadFiles(client, { channelId: channel(target), threadTs: posted.messageId }, files).catch(
             (error) =>

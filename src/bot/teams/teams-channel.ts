@@ -44,8 +44,8 @@ export interface TeamsChannel extends ChatChannel {
   readonly name: "teams";
   /** Posts a message (text or activity) into a stored conversation (`teams:<conversation id>`). */
   sendProactive(conversationId: string, message: ProactiveMessage): Promise<ProactiveResult>;
-  /** The card message for an answer, ready for sendProactive. */
-  messageForAnswer(answer: Answer, query: QueryCommand): AnswerMessage;
+  /** The card message for an answer (its charts drawn), ready for sendProactive. */
+  messageForAnswer(answer: Answer, query: QueryCommand): Promise<AnswerMessage>;
 }
 
 const somethingWrong = (ref: string) =>
@@ -82,6 +82,7 @@ export function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptio
   const messageForAnswer = (answer: Answer, query: QueryCommand) =>
     answerMessage(answer, query, {
       currency: config.currency,
+      charts: deps.charts,
       chartStore,
       chartSecret,
       publicBaseUrl: config.chat.publicBaseUrl,

@@ -35,22 +35,22 @@ function toDeliveryError(error: unknown): DeliveryError {
   );
 }
 
-function digestActivity(channel: TeamsChannel, digest: Digest, withCharts: boolean): object {
-  const cards = digest.answers.map((answer: Answer) => {
+async function digestActivity(channel: TeamsChannel, digest: Digest, withCharts: boolean): Promise<object> {
+  const cards = digest.answers.map(async (answer: Answer) => {
     const query = parseCommand(
       digestCommandText(answer.area, digest.subscription.period, digest.subscription.filters),
     );
     if (query.kind !== "query")
       throw new DeliveryError("bad_subscription", "subscription command does not parse");
     const trimmed = { ...answer, charts: withCharts ? answer.charts.slice(0, 1) : [] };
-    return channel.messageForAnswer(trimmed, query).activity.attachments[0];
+    return (await channel.messageForAnswer(trimmed, query)).activity.attachments[0];
   });
   const problems = digest.problems.map((p) => `\n\n**${p.area}**: ${p.message}`).join("");
   return {
     type: "message",
     text: `**${digest.heading}** · ${digest.title}${problems}`,
     attachmentLayout: "list",
-    attachments: cards,
+    attachments: await Promise.all(cards),
   };
 }
 
@@ -67,10 +67,10 @@ export function createTeamsSenders(channel: TeamsChannel): PlatformSenders {
   };
   return {
     digests: {
-      send(target, digest) {
-        let activity = digestActivity(channel, digest, true);
+      async send(target, digest) {
+        let activity = await digestActivity(channel, digest, true);
         if (Buffer.byteLength(JSON.stringify(activity)) > DIGEST_MAX_BYTES) {
-          activity = digestActivity(channel, digest, false);
+          activity = await digestActivity(channel, digest, false);
         }
         return send(target.id, activity);
       },

@@ -24,7 +24,7 @@ export const STALE_BUTTON_TEXT =
 export interface TeamsTurnDeps extends ChatRequestDeps {
   readonly log: Logger;
   readonly conversations: ConversationStore;
-  readonly answerMessage: (answer: Answer, query: QueryCommand) => AnswerMessage;
+  readonly answerMessage: (answer: Answer, query: QueryCommand) => Promise<AnswerMessage>;
   /** Background work (reference writes) that stop() waits for. */
   readonly track: (work: Promise<unknown>) => void;
 }
@@ -89,7 +89,7 @@ async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps):
     await context.sendActivity(reply.text);
     return;
   }
-  const message = deps.answerMessage(reply.answer, reply.query);
+  const message = await deps.answerMessage(reply.answer, reply.query);
   deps.log.debug(
     { platform: "teams", bytes: message.bytes, inline: message.inlineCharts, linked: message.linkedCharts },
     "Teams card",

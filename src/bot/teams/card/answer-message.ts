@@ -4,7 +4,7 @@
  * period and comparison buttons, as one message activity that is always under the limit.
  */
 import type { Answer } from "../../../answer/answer.js";
-import { renderChart } from "../../../charts/index.js";
+import type { ChartRenderer } from "../../../charts/index.js";
 import type { QueryCommand } from "../../../commands/parse.js";
 import {
   type ChartBudget,
@@ -24,6 +24,8 @@ export const TEAMS_CHART_SIZE = { width: 800, height: 450 } as const;
 
 export interface AnswerMessageDeps {
   readonly currency: string;
+  /** Draws the charts off the main thread. */
+  readonly charts: ChartRenderer;
   readonly chartStore: ChartStore;
   readonly chartSecret: string;
   readonly publicBaseUrl: string;
@@ -52,9 +54,15 @@ export function cardMessage(card: AdaptiveCard): CardMessage {
 
 const byteSize = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
 
-export function answerMessage(answer: Answer, query: QueryCommand, deps: AnswerMessageDeps): AnswerMessage {
+export async function answerMessage(
+  answer: Answer,
+  query: QueryCommand,
+  deps: AnswerMessageDeps,
+): Promise<AnswerMessage> {
   const size = deps.chartSize ?? TEAMS_CHART_SIZE;
-  const pngs = answer.charts.map((chart) => renderChart(chart, { ...size, currency: deps.currency }));
+  const pngs = await Promise.all(
+    answer.charts.map((chart) => deps.charts.render(chart, { ...size, currency: deps.currency })),
+  );
   const dataUris = pngs.map(pngDataUri);
   const altTexts = answer.charts.map((chart) => `Chart: ${chart.title}`);
   const actions = cardActionsFor(query, { hasComparison: answer.comparison !== null });

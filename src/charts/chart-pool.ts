@@ -1,0 +1,183 @@
+/**
+ * Charts rendered off the main thread, so that rendering (~30 ms a chart) never delays an
+ * ack or another answer: a small pool of worker threads, each running the pure renderChart
+ * (chart-worker.ts) and handing the PNG back without a copy. Workers start on the first
+ * render. A render waits in a bounded queue for a free worker; it is rejected, never left
+ * hanging, when it times out (its worker is replaced), when its worker dies (replaced too)
+ * or when the pool closes. A busy worker keeps the process alive; an idle one does not.
+ */
+import { Worker } from "node:worker_threads";
+import type { ChartSpec } from "../answer/answer.js";
+import type { ChartRenderer } from "./chart-renderer.js";
+import type { RenderReply, RenderRequest } from "./chart-worker.js";
+import type { RenderChartOptions } from "./render-chart.js";
+
+export const MAX_CHART_WORKERS = 8;
+/** Renders waiting for a worker beyond which render() rejects at once. */
+export const DEFAULT_MAX_QUEUED_RENDERS = 256;
+/** A render (worker start-up included) that takes longer is abandoned and its worker replaced. */
+export const DEFAULT_RENDER_TIMEOUT_MS = 15_000;
+/** What renders still queued or in flight at close(), and any later ones, are rejected with. */
+export const CHART_RENDERER_CLOSED = "The chart renderer is closed";
+
+/**
+ * A worker's young generation: V8's default lets each worker's heap grow to ~50 MB; 8 MB
+ * keeps ~25 MB per worker off the process's RSS at no measurable cost per render.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 8;
+
+/** A .mjs bootstrap that loads the TypeScript worker through tsx (see the file). */
+const WORKER_ENTRY = new URL("./chart-worker-entry.mjs", import.meta.url);
+
+export interface ChartPoolOptions {
+  /** Worker threads, 1..MAX_CHART_WORKERS (CHART_WORKERS). */
+  readonly size: number;
+  readonly maxQueued?: number;
+  readonly timeoutMs?: number;
+  /** Sees each worker as it starts (tests stop one mid-render). */
+  readonly onWorker?: (worker: Worker) => void;
+}
+
+interface Job {
+  readonly request: RenderRequest;
+  readonly resolve: (png: Buffer) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  job: Job | undefined;
+  timer: NodeJS.Timeout | undefined;
+  /** The worker's uncaught error, reported with its exit. */
+  failure: Error | undefined;
+}
+
+/** The worker's error as the same kind of error, with the worker's stack. */
+function errorFrom(reply: Extract<RenderReply, { ok: false }>): Error {
+  const error =
+    reply.name === "RangeError"
+      ? new RangeError(reply.message)
+      : reply.name === "TypeError"
+        ? new TypeError(reply.message)
+        : new Error(reply.message);
+  if (reply.stack) error.stack = reply.stack;
+  return error;
+}
+
+export function createChartPool(options: ChartPoolOptions): ChartRenderer {
+  const { size } = options;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_CHART_WORKERS) {
+    throw new RangeError(`Chart workers must be an integer from 1 to ${MAX_CHART_WORKERS}, got ${size}`);
+  }
+  const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED_RENDERS;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+  const slots = new Set<Slot>();
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closing: Promise<void> | undefined;
+
+  const chartName = (job: Job) => `"${job.request.spec.title}"`;
+
+  /** Ends the slot's job (if any) and returns it; the worker becomes idle. */
+  function release(slot: Slot): Job | undefined {
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.timer = undefined;
+    slot.worker.unref();
+    return job;
+  }
+
+  function start(): Slot {
+    const worker = new Worker(WORKER_ENTRY, {
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    const slot: Slot = { worker, job: undefined, timer: undefined, failure: undefined };
+    worker.on("message", (reply: RenderReply) => {
+      if (slot.job?.request.id !== reply.id) return;
+      const job = release(slot);
+      if (reply.ok) job?.resolve(Buffer.from(reply.png));
+      else job?.reject(errorFrom(reply));
+      pump();
+    });
+    worker.on("messageerror", (error) => {
+      release(slot)?.reject(error);
+      pump();
+    });
+    worker.on("error", (error) => {
+      slot.failure = error;
+    });
+    worker.on("exit", (code) => {
+      if (!slots.delete(slot)) return; // retired on purpose (timeout, close)
+      const job = release(slot);
+      const why = slot.failure ? `: ${slot.failure.message}` : "";
+      job?.reject(
+        new Error(`The chart worker stopped (exit code ${code}${why}) while rendering ${chartName(job)}`, {
+          cause: slot.failure,
+        }),
+      );
+      pump();
+    });
+    slots.add(slot);
+    options.onWorker?.(worker);
+    return slot;
+  }
+
+  function timedOut(slot: Slot): void {
+    slots.delete(slot);
+    const job = release(slot);
+    void slot.worker.terminate();
+    if (job) {
+      job.reject(
+        new Error(
+          `Chart ${chartName(job)} was not rendered within ${timeoutMs} ms; its worker was restarted`,
+        ),
+      );
+    }
+    pump();
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && !closing) {
+      let slot: Slot | undefined;
+      for (const candidate of slots) if (!candidate.job) slot = candidate;
+      if (!slot && slots.size < size) slot = start();
+      if (!slot) return;
+      const job = queue.shift() as Job;
+      const busy = slot;
+      busy.job = job;
+      busy.worker.ref();
+      busy.timer = setTimeout(() => timedOut(busy), timeoutMs);
+      busy.worker.postMessage(job.request);
+    }
+  }
+
+  return {
+    render(spec: ChartSpec, renderOptions: RenderChartOptions = {}): Promise<Buffer> {
+      if (closing) return Promise.reject(new Error(CHART_RENDERER_CLOSED));
+      if (queue.length >= maxQueued) {
+        return Promise.reject(
+          new Error(
+            `Too many charts waiting to be rendered (${maxQueued}): ${JSON.stringify(spec.title)} refused`,
+          ),
+        );
+      }
+      return new Promise<Buffer>((resolve, reject) => {
+        queue.push({ request: { id: nextId++, spec, options: renderOptions }, resolve, reject });
+        pump();
+      });
+    },
+    close(): Promise<void> {
+      if (closing) return closing;
+      const closed = new Error(CHART_RENDERER_CLOSED);
+      for (const job of queue.splice(0)) job.reject(closed);
+      const stopping = [...slots].map((slot) => {
+        slots.delete(slot);
+        release(slot)?.reject(closed);
+        return slot.worker.terminate();
+      });
+      closing = Promise.all(stopping).then(() => undefined);
+      return closing;
+    },
+  };
+}
