@@ -6,6 +6,7 @@
  * the chart uploads). Each request uses its own channel id so calls can be attributed.
  */
 import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AREA_NAMES } from "../src/commands/areas.js";
 import { type FakeSlack, startFakeSlack } from "../test/helpers/fake-slack.js";
@@ -29,6 +30,10 @@ export interface SlackE2e {
   readonly rounds: SlackRound[];
   readonly serverPeakRssBytes: number;
   readonly serverVmHwmBytes: number;
+  /** The server's RSS once it listens, before the first request. */
+  readonly serverRssAtReadyBytes: number;
+  /** The V8 flags the server ran with (those of `npm start`). */
+  readonly serverNodeFlags: readonly string[];
   /** The server's event-loop delay over the whole run (sampled every 10 ms). */
   readonly serverEventLoopDelayMs:
     | { readonly p50: number; readonly p99: number; readonly max: number }
@@ -41,10 +46,19 @@ interface ChildMessage {
   readonly channel?: string;
   readonly maxRssBytes?: number;
   readonly vmHwmBytes?: number;
+  readonly rssAtReadyBytes?: number;
   readonly eventLoopDelayMs?: SlackE2e["serverEventLoopDelayMs"];
 }
 
 const ANSWER_TIMEOUT_MS = 30_000;
+
+/** The V8 flags `npm start` runs the server with (package.json), so the bench measures the same heap limits. */
+export function serverNodeFlags(): string[] {
+  const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  return (packageJson.scripts.start ?? "").split(/\s+/).filter((arg) => /^--max-[a-z-]+=\d+$/.test(arg));
+}
 
 function lastCallAt(fake: FakeSlack, channel: string): number | undefined {
   let last: number | undefined;
@@ -63,7 +77,7 @@ export async function measureSlackE2e(options: {
 }): Promise<SlackE2e> {
   const fake = await startFakeSlack();
   const child = fork(join(import.meta.dirname, "slack-server-child.ts"), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: [...serverNodeFlags(), "--import", "tsx"],
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
@@ -132,6 +146,8 @@ export async function measureSlackE2e(options: {
       rounds,
       serverPeakRssBytes: memory.maxRssBytes ?? Number.NaN,
       serverVmHwmBytes: memory.vmHwmBytes ?? Number.NaN,
+      serverRssAtReadyBytes: memory.rssAtReadyBytes ?? Number.NaN,
+      serverNodeFlags: serverNodeFlags(),
       serverEventLoopDelayMs: memory.eventLoopDelayMs,
     };
   } finally {

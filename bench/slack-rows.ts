@@ -66,7 +66,7 @@ export function memoryRows(
       figure: "server peak RSS during the Slack runs",
       value: e2e.serverPeakRssBytes / MB,
       unit: "MB",
-      measured: `child process maxRSS (VmHWM ${(e2e.serverVmHwmBytes / MB).toFixed(0)} MB)`,
+      measured: `child process maxRSS (VmHWM ${(e2e.serverVmHwmBytes / MB).toFixed(0)} MB; ${(e2e.serverRssAtReadyBytes / MB).toFixed(0)} MB when ready), run as npm start runs it (${e2e.serverNodeFlags.join(" ") || "no V8 flags"})`,
       target: { op: "<", limit: TARGETS.serverRssMb },
     });
   const delay = e2e?.serverEventLoopDelayMs;

@@ -3,7 +3,7 @@
  * process, so that its memory can be measured alone. Started by bench/slack-e2e.ts with
  * fork(): it reports `{ type: "ready", url }`, then `{ type: "delivered", channel, at }` for
  * every answer delivered, and on `{ type: "stop" }` replies `{ type: "stopped", maxRssBytes,
- * vmHwmBytes, eventLoopDelayMs }` and exits (the event-loop delay shows how long synchronous work,
+ * vmHwmBytes, rssAtReadyBytes, eventLoopDelayMs }` and exits (the event-loop delay shows how long synchronous work,
  * such as chart rendering, held up other requests, acks included). Env: DATABASE_URL, SLACK_API_URL, BENCH_AS_OF.
  */
 import { readFileSync } from "node:fs";
@@ -12,7 +12,7 @@ import { pino } from "pino";
 import { createEngine } from "../src/app/engine.js";
 import { startServer } from "../src/bot/server.js";
 import { createSlackChannel } from "../src/bot/slack/slack-channel.js";
-import { createChartPool } from "../src/charts/chart-pool.js";
+import { createChartRenderer } from "../src/charts/chart-renderer.js";
 import { instantForDay } from "../src/commands/as-of.js";
 import { loadConfig } from "../src/config.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "../test/helpers/slack-bot.js";
@@ -44,11 +44,12 @@ const log = pino(
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 const engine = createEngine(config, now);
-// As `kpi serve` does: charts in worker threads (CHART_WORKERS), off the event loop.
-const charts = createChartPool({ size: config.chartWorkers });
+// As `kpi serve` does: charts rendered as CHART_WORKERS says (worker threads by default).
+const charts = createChartRenderer(config.chartWorkers);
 const channel = createSlackChannel({ config, engine, log, charts, now });
 const server = await startServer({ port: 0, channels: [channel], log });
 send({ type: "ready", url: server.url });
+const rssAtReadyBytes = process.memoryUsage().rss;
 
 process.on("message", (message: { type?: string }) => {
   if (message.type !== "stop") return;
@@ -62,7 +63,7 @@ process.on("message", (message: { type?: string }) => {
       p99: loopDelay.percentile(99) / 1e6,
       max: loopDelay.max / 1e6,
     };
-    send({ type: "stopped", maxRssBytes, vmHwmBytes: vmHwmBytes(), eventLoopDelayMs });
+    send({ type: "stopped", rssAtReadyBytes, maxRssBytes, vmHwmBytes: vmHwmBytes(), eventLoopDelayMs });
     process.disconnect();
   })();
 });

@@ -16,6 +16,7 @@ CREATE TABLE agg_campaign_daily (
   cogs DECIMAL(16,2) NOT NULL DEFAULT 0,
   PRIMARY KEY (day, campaign_id, platform_id),
   KEY ix_agg_campaign_daily_campaign (campaign_id, day),
+  KEY ix_agg_campaign_daily_platform (platform_id, day),
   CONSTRAINT fk_agg_campaign_daily_campaign FOREIGN KEY (campaign_id) REFERENCES campaigns (campaign_id),
   CONSTRAINT fk_agg_campaign_daily_platform FOREIGN KEY (platform_id) REFERENCES ad_platforms (platform_id)
 ) ENGINE=InnoDB;
@@ -34,6 +35,7 @@ CREATE TABLE agg_format_daily (
   revenue DECIMAL(16,2) NOT NULL DEFAULT 0,
   cogs DECIMAL(16,2) NOT NULL DEFAULT 0,
   PRIMARY KEY (day, platform_id, ad_format),
+  KEY ix_agg_format_daily_platform (platform_id, day),
   CONSTRAINT fk_agg_format_daily_platform FOREIGN KEY (platform_id) REFERENCES ad_platforms (platform_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

@@ -32,8 +32,17 @@ export const DERIVED_TABLES = [
   "agg_product_daily",
   "agg_sessions_daily",
   "agg_user_activity_daily",
+  "agg_campaign_daily",
+  "agg_format_daily",
+  "agg_orders_city_daily",
+  "agg_category_daily",
+  "agg_user_returns_daily",
+  "agg_signups_daily",
+  "agg_signups_total",
   "rollup_dirty_days",
   "rollup_work_days",
+  "rollup_user_touch",
+  "rollup_return_days",
 ] as const;
 
 /** Generated tables no foreign key points at: TRUNCATE is allowed and fast. */

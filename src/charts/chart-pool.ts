@@ -25,6 +25,12 @@ export const CHART_RENDERER_CLOSED = "The chart renderer is closed";
  * keeps ~25 MB per worker off the process's RSS at no measurable cost per render.
  */
 export const WORKER_YOUNG_GENERATION_MB = 8;
+/**
+ * A worker's old generation: a render's live data is a few MB, but without a cap V8 lets
+ * garbage pile up to the process-wide default before collecting it. A worker that runs out is
+ * replaced like one that crashed (its render is rejected).
+ */
+export const WORKER_OLD_GENERATION_MB = 48;
 
 /** A .mjs bootstrap that loads the TypeScript worker through tsx (see the file). */
 const WORKER_ENTRY = new URL("./chart-worker-entry.mjs", import.meta.url);
@@ -90,7 +96,10 @@ export function createChartPool(options: ChartPoolOptions): ChartRenderer {
 
   function start(): Slot {
     const worker = new Worker(WORKER_ENTRY, {
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      resourceLimits: {
+        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+        maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
+      },
     });
     const slot: Slot = { worker, job: undefined, timer: undefined, failure: undefined };
     worker.on("message", (reply: RenderReply) => {

@@ -1,12 +1,14 @@
 /**
- * renderChart: a ChartSpec to PNG bytes with Chart.js 4 on @napi-rs/canvas, synchronously.
+ * renderChart: a ChartSpec to PNG bytes with Chart.js 4 on @napi-rs/canvas, synchronously
+ * (renderChartAsync: the same bytes, encoded off the main thread).
  * Pure and deterministic: the same spec and options give the same bytes on every machine
  * (bundled font, no clock, no environment). Charts without data render a "No data" image.
  */
+import type { Canvas } from "@napi-rs/canvas";
 import { BasicPlatform, Chart, type ChartConfiguration, type ChartItem } from "chart.js";
 import type { ChartSpec } from "../answer/answer.js";
 import { barChartConfig } from "./bar-chart.js";
-import { canvasFor, discardCanvas } from "./canvas-pool.js";
+import { checkOutCanvas, returnCanvas } from "./canvas-pool.js";
 import type { RenderContext } from "./chart-options.js";
 import { setupCharts } from "./chart-setup.js";
 import { chartSizes } from "./chart-theme.js";
@@ -32,6 +34,33 @@ export interface RenderChartOptions {
 }
 
 export function renderChart(spec: ChartSpec, options: RenderChartOptions = {}): Buffer {
+  const drawn = drawChart(spec, options);
+  try {
+    return drawn.canvas.toBuffer("image/png");
+  } finally {
+    drawn.release();
+  }
+}
+
+/**
+ * The same PNG as renderChart, with only the drawing (~6 ms at 1200×675) on this thread: the
+ * PNG encoding (~22 ms) runs on libuv's thread pool. The canvas stays checked out until its
+ * bytes are encoded, so concurrent renders each draw on their own canvas.
+ */
+export async function renderChartAsync(spec: ChartSpec, options: RenderChartOptions = {}): Promise<Buffer> {
+  const drawn = drawChart(spec, options);
+  try {
+    return await drawn.canvas.encode("png");
+  } finally {
+    drawn.release();
+  }
+}
+
+/**
+ * Draws the chart on a checked-out canvas. The caller encodes it and then calls release,
+ * which destroys the chart (Chart.js clears the canvas on destroy) and returns the canvas.
+ */
+function drawChart(spec: ChartSpec, options: RenderChartOptions): { canvas: Canvas; release: () => void } {
   setupCharts();
   const width = checkSide("width", options.width ?? DEFAULT_CHART_WIDTH);
   const height = checkSide("height", options.height ?? DEFAULT_CHART_HEIGHT);
@@ -43,25 +72,28 @@ export function renderChart(spec: ChartSpec, options: RenderChartOptions = {}): 
     style: valueStyleOf(spec),
     currency: options.currency ?? DEFAULT_CURRENCY,
   };
-  const canvas = canvasFor(width, height);
+  const canvas = checkOutCanvas(width, height);
   // Chart.js types name DOM canvases; its BasicPlatform only calls getContext("2d") on this one.
   const item = canvas as unknown as ChartItem;
   const config = chartConfig(rc);
   if (config === null) {
     drawEmptyChart(canvas, rc);
-    return canvas.toBuffer("image/png");
+    return { canvas, release: () => returnCanvas(canvas) };
   }
-  let chart: Chart | undefined;
   try {
-    chart = new Chart(item, { ...config, platform: BasicPlatform } as ChartConfiguration);
-    return canvas.toBuffer("image/png");
+    const chart = new Chart(item, { ...config, platform: BasicPlatform } as ChartConfiguration);
+    return {
+      canvas,
+      release: () => {
+        chart.destroy();
+        returnCanvas(canvas);
+      },
+    };
   } catch (error) {
-    // A constructor that threw leaves its half-built chart registered on the canvas.
+    // A constructor that threw leaves its half-built chart registered on the canvas: the
+    // canvas is not returned to the pool.
     Chart.getChart(item)?.destroy();
-    discardCanvas(width, height);
     throw error;
-  } finally {
-    chart?.destroy();
   }
 }
 

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import type { Answer } from "../answer/answer.js";
 import { createEngine } from "../app/engine.js";
-import { renderChart } from "../charts/index.js";
 import { instantForDay } from "../commands/as-of.js";
 import { runCommand } from "../commands/run-command.js";
 import { answerToText } from "../render/terminal-answer.js";
@@ -22,6 +21,8 @@ export async function writeCharts(
   dir: string,
   currency: string,
 ): Promise<Map<string, string>> {
+  // Loaded here, not at start-up: chart.js and the canvas library cost ~28 MB that only this needs.
+  const { renderChart } = await import("../charts/render-chart.js");
   await mkdir(dir, { recursive: true });
   const files = new Map<string, string>();
   for (const chart of answer.charts) {

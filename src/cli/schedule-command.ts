@@ -4,7 +4,7 @@
  * `kpi alerts check [--at]`, `kpi alerts snooze <sku...> [--hours 24]`, `kpi alerts list`.
  */
 import type { Command } from "commander";
-import { createChartPool } from "../charts/chart-pool.js";
+import { createChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -28,7 +28,7 @@ import type { CliContext } from "./context.js";
 async function createScheduleRuntime(config: Config, log: Logger): Promise<ScheduleRuntime> {
   // The chat SDKs load only when a command sends something, so other kpi commands start fast.
   const { openPlatformSenders } = await import("../app/platform-senders.js");
-  const charts = createChartPool({ size: config.chartWorkers });
+  const charts = createChartRenderer(config.chartWorkers);
   const platforms = openPlatformSenders(config, log, charts);
   const runtime = createRuntime(config, log, platforms.senders);
   return {

@@ -5,7 +5,7 @@ import { createEngine } from "../app/engine.js";
 import { checkReadonlyAccount } from "../app/startup-checks.js";
 import type { ChatChannel } from "../bot/chat-channel.js";
 import { startServer } from "../bot/server.js";
-import { createChartPool } from "../charts/chart-pool.js";
+import { createChartRenderer } from "../charts/chart-renderer.js";
 import type { CliContext } from "./context.js";
 
 export function registerServeCommand(program: Command, context: CliContext): void {
@@ -19,7 +19,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       log.info({ policy: config.chat.access.source }, "access policy loaded");
       const engine = createEngine(config, now);
       // Charts are drawn in worker threads (started on the first chart), so acks never wait on them.
-      const charts = createChartPool({ size: config.chartWorkers });
+      const charts = createChartRenderer(config.chartWorkers);
       // The chat SDKs load only here, so other kpi commands start fast.
       const { createSlackChannel } = await import("../bot/slack/slack-channel.js");
       const { createTeamsChannel } = await import("../bot/teams/teams-channel.js");

@@ -1,19 +1,23 @@
 /**
  * The chart worker pool with real worker threads: the same bytes as renderChart in-process,
  * concurrent renders, renderChart's errors passed through, a dying or stuck worker replaced
- * without a hung render, close(), the queue bound, and CHART_WORKERS.
+ * without a hung render, close(), the queue bound; the in-process renderer (CHART_WORKERS=0);
+ * and CHART_WORKERS.
  */
 import { once } from "node:events";
+import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
+import type { ChartSpec } from "../../src/answer/answer.js";
 import {
   CHART_RENDERER_CLOSED,
   type ChartPoolOptions,
   createChartPool,
 } from "../../src/charts/chart-pool.js";
-import type { ChartRenderer } from "../../src/charts/chart-renderer.js";
+import { type ChartRenderer, createChartRenderer } from "../../src/charts/chart-renderer.js";
+import { createInProcessChartRenderer } from "../../src/charts/in-process-renderer.js";
 import { renderChart } from "../../src/charts/index.js";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, defaultChartWorkers, loadConfig } from "../../src/config.js";
 import { CHART_KINDS, SPECS_BY_KIND, scaled } from "./chart-fixtures.js";
 
 const pools: ChartRenderer[] = [];
@@ -156,15 +160,54 @@ describe("createChartPool", () => {
   });
 });
 
-describe("CHART_WORKERS", () => {
-  it("defaults to 1 or 2 (the cores there are, at most 2) and reads 1..8", () => {
-    expect([1, 2]).toContain(loadConfig({}).chartWorkers);
-    expect(loadConfig({ CHART_WORKERS: "8" }).chartWorkers).toBe(8);
-    expect(loadConfig({ CHART_WORKERS: " 1 " }).chartWorkers).toBe(1);
+describe("the in-process renderer (CHART_WORKERS=0)", () => {
+  it("gives the same bytes as renderChart, several at once", async () => {
+    const renderer = createInProcessChartRenderer();
+    try {
+      const specs = CHART_KINDS.map((kind) => SPECS_BY_KIND[kind]);
+      const pngs = await Promise.all(specs.map((spec) => renderer.render(spec)));
+      pngs.forEach((png, i) => {
+        expect(png.equals(renderChart(specs[i] as ChartSpec)), String(i)).toBe(true);
+      });
+    } finally {
+      await renderer.close();
+    }
   });
 
-  it("reports a value outside 1..8 or not an integer with the other bad keys", () => {
-    for (const value of ["0", "9", "1.5", "two"]) {
+  it("rejects with renderChart's error, and refuses renders after close()", async () => {
+    const renderer = createInProcessChartRenderer();
+    const spec = SPECS_BY_KIND.bar;
+    await expect(renderer.render(spec, { width: 10 })).rejects.toThrow(RangeError);
+    expect((await renderer.render(spec)).equals(renderChart(spec))).toBe(true);
+    await renderer.close();
+    await expect(renderer.render(spec)).rejects.toThrow(CHART_RENDERER_CLOSED);
+  });
+
+  it("createChartRenderer picks it for 0 and a pool otherwise", async () => {
+    const inProcess = createChartRenderer(0);
+    const pool = createChartRenderer(1);
+    try {
+      const spec = SPECS_BY_KIND.bar;
+      const [a, b] = await Promise.all([inProcess.render(spec), pool.render(spec)]);
+      expect(a.equals(b)).toBe(true);
+    } finally {
+      await Promise.all([inProcess.close(), pool.close()]);
+    }
+  });
+});
+
+describe("CHART_WORKERS", () => {
+  it("defaults to one core less than there are (1 to 4) and reads 0..8", () => {
+    expect([1, 2, 3, 4].map((cores) => defaultChartWorkers(cores))).toEqual([1, 1, 2, 3]);
+    expect(defaultChartWorkers(16)).toBe(4);
+    expect(loadConfig({}).chartWorkers).toBe(defaultChartWorkers(availableParallelism()));
+    expect(loadConfig({ CHART_WORKERS: "8" }).chartWorkers).toBe(8);
+    expect(loadConfig({ CHART_WORKERS: " 1 " }).chartWorkers).toBe(1);
+    expect(loadConfig({ CHART_WORKERS: "0" }).chartWorkers).toBe(0);
+  });
+
+  it("reports a value outside 0..8 or not an integer with the other bad keys", () => {
+    for (const value of ["-1", "9", "1.5", "two"]) {
       const error = (() => {
         try {
           loadConfig({ CHART_WORKERS: value, CURRENCY: "euro" });

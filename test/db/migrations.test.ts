@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mysql from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DERIVED_TABLES } from "../../generator/load/database-state.js";
 import { connectionOptions, parseDatabaseUrl } from "../../src/db/database-url.js";
 import { describeMigration, dropDatabase, migrate, resetDatabase } from "../../src/db/migrate/migrator.js";
 import { DB_DIR } from "../../src/db/migrate/sql-files.js";
@@ -116,6 +117,14 @@ describe("kpi db migrate", () => {
       "SELECT COUNT(*) AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()",
     )) as unknown as [[{ n: number }]];
     expect(triggers).toBe(18);
+  });
+
+  it("the generator empties every rollup and refresh work table (kpi generate --replace)", async () => {
+    const [tables] = (await conn.query(
+      "SELECT TABLE_NAME AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND (TABLE_NAME LIKE 'agg\\_%' OR TABLE_NAME LIKE 'rollup\\_%') AND TABLE_NAME <> 'rollup_state' ORDER BY TABLE_NAME",
+    )) as unknown as [{ n: string }[]];
+    expect(tables.length).toBeGreaterThan(10);
+    expect([...DERIVED_TABLES].sort()).toEqual(tables.map((t) => t.n));
   });
 
   it("changes nothing on a second run, and says so", async () => {

@@ -9,7 +9,7 @@ import { createBotScheduling } from "../../src/app/bot-scheduling.js";
 import { createEngine, type Engine } from "../../src/app/engine.js";
 import { type RunningServer, startServer } from "../../src/bot/server.js";
 import { createSlackChannel } from "../../src/bot/slack/slack-channel.js";
-import { createChartPool } from "../../src/charts/chart-pool.js";
+import { createChartRenderer } from "../../src/charts/chart-renderer.js";
 import { instantForDay } from "../../src/commands/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import { loadFixture } from "../db/fixture.js";
@@ -88,7 +88,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const log = pino({ level: "info", base: undefined }, { write: (line: string) => logs.push(line) });
   const now = () => instantForDay(options.asOf ?? "2026-11-26", "UTC");
   const engine = createEngine(config, now, options.onQuery ? { onQuery: options.onQuery } : {});
-  const charts = createChartPool({ size: config.chartWorkers });
+  const charts = createChartRenderer(config.chartWorkers);
   // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
   const scheduling = options.scheduling ? createBotScheduling(config, log, now, charts) : undefined;
   scheduling?.start(undefined, { loop: false });

@@ -12,7 +12,7 @@ import {
   type TeamsChannel,
   type TeamsChannelOptions,
 } from "../../src/bot/teams/teams-channel.js";
-import { createChartPool } from "../../src/charts/chart-pool.js";
+import { createChartRenderer } from "../../src/charts/chart-renderer.js";
 import { instantForDay } from "../../src/commands/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import { FakeTeamsConnector } from "./fake-teams-connector.js";
@@ -64,7 +64,7 @@ export async function startTeamsHarness(options: {
   const clock = () => now;
   const engine = createEngine(config, clock);
   const connector = await FakeTeamsConnector.start();
-  const charts = createChartPool({ size: config.chartWorkers });
+  const charts = createChartRenderer(config.chartWorkers);
   const channel = createTeamsChannel({ config, engine, log, charts, now: clock }, options.channel);
   const server = await startServer({ port: 0, channels: [channel], log });
   return {

@@ -3,7 +3,9 @@
  * chart out (title and the first values), so the image is not the only way to get it.
  */
 import type { Answer, ChartSpec } from "../../answer/answer.js";
-import { type ChartRenderer, formatValue, valueStyleOf } from "../../charts/index.js";
+import type { ChartRenderer } from "../../charts/chart-renderer.js";
+// value-format.js only: the rendering modules (chart.js, canvas) load in the chart workers.
+import { formatValue, valueStyleOf } from "../../charts/value-format.js";
 import { MAX_ALT_TEXT_CHARS, truncate } from "./block-kit-limits.js";
 import type { OutgoingFile } from "./upload-files.js";
 
