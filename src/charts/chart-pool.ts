@@ -58,6 +58,11 @@ interface Slot {
   failure: Error | undefined;
 }
 
+/** What a render beyond a renderer's bound is refused with. */
+export function tooManyCharts(max: number, spec: ChartSpec): Error {
+  return new Error(`Too many charts waiting to be rendered (${max}): ${JSON.stringify(spec.title)} refused`);
+}
+
 /** The worker's error as the same kind of error, with the worker's stack. */
 function errorFrom(reply: Extract<RenderReply, { ok: false }>): Error {
   const error =
@@ -164,13 +169,7 @@ export function createChartPool(options: ChartPoolOptions): ChartRenderer {
   return {
     render(spec: ChartSpec, renderOptions: RenderChartOptions = {}): Promise<Buffer> {
       if (closing) return Promise.reject(new Error(CHART_RENDERER_CLOSED));
-      if (queue.length >= maxQueued) {
-        return Promise.reject(
-          new Error(
-            `Too many charts waiting to be rendered (${maxQueued}): ${JSON.stringify(spec.title)} refused`,
-          ),
-        );
-      }
+      if (queue.length >= maxQueued) return Promise.reject(tooManyCharts(maxQueued, spec));
       return new Promise<Buffer>((resolve, reject) => {
         queue.push({ request: { id: nextId++, spec, options: renderOptions }, resolve, reject });
         pump();

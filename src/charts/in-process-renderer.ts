@@ -4,7 +4,7 @@
  * pool. No extra V8 heaps, unlike the worker pool (chart-pool.ts, ~100 MB per worker).
  */
 import type { ChartSpec } from "../answer/answer.js";
-import { CHART_RENDERER_CLOSED, DEFAULT_MAX_QUEUED_RENDERS } from "./chart-pool.js";
+import { CHART_RENDERER_CLOSED, DEFAULT_MAX_QUEUED_RENDERS, tooManyCharts } from "./chart-pool.js";
 import type { ChartRenderer } from "./chart-renderer.js";
 import type { RenderChartOptions } from "./render-chart.js";
 
@@ -15,13 +15,7 @@ export function createInProcessChartRenderer(options: { readonly maxInFlight?: n
   return {
     render(spec: ChartSpec, renderOptions: RenderChartOptions = {}): Promise<Buffer> {
       if (closed) return Promise.reject(new Error(CHART_RENDERER_CLOSED));
-      if (inFlight.size >= maxInFlight) {
-        return Promise.reject(
-          new Error(
-            `Too many charts waiting to be rendered (${maxInFlight}): ${JSON.stringify(spec.title)} refused`,
-          ),
-        );
-      }
+      if (inFlight.size >= maxInFlight) return Promise.reject(tooManyCharts(maxInFlight, spec));
       return new Promise<Buffer>((resolve, reject) => {
         inFlight.add(reject);
         // Loaded on the first render: chart.js and the canvas library are not needed before.
