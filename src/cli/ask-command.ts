@@ -3,10 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { Answer } from "../answer/answer.js";
-import { createEngine } from "../app/engine.js";
 import { instantForDay } from "../commands/as-of.js";
-import { runCommand } from "../commands/run-command.js";
-import { answerToText } from "../render/terminal-answer.js";
 import type { CliContext } from "./context.js";
 
 interface AskOptions {
@@ -43,6 +40,12 @@ export function registerAskCommand(program: Command, context: CliContext): void 
     .option("--as-of <date>", "answer as if today were this date (YYYY-MM-DD) in REPORT_TIMEZONE")
     .action(async (words: string[], options: AskOptions) => {
       const { config } = context;
+      // The engine (Kysely, mysql2) loads only here, so other kpi commands start fast.
+      const [{ createEngine }, { runCommand }, { answerToText }] = await Promise.all([
+        import("../app/engine.js"),
+        import("../commands/run-command.js"),
+        import("../render/terminal-answer.js"),
+      ]);
       const at = options.asOf ? instantForDay(options.asOf, config.reportTimeZone) : undefined;
       const engine = createEngine(config, () => at ?? new Date());
       try {

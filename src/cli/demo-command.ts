@@ -9,12 +9,9 @@ import { firstNonEmptyTable } from "../../generator/load/database-state.js";
 import { parseGenerateOptions } from "../../generator/options.js";
 import { lineProgress } from "../../generator/progress.js";
 import { describeReport } from "../../generator/report.js";
-import { createEngine } from "../app/engine.js";
 import { AREA_NAMES } from "../commands/areas.js";
-import { runCommand } from "../commands/run-command.js";
 import { withConnection } from "../db/connect.js";
 import { describeMigration, migrate } from "../db/migrate/migrator.js";
-import { answerToText } from "../render/terminal-answer.js";
 import { writeCharts } from "./ask-command.js";
 import type { CliContext } from "./context.js";
 
@@ -48,6 +45,11 @@ export function registerDemoCommand(program: Command, context: CliContext): void
         out(`\nThe database already has data (${busy}); answering from it.`);
       }
 
+      const [{ createEngine }, { runCommand }, { answerToText }] = await Promise.all([
+        import("../app/engine.js"),
+        import("../commands/run-command.js"),
+        import("../render/terminal-answer.js"),
+      ]);
       const engine = createEngine(config);
       try {
         for (const area of AREA_NAMES) {

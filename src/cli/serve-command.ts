@@ -1,11 +1,6 @@
 /** `kpi serve` (`npm start`): the bot server with every configured chat channel. */
 import type { Command } from "commander";
-import { createBotScheduling } from "../app/bot-scheduling.js";
-import { createEngine } from "../app/engine.js";
-import { checkReadonlyAccount } from "../app/startup-checks.js";
 import type { ChatChannel } from "../bot/chat-channel.js";
-import { startServer } from "../bot/server.js";
-import { createChartRenderer } from "../charts/chart-renderer.js";
 import type { CliContext } from "./context.js";
 
 export function registerServeCommand(program: Command, context: CliContext): void {
@@ -14,13 +9,21 @@ export function registerServeCommand(program: Command, context: CliContext): voi
     .description("run the bot server: Slack (HTTP or Socket Mode) and Teams, as configured")
     .action(async () => {
       const { config, log } = context;
+      // The server, the engine and the chat SDKs load only here, so other kpi commands start fast.
+      const [{ createBotScheduling }, { createEngine }, { checkReadonlyAccount }, { startServer }] =
+        await Promise.all([
+          import("../app/bot-scheduling.js"),
+          import("../app/engine.js"),
+          import("../app/startup-checks.js"),
+          import("../bot/server.js"),
+        ]);
+      const { createChartRenderer } = await import("../charts/chart-renderer.js");
       const now = () => new Date();
       await checkReadonlyAccount(config, log);
       log.info({ policy: config.chat.access.source }, "access policy loaded");
       const engine = createEngine(config, now);
       // Charts are drawn in worker threads (started on the first chart), so acks never wait on them.
       const charts = createChartRenderer(config.chartWorkers);
-      // The chat SDKs load only here, so other kpi commands start fast.
       const { createSlackChannel } = await import("../bot/slack/slack-channel.js");
       const { createTeamsChannel } = await import("../bot/teams/teams-channel.js");
       const scheduling = createBotScheduling(config, log, now, charts);
