@@ -71,6 +71,9 @@ CREATE TABLE agg_category_daily (
 -- earlier (gap capped at 92; a first-ever active day counts as 92). city '' = every city.
 -- Distinct users active in [from, to] (at most 92 days) = the sum of users over the days d
 -- in the range with gap > d - from: each user is counted on their first active day in it.
+-- A user's city is never '' (the CHECK below), so '' cannot be mistaken for a city.
+ALTER TABLE users ADD CONSTRAINT ck_users_city_named CHECK (city <> '');
+
 CREATE TABLE agg_user_returns_daily (
   city VARCHAR(80) NOT NULL,
   day DATE NOT NULL,

@@ -56,6 +56,11 @@ describe("constraints reject bad rows", () => {
     ["negative price", "UPDATE products SET price = -1 WHERE product_id = 3", "ck_products_price"],
     ["negative stock", "UPDATE products SET stock_qty = -1 WHERE product_id = 3", "ck_products_stock"],
     [
+      "a user without a city ('' means every city in the rollups)",
+      "UPDATE users SET city = '' WHERE user_id = 1",
+      "ck_users_city_named",
+    ],
+    [
       "quantity of zero",
       "INSERT INTO order_details (order_id, line_no, product_id, quantity, unit_price, unit_cost) VALUES (2, 9, 3, 0, 50, 20)",
       "ck_order_details_quantity",
