@@ -39,11 +39,11 @@ BEGIN
   SET v_days = ROW_COUNT();
   SELECT MIN(day), MAX(day) + INTERVAL 1 DAY INTO v_from, v_until FROM rollup_work_days;
 
-  -- Users active on the recomputed days before the refresh (their next active day's gap may change).
+  -- Who was active on the recomputed days before the refresh (seen 1; see rollup_user_touch).
   DELETE FROM rollup_user_touch;
   IF p_full = 0 THEN
-    INSERT INTO rollup_user_touch (user_id, day)
-    SELECT g.user_id, g.day FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
+    INSERT INTO rollup_user_touch (user_id, day, seen)
+    SELECT g.user_id, g.day, 1 FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
   END IF;
 
   DELETE g FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day;
@@ -192,8 +192,12 @@ BEGIN
     GROUP BY u.city, x.day, x.gap;
     INSERT INTO rollup_return_days (day) SELECT DISTINCT day FROM agg_user_activity_daily;
   ELSE
-    INSERT IGNORE INTO rollup_user_touch (user_id, day)
-    SELECT g.user_id, g.day FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
+    -- Active after the refresh too (seen 3) is unchanged; only a row that came or went moves
+    -- the gap of that user's next active day (usually a handful of users, not everyone).
+    INSERT INTO rollup_user_touch (user_id, day, seen)
+    SELECT g.user_id, g.day, 2 FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day
+    ON DUPLICATE KEY UPDATE seen = rollup_user_touch.seen | 2;
+    DELETE FROM rollup_user_touch WHERE seen = 3;
     INSERT INTO rollup_return_days (day) SELECT day FROM rollup_work_days;
     INSERT IGNORE INTO rollup_return_days (day)
     SELECT n.day FROM (

@@ -104,11 +104,14 @@ CREATE TABLE agg_signups_total (
   PRIMARY KEY (city, dimension, dim_value)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Refresh work tables: users whose active days changed, and the days whose return
--- histogram is recomputed (the changed days and each such user's next active day).
+-- Refresh work tables: the (user, day) activity rows of the recomputed days, before (seen 1),
+-- after (2) or both (3) the refresh; those not in both changed, and each such user's next
+-- active day is recomputed in the return histogram along with the recomputed days
+-- (rollup_return_days).
 CREATE TABLE rollup_user_touch (
   user_id INT UNSIGNED NOT NULL,
   day DATE NOT NULL,
+  seen TINYINT UNSIGNED NOT NULL,
   PRIMARY KEY (user_id, day)
 ) ENGINE=InnoDB;
 
