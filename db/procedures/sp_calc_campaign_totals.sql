@@ -1,5 +1,5 @@
 -- Campaign budgets, spend, funnel counters and attributed revenue, from its ads and the
--- daily ad rollup. budget = sum of the ads' planned budgets; revenue = paid orders
+-- campaign rollup (agg_campaign_daily). budget = sum of the ads' planned budgets; revenue = paid orders
 -- attributed to the campaign's ads, net of discounts. Run after sp_calc_ad_budgets. Idempotent.
 CREATE PROCEDURE sp_calc_campaign_totals()
 BEGIN
@@ -13,10 +13,9 @@ BEGIN
     GROUP BY ad.campaign_id
   ) t ON t.campaign_id = c.campaign_id
   LEFT JOIN (
-    SELECT ad.campaign_id, SUM(g.revenue) AS revenue
-    FROM agg_ad_daily g
-    JOIN ads ad ON ad.ad_id = g.ad_id
-    GROUP BY ad.campaign_id
+    SELECT g.campaign_id, SUM(g.revenue) AS revenue
+    FROM agg_campaign_daily g
+    GROUP BY g.campaign_id
   ) r ON r.campaign_id = c.campaign_id
   SET
     c.budget = COALESCE(t.budget, 0),
