@@ -45,7 +45,7 @@ const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 const engine = createEngine(config, now);
 // As `kpi serve` does: charts rendered as CHART_WORKERS says (worker threads by default).
-const charts = createChartRenderer(config.chartWorkers);
+const charts = createChartRenderer(config.chartWorkers, { eager: true });
 const channel = createSlackChannel({ config, engine, log, charts, now });
 const server = await startServer({ port: 0, channels: [channel], log });
 send({ type: "ready", url: server.url });

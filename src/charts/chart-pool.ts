@@ -42,6 +42,11 @@ export interface ChartPoolOptions {
   readonly timeoutMs?: number;
   /** Sees each worker as it starts (tests stop one mid-render). */
   readonly onWorker?: (worker: Worker) => void;
+  /**
+   * Start every worker now instead of on the first render (a worker's start, which loads
+   * Chart.js and the canvas library, takes ~250 ms: the server's first chart should not).
+   */
+  readonly eager?: boolean;
 }
 
 interface Job {
@@ -164,6 +169,11 @@ export function createChartPool(options: ChartPoolOptions): ChartRenderer {
       busy.timer = setTimeout(() => timedOut(busy), timeoutMs);
       busy.worker.postMessage(job.request);
     }
+  }
+
+  if (options.eager) {
+    // Idle workers are unref'd: starting them early does not keep a process alive.
+    while (slots.size < size) start().worker.unref();
   }
 
   return {

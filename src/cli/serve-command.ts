@@ -22,8 +22,9 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       await checkReadonlyAccount(config, log);
       log.info({ policy: config.chat.access.source }, "access policy loaded");
       const engine = createEngine(config, now);
-      // Charts are drawn in worker threads (started on the first chart), so acks never wait on them.
-      const charts = createChartRenderer(config.chartWorkers);
+      // Charts are drawn in worker threads, started now so the first chart does not wait ~250 ms
+      // for one; acks never wait on a chart.
+      const charts = createChartRenderer(config.chartWorkers, { eager: true });
       const { createSlackChannel } = await import("../bot/slack/slack-channel.js");
       const { createTeamsChannel } = await import("../bot/teams/teams-channel.js");
       const scheduling = createBotScheduling(config, log, now, charts);

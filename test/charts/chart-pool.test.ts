@@ -153,6 +153,15 @@ describe("createChartPool", () => {
     });
   });
 
+  it("eager: starts every worker at once, and renders on them without starting more", async () => {
+    const renderer = pool({ size: 2, eager: true });
+    expect(workers).toHaveLength(2);
+    const spec = SPECS_BY_KIND.line;
+    const pngs = await Promise.all([renderer.render(spec), renderer.render(spec), renderer.render(spec)]);
+    for (const png of pngs) expect(png.equals(renderChart(spec))).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
   it("refuses a size outside 1..8", () => {
     expect(() => createChartPool({ size: 0 })).toThrow("Chart workers must be an integer from 1 to 8, got 0");
     expect(() => createChartPool({ size: 9 })).toThrow(RangeError);
