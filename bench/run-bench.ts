@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json] [--quick] [--keep]` — the performance benchmark (issue 8), one run:
- * generator vs raw LOAD DATA (scale 10), answer latency per area at scale 1 and 10, chart
+ * generator vs raw LOAD DATA (scale 10), answer latency per area at scale 1 and 10, the
+ * incremental refresh of one late day, chart
  * rendering, Slack end to end against the real server in a child process, and memory.
  * Prints a table with the targets (or, with --json, one JSON object) on stdout; progress on stderr.
  * --reuse-small URL --reuse-large URL: answer from databases kept by an earlier run (no generator figures).
@@ -18,6 +19,7 @@ import {
 import { runChartBench } from "./chart-child.js";
 import { describeMachine, loadAverage } from "./machine.js";
 import { type RawLoadRun, rawLoad } from "./raw-load.js";
+import { measureIncrementalRefresh } from "./refresh-bench.js";
 import { formatTable, type ResultRow, rowsToJson } from "./report-table.js";
 import { answerRows, chartRows, generatorRows } from "./result-rows.js";
 import { measureSlackE2e, type SlackE2e } from "./slack-e2e.js";
@@ -30,7 +32,7 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "reuse-small": { type: "string" },
     "reuse-large": { type: "string" },
-    sections: { type: "string", default: "generator,answers,charts,slack" },
+    sections: { type: "string", default: "generator,answers,refresh,charts,slack" },
   },
 });
 const quick = values.quick ?? false;
@@ -102,6 +104,12 @@ try {
     const large = await measureAnswerLatency({ ...answerOptions, databaseUrl: largeUrl });
     rows.push(...answerRows(small, large, scales));
     loads.afterAnswers = loadAverage();
+  });
+  await section("refresh", async () => {
+    progress("refresh: one late day at the large scale...");
+    rows.push(
+      ...(await measureIncrementalRefresh(largeUrl, { day: "2026-11-20", runs: 3, scale: scales[1] })),
+    );
   });
   await section("charts", async () => {
     progress("charts (fresh child process)...");
