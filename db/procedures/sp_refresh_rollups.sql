@@ -261,6 +261,13 @@ BEGIN
     UNION ALL SELECT 'platform' UNION ALL SELECT 'city'
   ) d
   GROUP BY x.signup_date, x.city, d.dimension, dim_value;
+  -- Every city together (city ''), so a question without a city reads a few rows a day.
+  INSERT INTO agg_signups_daily (day, city, dimension, dim_value, users)
+  SELECT g.day, '', g.dimension, g.dim_value, SUM(g.users)
+  FROM agg_signups_daily g
+  JOIN rollup_work_days w ON w.day = g.day
+  WHERE g.city <> ''
+  GROUP BY g.day, g.dimension, g.dim_value;
   INSERT INTO agg_signups_total (city, dimension, dim_value, users)
   SELECT n.city, n.dimension, n.dim_value, n.users
   FROM (

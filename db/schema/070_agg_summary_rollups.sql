@@ -83,9 +83,9 @@ CREATE TABLE agg_user_returns_daily (
   KEY ix_agg_user_returns_daily_day (day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Signups per signup day, city and profile dimension value (dimension gender, birth_year,
--- device, platform or city), and the same summed over all days (what every user's profile
--- looks like now); users who signed up by day D = total - signups after D.
+-- Signups per signup day, city ('' = every city) and profile dimension value (dimension
+-- gender, birth_year, device, platform or city), and the same summed over all days (what
+-- every user's profile looks like now); users who signed up by day D = total - signups after D.
 CREATE TABLE agg_signups_daily (
   day DATE NOT NULL,
   city VARCHAR(80) NOT NULL,

@@ -17,18 +17,17 @@ import type { ProfileDimension } from "./view-rows.js";
 
 /** The gap cap of agg_user_returns_daily (db/procedures/sp_refresh_rollups.sql writes 92). */
 export const RETURN_GAP_CAP = 92;
-/** The city key of the all-cities rows in agg_user_returns_daily. */
+/** The city key of the all-cities rows in agg_user_returns_daily and agg_signups_*. */
 const ALL_CITIES = "";
 
 type ProfileCounts = Map<ProfileDimension, Map<string, number>>;
 
 async function profilesAt(db: ReportingDb, day: string, city: string | undefined): Promise<ProfileCounts> {
-  let total = db.selectFrom("v_signups_by_profile_total");
-  let later = db.selectFrom("v_signups_by_profile_daily").where("day", ">", day);
-  if (city !== undefined) {
-    total = total.where("city", "=", city);
-    later = later.where("city", "=", city);
-  }
+  const total = db.selectFrom("v_signups_by_profile_total").where("city", "=", city ?? ALL_CITIES);
+  const later = db
+    .selectFrom("v_signups_by_profile_daily")
+    .where("city", "=", city ?? ALL_CITIES)
+    .where("day", ">", day);
   const [totals, after] = await Promise.all([
     total
       .select((eb) => ["dimension", "dim_value", eb.fn.sum<number>("users").as("users")])
@@ -121,12 +120,12 @@ export async function loadUsersData(
   range: DateRange,
   filters: ResolvedFilters,
 ): Promise<UsersData> {
-  let signups = db
+  const signups = db
     .selectFrom("v_signups_by_profile_daily")
+    .where("city", "=", filters.city ?? ALL_CITIES)
     .where("dimension", "=", "gender")
     .where("day", ">=", range.from)
     .where("day", "<=", range.to);
-  if (filters.city) signups = signups.where("city", "=", filters.city);
   const [newByDay, active, profiles] = await Promise.all([
     signups
       .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
