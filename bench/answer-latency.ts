@@ -18,6 +18,8 @@ export interface AreaLatency {
   /** Runs that failed (e.g. the statement timeout); sampling stops after MAX_FAILURES. */
   readonly failed: number;
   readonly error?: string;
+  /** Runs before the measured ones (connections opened, plans and caches warm). */
+  readonly warmup: number;
 }
 
 const MAX_FAILURES = 3;
@@ -53,7 +55,14 @@ export async function measureAnswerLatency(options: AnswerLatencyOptions): Promi
           error = (cause as Error).message;
         }
       }
-      results.push({ area, command, ms: summarize(times), failed, ...(error ? { error } : {}) });
+      results.push({
+        area,
+        command,
+        ms: summarize(times),
+        failed,
+        warmup: options.warmup,
+        ...(error ? { error } : {}),
+      });
     }
     return results;
   } finally {

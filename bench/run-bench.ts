@@ -57,7 +57,13 @@ async function section(name: string, run: () => Promise<void>): Promise<void> {
 const scales: [number, number] = quick ? [0.1, 0.5] : [1, 10];
 const spec = { seed: 42, endDate: "2026-11-25", days: 365 };
 const asOf = "2026-11-26";
-const samples = quick ? 8 : 30;
+/**
+ * Runs per area and scale: a p95 of 30 runs is the second-slowest run, so one GC pause or
+ * scheduling hiccup on a shared machine moved the scale-10/scale-1 ratios by up to 1.0; 100
+ * runs (~15 s for the section) make it the sixth-slowest.
+ */
+const samples = quick ? 8 : 100;
+const ANSWER_WARMUP = 10;
 const progress = (line: string) =>
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -99,7 +105,7 @@ try {
   }
   await section("answers", async () => {
     progress(`answers: ${samples} runs per area at scale ${scales[0]} and ${scales[1]}...`);
-    const answerOptions = { asOf, samples, warmup: 3 };
+    const answerOptions = { asOf, samples, warmup: ANSWER_WARMUP };
     const small = await measureAnswerLatency({ ...answerOptions, databaseUrl: smallUrl });
     const large = await measureAnswerLatency({ ...answerOptions, databaseUrl: largeUrl });
     rows.push(...answerRows(small, large, scales));
