@@ -5,9 +5,10 @@
  * (day x platform x format), or per ad from v_ad_performance when one campaign is asked for
  * (a campaign's few ads, found through the rollup's ad index).
  */
+import { sql } from "kysely";
 import type { AdData, AdSums, DateRange, ResolvedFilters } from "../../areas/area-data.js";
 import type { ReportingDb } from "./reporting-db.js";
-import { num } from "./sql-helpers.js";
+import { num, rollupOrFiner } from "./sql-helpers.js";
 
 /** The summed columns and their decimal places in the rollup (agg_ad_daily). */
 const SUM_SCALES = {
@@ -62,20 +63,17 @@ function campaignDaily(db: ReportingDb, range: DateRange, filters: ResolvedFilte
   return query.select((eb) => SUM_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)));
 }
 
+/** Sums by ad format: per ad (v_ad_performance) for one campaign, else the format rollup. */
 function byFormat(db: ReportingDb, range: DateRange, filters: ResolvedFilters) {
-  const sums = SUM_COLUMNS.map((c) => db.fn.sum<number>(c).as(c));
-  if (filters.campaign) {
-    let query = db
-      .selectFrom("v_ad_performance")
-      .where("campaign_id", "=", filters.campaign.id)
-      .where("day", ">=", range.from)
-      .where("day", "<=", range.to);
-    if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-    return query.select(sums).select("ad_format").groupBy("ad_format").execute();
-  }
-  let query = db.selectFrom("v_format_daily").where("day", ">=", range.from).where("day", "<=", range.to);
+  const view = rollupOrFiner("v_format_daily", "v_ad_performance", filters.campaign !== undefined);
+  let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.campaign) query = query.where(sql.ref("campaign_id"), "=", filters.campaign.id);
   if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-  return query.select(sums).select("ad_format").groupBy("ad_format").execute();
+  return query
+    .select((eb) => SUM_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)))
+    .select("ad_format")
+    .groupBy("ad_format")
+    .execute();
 }
 
 export async function loadAdData(

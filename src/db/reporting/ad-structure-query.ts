@@ -3,9 +3,10 @@
  * status, added up here) and spend in the range by platform: v_platform_daily, or
  * v_campaign_daily when one campaign is asked for.
  */
+import { sql } from "kysely";
 import type { AdStructureData, CountAndAmount, DateRange, ResolvedFilters } from "../../areas/area-data.js";
 import type { ReportingDb } from "./reporting-db.js";
-import { num } from "./sql-helpers.js";
+import { num, rollupOrFiner } from "./sql-helpers.js";
 
 interface Cell {
   readonly format: string;
@@ -39,26 +40,12 @@ export async function loadAdStructureData(
     .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", range.from)]));
   if (filters.platform) live = live.where("platform", "=", filters.platform.slug);
   if (filters.campaign) live = live.where("campaign_id", "=", filters.campaign.id);
-  const spendByPlatformName = () => {
-    if (filters.campaign) {
-      let query = db
-        .selectFrom("v_campaign_daily")
-        .where("campaign_id", "=", filters.campaign.id)
-        .where("day", ">=", range.from)
-        .where("day", "<=", range.to);
-      if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-      return query
-        .select((eb) => ["platform_name", eb.fn.sum<number>("spend").as("amount")])
-        .groupBy("platform_name")
-        .execute();
-    }
-    let query = db.selectFrom("v_platform_daily").where("day", ">=", range.from).where("day", "<=", range.to);
-    if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-    return query
-      .select((eb) => ["platform_name", eb.fn.sum<number>("spend").as("amount")])
-      .groupBy("platform_name")
-      .execute();
-  };
+  let spend = db
+    .selectFrom(rollupOrFiner("v_platform_daily", "v_campaign_daily", filters.campaign !== undefined))
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to);
+  if (filters.campaign) spend = spend.where(sql.ref("campaign_id"), "=", filters.campaign.id);
+  if (filters.platform) spend = spend.where("platform", "=", filters.platform.slug);
   const [liveCells, spendRows] = await Promise.all([
     live
       .select((eb) => [
@@ -70,7 +57,10 @@ export async function loadAdStructureData(
       ])
       .groupBy(["ad_format", "platform_name", "status"])
       .execute(),
-    spendByPlatformName(),
+    spend
+      .select((eb) => ["platform_name", eb.fn.sum<number>("spend").as("amount")])
+      .groupBy("platform_name")
+      .execute(),
   ]);
   const cells: Cell[] = liveCells.map((r) => ({
     format: r.ad_format,

@@ -6,13 +6,12 @@
 import { sql } from "kysely";
 import type { DateRange, OrdersData, ResolvedFilters } from "../../areas/area-data.js";
 import type { ReportingDb } from "./reporting-db.js";
-import { num } from "./sql-helpers.js";
+import { num, rollupOrFiner } from "./sql-helpers.js";
 
 export const TOP_PRODUCTS = 10;
 
 function ordersDaily(db: ReportingDb, range: DateRange, filters: ResolvedFilters) {
-  // v_orders_daily has every column of v_orders_city_daily plus source.
-  const view = (filters.source ? "v_orders_daily" : "v_orders_city_daily") as "v_orders_city_daily";
+  const view = rollupOrFiner("v_orders_city_daily", "v_orders_daily", filters.source !== undefined);
   let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
   if (filters.city) query = query.where("city", "=", filters.city);
   if (filters.source) query = query.where(sql.ref("source"), "=", filters.source.slug);
