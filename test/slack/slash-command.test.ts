@@ -46,6 +46,7 @@ beforeEach(() => bot.fake.reset());
 describe("/kpi campaigns last-30d", () => {
   it("acks within 3 s, then posts the answer with the database's figures and uploads the charts", async () => {
     const started = Date.now();
+    const delivered = bot.delivered();
     const sent = await bot.command("campaigns last-30d");
     expect(sent.status).toBe(200);
     expect(sent.ms).toBeLessThan(3000);
@@ -80,6 +81,8 @@ describe("/kpi campaigns last-30d", () => {
     }
     expect(bot.fake.ok("chat.postEphemeral")).toEqual([]);
     expect(bot.fake.responses).toEqual([]);
+    // Done only once the server says so, so nothing of this answer lands in the next test.
+    await waitFor(() => bot.delivered() > delivered, "the delivery");
     console.info(
       `slash command: ack ${sent.ms.toFixed(0)} ms, answer posted ${(post?.at ?? 0) - started} ms after sending`,
     );
@@ -97,17 +100,22 @@ describe("a table longer than a message shows", () => {
   it("shows the top rows with 'and N more', and uploads the whole table as CSV next to the charts", async () => {
     const before = bot.delivered();
     await bot.command("stock");
-    await waitFor(() => bot.delivered() > before, "the answer");
-    const [post] = bot.fake.ok("chat.postMessage");
-    const table =
-      blockTexts(post?.args.blocks).find((t) => t.startsWith("*At or below reorder level*\n```")) ?? "";
+    // This answer posted and fully delivered (the count alone could be an earlier answer's).
+    const isTable = (t: string) => t.startsWith("*At or below reorder level*\n```");
+    const post = await waitFor(
+      () =>
+        bot.delivered() > before &&
+        bot.fake.ok("chat.postMessage").find((p) => blockTexts(p.args.blocks).some(isTable)),
+      "the answer",
+    );
+    const table = blockTexts(post.args.blocks).find(isTable) ?? "";
     expect(table).toMatch(/```\n_… and 7 more rows in the CSV file_$/);
+    const [complete] = bot.fake.ok("files.completeUploadExternal");
     const csv = bot.fake.uploads.find((u) => u.filename === "stock-low_stock-2026-10-27_2026-11-25.csv");
     const lines = csv?.bytes.toString("utf8").trimEnd().split("\r\n") ?? [];
     expect(lines[0]).toBe("sku,product,category,stock,reorder_level,units_sold_30d,days_of_cover");
     expect(lines).toHaveLength(1 + 22);
     expect(lines).toContain("BG-119,Bag 19,Bags,0,3,0,0");
-    const [complete] = bot.fake.ok("files.completeUploadExternal");
     expect(complete?.args.channel_id).toBe(CHANNEL);
     expect(bot.fake.uploads.filter((u) => u.filename.endsWith(".png")).length).toBeGreaterThan(0);
   });
