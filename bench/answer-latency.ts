@@ -4,8 +4,8 @@
  * Warm-up runs (connection pool, prepared plans, buffer pool) are not counted.
  */
 import { createEngine } from "../src/app/engine.js";
-import { AREA_NAMES } from "../src/commands/areas.js";
-import { instantForDay } from "../src/commands/as-of.js";
+import { AREA_NAMES } from "../src/areas/registry.js";
+import { instantForDay } from "../src/calendar/as-of.js";
 import { runCommand } from "../src/commands/run-command.js";
 import { loadConfig } from "../src/config.js";
 import { type Summary, summarize, timed } from "./stats.js";

@@ -5,8 +5,8 @@
  */
 import { Kysely, MysqlDialect } from "kysely";
 import { createPool } from "mysql2";
-import { AREA_NAMES } from "../src/commands/areas.js";
-import { instantForDay } from "../src/commands/as-of.js";
+import { AREA_NAMES } from "../src/areas/registry.js";
+import { instantForDay } from "../src/calendar/as-of.js";
 import { runCommand } from "../src/commands/run-command.js";
 import { connectionOptions, parseDatabaseUrl } from "../src/db/database-url.js";
 import { createDbReportingSource } from "../src/db/reporting/db-reporting-source.js";

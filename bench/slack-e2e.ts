@@ -8,7 +8,7 @@
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { AREA_NAMES } from "../src/commands/areas.js";
+import { AREA_NAMES } from "../src/areas/registry.js";
 import { type FakeSlack, startFakeSlack } from "../test/helpers/fake-slack.js";
 import { SIGNING_SECRET } from "../test/helpers/slack-bot.js";
 import { FORM, postToSlackEndpoint, slashCommandBody } from "../test/helpers/slack-requests.js";

@@ -13,7 +13,7 @@ import { createEngine } from "../src/app/engine.js";
 import { startServer } from "../src/bot/server.js";
 import { createSlackChannel } from "../src/bot/slack/slack-channel.js";
 import { createChartRenderer } from "../src/charts/chart-renderer.js";
-import { instantForDay } from "../src/commands/as-of.js";
+import { instantForDay } from "../src/calendar/as-of.js";
 import { loadConfig } from "../src/config.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "../test/helpers/slack-bot.js";
 

@@ -3,7 +3,7 @@
  * generator writes are wall-clock in the shop's report time zone, so no conversion happens:
  * a day is a calendar date and a time is seconds since its midnight.
  */
-import { todayInZone } from "../src/commands/calendar.js";
+import { todayInZone } from "../src/calendar/calendar.js";
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

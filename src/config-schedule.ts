@@ -1,9 +1,10 @@
 /**
  * Digest and low-stock alert settings, as src/config.ts reads them (DESIGN.md "Scheduling
- * and alerts"). Targets are written `slack:<channel id>` or `teams:<conversation id>`; a bare
- * Slack channel id (C0123ABC) is read as `slack:C0123ABC`.
+ * and alerts"). Targets are written `<platform>:<id>` (`slack:C0123ABC`, `teams:<conversation
+ * id>`), checked by the platforms' own rules; a bare Slack channel id reads as `slack:…`.
  */
 import { z } from "zod";
+import type { Target, TargetParser } from "./schedule/target.js";
 
 export interface ScheduleConfig {
   /** Slots missed by at most this long are still sent on start; older ones are recorded skipped. */
@@ -13,24 +14,17 @@ export interface ScheduleConfig {
   /** Send attempts per delivery (first try included) before it is recorded failed. */
   readonly maxAttempts: number;
   /** Where low-stock alerts go; alerts are off when unset. */
-  readonly alertChannel: string | undefined;
+  readonly alertChannel: Target | undefined;
   /** Who alerts mention, as the platform writes it (`<!subteam^S0123>`, `<@U0123>`, `@stock-team`). */
   readonly alertMention: string | undefined;
   readonly alertCheckMs: number;
   /** Where delivery failure notices go; the subscription's own channel when unset. */
-  readonly adminChannel: string | undefined;
+  readonly adminChannel: Target | undefined;
   /** Names this process in ledger claims; host:pid:random when unset. */
   readonly replicaId: string | undefined;
 }
 
-const target = z
-  .string()
-  .trim()
-  .transform((v) => (/^[CGD][A-Z0-9]{2,}$/.test(v) ? `slack:${v}` : v))
-  .refine(
-    (v) => /^(slack:[A-Za-z0-9]+|teams:\S+)$/.test(v) && v.length <= 300,
-    "must look like slack:C0123ABC or teams:<conversation id>",
-  );
+const target = z.string().trim().max(300);
 
 export const scheduleEnvSchema = z.object({
   SCHEDULE_CATCHUP_HOURS: z.coerce.number().min(0).max(168).default(6),
@@ -51,15 +45,33 @@ export type ScheduleEnv = z.infer<typeof scheduleEnvSchema>;
 
 const MINUTE_MS = 60_000;
 
-export function scheduleConfigFrom(e: ScheduleEnv): ScheduleConfig {
-  return {
+/** The settings, or the problems (a target no platform accepts). */
+export function scheduleConfigFrom(
+  e: ScheduleEnv,
+  parseTarget: TargetParser,
+): { config?: ScheduleConfig; problems: string[] } {
+  const problems: string[] = [];
+  const targetOf = (name: string, text: string | undefined): Target | undefined => {
+    if (text === undefined) return undefined;
+    try {
+      return parseTarget(text);
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const alertChannel = targetOf("ALERT_CHANNEL", e.ALERT_CHANNEL);
+  const adminChannel = targetOf("ADMIN_CHANNEL", e.ADMIN_CHANNEL);
+  if (problems.length > 0) return { problems };
+  const config: ScheduleConfig = {
     catchUpMs: Math.round(e.SCHEDULE_CATCHUP_HOURS * 60 * MINUTE_MS),
     staleMs: Math.round(e.DELIVERY_STALE_MINUTES * MINUTE_MS),
     maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
-    alertChannel: e.ALERT_CHANNEL,
+    alertChannel,
     alertMention: e.ALERT_MENTION,
     alertCheckMs: e.ALERT_CHECK_MINUTES * MINUTE_MS,
-    adminChannel: e.ADMIN_CHANNEL,
+    adminChannel,
     replicaId: e.SCHEDULE_REPLICA_ID,
   };
+  return { config, problems };
 }

@@ -4,13 +4,15 @@
  */
 import { availableParallelism } from "node:os";
 import { z } from "zod";
-import { MAX_CHART_WORKERS } from "./charts/chart-pool.js";
+import type { PlatformDefinition } from "./bot/chat-platform.js";
+import { PLATFORMS } from "./bot/platforms.js";
+import { defaultChartWorkers, MAX_CHART_WORKERS } from "./charts/chart-workers.js";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
 import { type ScheduleConfig, scheduleConfigFrom, scheduleEnvSchema } from "./config-schedule.js";
 import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
 import { UserError } from "./errors.js";
 
-export type { ChatConfig, SlackConfig, TeamsConfig } from "./config-chat.js";
+export type { ChatConfig, EnabledPlatform } from "./config-chat.js";
 export type { ScheduleConfig } from "./config-schedule.js";
 export type { SecurityConfig } from "./config-security.js";
 
@@ -60,15 +62,6 @@ const coreEnvSchema = z.object({
     .default(defaultChartWorkers(availableParallelism())),
 });
 
-/**
- * One core is left to the event loop (and, on a small machine, the database): 1 worker on 1–2
- * cores, cores − 1 up to 4 beyond. On 2 cores a second worker bought nothing measurable under
- * 20 concurrent requests (full answer p95 1.6 s vs 1.7 s) and cost ~45 MB.
- */
-export function defaultChartWorkers(cores: number): number {
-  return Math.max(1, Math.min(4, cores - 1));
-}
-
 const envSchema = coreEnvSchema
   .extend(chatEnvSchema.shape)
   .extend(scheduleEnvSchema.shape)
@@ -84,7 +77,7 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Worker threads that render charts for the bot (src/charts/chart-pool.ts). */
   readonly chartWorkers: number;
-  /** Slack, Teams and the HTTP server. */
+  /** The HTTP server and the chat platforms. */
   readonly chat: ChatConfig;
   /** Digests and low-stock alerts. */
   readonly schedule: ScheduleConfig;
@@ -99,18 +92,32 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the given environment (process.env by default). Empty strings count as unset. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parses the given environment (process.env by default) for the given chat platforms (the
+ * registry's by default; each reads its own variables). Empty strings count as unset. Every
+ * problem is reported at once.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  platforms: readonly PlatformDefinition[] = PLATFORMS,
+): Config {
   const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
   );
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const chat = chatConfigFrom(
+    chatEnvSchema.partial().catch({}).parse(cleaned) as z.infer<typeof chatEnvSchema>,
+    cleaned,
+    platforms,
+  );
+  problems.push(...chat.problems.filter((p) => !problems.includes(p)));
+  if (!parsed.success || !chat.config) throw new ConfigError(problems);
   const e = parsed.data;
-  const chat = chatConfigFrom(e);
-  if (!chat.config) throw new ConfigError(chat.problems);
+  const schedule = scheduleConfigFrom(e, chat.config.parseTarget);
+  if (!schedule.config) throw new ConfigError(schedule.problems);
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     readonlyDatabaseUrl: e.DATABASE_URL_READONLY,
@@ -120,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     chartWorkers: e.CHART_WORKERS,
     chat: chat.config,
-    schedule: scheduleConfigFrom(e),
+    schedule: schedule.config,
     security: securityConfigFrom(e),
   });
 }

@@ -27,6 +27,11 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
+/** What a person sees for an internal error: nothing internal, only the reference to the log entry. */
+export function somethingWentWrong(ref: string): string {
+  return `Something went wrong (ref ${ref}). Please try again; if it keeps happening, tell your admin the ref.`;
+}
+
 /** A short id that ties what a person sees ("ref 7f3a") to the full log entry. */
 export function referenceId(): string {
   return randomBytes(2).toString("hex");

@@ -3,9 +3,10 @@
  * prints and what every renderer may rely on. Numbers are finite or null, never NaN.
  */
 import { z } from "zod";
+import { FILTER_KEYS, PERIOD_WORDS } from "./query.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const unit = z.enum(["count", "currency", "ratio", "multiple", "percent", "days", "text"]);
+const unit = z.enum(["money", "count", "percent", "multiple", "days", "text"]);
 const maybeNumber = z.number().finite().nullable();
 
 export const kpiSchema = z.strictObject({
@@ -42,6 +43,31 @@ export const chartSchema = z
     "one value per label in every series",
   );
 
+const periodSpec = z.union([
+  z.strictObject({ kind: z.literal("relative"), word: z.enum(PERIOD_WORDS) }),
+  z.strictObject({
+    kind: z.literal("month"),
+    year: z.number().int(),
+    month: z.number().int().min(1).max(12),
+  }),
+  z.strictObject({ kind: z.literal("range"), from: isoDate, to: isoDate }),
+]);
+
+export const querySchema = z.strictObject({
+  area: z.string().min(1),
+  period: periodSpec,
+  comparison: z.enum(["previous", "last-year"]),
+  filters: z.partialRecord(z.enum(FILTER_KEYS), z.string().min(1)),
+});
+
+export const actionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]+$/),
+  kind: z.enum(["rerun", "csv"]),
+  label: z.string().min(1),
+  query: querySchema,
+  current: z.boolean().optional(),
+});
+
 export const answerSchema = z.strictObject({
   area: z.string().min(1),
   title: z.string().min(1),
@@ -56,4 +82,6 @@ export const answerSchema = z.strictObject({
   tables: z.array(tableSchema),
   charts: z.array(chartSchema),
   notes: z.array(z.string()),
+  query: querySchema,
+  actions: z.array(actionSchema),
 });

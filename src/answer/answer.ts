@@ -1,15 +1,22 @@
 /**
  * The Answer: the platform-neutral contract between commands and everything that shows
  * them (Slack, Teams, terminal, JSON). See DESIGN.md "The Answer". Numbers are raw
- * (no currency signs or rounding); formatting happens only in renderers.
+ * (no currency signs or rounding); formatting happens only in renderers. An Answer also
+ * carries the query it answers and the actions a renderer may offer, so that buttons,
+ * digests and follow-ups re-use the query instead of re-parsing text.
  */
+import type { AnswerAction } from "./actions.js";
+import type { Query } from "./query.js";
+
+export type { AnswerAction } from "./actions.js";
+export type { Query } from "./query.js";
 
 /**
- * How a number is meant; renderers format by unit. `ratio` is a fraction shown as a percent
- * (0.034 → 3.4%) unless its metric says otherwise (ROAS); `multiple` is a ratio shown as 3.42×
- * (tables and charts of ROAS). KPI units follow the metric definitions (ROAS is `ratio`).
+ * How a number is meant; renderers format by unit (src/metrics/format.ts). `percent` is a
+ * fraction (0.034 reads 3.40%), `multiple` a ratio read as 3.42× (ROAS), `money` an amount in
+ * the shop's currency. Every key's unit comes from the metric table (src/metrics/measures.ts).
  */
-export type Unit = "count" | "currency" | "ratio" | "multiple" | "percent" | "days" | "text";
+export type Unit = "money" | "count" | "percent" | "multiple" | "days" | "text";
 
 export interface Kpi {
   /** A metric key from the metric definitions (spend, revenue, roas, ctr, ...). */
@@ -66,4 +73,8 @@ export interface Answer {
   readonly tables: readonly AnswerTable[];
   readonly charts: readonly ChartSpec[];
   readonly notes: readonly string[];
+  /** The query this answers (area, period as written, comparison, filters as typed). */
+  readonly query: Query;
+  /** What the person can do next (other periods, the comparison toggle, CSV), platform-neutral. */
+  readonly actions: readonly AnswerAction[];
 }

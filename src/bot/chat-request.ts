@@ -1,27 +1,36 @@
 /**
- * One chat request, the same for Slack and Teams: run the command text through the KPI
- * engine and turn every outcome into something a chat can show. Bad input and refusals
- * become one-line messages; anything unexpected is logged with a short reference id and
- * the person sees only "Something went wrong (ref 7f3a)". Logs one JSON line per request
- * and records it in the audit trail; applies the access policy and the rate limits.
+ * One chat request, the same for every platform: parse the text once (or take the query a
+ * button carried), apply the access policy and the rate limits, answer through the engine,
+ * and turn every outcome into something a chat can show. Bad input and refusals become
+ * one-line messages; anything unexpected is logged with a short reference id and the person
+ * sees only "Something went wrong (ref 7f3a)". Logs one JSON line per request and records it
+ * in the audit trail.
  */
 import type { Answer } from "../answer/answer.js";
-import type { Engine } from "../app/engine.js";
-import { type AdminVerb, parseCommand, type QueryCommand } from "../commands/parse.js";
-import { runCommand } from "../commands/run-command.js";
-import { isUserError, referenceId } from "../errors.js";
+import type { Query } from "../answer/query.js";
+import type { Area } from "../areas/registry.js";
+import { queryToText } from "../commands/command-text.js";
+import { helpText } from "../commands/help.js";
+import { type AdminVerb, type ParsedCommand, parseCommand } from "../commands/parse.js";
+import type { Engine } from "../engine/engine.js";
+import { isUserError, referenceId, somethingWentWrong, UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type AccessPolicy, accessRefusal } from "../security/access-policy.js";
 import type { AuditOutcome } from "../security/audit-log.js";
+import type { ChatGuard } from "../security/chat-guard.js";
 
 export type ChatReply =
-  | { readonly kind: "answer"; readonly answer: Answer; readonly query: QueryCommand }
+  | { readonly kind: "answer"; readonly answer: Answer }
   | { readonly kind: "help"; readonly text: string }
   | { readonly kind: "error"; readonly text: string; readonly ref?: string };
 
 export interface ChatRequest {
+  /** What was typed (a button's query as its canonical text), for parsing, the log and the audit. */
   readonly text: string;
-  readonly platform: "slack" | "teams";
+  /** A button's decoded query: answered as it is, without parsing the text. */
+  readonly query?: Query<Area>;
+  /** The platform's registry name ("slack", "teams", …). */
+  readonly platform: string;
   /** Slack channel id or Teams conversation id: what area restrictions are checked against. */
   readonly channelId: string;
   readonly userId: string;
@@ -35,11 +44,13 @@ export interface ChatRequest {
 export type ScheduleCommands = (
   verb: AdminVerb,
   args: readonly string[],
-  request: { readonly platform: "slack" | "teams"; readonly channelId: string; readonly userId: string },
+  request: { readonly platform: string; readonly channelId: string; readonly userId: string },
 ) => Promise<string>;
 
 export interface ChatRequestDeps {
   readonly engine: Engine;
+  /** Rate limits and the audit trail. */
+  readonly guard: ChatGuard;
   readonly log: Logger;
   /** Who may ask about which area (ACCESS_POLICY_FILE or AREA_CHANNELS). */
   readonly access: AccessPolicy;
@@ -49,18 +60,27 @@ export interface ChatRequestDeps {
   readonly monotonic?: () => number;
 }
 
+/** Answers one request; never throws. */
+export type ChatHandler = (request: ChatRequest) => Promise<ChatReply>;
+
+/** The request's command: the button's query as it came, or the text parsed once. */
+function commandOf(request: ChatRequest): ParsedCommand {
+  return request.query ? { kind: "query", query: request.query } : parseCommand(request.text);
+}
+
 export async function answerChatRequest(request: ChatRequest, deps: ChatRequestDeps): Promise<ChatReply> {
   const clock = deps.monotonic ?? (() => performance.now());
   const started = clock();
+  const text = request.query ? queryToText(request.query) : request.text;
   const logLine = (outcome: string, extra: { area?: string; ref?: string; [key: string]: unknown } = {}) => {
-    deps.engine.guard.audit.record(
+    deps.guard.audit.record(
       {
-        at: deps.engine.guard.wallClock(),
+        at: deps.guard.wallClock(),
         platform: request.platform,
         workspaceId: request.workspaceId,
         userId: request.userId,
         channelId: request.channelId,
-        text: request.text,
+        text,
         area: extra.area,
         outcome: auditOutcome(outcome),
         durationMs: clock() - started,
@@ -73,7 +93,7 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
         platform: request.platform,
         channel: request.channelId,
         user: request.userId,
-        command: request.text.slice(0, 200),
+        command: text.slice(0, 200),
         outcome,
         ms: Math.round(clock() - started),
         ...extra,
@@ -82,29 +102,38 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     );
   };
   try {
-    const parsed = parseCommand(request.text);
-    if (parsed.kind === "query") {
-      const refusal = accessRefusal(deps.access, parsed.area, request);
+    const command = commandOf(request);
+    if (command.kind === "help") {
+      logLine("help");
+      return { kind: "help", text: helpText(command.topic) };
+    }
+    const area = command.kind === "query" ? command.query.area : undefined;
+    if (area) {
+      const refusal = accessRefusal(deps.access, area, request);
       if (refusal) {
-        logLine("refused", { area: parsed.area });
+        logLine("refused", { area });
         return { kind: "error", text: refusal };
       }
     }
-    if (parsed.kind === "query" || parsed.kind === "admin") {
-      const limited = deps.engine.guard.limits.take(request);
-      if (limited) {
-        logLine("rate_limited", parsed.kind === "query" ? { area: parsed.area } : {});
-        return { kind: "error", text: limited };
+    const limited = deps.guard.limits.take(request);
+    if (limited) {
+      logLine("rate_limited", area ? { area } : {});
+      return { kind: "error", text: limited };
+    }
+    if (command.kind === "admin") {
+      if (!deps.scheduleCommands) {
+        throw new UserError(
+          "chat_only",
+          `\`${command.verb}\` needs the scheduler, which is not running here.`,
+        );
       }
+      const reply = await deps.scheduleCommands(command.verb, command.args, request);
+      logLine(command.verb);
+      return { kind: "help", text: reply };
     }
-    if (parsed.kind === "admin" && deps.scheduleCommands) {
-      const text = await deps.scheduleCommands(parsed.verb, parsed.args, request);
-      logLine(parsed.verb);
-      return { kind: "help", text };
-    }
-    const outcome = await runCommand(request.text, deps.engine.deps);
-    logLine(outcome.kind, outcome.kind === "answer" ? { area: outcome.answer.area } : {});
-    return outcome.kind === "answer" ? outcome : { kind: "help", text: outcome.text };
+    const answer = await deps.engine.answer(command.query);
+    logLine("answer", { area: answer.area });
+    return { kind: "answer", answer };
   } catch (error) {
     if (isUserError(error)) {
       logLine("user_error", { code: error.code, ...(error.cause ? { err: error.cause } : {}) });
@@ -112,11 +141,7 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     }
     const ref = referenceId();
     logLine("failed", { ref, err: error });
-    return {
-      kind: "error",
-      text: `Something went wrong (ref ${ref}). Please try again; if it keeps happening, tell your admin the ref.`,
-      ref,
-    };
+    return { kind: "error", text: somethingWentWrong(ref), ref };
   }
 }
 

@@ -27,7 +27,7 @@ const MAX_VALUE_LABELS = 60;
 export function barChartConfig(rc: RenderContext, horizontal: boolean): BarConfig | null {
   let data = alignData(rc.spec);
   if (!hasValues(data)) return null;
-  const summed = isAdditive(rc.style);
+  const summed = isAdditive(rc.unit);
   if (horizontal) data = foldTail(data, maxHorizontalBars(rc), summed ? "sum" : "drop", "given");
   const labelChars = horizontal
     ? Math.round(30 * Math.max(0.7, rc.width / 1200))
@@ -63,7 +63,7 @@ export function barChartConfig(rc: RenderContext, horizontal: boolean): BarConfi
       plugins: {
         ...titlePlugins(rc, horizontal ? foldNote(data, summed) : undefined),
         legend: legendPlugin(rc, multi),
-        kpiValueLabels: { style: rc.style, currency: rc.currency, fontSize: sizes.valueLabel },
+        kpiValueLabels: { unit: rc.unit, currency: rc.currency, fontSize: sizes.valueLabel },
       },
     },
     plugins: bars <= MAX_VALUE_LABELS ? [backgroundPlugin, valueLabelsPlugin] : [backgroundPlugin],

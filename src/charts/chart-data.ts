@@ -3,7 +3,7 @@
  * non-finite values become null, which charts draw as gaps), emptiness, and folding a
  * long list into its top entries plus "Other".
  */
-import type { ChartSpec } from "../answer/answer.js";
+import type { ChartSpec, Unit } from "../answer/answer.js";
 import { OTHER_LABEL } from "./chart-theme.js";
 
 export interface Series {
@@ -98,6 +98,6 @@ function sumOf(values: readonly (number | null)[]): number | null {
 }
 
 /** True for units whose values can be added up (an "Other" sum makes sense). */
-export function isAdditive(style: string): boolean {
-  return style === "count" || style === "currency";
+export function isAdditive(unit: Unit): boolean {
+  return unit === "count" || unit === "money";
 }

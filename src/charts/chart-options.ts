@@ -2,7 +2,8 @@
  * The render context every chart builder receives, and the option blocks they share:
  * title and subtitle, legend, value axis and category axis, all in the theme.
  */
-import type { ChartSpec } from "../answer/answer.js";
+import type { ChartSpec, Unit } from "../answer/answer.js";
+import { formatTick } from "../metrics/format.js";
 import type { ChartData } from "./chart-data.js";
 import {
   type ChartSizes,
@@ -12,14 +13,14 @@ import {
   ZERO_LINE_COLOUR,
 } from "./chart-theme.js";
 import { truncateLabel } from "./label-format.js";
-import { formatValue, type ValueStyle } from "./value-format.js";
 
 export interface RenderContext {
   readonly spec: ChartSpec;
   readonly width: number;
   readonly height: number;
   readonly sizes: ChartSizes;
-  readonly style: ValueStyle;
+  /** The values' unit (the spec's; count when it has none). */
+  readonly unit: Unit;
   readonly currency: string;
 }
 
@@ -78,7 +79,7 @@ export function valueAxis(rc: RenderContext, grace: string) {
       font: { size: rc.sizes.tick },
       padding: Math.round(rc.sizes.tick * 0.5),
       maxTicksLimit: 8,
-      callback: (value: number | string) => formatValue(Number(value), rc.style, rc.currency),
+      callback: (value: number | string) => formatTick(Number(value), rc.unit, rc.currency),
     },
   };
 }

@@ -4,11 +4,12 @@
  * passed per chart (never registered globally); their options are plain data.
  */
 import type { Chart, ChartType, Plugin } from "chart.js";
+import type { Unit } from "../answer/answer.js";
+import { formatChartValue, NO_VALUE } from "../metrics/format.js";
 import { BACKGROUND_COLOUR, FONT_FAMILY, TEXT_COLOUR } from "./chart-theme.js";
-import { formatValue, NO_VALUE, type ValueStyle } from "./value-format.js";
 
 export interface ValueLabelOptions {
-  readonly style: ValueStyle;
+  readonly unit: Unit;
   readonly currency: string;
   readonly fontSize: number;
 }
@@ -109,7 +110,7 @@ function collectLabels(chart: Chart, options: ValueLabelOptions, horizontal: boo
         return;
       }
       items.push({
-        text: formatValue(value, options.style, options.currency),
+        text: formatChartValue(value, options.unit, options.currency),
         negative: value < 0,
         x: props.x,
         y: props.y,

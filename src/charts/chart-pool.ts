@@ -8,17 +8,13 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ChartSpec } from "../answer/answer.js";
-import type { ChartRenderer } from "./chart-renderer.js";
+import { CHART_RENDERER_CLOSED, type ChartRenderer, DEFAULT_MAX_QUEUED_RENDERS, tooManyCharts } from "./renderer.js";
 import type { RenderReply, RenderRequest } from "./chart-worker.js";
 import type { RenderChartOptions } from "./render-chart.js";
+import { MAX_CHART_WORKERS } from "./chart-workers.js";
 
-export const MAX_CHART_WORKERS = 8;
-/** Renders waiting for a worker beyond which render() rejects at once. */
-export const DEFAULT_MAX_QUEUED_RENDERS = 256;
 /** A render (worker start-up included) that takes longer is abandoned and its worker replaced. */
 export const DEFAULT_RENDER_TIMEOUT_MS = 15_000;
-/** What renders still queued or in flight at close(), and any later ones, are rejected with. */
-export const CHART_RENDERER_CLOSED = "The chart renderer is closed";
 
 /**
  * A worker's young generation: V8's default lets each worker's heap grow to ~50 MB; 8 MB
@@ -61,11 +57,6 @@ interface Slot {
   timer: NodeJS.Timeout | undefined;
   /** The worker's uncaught error, reported with its exit. */
   failure: Error | undefined;
-}
-
-/** What a render beyond a renderer's bound is refused with. */
-export function tooManyCharts(max: number, spec: ChartSpec): Error {
-  return new Error(`Too many charts waiting to be rendered (${max}): ${JSON.stringify(spec.title)} refused`);
 }
 
 /** The worker's error as the same kind of error, with the worker's stack. */

@@ -1,15 +1,9 @@
-/** What the bot's platforms need to draw an answer's charts, and the renderer CHART_WORKERS selects. */
-import type { ChartSpec } from "../answer/answer.js";
+/** The renderer CHART_WORKERS selects. */
 import { createChartPool } from "./chart-pool.js";
 import { createInProcessChartRenderer } from "./in-process-renderer.js";
-import type { RenderChartOptions } from "./render-chart.js";
+import type { ChartRenderer } from "./renderer.js";
 
-export interface ChartRenderer {
-  /** The chart as PNG bytes, the same bytes renderChart gives; rejects with renderChart's error. */
-  render(spec: ChartSpec, options?: RenderChartOptions): Promise<Buffer>;
-  /** Stops rendering: renders not finished yet, and any later ones, are rejected. */
-  close(): Promise<void>;
-}
+export type { ChartRenderer } from "./renderer.js";
 
 /**
  * The bot's renderer for CHART_WORKERS: 0 draws in this thread and encodes the PNG on libuv's

@@ -4,12 +4,13 @@
  * "Other". The legend on the right carries each slice's percentage; the total sits in the hole.
  */
 import type { ChartConfiguration, ChartType, LegendItem, Plugin } from "chart.js";
-import { alignData, foldTail } from "./chart-data.js";
+import type { Unit } from "../answer/answer.js";
+import { formatChartValue, formatNumber } from "../metrics/format.js";
+import { alignData, foldTail, isAdditive } from "./chart-data.js";
 import { foldNote, type RenderContext, titlePlugins } from "./chart-options.js";
 import { backgroundPlugin } from "./chart-plugins.js";
 import { BACKGROUND_COLOUR, coloursFor, FONT_FAMILY, MUTED_TEXT_COLOUR, TEXT_COLOUR } from "./chart-theme.js";
 import { truncateLabel } from "./label-format.js";
-import { formatShare, formatValue, type ValueStyle } from "./value-format.js";
 
 export type DoughnutConfig = ChartConfiguration<"doughnut", number[], string>;
 
@@ -52,8 +53,8 @@ export function doughnutChartConfig(rc: RenderContext): DoughnutConfig | null {
   const labelChars = Math.round(22 * Math.max(0.7, rc.width / 1200));
   const legendText = data.labels.map((label, i) => {
     const value = values[i] ?? 0;
-    const formatted = formatValue(value, rc.style, rc.currency);
-    return `${truncateLabel(label, labelChars)}  ${formatShare(value / total)} · ${formatted}`;
+    const formatted = formatChartValue(value, rc.unit, rc.currency);
+    return `${truncateLabel(label, labelChars)}  ${formatNumber(value / total, "percent", rc)} · ${formatted}`;
   });
   const colours = coloursFor(data.labels);
   return {
@@ -96,16 +97,19 @@ export function doughnutChartConfig(rc: RenderContext): DoughnutConfig | null {
               })),
           },
         },
-        kpiDoughnutCentre: centreOptions(rc.style, rc.currency, total, sizes.title),
+        kpiDoughnutCentre: centreOptions(rc.unit, rc.currency, total, sizes.title),
       },
     },
     plugins: [backgroundPlugin, doughnutCentrePlugin],
   };
 }
 
-function centreOptions(style: ValueStyle, currency: string, total: number, fontSize: number): CentreOptions {
-  const additive = style === "count" || style === "currency";
-  return { total: additive ? formatValue(total, style, currency) : "", caption: "total", fontSize };
+function centreOptions(unit: Unit, currency: string, total: number, fontSize: number): CentreOptions {
+  return {
+    total: isAdditive(unit) ? formatChartValue(total, unit, currency) : "",
+    caption: "total",
+    fontSize,
+  };
 }
 
 /** Writes the total in the doughnut's hole (only for additive units, where a total means something). */

@@ -5,13 +5,13 @@
  * largest stage (said in the subtitle); the exact counts are printed on the bars.
  */
 import type { ChartConfiguration } from "chart.js";
+import { formatNumber } from "../metrics/format.js";
 import { alignData } from "./chart-data.js";
 import { type RenderContext, titlePlugins } from "./chart-options.js";
 import { backgroundPlugin } from "./chart-plugins.js";
 import { FUNNEL_PALETTE, TEXT_COLOUR } from "./chart-theme.js";
 import { funnelPlugin } from "./funnel-plugin.js";
 import { truncateLabel } from "./label-format.js";
-import { formatValue } from "./value-format.js";
 
 export type FunnelConfig = ChartConfiguration<"bar", ([number, number] | null)[], string>;
 
@@ -75,7 +75,7 @@ export function funnelChartConfig(rc: RenderContext): FunnelConfig | null {
         legend: { display: false },
         kpiFunnel: {
           values: [...values],
-          style: rc.style,
+          unit: rc.unit,
           currency: rc.currency,
           fontSize: sizes.valueLabel,
         },
@@ -96,7 +96,7 @@ function funnelSubtitle(
   const last = values[values.length - 1] ?? null;
   if (values.length >= 2 && first !== null && last !== null && first > 0) {
     notes.unshift(
-      `${labels[0]} → ${labels[labels.length - 1]}: ${formatValue(last / first, "percent")} overall`,
+      `${labels[0]} → ${labels[labels.length - 1]}: ${formatNumber(last / first, "percent", { currency: "" })} overall`,
     );
   }
   return notes.join(" · ");

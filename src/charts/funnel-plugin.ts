@@ -4,12 +4,13 @@
  * bar (white inside the bar, or dark beside it when the bar is too narrow).
  */
 import type { Chart, ChartType, Plugin } from "chart.js";
+import type { Unit } from "../answer/answer.js";
+import { formatChartValue, formatNumber, NO_VALUE } from "../metrics/format.js";
 import { FONT_FAMILY, FUNNEL_CONNECTOR_COLOUR, TEXT_COLOUR } from "./chart-theme.js";
-import { formatValue, NO_VALUE, type ValueStyle } from "./value-format.js";
 
 export interface FunnelOptions {
   readonly values: readonly (number | null)[];
-  readonly style: ValueStyle;
+  readonly unit: Unit;
   readonly currency: string;
   readonly fontSize: number;
 }
@@ -75,7 +76,7 @@ export const funnelPlugin: Plugin<"bar", FunnelOptions> = {
     boxes.forEach((box, i) => {
       const value = values[i] ?? null;
       ctx.font = `bold ${Math.round(fontSize * 1.1)}px ${FONT_FAMILY}`;
-      const text = formatValue(value, options.style, options.currency);
+      const text = formatChartValue(value, options.unit, options.currency);
       const width = ctx.measureText(text).width;
       const barWidth = box.present ? box.right - box.left : 0;
       const inside = barWidth >= width + 2 * pad;
@@ -90,7 +91,9 @@ export const funnelPlugin: Plugin<"bar", FunnelOptions> = {
       ctx.fillStyle = TEXT_COLOUR;
       ctx.textAlign = "center";
       const rate =
-        value !== null && next !== null && value > 0 ? formatValue(next / value, "percent") : NO_VALUE;
+        value !== null && next !== null && value > 0
+          ? formatNumber(next / value, "percent", options)
+          : NO_VALUE;
       ctx.fillText(`↓ ${rate}`, centre, (box.bottom + lower.top) / 2);
     });
     ctx.restore();

@@ -15,4 +15,3 @@ export {
   renderChart,
   renderChartAsync,
 } from "./render-chart.js";
-export { formatValue, type ValueStyle, valueStyleOf } from "./value-format.js";

@@ -3,10 +3,11 @@
  * ("2026-11" → "Nov 2026") and truncation of long labels with "…". Pure string work:
  * no Date, no time zone, no locale data.
  */
+import { shortMonth } from "../calendar/date-format.js";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const isMonth = (text: string | undefined): boolean => Number(text) >= 1 && Number(text) <= 12;
 
 /** Cuts a label to at most maxChars characters (code points), ending in "…" when cut. */
 export function truncateLabel(label: string, maxChars: number): string {
@@ -36,14 +37,12 @@ export function formatCategoryLabels(labels: readonly string[], maxChars: number
 
 export function formatIsoDay(label: string, withYear = false): string {
   const match = ISO_DAY.exec(label);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || month === undefined) return label;
-  const day = `${month} ${Number(match[3])}`;
+  if (!match || !isMonth(match[2])) return label;
+  const day = `${shortMonth(Number(match[2]))} ${Number(match[3])}`;
   return withYear ? `${day}, ${match[1]}` : day;
 }
 
 export function formatIsoMonth(label: string): string {
   const match = ISO_MONTH.exec(label);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  return match && month !== undefined ? `${month} ${match[1]}` : label;
+  return match && isMonth(match[2]) ? `${shortMonth(Number(match[2]))} ${match[1]}` : label;
 }

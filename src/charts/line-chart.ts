@@ -57,7 +57,7 @@ export function lineChartConfig(rc: RenderContext): LineConfig | null {
       plugins: {
         ...titlePlugins(rc),
         legend: legendPlugin(rc, multi),
-        kpiValueLabels: { style: rc.style, currency: rc.currency, fontSize: sizes.valueLabel },
+        kpiValueLabels: { unit: rc.unit, currency: rc.currency, fontSize: sizes.valueLabel },
       },
     },
     plugins: labelled ? [backgroundPlugin, valueLabelsPlugin] : [backgroundPlugin],

@@ -16,7 +16,6 @@ import { doughnutChartConfig } from "./doughnut-chart.js";
 import { drawEmptyChart } from "./empty-chart.js";
 import { funnelChartConfig } from "./funnel-chart.js";
 import { lineChartConfig } from "./line-chart.js";
-import { valueStyleOf } from "./value-format.js";
 
 export const DEFAULT_CHART_WIDTH = 1200;
 export const DEFAULT_CHART_HEIGHT = 675;
@@ -69,7 +68,7 @@ function drawChart(spec: ChartSpec, options: RenderChartOptions): { canvas: Canv
     width,
     height,
     sizes: chartSizes(width, height),
-    style: valueStyleOf(spec),
+    unit: spec.unit ?? "count",
     currency: options.currency ?? DEFAULT_CURRENCY,
   };
   const canvas = checkOutCanvas(width, height);

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { Answer } from "../answer/answer.js";
-import { instantForDay } from "../commands/as-of.js";
+import { instantForDay } from "../calendar/as-of.js";
 import type { CliContext } from "./context.js";
 
 interface AskOptions {
@@ -41,15 +41,14 @@ export function registerAskCommand(program: Command, context: CliContext): void 
     .action(async (words: string[], options: AskOptions) => {
       const { config } = context;
       // The engine (Kysely, mysql2) loads only here, so other kpi commands start fast.
-      const [{ createEngine }, { runCommand }, { answerToText }] = await Promise.all([
-        import("../app/engine.js"),
-        import("../commands/run-command.js"),
+      const [{ createEngine }, { answerToText }] = await Promise.all([
+        import("../engine/engine.js"),
         import("../render/terminal-answer.js"),
       ]);
       const at = options.asOf ? instantForDay(options.asOf, config.reportTimeZone) : undefined;
       const engine = createEngine(config, () => at ?? new Date());
       try {
-        const outcome = await runCommand(words.join(" "), engine.deps);
+        const outcome = await engine.run(words.join(" "));
         if (outcome.kind === "help") {
           context.out(options.json ? JSON.stringify({ help: outcome.text }) : outcome.text);
           return;

@@ -9,7 +9,7 @@ import { firstNonEmptyTable } from "../../generator/load/database-state.js";
 import { parseGenerateOptions } from "../../generator/options.js";
 import { lineProgress } from "../../generator/progress.js";
 import { describeReport } from "../../generator/report.js";
-import { AREA_NAMES } from "../commands/areas.js";
+import { AREA_NAMES } from "../areas/registry.js";
 import { withConnection } from "../db/connect.js";
 import { describeMigration, migrate } from "../db/migrate/migrator.js";
 import { writeCharts } from "./ask-command.js";
@@ -45,20 +45,23 @@ export function registerDemoCommand(program: Command, context: CliContext): void
         out(`\nThe database already has data (${busy}); answering from it.`);
       }
 
-      const [{ createEngine }, { runCommand }, { answerToText }] = await Promise.all([
-        import("../app/engine.js"),
-        import("../commands/run-command.js"),
+      const [{ createEngine }, { answerToText }] = await Promise.all([
+        import("../engine/engine.js"),
         import("../render/terminal-answer.js"),
       ]);
       const engine = createEngine(config);
       try {
         for (const area of AREA_NAMES) {
-          const outcome = await runCommand(`${area} last-30d`, engine.deps);
-          if (outcome.kind !== "answer") continue;
-          const files = await writeCharts(outcome.answer, options.out, config.currency);
+          const answer = await engine.answer({
+            area,
+            period: { kind: "relative", word: "last-30d" },
+            comparison: "previous",
+            filters: {},
+          });
+          const files = await writeCharts(answer, options.out, config.currency);
           out(`\n$ npx kpi ask "${area} last-30d"\n`);
           out(
-            answerToText(outcome.answer, {
+            answerToText(answer, {
               currency: config.currency,
               chartFiles: files,
               maxRows: 5,

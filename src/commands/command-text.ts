@@ -3,9 +3,7 @@
  * asked, filters in a fixed order, values quoted only when needed. Parsing it gives the
  * same query back, so it can be logged, stored (subscriptions) and shown.
  */
-import { type Area, FILTER_KEYS, type Filters } from "./areas.js";
-import type { ComparisonMode } from "./period.js";
-import { type PeriodSpec, periodSpecToText } from "./period-spec.js";
+import { FILTER_KEYS, type Filters, periodSpecToText, type Query } from "../answer/query.js";
 
 const QUOTE_START = /^["'\u2018\u2019\u201C\u201D]/u;
 const DOUBLE_QUOTE = /["\u201C\u201D]/u;
@@ -23,16 +21,20 @@ export function quoteValue(value: string): string {
   return `'${value}'`;
 }
 
-export function queryToText(query: {
-  readonly area: Area;
-  readonly period: PeriodSpec;
-  readonly comparison: ComparisonMode;
-  readonly filters: Filters;
-}): string {
+/** `campaigns mtd vs last-year platform=meta campaign="Black Friday"`: parses back to the same query. */
+export function queryToText(query: Query): string {
   const words: string[] = [query.area, periodSpecToText(query.period)];
   if (query.comparison === "last-year") words.push("vs last-year");
+  const filters = filtersToText(query.filters);
+  if (filters !== "") words.push(filters);
+  return words.join(" ");
+}
+
+/** `platform=meta city="Bad Homburg"`, in the fixed key order ("" without filters). */
+export function filtersToText(filters: Filters): string {
+  const words: string[] = [];
   for (const key of FILTER_KEYS) {
-    const value = query.filters[key];
+    const value = filters[key];
     if (value !== undefined) words.push(`${key}=${quoteValue(value)}`);
   }
   return words.join(" ");

@@ -3,8 +3,8 @@
  * against the values that exist, case-insensitively. An unknown value is a one-line error
  * naming the nearest existing values (or some known ones).
  */
-import type { FilterOption, ResolvedFilters } from "../areas/area-data.js";
-import type { FilterKey, Filters } from "./areas.js";
+import type { FilterKey, Filters } from "../answer/query.js";
+import type { FilterOption, ResolvedFilters } from "../areas/filters/filter-types.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
 import { suggest } from "./suggest.js";
 

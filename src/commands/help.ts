@@ -3,10 +3,11 @@
  * markdown-lite (*bold*, `code`, • bullets) that every renderer can show, each well under
  * the 3,000-character limit of a Slack section.
  */
+import { FILTER_KEYS, PERIOD_WORDS } from "../answer/query.js";
+import { FILTER_EXAMPLES } from "../areas/filters/filter-types.js";
+import { AREA_NAMES, type Area, areaModule } from "../areas/registry.js";
 import { METRIC_DEFINITIONS } from "../metrics/definitions.js";
-import { AREA_NAMES, AREAS, type Area, FILTER_EXAMPLES, FILTER_KEYS } from "./areas.js";
 import type { HelpTopic } from "./parse.js";
-import { PERIOD_WORDS } from "./period-spec.js";
 
 /** Upper bound for any help text (Slack section text limit). */
 export const MAX_HELP_CHARS = 3000;
@@ -20,7 +21,7 @@ const PERIODS = [
 ];
 
 function aliasText(area: Area): string {
-  const { aliases } = AREAS[area];
+  const { aliases } = areaModule(area);
   return aliases.length === 0 ? "" : ` (alias ${aliases.map((alias) => `\`${alias}\``).join(", ")})`;
 }
 
@@ -29,7 +30,7 @@ function generalHelp(): string {
     "*kpi-bot* — marketing KPIs for the shop, right here.",
     GRAMMAR,
     "*Areas*",
-    ...AREA_NAMES.map((area) => `• \`${area}\`${aliasText(area)} — ${AREAS[area].description}`),
+    ...AREA_NAMES.map((area) => `• \`${area}\`${aliasText(area)} — ${areaModule(area).description}`),
     ...PERIODS,
     `*Filters* ${FILTER_KEYS.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (which ones apply depends on the area)`,
     "More: `/kpi help <area>` · `/kpi help metrics`",
@@ -37,7 +38,7 @@ function generalHelp(): string {
 }
 
 function areaHelp(area: Area): string {
-  const info = AREAS[area];
+  const info = areaModule(area);
   return [
     `*${area}*${aliasText(area)} — ${info.description}`,
     `*Filters* ${info.filters.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (values match case-insensitively)`,

@@ -11,13 +11,12 @@
  * one-line UserError with the nearest valid word and the usage line — nothing else.
  */
 
+import { type ComparisonMode, DEFAULT_PERIOD, type Query } from "../answer/query.js";
+import { AREA_NAMES, AREA_WORDS, type Area, findArea } from "../areas/registry.js";
 import type { UserError } from "../errors.js";
-import { AREA_NAMES, AREA_WORDS, type Area, type Filters, findArea } from "./areas.js";
-import { queryToText } from "./command-text.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
-import type { ComparisonMode } from "./period.js";
-import { DEFAULT_PERIOD, looksLikePeriod, type PeriodSpec } from "./period-spec.js";
-import { parseQueryWords } from "./query-words.js";
+import { looksLikePeriod, validatePeriodSpec } from "./period-spec.js";
+import { checkFilters, parseQueryWords } from "./query-words.js";
 import { suggest } from "./suggest.js";
 import { emptyCommandError, guardCommandText } from "./text-guard.js";
 import { type Token, tokenize } from "./tokenize.js";
@@ -43,14 +42,8 @@ export interface HelpCommand {
 
 export interface QueryCommand {
   readonly kind: "query";
-  /** Canonical area name (aliases resolved: funnel → ad-performance). */
-  readonly area: Area;
-  /** The period as written; resolve it with resolvePeriod and the report clock. */
-  readonly period: PeriodSpec;
-  readonly comparison: ComparisonMode;
-  readonly filters: Filters;
-  /** Canonical command text (no `/kpi`), e.g. `campaigns last-30d platform=meta`; parses back to this query. */
-  readonly text: string;
+  /** The query as data: canonical area (funnel → ad-performance), the period as written, comparison, filters as typed. */
+  readonly query: Query<Area>;
 }
 
 export interface AdminCommand {
@@ -93,6 +86,27 @@ function unknownArea(token: Token): UserError {
   );
 }
 
+const COMPARISONS: readonly ComparisonMode[] = ["previous", "last-year"];
+
+/**
+ * A query that arrives as data (a button's payload, a stored subscription) checked as the
+ * parser checks typed words: a known area (aliases resolved), a valid period, filters the
+ * area accepts. Throws the same one-line UserErrors.
+ */
+export function checkQuery(query: Query): Query<Area> {
+  const area = findArea(query.area);
+  if (!area) throw unknownArea({ text: query.area, quoted: false });
+  if (!COMPARISONS.includes(query.comparison)) {
+    throw commandError("unknown_comparison", `Unknown comparison ${echo(String(query.comparison))}.`);
+  }
+  return {
+    area,
+    period: validatePeriodSpec(query.period),
+    comparison: query.comparison,
+    filters: checkFilters(area, query.filters),
+  };
+}
+
 /** Parses one command; throws only UserError (see module comment). */
 export function parseCommand(input: string): ParsedCommand {
   const tokens = tokenize(guardCommandText(input));
@@ -110,11 +124,13 @@ export function parseCommand(input: string): ParsedCommand {
 
   const words = parseQueryWords(area, rest);
   if (words === "help") return { kind: "help", topic: area };
-  const query = {
-    area,
-    period: words.period ?? DEFAULT_PERIOD,
-    comparison: words.comparison ?? "previous",
-    filters: words.filters,
+  return {
+    kind: "query",
+    query: {
+      area,
+      period: words.period ?? DEFAULT_PERIOD,
+      comparison: words.comparison ?? "previous",
+      filters: words.filters,
+    },
   };
-  return { kind: "query", ...query, text: queryToText(query) };
 }

@@ -3,62 +3,17 @@
  * word, a calendar month `YYYY-MM`, or a closed range `YYYY-MM-DD..YYYY-MM-DD`. What can
  * be checked without a clock (real dates, order, at most 3 years) is checked here.
  */
+
+import { PERIOD_WORDS, type PeriodSpec, periodSpecToText } from "../answer/query.js";
+import { addYears, daysInMonth, parseIsoDate } from "../calendar/calendar.js";
+import { monthName } from "../calendar/date-format.js";
 import type { UserError } from "../errors.js";
-import { addYears, daysInMonth, parseIsoDate } from "./calendar.js";
 import { commandError, didYouMean, echo } from "./messages.js";
 import { suggest } from "./suggest.js";
-
-export const PERIOD_WORDS = [
-  "today",
-  "yesterday",
-  "last-7d",
-  "last-30d",
-  "last-90d",
-  "mtd",
-  "qtd",
-  "ytd",
-  "last-month",
-  "last-quarter",
-] as const;
-
-export type PeriodWord = (typeof PERIOD_WORDS)[number];
-
-export type PeriodSpec =
-  | { readonly kind: "relative"; readonly word: PeriodWord }
-  | { readonly kind: "month"; readonly year: number; readonly month: number }
-  | { readonly kind: "range"; readonly from: string; readonly to: string };
-
-export const DEFAULT_PERIOD: PeriodSpec = { kind: "relative", word: "last-30d" };
 
 /** Longest range accepted: from + 3 years − 1 day (2023-01-01..2025-12-31 is fine). */
 export const MAX_RANGE_YEARS = 3;
 const MIN_YEAR = 1900;
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-export function monthName(month: number): string {
-  return MONTH_NAMES[month - 1] ?? String(month);
-}
-
-/** The spec as a command word ("last-30d", "2026-11", "2026-10-01..2026-10-31"). */
-export function periodSpecToText(spec: PeriodSpec): string {
-  if (spec.kind === "relative") return spec.word;
-  if (spec.kind === "month")
-    return `${String(spec.year).padStart(4, "0")}-${String(spec.month).padStart(2, "0")}`;
-  return `${spec.from}..${spec.to}`;
-}
 
 function invalidDate(text: string): UserError {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);

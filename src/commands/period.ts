@@ -17,6 +17,8 @@
  *   mtd and clamped ranges: October 2026 is compared with Aug 31 – Sep 30).
  *   `last-year`: the same dates one year earlier, Feb 29 → Feb 28.
  */
+
+import { type ComparisonMode, type PeriodSpec, periodSpecToText } from "../answer/query.js";
 import {
   addDays,
   addYears,
@@ -25,16 +27,10 @@ import {
   lastOfMonth,
   parseIsoDate,
   todayInZone,
-} from "./calendar.js";
+} from "../calendar/calendar.js";
+import { formatDateRange, monthLabel, quarterLabel } from "../calendar/date-format.js";
 import { commandError, echo } from "./messages.js";
-import { formatDateRange, monthLabel, quarterLabel } from "./period-format.js";
-import {
-  type PeriodSpec,
-  parsePeriod,
-  periodSpecToText,
-  unknownPeriod,
-  validatePeriodSpec,
-} from "./period-spec.js";
+import { parsePeriod, unknownPeriod, validatePeriodSpec } from "./period-spec.js";
 
 export interface PeriodClock {
   readonly now: Date;
@@ -55,8 +51,6 @@ export interface PeriodResolution {
   /** Notes for the Answer, e.g. that the end was clamped to today. */
   readonly notes: readonly string[];
 }
-
-export type ComparisonMode = "previous" | "last-year";
 
 export interface ComparisonRange {
   readonly from: string;

@@ -2,19 +2,23 @@
  * The words after the area of a query: one period, one comparison, key=value filters,
  * in any order. Each bad word becomes a one-line UserError naming the nearest valid word.
  */
-import type { UserError } from "../errors.js";
-import { AREAS, type Area, FILTER_EXAMPLES, type Filters, findArea, isFilterKey } from "./areas.js";
-import { commandError, didYouMean, echo, listWords } from "./messages.js";
-import type { ComparisonMode } from "./period.js";
+
 import {
-  looksLikePeriod,
+  type ComparisonMode,
+  type FilterKey,
+  type Filters,
+  isFilterKey,
   type PeriodSpec,
-  parsePeriod,
   periodSpecToText,
-  unknownPeriod,
-} from "./period-spec.js";
+} from "../answer/query.js";
+import { FILTER_EXAMPLES } from "../areas/filters/filter-types.js";
+import { type Area, areaModule, findArea } from "../areas/registry.js";
+import type { UserError } from "../errors.js";
+import { commandError, didYouMean, echo, listWords } from "./messages.js";
+import { looksLikePeriod, parsePeriod, unknownPeriod } from "./period-spec.js";
 import { suggest } from "./suggest.js";
-import type { Token } from "./tokenize.js";
+import { guardCommandText } from "./text-guard.js";
+import { type Token, tokenize } from "./tokenize.js";
 
 export interface QueryWords {
   readonly period: PeriodSpec | undefined;
@@ -24,16 +28,18 @@ export interface QueryWords {
 
 const COMPARISONS = ["previous", "last-year"] as const;
 
+const filtersOf = (area: Area): readonly FilterKey[] => areaModule(area).filters;
+
 function acceptedFilters(area: Area): string {
-  return `${echo(area)} accepts ${listWords(AREAS[area].filters)}`;
+  return `${echo(area)} accepts ${listWords(filtersOf(area))}`;
 }
 
 function filterExample(area: Area): string {
-  const { filters } = AREAS[area];
+  const filters = filtersOf(area);
   return FILTER_EXAMPLES[filters.includes("campaign") ? "campaign" : (filters[0] ?? "platform")];
 }
 
-function readFilter(area: Area, key: string, rawValue: string, filters: Filters): void {
+function readFilter(area: Area, key: string, rawValue: string, filters: Record<string, string>): void {
   const lower = key.toLowerCase();
   if (lower === "") {
     throw commandError(
@@ -42,16 +48,16 @@ function readFilter(area: Area, key: string, rawValue: string, filters: Filters)
     );
   }
   if (!isFilterKey(lower)) {
-    const hint = didYouMean(suggest(lower, AREAS[area].filters));
+    const hint = didYouMean(suggest(lower, filtersOf(area)));
     throw commandError(
       "unknown_filter",
       `Unknown filter ${echo(key)}${hint || ` — ${acceptedFilters(area)}`}`,
     );
   }
-  if (!AREAS[area].filters.includes(lower)) {
+  if (!filtersOf(area).includes(lower)) {
     throw commandError(
       "filter_not_allowed",
-      `${echo(area)} has no ${echo(lower)} filter — it accepts ${listWords(AREAS[area].filters)}.`,
+      `${echo(area)} has no ${echo(lower)} filter — it accepts ${listWords(filtersOf(area))}.`,
     );
   }
   if (filters[lower] !== undefined) {
@@ -65,6 +71,29 @@ function readFilter(area: Area, key: string, rawValue: string, filters: Filters)
     );
   }
   filters[lower] = value;
+}
+
+/**
+ * Filter words alone (`platform=meta city="Bad Homburg"`, a subscription's), checked for the
+ * area as in a command: only `key=value` words, each key once and accepted by the area.
+ */
+export function parseFilterWords(area: Area, text: string): Filters {
+  const tokens = text.trim() === "" ? [] : tokenize(guardCommandText(text));
+  const filters: Record<string, string> = {};
+  for (const token of tokens) {
+    if (!token.filter) throw unknownWord(area, token);
+    readFilter(area, token.filter.key, token.filter.value, filters);
+  }
+  return filters as Filters;
+}
+
+/** Filters given as data (a button, a stored subscription), checked as typed ones are: keys the area accepts, non-empty values. */
+export function checkFilters(area: Area, given: Readonly<Record<string, string | undefined>>): Filters {
+  const filters: Record<string, string> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (value !== undefined) readFilter(area, key, value, filters);
+  }
+  return filters as Filters;
 }
 
 /** Reads `vs <mode>` at tokens[index]; returns the mode and how many words it used. */
@@ -107,7 +136,7 @@ function unknownWord(area: Area, token: Token): UserError {
     );
   }
   if (looksLikePeriod(word)) return unknownPeriod(token.text);
-  const filterHint = suggest(word, AREAS[area].filters).map((key) => `${key}=…`);
+  const filterHint = suggest(word, filtersOf(area)).map((key) => `${key}=…`);
   if (filterHint.length > 0)
     return commandError("unknown_word", `Unknown word ${echo(token.text)}${didYouMean(filterHint)}`);
   const vsHint = suggest(word, ["vs"]).length > 0 ? didYouMean(["vs previous", "vs last-year"]) : "";
@@ -123,7 +152,7 @@ export function parseQueryWords(area: Area, tokens: readonly Token[]): QueryWord
     return "help";
   let period: PeriodSpec | undefined;
   let comparison: ComparisonMode | undefined;
-  const filters: Filters = {};
+  const filters: Record<string, string> = {};
   for (let index = 0; index < tokens.length; ) {
     const token = tokens[index] as Token;
     const word = token.text.toLowerCase();
@@ -151,5 +180,5 @@ export function parseQueryWords(area: Area, tokens: readonly Token[]): QueryWord
       index += 1;
     }
   }
-  return { period, comparison, filters };
+  return { period, comparison, filters: filters as Filters };
 }

@@ -56,9 +56,8 @@ export type MetricKey = (typeof METRIC_KEYS)[number];
 export interface MetricDefinition {
   readonly key: MetricKey;
   readonly label: string;
+  /** money, count, percent (a fraction: 0.034 reads 3.40%) or multiple (3.42 reads 3.42×). */
   readonly unit: Unit;
-  /** How a `ratio` shows: 0.034 as 3.4% (percent) or 3.42 as 3.42× (multiple). */
-  readonly display?: "percent" | "multiple";
   readonly definition: string;
   /** Whether a rise is good news (drives the colour of change arrows). */
   readonly higherIsBetter: boolean;
@@ -84,14 +83,14 @@ function roi(sums: MetricSums): number | null {
   return revenue === null || cogs === null ? null : ratio(revenue - cogs - (spend ?? 0), spend);
 }
 
-type Row = [MetricKey, string, Unit, string, boolean, MetricDefinition["compute"], ("percent" | "multiple")?];
+type Row = [MetricKey, string, Unit, string, boolean, MetricDefinition["compute"]];
 
-// key, label, unit, definition, higherIsBetter, compute, display
+// key, label, unit, definition, higherIsBetter, compute
 const ROWS: readonly Row[] = [
   [
     "spend",
     "Spend",
-    "currency",
+    "money",
     "ad cost in the period (impressions × CPM/1000 or clicks × CPC, per the ad's pricing model)",
     false,
     sum("spend"),
@@ -99,7 +98,7 @@ const ROWS: readonly Row[] = [
   [
     "revenue",
     "Revenue",
-    "currency",
+    "money",
     "sum of paid order totals net of discounts (attributed revenue in ad areas)",
     true,
     sum("revenue"),
@@ -111,22 +110,22 @@ const ROWS: readonly Row[] = [
   ["orders", "Orders", "count", "paid orders", true, sum("orders")],
   ["users", "Users", "count", "users (total, new or active, per table)", true, sum("users")],
   ["sessions", "Sessions", "count", "site sessions", true, sum("sessions")],
-  ["ctr", "CTR", "ratio", "clicks ÷ impressions", true, per("clicks", "impressions"), "percent"],
-  ["click_to_lead", "Click-to-lead", "ratio", "leads ÷ clicks", true, per("leads", "clicks"), "percent"],
-  ["cvr", "CVR", "ratio", "conversions ÷ clicks", true, per("conversions", "clicks"), "percent"],
-  ["cpc", "CPC", "currency", "spend ÷ clicks", false, per("spend", "clicks")],
-  ["cpm", "CPM", "currency", "spend ÷ impressions × 1000", false, per("spend", "impressions", 1000)],
-  ["cpl", "CPL", "currency", "spend ÷ leads", false, per("spend", "leads")],
-  ["cpa", "CPA", "currency", "spend ÷ conversions", false, per("spend", "conversions")],
-  ["roas", "ROAS", "ratio", "attributed revenue ÷ spend", true, per("revenue", "spend"), "multiple"],
-  ["roi", "ROI", "ratio", "(attributed revenue − cost of goods sold − spend) ÷ spend", true, roi, "percent"],
-  ["aov", "AOV", "currency", "revenue ÷ orders (revenue net of discounts)", true, per("revenue", "orders")],
+  ["ctr", "CTR", "percent", "clicks ÷ impressions", true, per("clicks", "impressions")],
+  ["click_to_lead", "Click-to-lead", "percent", "leads ÷ clicks", true, per("leads", "clicks")],
+  ["cvr", "CVR", "percent", "conversions ÷ clicks", true, per("conversions", "clicks")],
+  ["cpc", "CPC", "money", "spend ÷ clicks", false, per("spend", "clicks")],
+  ["cpm", "CPM", "money", "spend ÷ impressions × 1000", false, per("spend", "impressions", 1000)],
+  ["cpl", "CPL", "money", "spend ÷ leads", false, per("spend", "leads")],
+  ["cpa", "CPA", "money", "spend ÷ conversions", false, per("spend", "conversions")],
+  ["roas", "ROAS", "multiple", "attributed revenue ÷ spend", true, per("revenue", "spend")],
+  ["roi", "ROI", "percent", "(attributed revenue − cost of goods sold − spend) ÷ spend", true, roi],
+  ["aov", "AOV", "money", "revenue ÷ orders (revenue net of discounts)", true, per("revenue", "orders")],
 ];
 
 /** Every metric, in the order help and KPI rows list them. */
 export const METRIC_DEFINITIONS: readonly MetricDefinition[] = ROWS.map(
-  ([key, label, unit, definition, higherIsBetter, compute, display]) =>
-    Object.freeze({ key, label, unit, definition, higherIsBetter, compute, ...(display ? { display } : {}) }),
+  ([key, label, unit, definition, higherIsBetter, compute]) =>
+    Object.freeze({ key, label, unit, definition, higherIsBetter, compute }),
 );
 
 export const METRICS: Readonly<Record<MetricKey, MetricDefinition>> = Object.freeze(

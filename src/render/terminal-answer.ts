@@ -1,7 +1,9 @@
 /** The Answer as terminal text: title, period, KPI lines with changes, aligned tables, notes. */
-import type { Answer, AnswerTable, Cell, Kpi } from "../answer/answer.js";
-import { formatDateRange, formatPeriod } from "../commands/period-format.js";
-import { formatChange, formatNumber } from "./format.js";
+import type { Answer, AnswerTable, Kpi } from "../answer/answer.js";
+import { formatDateRange, formatPeriod } from "../calendar/date-format.js";
+import { formatNumber } from "../metrics/format.js";
+import { formatChange } from "../metrics/trend.js";
+import { cellText, headingOf, isNumberColumn, tableTitle } from "./answer-text.js";
 
 export interface TerminalOptions {
   readonly currency: string;
@@ -16,26 +18,18 @@ export const TERMINAL_MAX_ROWS = 15;
 function kpiLines(kpis: readonly Kpi[], currency: string): string[] {
   const rows = kpis.map((k) => [
     k.label,
-    formatNumber(k.value, k.unit, { currency, key: k.key }),
+    formatNumber(k.value, k.unit, { currency }),
     formatChange(k),
-    k.previous === null ? "" : `prev ${formatNumber(k.previous, k.unit, { currency, key: k.key })}`,
+    k.previous === null ? "" : `prev ${formatNumber(k.previous, k.unit, { currency })}`,
   ]);
   return alignRows(rows, [false, true, true, false]).map((line) => `  ${line}`);
 }
 
-function cellText(cell: Cell, table: AnswerTable, column: number, currency: string): string {
-  if (typeof cell === "number") {
-    const unit = table.units?.[column] ?? "count";
-    return formatNumber(cell, unit, { currency, key: table.columns[column] });
-  }
-  return cell === null ? "—" : cell;
-}
-
 export function tableLines(table: AnswerTable, currency: string, maxRows: number): string[] {
   const shown = table.rows.slice(0, maxRows);
-  const header = table.columns.map((c) => c.replaceAll("_", " "));
+  const header = table.columns.map(headingOf);
   const body = shown.map((row) => row.map((cell, i) => cellText(cell, table, i, currency)));
-  const numeric = table.columns.map((_, i) => (table.units?.[i] ?? "text") !== "text");
+  const numeric = table.columns.map((_, i) => isNumberColumn(table, i));
   const lines = alignRows([header, ...body], numeric).map((line) => `  ${line}`);
   if (table.rows.length > shown.length) lines.push(`  … and ${table.rows.length - shown.length} more`);
   if (table.rows.length === 0) lines.push("  (no rows)");
@@ -70,7 +64,7 @@ export function answerToText(answer: Answer, options: TerminalOptions): string {
   for (const table of answer.tables) {
     lines.push(
       "",
-      table.title ?? table.key.replaceAll("_", " "),
+      tableTitle(table),
       ...tableLines(table, options.currency, maxRows),
     );
   }

@@ -2,8 +2,7 @@
  * What a low-stock alert and a recovery note say, platform-neutral: the items for a
  * platform to lay out (a list, a table, a snooze button) and a plain-text version.
  */
-import type { StockItem } from "../areas/area-data.js";
-import { daysOfCover } from "../areas/stock-answer.js";
+import { daysOfCover, type StockItem } from "../areas/stock/stock-data.js";
 
 export interface AlertItem {
   readonly sku: string;

@@ -1,15 +1,15 @@
 /**
  * One digest: the answers a subscription's areas give at its slot, as a person asking
  * `/kpi <area> <period> [filters]` at that instant in the subscription's zone would get
- * them. Rendering (Block Kit, Adaptive Card) is the platform sender's job.
+ * them. The queries are built from the subscription's fields directly; rendering (Block Kit,
+ * Adaptive Card) is the platform sender's job.
  */
 import type { Answer } from "../answer/answer.js";
-import type { ReportingSource } from "../areas/reporting-source.js";
-import { resolvePeriodWithNotes } from "../commands/period.js";
-import { formatDateRange } from "../commands/period-format.js";
-import { runCommand } from "../commands/run-command.js";
+import type { Query } from "../answer/query.js";
+import type { Area } from "../areas/registry.js";
+import { formatDateRange } from "../calendar/date-format.js";
+import type { Engine } from "../engine/engine.js";
 import { DataSourceUnavailableError, isUserError } from "../errors.js";
-import { digestCommandText } from "./subscription-input.js";
 import type { Subscription } from "./subscription-store.js";
 import { DAY_MS, localDayNumber, shortDay } from "./zone-time.js";
 
@@ -39,46 +39,48 @@ const HEADINGS = {
   cron: "Digest",
 };
 
-/** The title line: the period the digest covers, in the subscription's zone. */
-export function digestTitle(subscription: Subscription, slot: Date): string {
-  const timeZone = subscription.schedule.timeZone;
-  try {
-    const { period } = resolvePeriodWithNotes(subscription.period, { now: slot, timeZone });
-    if (period.from === period.to) {
-      return `${shortDay(Math.floor(Date.parse(`${period.from}T00:00:00Z`) / DAY_MS))} · ${timeZone}`;
-    }
-    return `${formatDateRange(period.from, period.to)} · ${timeZone}`;
-  } catch {
-    return `${shortDay(localDayNumber(slot.getTime(), timeZone))} · ${timeZone}`;
-  }
+/** The query one area of the subscription asks. */
+export function digestQuery(subscription: Subscription, area: Area): Query<Area> {
+  return { area, period: subscription.period, comparison: "previous", filters: subscription.filters };
 }
 
+/** The title line: the period the answers cover (or, with none, the slot's day), in the subscription's zone. */
+function digestTitle(subscription: Subscription, slot: Date, answers: readonly Answer[]): string {
+  const timeZone = subscription.schedule.timeZone;
+  const period = answers[0]?.period;
+  if (!period) return `${shortDay(localDayNumber(slot.getTime(), timeZone))} · ${timeZone}`;
+  if (period.from === period.to) {
+    return `${shortDay(Math.floor(Date.parse(`${period.from}T00:00:00Z`) / DAY_MS))} · ${timeZone}`;
+  }
+  return `${formatDateRange(period.from, period.to)} · ${timeZone}`;
+}
+
+/** What a digest needs of the engine. */
+export type DigestEngine = Pick<Engine, "answer">;
+
 /**
- * Runs each area's command at the slot. A person-facing refusal (no data, unknown filter
- * value) becomes a problem line; an unavailable data source or anything unexpected is
- * thrown, so the delivery attempt fails and is retried.
+ * Answers each area at the slot. A person-facing refusal (no data, unknown filter value)
+ * becomes a problem line; an unavailable data source or anything unexpected is thrown, so the
+ * delivery attempt fails and is retried.
  */
 export async function buildDigest(
   subscription: Subscription,
   slot: Date,
-  source: ReportingSource,
+  engine: DigestEngine,
   /** The access policy for the target: an area it may not see is left out with a problem line. */
   refusal?: (area: string) => string | undefined,
 ): Promise<Digest> {
-  const deps = { source, now: () => slot, timeZone: subscription.schedule.timeZone };
+  const asOf = { now: slot, timeZone: subscription.schedule.timeZone };
   const answers: Answer[] = [];
   const problems: DigestProblem[] = [];
   for (const area of subscription.areas) {
-    const text = digestCommandText(area, subscription.period, subscription.filters);
     const refused = refusal?.(area);
     if (refused) {
       problems.push({ area, message: refused });
       continue;
     }
     try {
-      const outcome = await runCommand(text, deps);
-      if (outcome.kind === "answer") answers.push(outcome.answer);
-      else problems.push({ area, message: `\`${text}\` is not a query.` });
+      answers.push(await engine.answer(digestQuery(subscription, area), asOf));
     } catch (error) {
       if (!isUserError(error) || error instanceof DataSourceUnavailableError) throw error;
       problems.push({ area, message: error.message });
@@ -88,7 +90,7 @@ export async function buildDigest(
     subscription,
     slot,
     heading: `${HEADINGS[subscription.schedule.kind]} · ${subscription.areas.join(", ")}`,
-    title: digestTitle(subscription, slot),
+    title: digestTitle(subscription, slot, answers),
     answers,
     problems,
   };

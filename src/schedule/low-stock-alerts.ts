@@ -6,7 +6,7 @@
  * more often than planned, never pings twice.
  */
 import type { ReportingSource } from "../areas/reporting-source.js";
-import { todayInZone } from "../commands/calendar.js";
+import { todayInZone } from "../calendar/calendar.js";
 import type { Logger } from "../log.js";
 import { type AlertItem, alertItem, lowStockAlert, recoveryNote } from "./alert-message.js";
 import {

@@ -3,8 +3,7 @@
  * minutes: five attempts span about 15 minutes), never sooner than the platform's
  * Retry-After. No jitter: only the replica holding the claim retries, so there is no herd.
  */
-import type { ScheduleConfig } from "../config-schedule.js";
-import { parseTarget, type Target } from "./target.js";
+import type { Target } from "./target.js";
 
 export const RETRY_BASE_MS = 60_000;
 
@@ -19,15 +18,6 @@ export interface DeliverySettings {
   readonly adminTarget: Target | undefined;
   /** First backoff step (tests may shorten it); RETRY_BASE_MS by default. */
   readonly retryBaseMs?: number;
-}
-
-export function deliverySettingsFrom(config: ScheduleConfig): DeliverySettings {
-  return {
-    catchUpMs: config.catchUpMs,
-    staleMs: config.staleMs,
-    maxAttempts: config.maxAttempts,
-    adminTarget: config.adminChannel ? parseTarget(config.adminChannel) : undefined,
-  };
 }
 
 /** Wait after the given failed attempt (1-based): base × 2^(attempt − 1), at least retryAfterMs. */

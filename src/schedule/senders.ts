@@ -9,7 +9,7 @@
 import type { LowStockAlert, RecoveryNote } from "./alert-message.js";
 import { DeliveryError } from "./delivery-error.js";
 import type { Digest } from "./digest.js";
-import { type Platform, type Target, targetToText } from "./target.js";
+import { type Target, targetToText } from "./target.js";
 
 export interface SendResult {
   /** Slack `ts` or Teams activity id: what a thread reply or an update refers to. */
@@ -35,11 +35,12 @@ export interface PlatformSenders {
   readonly alerts: AlertSender;
 }
 
-export type Senders = Partial<Readonly<Record<Platform, PlatformSenders>>>;
+/** The senders of the platforms that are on, by platform name. */
+export type Senders = Readonly<Record<string, PlatformSenders>>;
 
 /** The senders for a target's platform, or a non-retryable DeliveryError `no_sender`. */
 export function sendersFor(senders: Senders, target: Target): PlatformSenders {
-  const found = senders[target.platform];
+  const found = Object.hasOwn(senders, target.platform) ? senders[target.platform] : undefined;
   if (!found) {
     throw new DeliveryError(
       "no_sender",

@@ -1,11 +1,12 @@
 /**
- * Checking what a subscription asks for before it is stored: the areas (names or aliases,
- * comma separated), the period and the filters must make a valid command for every area,
- * exactly as a person would type it (`campaigns yesterday platform=meta`).
+ * Checking what a subscription asks for before it is stored, and reading it back: the areas
+ * (names or aliases, comma separated), the period and the filters must make a valid query for
+ * every area, checked exactly as a person's typed words are.
  */
-import { AREA_NAMES, AREA_WORDS, type Area, findArea } from "../commands/areas.js";
+import type { Filters, PeriodSpec } from "../answer/query.js";
+import { AREA_NAMES, AREA_WORDS, type Area, findArea } from "../areas/registry.js";
 import { didYouMean, listWords } from "../commands/messages.js";
-import { parseCommand } from "../commands/parse.js";
+import { parseFilterWords } from "../commands/query-words.js";
 import { parsePeriod, unknownPeriod } from "../commands/period-spec.js";
 import { suggest } from "../commands/suggest.js";
 import { UserError } from "../errors.js";
@@ -37,30 +38,18 @@ export function parseAreas(input: string | readonly string[]): Area[] {
   return areas;
 }
 
-/** The period word, lower-cased and checked (`yesterday`, `last-7d`, `2026-11`). */
-export function parsePeriodWord(word: string): string {
+/** The period as written (`yesterday`, `last-7d`, `2026-11`), checked. */
+export function parsePeriodWord(word: string): PeriodSpec {
   const trimmed = word.trim();
-  if (!parsePeriod(trimmed)) throw unknownPeriod(trimmed);
-  return trimmed.toLowerCase();
+  const spec = parsePeriod(trimmed);
+  if (!spec) throw unknownPeriod(trimmed);
+  return spec;
 }
 
-/** The command text a digest runs for one area: `campaigns yesterday platform=meta`. */
-export function digestCommandText(area: string, period: string, filters: string | null): string {
-  return [area, period, filters ?? ""].join(" ").trim();
-}
-
-/** Filters (`platform=meta city=Berlin`) normalised to single spaces; each area must accept them. */
-export function checkFilters(
-  areas: readonly Area[],
-  period: string,
-  filters: string | undefined,
-): string | null {
-  const text = filters?.trim().replace(/\s+/g, " ") ?? "";
-  for (const area of areas) {
-    const parsed = parseCommand(digestCommandText(area, period, text));
-    if (parsed.kind !== "query") {
-      throw new UserError("invalid_filters", `Filters ${shown(text)} do not make a ${area} query.`);
-    }
-  }
-  return text === "" ? null : text;
+/** Filter words (`platform=meta city=Berlin`) every one of the areas must accept. */
+export function parseSubscriptionFilters(areas: readonly Area[], text: string | null | undefined): Filters {
+  const words = text?.trim() ?? "";
+  let filters: Filters = {};
+  for (const area of areas) filters = parseFilterWords(area, words);
+  return filters;
 }

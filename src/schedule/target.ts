@@ -1,39 +1,59 @@
 /**
- * Where a digest or alert goes: `slack:<channel id>` or `teams:<conversation id>`.
- * A Teams conversation id may itself contain colons (19:abc@thread.tacv2); only the first
- * colon separates the platform.
+ * Where a digest or alert goes: `<platform>:<id>`, e.g. `slack:C0123ABC` or
+ * `teams:19:abc@thread.tacv2` (only the first colon separates the platform). Which platforms
+ * exist and what their ids look like is each platform's to say (TargetRules); the scheduler
+ * only keeps and compares targets.
  */
 import { UserError } from "../errors.js";
 
-export const PLATFORMS = ["slack", "teams"] as const;
-
-export type Platform = (typeof PLATFORMS)[number];
-
 export interface Target {
-  readonly platform: Platform;
-  /** Slack channel id (C0123ABC) or Teams conversation id. */
+  /** The platform's registry name ("slack", "teams", …). */
+  readonly platform: string;
+  /** The platform's id of a channel or conversation. */
   readonly id: string;
 }
 
-export const TARGET_EXAMPLE = "slack:C0123ABC or teams:<conversation id>";
+/** A platform's rules for its target ids. */
+export interface TargetRules {
+  readonly platform: string;
+  /** An example target, for messages: `slack:C0123ABC`. */
+  readonly example: string;
+  /** The id as it is stored, or undefined when it is not one of this platform's ids. */
+  parseId(id: string): string | undefined;
+  /** Ids that belong to this platform even without the `platform:` prefix (Slack's C0123ABC). */
+  readonly bareId?: RegExp;
+}
+
+/** Parses `platform:id` (or a bare id a platform claims); a UserError names the valid forms. */
+export type TargetParser = (text: string) => Target;
+
 const MAX_TARGET_CHARS = 300;
 
-export function parseTarget(text: string): Target {
-  const trimmed = text.trim();
-  const colon = trimmed.indexOf(":");
-  const platform = trimmed.slice(0, colon).toLowerCase();
-  const id = trimmed.slice(colon + 1);
-  const valid =
-    colon > 0 &&
-    trimmed.length <= MAX_TARGET_CHARS &&
-    ((platform === "slack" && /^[A-Za-z0-9]{2,}$/.test(id)) || (platform === "teams" && /^\S+$/.test(id)));
-  if (!valid) {
-    const shown = trimmed.replace(/[`\p{C}]/gu, "").slice(0, 40);
-    throw new UserError("invalid_target", `Invalid target \`${shown}\`: write ${TARGET_EXAMPLE}.`);
-  }
-  return { platform: platform as Platform, id };
+const shown = (text: string) => text.replace(/[`\p{C}]/gu, "").slice(0, 40);
+
+export function targetParser(rules: readonly TargetRules[]): TargetParser {
+  const examples = rules.map((r) => r.example).join(" or ");
+  return (text) => {
+    const trimmed = text.trim();
+    const bare = rules.find((r) => r.bareId?.test(trimmed));
+    const colon = trimmed.indexOf(":");
+    const platform = bare ? bare.platform : trimmed.slice(0, Math.max(0, colon)).toLowerCase();
+    const rule = rules.find((r) => r.platform === platform);
+    const id = rule && trimmed.length <= MAX_TARGET_CHARS ? rule.parseId(bare ? trimmed : trimmed.slice(colon + 1)) : undefined;
+    if (!id) {
+      const hint = examples === "" ? "no chat platform is known" : `write ${examples}`;
+      throw new UserError("invalid_target", `Invalid target \`${shown(trimmed)}\`: ${hint}.`);
+    }
+    return { platform, id };
+  };
 }
 
 export function targetToText(target: Target): string {
   return `${target.platform}:${target.id}`;
+}
+
+/** A target as stored (checked when it was stored): the platform before the first colon, the id after. */
+export function storedTarget(text: string): Target {
+  const colon = text.indexOf(":");
+  return { platform: text.slice(0, colon), id: text.slice(colon + 1) };
 }

@@ -9,7 +9,8 @@
  * - a wall time that exists twice (fall back) is its first occurrence: 02:30 on 2026-10-25
  *   in Europe/Berlin is 02:30 CEST (00:30Z), never also 02:30 CET.
  */
-import { fromDayNumber, toDayNumber } from "../commands/calendar.js";
+import { fromDayNumber, toDayNumber } from "../calendar/calendar.js";
+import { shortMonth } from "../calendar/date-format.js";
 import { UserError } from "../errors.js";
 
 export const MINUTE_MS = 60_000;
@@ -101,12 +102,11 @@ export function weekdayOf(dayNumber: number): number {
 }
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "Tue Nov 24" for a day number. */
 export function shortDay(dayNumber: number): string {
   const { month, day } = wallDateOf(dayNumber);
-  return `${WEEKDAYS[weekdayOf(dayNumber)]} ${MONTHS[month - 1]} ${day}`;
+  return `${WEEKDAYS[weekdayOf(dayNumber)]} ${shortMonth(month)} ${day}`;
 }
 
 /** "Tue Nov 24, 2026 09:00" for an instant in the zone. */

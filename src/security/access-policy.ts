@@ -1,17 +1,21 @@
 /**
  * Who may ask about which area (the access policy, from ACCESS_POLICY_FILE or the
- * AREA_CHANNELS shorthand). An area listed in the policy is answered only where one of
- * its rules matches: a Slack channel or user, a Teams team or conversation (`*` matches
- * any). An area not listed follows the policy's default. Refusals name whom to ask.
+ * AREA_CHANNELS shorthand). An area listed in the policy is answered only where one of its
+ * rules matches: per chat platform, lists of ids under the keys that platform declares (Slack:
+ * channels and users; Teams: teams and conversations), `*` matching any. An area not listed
+ * follows the policy's default. Refusals name whom to ask. Nothing here knows a platform:
+ * each declares which id of the asker each of its keys is matched against.
  */
 
-export type Platform = "slack" | "teams";
+/** The id of an asker a policy key matches: the channel (or conversation), the user, or the group (Teams team). */
+export type SubjectField = "channel" | "user" | "group";
+
+/** A platform's policy keys and the field each one reads: `{ channels: "channel", users: "user" }`. */
+export type PolicyKeys = Readonly<Record<string, SubjectField>>;
 
 export interface AreaRule {
-  readonly slackChannels: readonly string[];
-  readonly slackUsers: readonly string[];
-  readonly teamsTeams: readonly string[];
-  readonly teamsConversations: readonly string[];
+  /** platform → policy key → ids (`*` = any). */
+  readonly grants: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Whom to ask for this area; the policy's contact when unset. */
   readonly contact: string | undefined;
 }
@@ -20,40 +24,47 @@ export interface AccessPolicy {
   readonly defaultAccess: "allow" | "deny";
   readonly contact: string | undefined;
   readonly areas: ReadonlyMap<string, AreaRule>;
+  /** platform → its policy keys. */
+  readonly keys: ReadonlyMap<string, PolicyKeys>;
   /** Where it came from, for the startup log: "kpi-access.yml", "AREA_CHANNELS", "none". */
   readonly source: string;
 }
 
-/** Who asks (or, for a digest, where it goes: no user, no team). */
+/** Who asks (or, for a digest, where it goes: no user, no group). */
 export interface AccessSubject {
-  readonly platform: Platform;
+  /** The platform's registry name. */
+  readonly platform: string;
   /** Slack channel id or Teams conversation id. */
   readonly channelId: string;
   readonly userId?: string;
-  /** Teams team id (channelData.team.id), when the conversation is in a team. */
+  /** The group the conversation belongs to (Teams team id), when it has one. */
   readonly teamId?: string;
 }
-
-export const OPEN_POLICY: AccessPolicy = Object.freeze({
-  defaultAccess: "allow",
-  contact: undefined,
-  areas: new Map(),
-  source: "none",
-});
 
 const DEFAULT_CONTACT = "your kpi-bot admin";
 const AREA_CHANNELS_SOURCE = "AREA_CHANNELS";
 
+export function openPolicy(keys: ReadonlyMap<string, PolicyKeys>): AccessPolicy {
+  return Object.freeze({ defaultAccess: "allow", contact: undefined, areas: new Map(), keys, source: "none" });
+}
+
 const matches = (list: readonly string[], id: string | undefined) =>
   id !== undefined && id !== "" && (list.includes("*") || list.includes(id));
+
+function idOf(subject: AccessSubject, field: SubjectField): string | undefined {
+  if (field === "channel") return subject.channelId;
+  return field === "user" ? subject.userId : subject.teamId;
+}
 
 export function mayAsk(policy: AccessPolicy, area: string, subject: AccessSubject): boolean {
   const rule = policy.areas.get(area);
   if (!rule) return policy.defaultAccess === "allow";
-  if (subject.platform === "slack") {
-    return matches(rule.slackChannels, subject.channelId) || matches(rule.slackUsers, subject.userId);
+  const keys = policy.keys.get(subject.platform) ?? {};
+  for (const [key, ids] of rule.grants.get(subject.platform) ?? []) {
+    const field = keys[key];
+    if (field && matches(ids, idOf(subject, field))) return true;
   }
-  return matches(rule.teamsConversations, subject.channelId) || matches(rule.teamsTeams, subject.teamId);
+  return false;
 }
 
 export function contactFor(policy: AccessPolicy, area: string): string {
@@ -83,31 +94,49 @@ export function deliveryRefusal(
   return `\`${area}\` may not be sent to this channel (access policy); ask ${contactFor(policy, area)}.`;
 }
 
-/** AREA_CHANNELS (`orders:C0123,C0456;campaigns:C0123`) as a policy: listed areas only in their ids. */
-export function policyFromAreaChannels(areaChannels: ReadonlyMap<string, readonly string[]>): AccessPolicy {
-  if (areaChannels.size === 0) return OPEN_POLICY;
+/** The keys of a platform that match channels (AREA_CHANNELS grants those). */
+const channelKeys = (keys: PolicyKeys): string[] =>
+  Object.entries(keys)
+    .filter(([, field]) => field === "channel")
+    .map(([key]) => key);
+
+/**
+ * AREA_CHANNELS (`orders:C0123,C0456;campaigns:C0123`) as a policy: a listed area is answered
+ * only in those channels or conversations, on every platform; other areas everywhere.
+ */
+export function policyFromAreaChannels(
+  areaChannels: ReadonlyMap<string, readonly string[]>,
+  keys: ReadonlyMap<string, PolicyKeys>,
+): AccessPolicy {
+  if (areaChannels.size === 0) return openPolicy(keys);
   const areas = new Map<string, AreaRule>();
   for (const [area, ids] of areaChannels) {
-    areas.set(area, {
-      slackChannels: ids,
-      slackUsers: [],
-      teamsTeams: [],
-      teamsConversations: ids,
-      contact: undefined,
-    });
+    const grants = new Map<string, ReadonlyMap<string, readonly string[]>>();
+    for (const [platform, platformKeys] of keys) {
+      grants.set(platform, new Map(channelKeys(platformKeys).map((key) => [key, ids])));
+    }
+    areas.set(area, { grants, contact: undefined });
   }
-  return Object.freeze({ defaultAccess: "allow", contact: undefined, areas, source: AREA_CHANNELS_SOURCE });
+  return Object.freeze({
+    defaultAccess: "allow",
+    contact: undefined,
+    areas,
+    keys,
+    source: AREA_CHANNELS_SOURCE,
+  });
 }
 
-/** Where a Slack user may ask about an area: anywhere, only in some channels, or nowhere. */
-export type SlackReach =
+/** Where a person may ask about an area without being named a channel: anywhere, or only in these channels. */
+export type Reach =
   | { readonly anywhere: true }
   | { readonly anywhere: false; readonly channels: readonly string[] };
 
-export function slackReach(policy: AccessPolicy, area: string, userId: string): SlackReach {
-  const channels = policy.areas.get(area)?.slackChannels ?? [];
-  if (channels.includes("*") || mayAsk(policy, area, { platform: "slack", channelId: "", userId })) {
+export function reachOf(policy: AccessPolicy, area: string, platform: string, userId: string): Reach {
+  const keys = channelKeys(policy.keys.get(platform) ?? {});
+  const grants = policy.areas.get(area)?.grants.get(platform);
+  const channels = keys.flatMap((key) => grants?.get(key) ?? []);
+  if (channels.includes("*") || mayAsk(policy, area, { platform, channelId: "", userId })) {
     return { anywhere: true };
   }
-  return { anywhere: false, channels: channels.filter((c) => /^[A-Z0-9]+$/.test(c)) };
+  return { anywhere: false, channels };
 }

@@ -1,20 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { answerSchema } from "../../src/answer/answer-schema.js";
-import { adPerformanceAnswer, campaignsAnswer, roasAnswer } from "../../src/areas/ad-answers.js";
-import type { AreaContext } from "../../src/areas/area-context.js";
-import type { AdData, AdSums, OrdersData, StockItem } from "../../src/areas/area-data.js";
-import { ordersAnswer } from "../../src/areas/orders-answer.js";
-import { priceBand, priceRanges } from "../../src/areas/products-answer.js";
-import { daysOfCover, stockAnswer } from "../../src/areas/stock-answer.js";
-import { ageBands } from "../../src/areas/users-answer.js";
+import { DEFAULT_PERIOD } from "../../src/answer/query.js";
+import type { AdData, AdSums } from "../../src/areas/ad-data/ad-data.js";
+import type { AreaContext } from "../../src/areas/area-module.js";
+import type { OrdersData } from "../../src/areas/orders/orders-data.js";
+import { priceBand, priceRanges } from "../../src/areas/products/price-ranges.js";
+import { type Area, areaModule } from "../../src/areas/registry.js";
+import { daysOfCover, type StockItem } from "../../src/areas/stock/stock-data.js";
+import { ageBands } from "../../src/areas/users/users-area.js";
 
-const context = (area: AreaContext["area"], comparison = true): AreaContext => ({
-  area,
+const context = (area: Area, comparison = true): AreaContext => ({
+  query: { area, period: DEFAULT_PERIOD, comparison: "previous", filters: {} },
   period: { from: "2026-11-01", to: "2026-11-05", timezone: "UTC", label: "Nov 1 – Nov 5, 2026" },
   comparison: comparison ? { from: "2026-10-27", to: "2026-10-31" } : null,
   filters: {},
   notes: [],
 });
+/** An area's Answer built from data at hand (no database). */
+const answerOf = (area: Area, data: unknown, before: unknown, withComparison = true) =>
+  areaModule(area).answerFrom(context(area, withComparison), data, before);
+
 
 const sums = (s: Partial<AdSums>): AdSums => ({
   impressions: 0,
@@ -73,11 +78,11 @@ const adData: AdData = {
 const previous: AdData = { ...adData, totals: sums({ ...total, spend: 800, revenue: 1600 }) };
 
 describe("campaigns", () => {
-  const answer = campaignsAnswer(context("campaigns"), adData, previous);
+  const answer = answerOf("campaigns", adData, previous);
   const kpi = (key: string) => answer.kpis.find((k) => k.key === key);
 
   it("ROAS is the ratio of the sums (1300 / 1000), not the mean of per-campaign ratios (2.5)", () => {
-    expect(kpi("roas")).toMatchObject({ value: 1.3, previous: 2, unit: "ratio" });
+    expect(kpi("roas")).toMatchObject({ value: 1.3, previous: 2, unit: "multiple" });
     expect(kpi("roas")?.change).toBeCloseTo(-0.35, 10);
   });
 
@@ -110,7 +115,7 @@ describe("campaigns", () => {
   });
 
   it("without a comparison every previous and change is null", () => {
-    const alone = campaignsAnswer(context("campaigns", false), adData, null);
+    const alone = answerOf("campaigns", adData, null, false);
     expect(alone.comparison).toBeNull();
     expect(alone.kpis.every((k) => k.previous === null && k.change === null)).toBe(true);
   });
@@ -118,7 +123,7 @@ describe("campaigns", () => {
 
 describe("ad-performance and roas", () => {
   it("the funnel chart carries impressions → clicks → leads → conversions", () => {
-    const answer = adPerformanceAnswer(context("ad-performance"), adData, previous);
+    const answer = answerOf("ad-performance", adData, previous);
     const funnel = answer.charts.find((ch) => ch.kind === "funnel");
     expect(funnel?.series[0]?.values).toEqual([100_000, 1100, 50, 25]);
     expect(answer.kpis.find((k) => k.key === "click_to_lead")?.value).toBeCloseTo(50 / 1100, 12);
@@ -126,7 +131,7 @@ describe("ad-performance and roas", () => {
   });
 
   it("roas by platform", () => {
-    const answer = roasAnswer(context("roas"), adData, null);
+    const answer = answerOf("roas", adData, null);
     expect(answer.charts[0]).toMatchObject({ labels: ["Google", "Meta"], series: [{ values: [4, 1] }] });
   });
 });
@@ -144,7 +149,7 @@ describe("orders", () => {
   };
 
   it("revenue per day has every day of the period, 0 where nothing was sold", () => {
-    const answer = ordersAnswer(context("orders"), data, null);
+    const answer = answerOf("orders", data, null);
     const line = answer.charts.find((ch) => ch.key === "revenue_by_day");
     expect(line?.labels).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
     expect(line?.series[0]?.values).toEqual([0, 200, 0, 80, 0]);
@@ -153,7 +158,7 @@ describe("orders", () => {
 
   it("AOV is no value (null) when there are no orders, never 0 or NaN", () => {
     const empty: OrdersData = { ...data, totals: { ...data.totals, orders: 0, revenue: 0 } };
-    expect(ordersAnswer(context("orders"), empty, null).kpis.find((k) => k.key === "aov")?.value).toBeNull();
+    expect(answerOf("orders", empty, null).kpis.find((k) => k.key === "aov")?.value).toBeNull();
   });
 });
 
@@ -173,7 +178,7 @@ describe("small rules", () => {
     expect(daysOfCover(item(6, 60))).toBe(3);
     expect(daysOfCover(item(0, 60))).toBe(0);
     expect(daysOfCover(item(5, 0))).toBeNull();
-    const answer = stockAnswer(context("stock", false), [item(6, 60), item(0, 3)]);
+    const answer = answerOf("stock", [item(6, 60), item(0, 3)], null, false);
     expect(answer.kpis.map((k) => k.value)).toEqual([2, 1]);
   });
 

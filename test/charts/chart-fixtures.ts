@@ -24,7 +24,7 @@ export const barSpec: ChartSpec = {
   key: "roi_by_platform",
   kind: "bar",
   title: "ROI by platform · this vs previous period",
-  unit: "ratio",
+  unit: "percent",
   labels: PLATFORMS,
   series: [
     { name: "Last 30 days", values: [0.85, 1.2, -0.35, -0.12, 0.4, null, 0.66] },
@@ -36,7 +36,7 @@ export const horizontalBarSpec: ChartSpec = {
   key: "revenue_by_campaign",
   kind: "horizontal-bar",
   title: "Revenue by campaign",
-  unit: "currency",
+  unit: "money",
   labels: [
     "Black Friday 2026 — Early Access for Loyalty Members (EU, all categories)",
     "Winter boots retargeting",
@@ -52,7 +52,7 @@ export const lineSpec: ChartSpec = {
   key: "revenue_per_day",
   kind: "line",
   title: "Revenue and spend per day",
-  unit: "currency",
+  unit: "money",
   labels: isoDays(30),
   series: (() => {
     const next = seeded(7);
@@ -114,7 +114,7 @@ export function manyLabels(kind: ChartKind, count: number): ChartSpec {
     key: `many_${kind}`,
     kind,
     title: `${count} labels`,
-    unit: "currency",
+    unit: "money",
     labels,
     series: [{ name: "Revenue", values: labels.map(() => Math.round(100 + 10_000 * next() ** 3)) }],
   };

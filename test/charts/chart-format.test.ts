@@ -3,15 +3,15 @@ import { alignData, foldTail, hasValues } from "../../src/charts/chart-data.js";
 import { coloursFor, OTHER_COLOUR, PLATFORM_COLOURS, platformColour } from "../../src/charts/chart-theme.js";
 import { funnelWidths } from "../../src/charts/funnel-chart.js";
 import { formatCategoryLabels, truncateLabel } from "../../src/charts/label-format.js";
-import { formatShare, formatValue, valueStyleOf } from "../../src/charts/value-format.js";
+import { formatChartValue, formatNumber, formatTick } from "../../src/metrics/format.js";
 
-describe("formatValue", () => {
+describe("axis ticks (formatTick)", () => {
   it.each([
-    [1234.5, "currency", "€1.2k"],
-    [12_345, "currency", "€12.3k"],
-    [999_960, "currency", "€1M"],
-    [0.45, "currency", "€0.45"],
-    [-1200, "currency", "−€1.2k"],
+    [1234.5, "money", "€1.2k"],
+    [12_345, "money", "€12.3k"],
+    [999_960, "money", "€1M"],
+    [0.45, "money", "€0.45"],
+    [-1200, "money", "−€1.2k"],
     [0.034, "percent", "3.4%"],
     [0.5, "percent", "50%"],
     [0.0045, "percent", "0.45%"],
@@ -23,33 +23,44 @@ describe("formatValue", () => {
     [0, "count", "0"],
     [-0.00001, "count", "0"],
     [4.5, "days", "4.5 d"],
-  ] as const)("%d as %s → %s", (value, style, expected) => {
-    expect(formatValue(value, style)).toBe(expected);
+  ] as const)("%d as %s → %s", (value, unit, expected) => {
+    expect(formatTick(value, unit, "EUR")).toBe(expected);
   });
 
   it("shows missing values as a dash", () => {
-    expect(formatValue(null, "count")).toBe("—");
-    expect(formatValue(Number.NaN, "percent")).toBe("—");
+    expect(formatTick(null, "count", "EUR")).toBe("—");
+    expect(formatTick(Number.NaN, "percent", "EUR")).toBe("—");
   });
 
   it("uses the currency option", () => {
-    expect(formatValue(1500, "currency", "USD")).toBe("$1.5k");
-    expect(formatValue(1500, "currency", "chf")).toBe("CHF 1.5k");
+    expect(formatTick(1500, "money", "USD")).toBe("$1.5k");
+    expect(formatTick(1500, "money", "chf")).toBe("CHF 1.5k");
+  });
+});
+
+describe("value labels (formatChartValue): the text's precision, thousands abbreviated", () => {
+  it.each([
+    [0.0342, "percent"],
+    [0.5, "percent"],
+    [3.421, "multiple"],
+    [4.55, "days"],
+    [950, "count"],
+    [12.5, "money"],
+  ] as const)("%d as %s reads as in text", (value, unit) => {
+    expect(formatChartValue(value, unit, "EUR")).toBe(formatNumber(value, unit, { currency: "EUR" }));
   });
 
-  it("formats shares with one decimal", () => {
-    expect(formatShare(0.05)).toBe("5.0%");
-    expect(formatShare(0.0075)).toBe("0.8%");
-    expect(formatShare(0.0001)).toBe("<0.1%");
-    expect(formatShare(6.07)).toBe("607%");
+  it.each([
+    [12_345, "money", "€12.3k"],
+    [2_450_000, "count", "2.5M"],
+    [-1200, "money", "−€1.2k"],
+  ] as const)("%d as %s → %s", (value, unit, expected) => {
+    expect(formatChartValue(value, unit, "EUR")).toBe(expected);
   });
 
-  it("reads ratio charts as percentages, ROAS as a multiple", () => {
-    expect(valueStyleOf({ key: "ctr_by_platform", unit: "ratio" })).toBe("percent");
-    expect(valueStyleOf({ key: "roas_by_platform", unit: "ratio" })).toBe("multiple");
-    expect(valueStyleOf({ key: "roas_by_platform", unit: "multiple" })).toBe("multiple");
-    expect(valueStyleOf({ key: "spend", unit: "currency" })).toBe("currency");
-    expect(valueStyleOf({ key: "orders" })).toBe("count");
+  it("reads a chart's unit as given: no unit is guessed from the chart's key", () => {
+    expect(formatChartValue(3.42, "multiple", "EUR")).toBe("3.42×");
+    expect(formatChartValue(0.0342, "percent", "EUR")).toBe("3.42%");
   });
 });
 

@@ -9,15 +9,13 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../src/answer/answer.js";
-import {
-  CHART_RENDERER_CLOSED,
-  type ChartPoolOptions,
-  createChartPool,
-} from "../../src/charts/chart-pool.js";
+import { type ChartPoolOptions, createChartPool } from "../../src/charts/chart-pool.js";
 import { type ChartRenderer, createChartRenderer } from "../../src/charts/chart-renderer.js";
 import { createInProcessChartRenderer } from "../../src/charts/in-process-renderer.js";
 import { renderChart } from "../../src/charts/index.js";
-import { ConfigError, defaultChartWorkers, loadConfig } from "../../src/config.js";
+import { defaultChartWorkers } from "../../src/charts/chart-workers.js";
+import { CHART_RENDERER_CLOSED } from "../../src/charts/renderer.js";
+import { ConfigError, loadConfig } from "../../src/config.js";
 import { CHART_KINDS, SPECS_BY_KIND, scaled } from "./chart-fixtures.js";
 
 const pools: ChartRenderer[] = [];

@@ -67,7 +67,7 @@ describe.each(CHART_KINDS)("renderChart(%s)", (kind: ChartKind) => {
 
   it("renders negative values", async () => {
     const labels = kind === "line" ? isoDays(4) : ["Meta", "Google", "TikTok", "LinkedIn"];
-    const roi = withSeries({ ...spec, unit: "ratio" }, labels, [[0.42, -0.35, 1.2, -0.05]]);
+    const roi = withSeries({ ...spec, unit: "percent" }, labels, [[0.42, -0.35, 1.2, -0.05]]);
     await expectValidChart(renderChart(roi));
   });
 

@@ -8,7 +8,7 @@ import {
   fromDayNumber,
   parseIsoDate,
   toDayNumber,
-} from "../../src/commands/calendar.js";
+} from "../../src/calendar/calendar.js";
 
 describe("calendar arithmetic", () => {
   it("agrees with Date.UTC on day numbers", () => {

@@ -5,7 +5,7 @@
  * generated from the grammar (random case, order, spacing, quoted Unicode values).
  */
 import fc from "fast-check";
-import { AREA_NAMES, AREAS } from "../../src/commands/areas.js";
+import { AREA_NAMES, areaModule, findArea } from "../../src/areas/registry.js";
 
 const VALID = [
   "/kpi campaigns last-30d",
@@ -147,9 +147,8 @@ const generated = fc
     prefix: fc.constantFrom("", "/kpi ", "KPI "),
   })
   .chain((command) => {
-    const area =
-      AREA_NAMES.find((name) => AREAS[name].aliases.includes(command.area.toLowerCase())) ?? command.area;
-    const keys = AREAS[area.toLowerCase() as keyof typeof AREAS]?.filters ?? [];
+    const area = findArea(command.area);
+    const keys = area ? areaModule(area).filters : [];
     const close = command.quote === "\u201C" ? "\u201D" : command.quote;
     const filters = command.values
       .slice(0, keys.length)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AREA_NAMES, AREAS, FILTER_EXAMPLES } from "../../src/commands/areas.js";
+import { FILTER_EXAMPLES } from "../../src/areas/filters/filter-types.js";
+import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
 import { helpText, MAX_HELP_CHARS } from "../../src/commands/help.js";
 import { type HelpTopic, parseCommand } from "../../src/commands/parse.js";
 import { METRIC_KEYS } from "../../src/metrics/definitions.js";
@@ -23,9 +24,9 @@ describe("helpText", () => {
 
   it.each(AREA_NAMES.map((area) => [area]))("help %s shows description, filters and examples", (area) => {
     const text = helpText(area);
-    expect(text).toContain(AREAS[area].description);
-    for (const key of AREAS[area].filters) expect(text).toContain(FILTER_EXAMPLES[key]);
-    for (const example of AREAS[area].examples) expect(text).toContain(example);
+    expect(text).toContain(areaModule(area).description);
+    for (const key of areaModule(area).filters) expect(text).toContain(FILTER_EXAMPLES[key]);
+    for (const example of areaModule(area).examples) expect(text).toContain(example);
   });
 
   it("help metrics lists every metric", () => {
@@ -36,8 +37,8 @@ describe("helpText", () => {
 
   it("every example in help parses to a query of its area", () => {
     for (const area of AREA_NAMES) {
-      for (const example of AREAS[area].examples) {
-        expect(parseCommand(example)).toMatchObject({ kind: "query", area });
+      for (const example of areaModule(area).examples) {
+        expect(parseCommand(example)).toMatchObject({ kind: "query", query: { area } });
       }
     }
   });

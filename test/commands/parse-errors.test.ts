@@ -191,15 +191,15 @@ describe("parseCommand errors", () => {
   });
 
   it("accepts ordinary non-ASCII letters and emoji in values", () => {
-    expect(parseCommand('orders city="Zürich"')).toMatchObject({ filters: { city: "Zürich" } });
+    expect(parseCommand('orders city="Zürich"')).toMatchObject({ query: { filters: { city: "Zürich" } } });
     expect(parseCommand('campaigns campaign="Sommer ☀️ 2026"')).toMatchObject({
-      filters: { campaign: "Sommer ☀️ 2026" },
+      query: { filters: { campaign: "Sommer ☀️ 2026" } },
     });
   });
 
   it("accepts 500 characters and no more", () => {
     const value = "a".repeat(500 - "orders city=".length);
-    expect(parseCommand(`orders city=${value}`)).toMatchObject({ filters: { city: value } });
+    expect(parseCommand(`orders city=${value}`)).toMatchObject({ query: { filters: { city: value } } });
     expect(errorOf(`orders city=${value}a`).code).toBe("command_too_long");
   });
 });

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AREA_NAMES, AREAS } from "../../src/commands/areas.js";
+import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
+import { queryToText } from "../../src/commands/command-text.js";
 import { ADMIN_VERBS, type ParsedCommand, parseCommand } from "../../src/commands/parse.js";
 import { validatePeriodSpec } from "../../src/commands/period-spec.js";
 import { UserError } from "../../src/errors.js";
@@ -29,15 +30,16 @@ function checkResult(result: ParsedCommand): void {
     expect(ADMIN_VERBS).toContain(result.verb);
     return;
   }
-  expect(AREA_NAMES).toContain(result.area);
-  expect(["previous", "last-year"]).toContain(result.comparison);
-  expect(validatePeriodSpec(result.period)).toBe(result.period);
-  for (const [key, value] of Object.entries(result.filters)) {
-    expect(AREAS[result.area].filters).toContain(key);
+  const { query } = result;
+  expect(AREA_NAMES).toContain(query.area);
+  expect(["previous", "last-year"]).toContain(query.comparison);
+  expect(validatePeriodSpec(query.period)).toBe(query.period);
+  for (const [key, value] of Object.entries(query.filters)) {
+    expect(areaModule(query.area).filters).toContain(key);
     expect(value.trim()).toBe(value);
     expect(value).not.toBe("");
   }
-  expect(parseCommand(result.text)).toEqual(result);
+  expect(parseCommand(queryToText(query))).toEqual(result);
 }
 
 function checkError(error: unknown): void {

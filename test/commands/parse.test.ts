@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { AREA_NAMES, AREAS } from "../../src/commands/areas.js";
+import type { PeriodSpec } from "../../src/answer/query.js";
+import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
+import { queryToText } from "../../src/commands/command-text.js";
 import { type ParsedCommand, parseCommand } from "../../src/commands/parse.js";
-import type { PeriodSpec } from "../../src/commands/period-spec.js";
 
 const query = (text: string) => {
   const parsed = parseCommand(text);
   if (parsed.kind !== "query") throw new Error(`expected a query for ${text}, got ${parsed.kind}`);
-  return parsed;
+  return parsed.query;
 };
 
 describe("parseCommand: periods", () => {
@@ -92,7 +93,7 @@ describe("parseCommand: filters", () => {
 
   it("accepts every filter key each area lists", () => {
     for (const area of AREA_NAMES) {
-      for (const key of AREAS[area].filters) {
+      for (const key of areaModule(area).filters) {
         expect(query(`${area} ${key}=x`).filters).toEqual({ [key]: "x" });
       }
     }
@@ -116,11 +117,12 @@ describe("parseCommand: areas, aliases, order, case and spacing", () => {
 
   const expected = {
     kind: "query",
-    area: "campaigns",
-    period: { kind: "relative", word: "mtd" },
-    comparison: "last-year",
-    filters: { platform: "meta", campaign: "Black Friday" },
-    text: 'campaigns mtd vs last-year platform=meta campaign="Black Friday"',
+    query: {
+      area: "campaigns",
+      period: { kind: "relative", word: "mtd" },
+      comparison: "last-year",
+      filters: { platform: "meta", campaign: "Black Friday" },
+    },
   } satisfies ParsedCommand;
 
   it.each([
@@ -142,8 +144,8 @@ describe("parseCommand: canonical text", () => {
     ['orders city="\'quoted" ytd', 'orders ytd city="\'quoted"'],
   ])("%s → %s", (text, canonical) => {
     const parsed = query(text);
-    expect(parsed.text).toBe(canonical);
-    expect(parseCommand(parsed.text)).toEqual(parsed);
+    expect(queryToText(parsed)).toBe(canonical);
+    expect(query(queryToText(parsed))).toEqual(parsed);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AREA_WORDS } from "../../src/commands/areas.js";
-import { PERIOD_WORDS } from "../../src/commands/period-spec.js";
+import { PERIOD_WORDS } from "../../src/answer/query.js";
+import { AREA_WORDS } from "../../src/areas/registry.js";
 import { editDistance, suggest } from "../../src/commands/suggest.js";
 
 describe("editDistance", () => {

@@ -4,10 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
-import { instantForDay } from "../../src/commands/as-of.js";
-import { runCommand } from "../../src/commands/run-command.js";
-import { createDbReportingSource } from "../../src/db/reporting/db-reporting-source.js";
-import { createReportingDb, type ReportingDb } from "../../src/db/reporting/reporting-db.js";
+import type { Engine } from "../../src/engine/engine.js";
 import { div, expectClose } from "../helpers/expect-close.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import {
@@ -20,26 +17,22 @@ import {
   userCounts,
 } from "../helpers/independent-kpis.js";
 import type { TestDatabase } from "../helpers/test-database.js";
+import { answerOf, testEngine } from "../helpers/test-engine.js";
 
 let db: TestDatabase;
-let reporting: ReportingDb;
+let engine: Engine;
 
 beforeAll(async () => {
   db = await createGeneratedDatabase("kpi_areas");
-  reporting = createReportingDb(db.url, { statementTimeoutMs: 10_000 });
+  engine = testEngine(db.url, AS_OF);
 }, 180_000);
 
 afterAll(async () => {
-  await reporting?.destroy();
+  await engine?.close();
   await db?.drop();
 });
 
-async function ask(text: string): Promise<Answer> {
-  const source = createDbReportingSource(reporting);
-  const outcome = await runCommand(text, { source, now: () => instantForDay(AS_OF, "UTC"), timeZone: "UTC" });
-  if (outcome.kind !== "answer") throw new Error(`expected an answer for ${text}`);
-  return outcome.answer;
-}
+const ask = (text: string): Promise<Answer> => answerOf(engine, text);
 
 function kpi(answer: Answer, key: string) {
   const found = answer.kpis.find((k) => k.key === key);

@@ -8,41 +8,32 @@
  */
 import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/answer.js";
-import { instantForDay } from "../../src/commands/as-of.js";
-import { runCommand } from "../../src/commands/run-command.js";
 import { refreshDerived } from "../../src/db/refresh.js";
-import { createDbReportingSource } from "../../src/db/reporting/db-reporting-source.js";
-import { createReportingDb, type ReportingDb } from "../../src/db/reporting/reporting-db.js";
+import type { Engine } from "../../src/engine/engine.js";
 import { derivedSnapshot } from "../db/snapshot.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import type { TestDatabase } from "../helpers/test-database.js";
+import { answerOf, testEngine } from "../helpers/test-engine.js";
 
 const LATE_DAY = "2026-11-10";
 const RANGE = `${LATE_DAY}..${LATE_DAY}`;
 
 let db: TestDatabase;
-let reporting: ReportingDb;
+let engine: Engine;
 
 beforeAll(async () => {
   db = await createGeneratedDatabase("kpi_late");
-  reporting = createReportingDb(db.url, { statementTimeoutMs: 10_000 });
+  engine = testEngine(db.url, AS_OF);
 }, 180_000);
 
 afterAll(async () => {
-  await reporting?.destroy();
+  await engine?.close();
   await db?.drop();
 });
 
 async function kpi(area: string, key: string): Promise<number> {
-  const source = createDbReportingSource(reporting);
-  const outcome = await runCommand(`${area} ${RANGE}`, {
-    source,
-    now: () => instantForDay(AS_OF, "UTC"),
-    timeZone: "UTC",
-  });
-  if (outcome.kind !== "answer") throw new Error(`expected an answer for ${area} ${RANGE}`);
-  const found = (outcome.answer as Answer).kpis.find((k) => k.key === key);
+  const answer = await answerOf(engine, `${area} ${RANGE}`);
+  const found = answer.kpis.find((k) => k.key === key);
   if (!found || found.value === null) throw new Error(`no value for KPI ${key} in ${area}`);
   return found.value;
 }

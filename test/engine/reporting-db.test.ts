@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbReportingSource } from "../../src/db/reporting/db-reporting-source.js";
 import {
   createReportingDb,
   flavorOf,
@@ -10,6 +9,7 @@ import {
 } from "../../src/db/reporting/reporting-db.js";
 import { DataSourceUnavailableError } from "../../src/errors.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { testEngine } from "../helpers/test-engine.js";
 
 describe("the query path's statement timeout", () => {
   let db: TestDatabase;
@@ -52,12 +52,9 @@ describe("the query path's statement timeout", () => {
   });
 
   it("a server that is down is 'data source unavailable' too", async () => {
-    const down = createReportingDb("mysql://root@127.0.0.1:1/nowhere", { statementTimeoutMs: 300 });
-    const source = createDbReportingSource(down);
-    await expect(source.orders({ from: "2026-11-01", to: "2026-11-02" }, {})).rejects.toBeInstanceOf(
-      DataSourceUnavailableError,
-    );
-    await down.destroy();
+    const down = testEngine("mysql://root@127.0.0.1:1/nowhere", "2026-11-26", { statementTimeoutMs: 300 });
+    await expect(down.run("orders 2026-11-01..2026-11-02")).rejects.toBeInstanceOf(DataSourceUnavailableError);
+    await down.close();
   });
 
   it("speaks each server's dialect", () => {

@@ -1,17 +1,16 @@
 /**
- * The real bot server (startServer + createSlackChannel, Bolt's HTTP receiver, charts drawn
- * by the worker-thread pool) on a free port, talking to a fake Slack Web API, answering from
- * a real test database as of a fixed day. Sends signed requests the way Slack does and
- * collects the JSON log lines.
+ * The real bot (the composition root `kpi serve` uses: one engine, the chat guard, the
+ * scheduler's chat commands, Bolt's HTTP receiver, charts drawn by the worker-thread pool) on
+ * a free port, talking to a fake Slack Web API, answering from a real test database as of a
+ * fixed day. Sends signed requests the way Slack does and collects the JSON log lines.
  */
 import { pino } from "pino";
-import { createBotScheduling } from "../../src/app/bot-scheduling.js";
-import { createEngine, type Engine } from "../../src/app/engine.js";
-import { type RunningServer, startServer } from "../../src/bot/server.js";
-import { createSlackChannel } from "../../src/bot/slack/slack-channel.js";
-import { createChartRenderer } from "../../src/charts/chart-renderer.js";
-import { instantForDay } from "../../src/commands/as-of.js";
+import { type RunningBot, startBot } from "../../src/app/bot-app.js";
+import type { RunningServer } from "../../src/bot/server.js";
+import { slackPlatform } from "../../src/bot/slack/slack-definition.js";
+import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
+import type { Engine } from "../../src/engine/engine.js";
 import { loadFixture } from "../db/fixture.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import {
@@ -35,6 +34,7 @@ export interface SlackBot {
   readonly fake: FakeSlack;
   readonly server: RunningServer;
   readonly engine: Engine;
+  readonly bot: RunningBot;
   readonly logs: string[];
   readonly eventsUrl: string;
   /** `/kpi <text>`; the response_url it carries is recorded under `responseId`. */
@@ -61,8 +61,6 @@ export interface SlackBotOptions {
   /** Wait before "Working on it…"; default a minute, so that it only shows where a test wants it. */
   readonly workingDelayMs?: number;
   readonly fake?: FakeSlack;
-  /** Wire the subscription commands and the snooze button to the real scheduler (its loop stays off). */
-  readonly scheduling?: boolean;
   /** Sees every reporting query's SQL and parameters. */
   readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
@@ -71,39 +69,34 @@ let responses = 0;
 
 export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot> {
   const fake = options.fake ?? (await startFakeSlack());
-  const config = loadConfig({
-    DATABASE_URL: options.databaseUrl,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: "0",
-    CURRENCY: "EUR",
-    DB_STATEMENT_TIMEOUT_MS: "2000",
-    // Tests ask far more than a person would; the limits have their own tests (test/security).
-    RATE_LIMIT_USER_PER_MINUTE: "100000",
-    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
-    ...options.env,
-  });
+  // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
+  const platform = slackPlatform({ workingDelayMs: options.workingDelayMs ?? 60_000 });
+  const config = loadConfig(
+    {
+      DATABASE_URL: options.databaseUrl,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: "0",
+      CURRENCY: "EUR",
+      DB_STATEMENT_TIMEOUT_MS: "2000",
+      // Tests ask far more than a person would; the limits have their own tests (test/security).
+      RATE_LIMIT_USER_PER_MINUTE: "100000",
+      RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
+      ...options.env,
+    },
+    [platform],
+  );
   const logs: string[] = [];
   const log = pino({ level: "info", base: undefined }, { write: (line: string) => logs.push(line) });
   const now = () => instantForDay(options.asOf ?? "2026-11-26", "UTC");
-  const engine = createEngine(config, now, options.onQuery ? { onQuery: options.onQuery } : {});
-  const charts = createChartRenderer(config.chartWorkers);
-  // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
-  const scheduling = options.scheduling ? createBotScheduling(config, log, now, charts) : undefined;
-  scheduling?.start(undefined, { loop: false });
-  const channel = createSlackChannel(
-    {
-      config,
-      engine,
-      log,
-      charts,
-      now,
-      ...(scheduling ? { scheduleCommands: scheduling.commands, snooze: scheduling.snooze } : {}),
-    },
-    { workingDelayMs: options.workingDelayMs ?? 60_000 },
-  );
-  const server = await startServer({ port: 0, channels: [channel], log });
+  const bot = await startBot(config, {
+    log,
+    now,
+    schedulerLoop: false,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
+  const { server, engine } = bot;
   const eventsUrl = `${server.url}/slack/events`;
   const sign = (signing?: Partial<Signing>): Signing => ({ secret: SIGNING_SECRET, ...signing });
 
@@ -111,6 +104,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     fake,
     server,
     engine,
+    bot,
     logs,
     eventsUrl,
     async command(text, commandOptions = {}) {
@@ -129,10 +123,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     event: (event, headers) => postToSlackEndpoint(eventsUrl, eventBody(event), JSON_TYPE, sign(), headers),
     delivered: () => logs.filter((line) => line.includes('"msg":"slack answer delivered"')).length,
     async close() {
-      await server.close();
-      await scheduling?.stop();
-      await charts.close();
-      await engine.close();
+      await bot.stop();
       if (!options.fake) await fake.close();
     },
   };

@@ -1,20 +1,20 @@
 /**
- * The real bot server (startServer + createTeamsChannel, charts drawn by the worker-thread
- * pool) against a test database and a fake Bot Connector, with a settable clock and the log lines captured. Tests post activities
- * over HTTP exactly as the Bot Connector would.
+ * The real bot (the composition root `kpi serve` uses, with the Teams platform, charts drawn
+ * by the worker-thread pool) against a test database and a fake Bot Connector, with a settable
+ * clock and the log lines captured. Tests post activities over HTTP exactly as the Bot
+ * Connector would.
  */
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { createEngine, type Engine } from "../../src/app/engine.js";
-import { type RunningServer, startServer } from "../../src/bot/server.js";
-import {
-  createTeamsChannel,
-  type TeamsChannel,
-  type TeamsChannelOptions,
-} from "../../src/bot/teams/teams-channel.js";
-import { createChartRenderer } from "../../src/charts/chart-renderer.js";
-import { instantForDay } from "../../src/commands/as-of.js";
+import { type RunningBot, startBot } from "../../src/app/bot-app.js";
+import type { ChatPlatform } from "../../src/bot/chat-platform.js";
+import type { RunningServer } from "../../src/bot/server.js";
+import { teamsPlatform } from "../../src/bot/teams/teams-definition.js";
+import type { TeamsOptions } from "../../src/bot/teams/teams-options.js";
+import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
+import type { Engine } from "../../src/engine/engine.js";
+import type { PlatformSenders } from "../../src/schedule/senders.js";
 import { FakeTeamsConnector } from "./fake-teams-connector.js";
 
 export const PUBLIC_BASE_URL = "https://kpi-bot.example.test";
@@ -24,7 +24,10 @@ export const ASKED_ON = "2026-11-26";
 
 export interface TeamsHarness {
   readonly server: RunningServer;
-  readonly channel: TeamsChannel;
+  readonly bot: RunningBot;
+  /** The opened Teams platform and its senders (proactive messages). */
+  readonly platform: ChatPlatform;
+  readonly senders: PlatformSenders;
   readonly connector: FakeTeamsConnector;
   readonly engine: Engine;
   readonly logs: Record<string, unknown>[];
@@ -37,21 +40,24 @@ export interface TeamsHarness {
 export async function startTeamsHarness(options: {
   readonly databaseUrl: string;
   readonly env?: Record<string, string>;
-  readonly channel?: TeamsChannelOptions;
+  readonly channel?: TeamsOptions;
 }): Promise<TeamsHarness> {
-  const config = loadConfig({
-    DATABASE_URL: options.databaseUrl,
-    TEAMS_ALLOW_ANONYMOUS: "true",
-    PUBLIC_BASE_URL,
-    CHART_URL_SECRET: CHART_SECRET,
-    PORT: "0",
-    REPORT_TIMEZONE: "UTC",
-    CURRENCY: "EUR",
-    DB_STATEMENT_TIMEOUT_MS: "10000",
-    RATE_LIMIT_USER_PER_MINUTE: "100000",
-    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
-    ...options.env,
-  });
+  const config = loadConfig(
+    {
+      DATABASE_URL: options.databaseUrl,
+      TEAMS_ALLOW_ANONYMOUS: "true",
+      PUBLIC_BASE_URL,
+      CHART_URL_SECRET: CHART_SECRET,
+      PORT: "0",
+      REPORT_TIMEZONE: "UTC",
+      CURRENCY: "EUR",
+      DB_STATEMENT_TIMEOUT_MS: "10000",
+      RATE_LIMIT_USER_PER_MINUTE: "100000",
+      RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
+      ...options.env,
+    },
+    [teamsPlatform(options.channel)],
+  );
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -61,32 +67,31 @@ export async function startTeamsHarness(options: {
   });
   const log = pino({ level: "debug", base: undefined }, sink);
   let now = instantForDay(ASKED_ON, "UTC");
-  const clock = () => now;
-  const engine = createEngine(config, clock);
   const connector = await FakeTeamsConnector.start();
-  const charts = createChartRenderer(config.chartWorkers);
-  const channel = createTeamsChannel({ config, engine, log, charts, now: clock }, options.channel);
-  const server = await startServer({ port: 0, channels: [channel], log });
+  const bot = await startBot(config, { log, now: () => now, schedulerLoop: false });
+  const platform = bot.platforms.find((p) => p.name === "teams");
+  const senders = bot.senders.teams;
+  if (!platform || !senders) throw new Error("the Teams platform did not open");
   return {
-    server,
-    channel,
+    server: bot.server,
+    bot,
+    platform,
+    senders,
     connector,
-    engine,
+    engine: bot.engine,
     logs,
     setNow(date) {
       now = date;
     },
     post(activity, headers = {}) {
-      return fetch(`${server.url}/api/messages`, {
+      return fetch(`${bot.server.url}/api/messages`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(activity),
       });
     },
     async close() {
-      await server.close();
-      await charts.close();
-      await engine.close();
+      await bot.stop();
       await connector.close();
     },
   };

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_PERIOD } from "../../src/answer/query.js";
+import type { AreaContext } from "../../src/areas/area-module.js";
+import { type Area, AREA_NAMES, areaModule } from "../../src/areas/registry.js";
+import { headingOf, isKnownColumn, measureOf, unitOf } from "../../src/metrics/measures.js";
 import {
   change,
   computeMetric,
@@ -10,6 +14,78 @@ import {
   type MetricSums,
   ratio,
 } from "../../src/metrics/definitions.js";
+
+const CONTEXT = (area: Area): AreaContext => ({
+  query: { area, period: DEFAULT_PERIOD, comparison: "previous", filters: {} },
+  period: { from: "2026-11-01", to: "2026-11-02", timezone: "UTC", label: "Nov 1 – Nov 2, 2026" },
+  comparison: null,
+  filters: {},
+  notes: [],
+});
+const SUMS0 = { impressions: 1, clicks: 1, leads: 1, conversions: 1, spend: 1, orders: 1, revenue: 1, cogs: 1 };
+const AD = {
+  totals: SUMS0,
+  byCampaign: [{ ...SUMS0, campaignId: 1, campaign: "A" }],
+  byPlatform: [{ ...SUMS0, platform: "meta", platformName: "Meta" }],
+  byFormat: [{ ...SUMS0, format: "image" }],
+};
+const ROW = [{ key: "x", count: 1, amount: 1 }];
+const STOCK = [
+  { sku: "S", product: "P", category: "c", price: 1, stock: 1, reorderLevel: 2, status: "low", unitsSold30d: 3 },
+];
+/** One row of data for every area, enough for every table to have a row. */
+const EMPTY: Record<Area, unknown> = {
+  campaigns: AD,
+  "ad-performance": AD,
+  roas: AD,
+  ctr: AD,
+  ads: {
+    live: 1,
+    activeNow: 1,
+    pausedNow: 0,
+    endedNow: 0,
+    plannedBudget: 1,
+    spend: 1,
+    byFormat: ROW,
+    byPlatform: ROW,
+    byStatus: ROW,
+    byPlatformSpend: [{ key: "x", amount: 1 }],
+  },
+  orders: {
+    totals: { ordersPlaced: 1, orders: 1, items: 1, gross: 1, discount: 0, revenue: 1, cogs: 1 },
+    byDay: [],
+    byPaymentMethod: ROW,
+    byCity: ROW,
+    topProducts: [{ product: "P", category: "c", units: 1, revenue: 1 }],
+  },
+  users: {
+    totalUsers: 1,
+    newUsers: 1,
+    activeUsers: 1,
+    byDay: [],
+    byGender: ROW,
+    byBirthYear: [],
+    byDevice: ROW,
+    byPlatform: ROW,
+    byCity: ROW,
+  },
+  products: {
+    activeProducts: 1,
+    stockUnits: 1,
+    stockValue: 1,
+    unitsSold: 1,
+    revenue: 1,
+    byCategory: [{ category: "c", products: 1, stockUnits: 1, low: 1, out: 0 }],
+    priceBands: [1],
+    lowStock: STOCK,
+  },
+  stock: STOCK,
+  traffic: {
+    totals: { sessions: 1, convertedSessions: 1, orders: 1, revenue: 1 },
+    bySource: [{ sessions: 1, convertedSessions: 1, orders: 1, revenue: 1, source: "s", sourceName: "S" }],
+    byDay: [],
+  },
+};
 
 const SUMS: MetricSums = {
   spend: 1200,
@@ -81,10 +157,10 @@ describe("metric definitions", () => {
   it("has units, labels, directions and a definition for every key", () => {
     expect(METRIC_DEFINITIONS.map((metric) => metric.key)).toEqual([...METRIC_KEYS]);
     for (const key of ["spend", "revenue", "aov", "cpc", "cpm", "cpl", "cpa"] as const) {
-      expect(METRICS[key].unit).toBe("currency");
+      expect(METRICS[key].unit).toBe("money");
     }
-    for (const key of ["ctr", "click_to_lead", "cvr", "roas", "roi"] as const)
-      expect(METRICS[key].unit).toBe("ratio");
+    for (const key of ["ctr", "click_to_lead", "cvr", "roi"] as const) expect(METRICS[key].unit).toBe("percent");
+    expect(METRICS.roas.unit).toBe("multiple");
     for (const key of [
       "impressions",
       "clicks",
@@ -100,8 +176,6 @@ describe("metric definitions", () => {
       (metric) => metric.key,
     );
     expect(lowerIsBetter.sort()).toEqual(["cpa", "cpc", "cpl", "cpm", "spend"]);
-    expect(METRICS.roas.display).toBe("multiple");
-    expect(METRICS.ctr.display).toBe("percent");
     expect(METRICS.ctr.definition).toBe("clicks ÷ impressions");
     for (const metric of METRIC_DEFINITIONS) expect(metric.label.length).toBeGreaterThan(1);
     expect(isMetricKey("roas")).toBe(true);
@@ -148,5 +222,32 @@ describe("change", () => {
     const value = change(current, previous);
     if (expected === null) expect(value).toBeNull();
     else expect(value).toBeCloseTo(expected, 12);
+  });
+});
+
+describe("the metric table presents every key the areas show", () => {
+  it("gives every KPI and every column of every area's answer its unit and heading, the same everywhere", () => {
+    const answers = AREA_NAMES.map((area) => areaModule(area).answerFrom(CONTEXT(area), EMPTY[area], null));
+    for (const answer of answers) {
+      for (const kpi of answer.kpis) {
+        expect(measureOf(kpi.key), `${answer.area} KPI ${kpi.key}`).toBeDefined();
+        expect(kpi.unit).toBe(unitOf(kpi.key));
+      }
+      for (const table of answer.tables) {
+        table.columns.forEach((column, i) => {
+          expect(isKnownColumn(column), `${answer.area} column ${column}`).toBe(true);
+          expect(table.units?.[i]).toBe(unitOf(column));
+        });
+      }
+    }
+  });
+
+  it("reads ROAS as a multiple and CTR as a percent, by the key's definition, not its words", () => {
+    expect(unitOf("roas")).toBe("multiple");
+    expect(unitOf("ctr")).toBe("percent");
+    expect(headingOf("click_to_lead")).toBe("Click-to-lead");
+    expect(headingOf("payment_method")).toBe("Payment method");
+    expect(headingOf("some_new_column")).toBe("Some new column");
+    expect(unitOf("roas_by_platform")).toBe("text");
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
-import { formatChange, formatNumber, trendOf } from "../../src/render/format.js";
+import { DEFAULT_PERIOD } from "../../src/answer/query.js";
+import { formatNumber } from "../../src/metrics/format.js";
+import { formatChange, trendOf } from "../../src/metrics/trend.js";
 import { answerToText } from "../../src/render/terminal-answer.js";
 
 const answer: Answer = {
@@ -9,15 +11,15 @@ const answer: Answer = {
   period: { from: "2026-11-18", to: "2026-11-24", timezone: "Europe/Berlin", label: "last 7 days" },
   comparison: { from: "2026-11-11", to: "2026-11-17" },
   kpis: [
-    { key: "spend", label: "Spend", value: 1234.5, previous: 1000, change: 0.235, unit: "currency" },
-    { key: "roas", label: "ROAS", value: 3.421, previous: null, change: null, unit: "ratio" },
-    { key: "ctr", label: "CTR", value: 0.0342, previous: 0.04, change: -0.145, unit: "ratio" },
+    { key: "spend", label: "Spend", value: 1234.5, previous: 1000, change: 0.235, unit: "money" },
+    { key: "roas", label: "ROAS", value: 3.421, previous: null, change: null, unit: "multiple" },
+    { key: "ctr", label: "CTR", value: 0.0342, previous: 0.04, change: -0.145, unit: "percent" },
   ],
   tables: [
     {
       key: "by_campaign",
       columns: ["campaign", "spend", "roas"],
-      units: ["text", "currency", "multiple"],
+      units: ["text", "money", "multiple"],
       rows: [
         ["Black Friday", 1000, 4],
         ["Brand", 234.5, null],
@@ -27,6 +29,8 @@ const answer: Answer = {
   ],
   charts: [],
   notes: ["A note."],
+  query: { area: "campaigns", period: DEFAULT_PERIOD, comparison: "previous", filters: {} },
+  actions: [],
 };
 
 describe("terminal answer", () => {
@@ -41,8 +45,8 @@ describe("terminal answer", () => {
         "  ROAS       3.42×",
         "  CTR        3.42%  ▼ 14.5%  prev 4.00%",
         "",
-        "by campaign",
-        "  campaign          spend   roas",
+        "By campaign",
+        "  Campaign          Spend   ROAS",
         "  Black Friday  €1,000.00  4.00×",
         "  Brand           €234.50      —",
         "  … and 1 more",
@@ -56,16 +60,16 @@ describe("terminal answer", () => {
 
 describe("formatting", () => {
   it("formats by unit, with no value as —", () => {
-    expect(formatNumber(-1234.567, "currency", { currency: "USD" })).toBe("−$1,234.57");
-    expect(formatNumber(0.5, "ratio", { currency: "EUR", key: "roi" })).toBe("50.0%");
-    expect(formatNumber(2.5, "ratio", { currency: "EUR", key: "roas" })).toBe("2.50×");
+    expect(formatNumber(-1234.567, "money", { currency: "USD" })).toBe("−$1,234.57");
+    expect(formatNumber(0.5, "percent", { currency: "EUR" })).toBe("50.0%");
+    expect(formatNumber(2.5, "multiple", { currency: "EUR" })).toBe("2.50×");
     expect(formatNumber(12345, "count", { currency: "EUR" })).toBe("12,345");
     expect(formatNumber(null, "count", { currency: "EUR" })).toBe("—");
     expect(formatNumber(Number.NaN, "count", { currency: "EUR" })).toBe("—");
   });
 
   it("a rise in spend or CPA is bad news, in revenue good news", () => {
-    const k = { label: "", value: 2, previous: 1, change: 1, unit: "currency" as const };
+    const k = { label: "", value: 2, previous: 1, change: 1, unit: "money" as const };
     expect(trendOf({ ...k, key: "spend" })).toBe("up-bad");
     expect(trendOf({ ...k, key: "cpa" })).toBe("up-bad");
     expect(trendOf({ ...k, key: "revenue" })).toBe("up-good");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
-import { deliverySettingsFrom } from "../../src/schedule/retry-policy.js";
+import { deliverySettingsFrom } from "../../src/app/scheduling.js";
 
 describe("schedule settings from the environment", () => {
   it("has the documented defaults", () => {

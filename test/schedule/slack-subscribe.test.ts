@@ -10,7 +10,7 @@ describe("/kpi subscribe, subscriptions, pause, resume, unsubscribe (Slack end t
 
   beforeAll(async () => {
     db = await createFixtureDatabase("kpi_sub_slack");
-    bot = await startSlackBot({ databaseUrl: db.url, scheduling: true });
+    bot = await startSlackBot({ databaseUrl: db.url });
   });
   afterAll(async () => {
     await bot?.close();

@@ -1,12 +1,17 @@
 /** The access policy: its file format (errors name file, line and key) and its decisions. */
 import { describe, expect, it } from "vitest";
+import { policyKeysOf } from "../../src/bot/chat-platform.js";
+import { PLATFORMS } from "../../src/bot/platforms.js";
 import {
   accessRefusal,
   deliveryRefusal,
   mayAsk,
   policyFromAreaChannels,
 } from "../../src/security/access-policy.js";
-import { AccessPolicyError, parseAccessPolicy } from "../../src/security/access-policy-file.js";
+import { AccessPolicyError, parseAccessPolicy as parseWithKeys } from "../../src/security/access-policy-file.js";
+
+const KEYS = policyKeysOf(PLATFORMS);
+const parseAccessPolicy = (text: string, file: string) => parseWithKeys(text, file, KEYS);
 
 const POLICY = `
 default: deny
@@ -71,7 +76,7 @@ describe("the access policy", () => {
   });
 
   it("AREA_CHANNELS is the same as a policy with default allow and those channels on both platforms", () => {
-    const shorthand = policyFromAreaChannels(new Map([["orders", ["C0FINANCE"]]]));
+    const shorthand = policyFromAreaChannels(new Map([["orders", ["C0FINANCE"]]]), KEYS);
     expect(mayAsk(shorthand, "orders", { platform: "slack", channelId: "C0FINANCE" })).toBe(true);
     expect(mayAsk(shorthand, "orders", { platform: "teams", channelId: "C0FINANCE" })).toBe(true);
     expect(mayAsk(shorthand, "orders", { platform: "slack", channelId: "C0OTHER" })).toBe(false);

@@ -23,7 +23,6 @@ beforeAll(async () => {
   db = await createFixtureDatabase("kpi_access_slack");
   bot = await startSlackBot({
     databaseUrl: db.url,
-    scheduling: true,
     env: { ACCESS_POLICY_FILE: writePolicyFile() },
   });
 });

@@ -56,7 +56,7 @@ describe("asking in Teams under the access policy", () => {
   });
 
   it("each request is audited with the tenant, the person and the outcome", async () => {
-    await bot.engine.guard.audit.flush();
+    await bot.bot.guard.audit.flush();
     const [rows] = await db.connection.query(
       "SELECT platform, workspace_id, user_id, channel_id, area, outcome FROM bot_audit ORDER BY audit_id",
     );

@@ -29,7 +29,6 @@ beforeAll(async () => {
   db = await createFixtureDatabase("kpi_audit");
   bot = await startSlackBot({
     databaseUrl: db.url,
-    scheduling: true,
     env: {
       AREA_CHANNELS: "orders:C0FINANCE",
       RATE_LIMIT_USER_PER_MINUTE: "3",
@@ -56,7 +55,7 @@ async function ask(text: string, userId = USER): Promise<void> {
 }
 
 async function auditRows(): Promise<Record<string, unknown>[]> {
-  await bot.engine.guard.audit.flush();
+  await bot.bot.guard.audit.flush();
   const [rows] = await db.connection.query(
     "SELECT platform, workspace_id, user_id, channel_id, command_text, area, outcome, duration_ms, ref_id FROM bot_audit ORDER BY audit_id",
   );
@@ -129,7 +128,7 @@ describe("the audit trail of a Slack session", () => {
     await db.connection.query("RENAME TABLE bot_audit TO bot_audit_away");
     try {
       await ask("campaigns last-7d", "U0BOB");
-      await bot.engine.guard.audit.flush();
+      await bot.bot.guard.audit.flush();
       expect(bot.logs.some((l) => l.includes('"msg":"audit row not written"'))).toBe(true);
       expect(bot.fake.ok("chat.postMessage").at(-1)?.args.channel).toBe(CHANNEL);
     } finally {

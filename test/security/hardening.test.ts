@@ -71,7 +71,7 @@ describe(`${RUNS} generated command texts through Slack (seed ${SEED})`, () => {
       );
       if (!isHelp(text)) expect(text.split("\n"), text).toHaveLength(1);
     }
-    await bot.engine.guard.audit.flush();
+    await bot.bot.guard.audit.flush();
     const [outcomes] = await db.connection.query(
       "SELECT outcome, COUNT(*) AS n FROM bot_audit GROUP BY outcome",
     );

@@ -5,7 +5,7 @@
  * with bound parameters run). Each input carries the fragments that must never be SQL text.
  */
 import fc from "fast-check";
-import { AREA_NAMES } from "../../src/commands/areas.js";
+import { AREA_NAMES } from "../../src/areas/registry.js";
 
 export interface HostileInput {
   readonly text: string;

@@ -1,8 +1,8 @@
 /** Rate limits (sliding window, fake clock) and the cap on concurrent reporting queries. */
 import { describe, expect, it } from "vitest";
-import type { ReportingSource } from "../../src/areas/reporting-source.js";
-import { limitConcurrency, Semaphore } from "../../src/db/reporting/concurrency-limit.js";
+import { QueryCap as Semaphore } from "../../src/engine/query-cap.js";
 import { createChatRateLimits, SlidingWindow } from "../../src/security/rate-limiter.js";
+import { testEngine } from "../helpers/test-engine.js";
 
 const ada = { platform: "slack", userId: "U0ADA", channelId: "C0MKT" };
 
@@ -80,7 +80,7 @@ describe("the cap on concurrent queries", () => {
     expect(await semaphore.run(async () => "next")).toBe("next");
   });
 
-  it("wraps every ReportingSource method", async () => {
+  it("holds every read of the engine (area loads, freshness, lookups) under the one cap", async () => {
     let active = 0;
     let peak = 0;
     const slow = async () => {
@@ -90,17 +90,10 @@ describe("the cap on concurrent queries", () => {
       active--;
       return [];
     };
-    const source = new Proxy({}, { get: () => slow }) as unknown as ReportingSource;
-    const limited = limitConcurrency(source, new Semaphore(2));
-    const range = { from: "2026-11-01", to: "2026-11-30" };
-    await Promise.all([
-      limited.orders(range, {}),
-      limited.users(range, {}),
-      limited.traffic(range, {}),
-      limited.freshness(),
-      limited.filterOptions("city"),
-      limited.lowStock("2026-11-30", {}),
-    ]);
+    const engine = testEngine("mysql://root@127.0.0.1:1/never_reached", "2026-11-26", { maxConcurrentQueries: 2 });
+    await Promise.all(Array.from({ length: 6 }, () => engine.read(slow)));
     expect(peak).toBe(2);
+    expect(engine.queries.peak).toBe(2);
+    await engine.close();
   });
 });

@@ -4,9 +4,8 @@
  * queues the rest, and answers every one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine, type Engine } from "../../src/app/engine.js";
-import { instantForDay } from "../../src/commands/as-of.js";
-import { runCommand } from "../../src/commands/run-command.js";
+import { createEngine, type Engine } from "../../src/engine/engine.js";
+import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import { createFixtureDatabase } from "../helpers/slack-bot.js";
 import type { TestDatabase } from "../helpers/test-database.js";
@@ -33,7 +32,7 @@ describe("a burst of questions", () => {
       queuedSeen = Math.max(queuedSeen, engine.queries.queued);
     }, 1);
     const outcomes = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => runCommand(`${areas[i % areas.length]} last-30d`, engine.deps)),
+      Array.from({ length: 24 }, (_, i) => engine.run(`${areas[i % areas.length]} last-30d`)),
     );
     clearInterval(watch);
     expect(outcomes.every((o) => o.kind === "answer")).toBe(true);

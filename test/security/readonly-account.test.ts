@@ -4,10 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine, type Engine } from "../../src/app/engine.js";
-import { AREA_NAMES } from "../../src/commands/areas.js";
-import { instantForDay } from "../../src/commands/as-of.js";
-import { runCommand } from "../../src/commands/run-command.js";
+import { createEngine, type Engine } from "../../src/engine/engine.js";
+import { AREA_NAMES } from "../../src/areas/registry.js";
+import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import { dropReadonly } from "../../src/db/grant-readonly.js";
 import { writePrivilegesAt } from "../../src/db/readonly-check.js";
@@ -54,7 +53,7 @@ afterAll(async () => {
 
 describe("the read-only account", () => {
   it.each(AREA_NAMES)("answers %s through the engine", async (area) => {
-    const outcome = await runCommand(`${area} last-30d`, engine.deps);
+    const outcome = await engine.run(`${area} last-30d`);
     expect(outcome.kind).toBe("answer");
     if (outcome.kind === "answer") expect(outcome.answer.kpis.length).toBeGreaterThan(0);
   });

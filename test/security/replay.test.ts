@@ -43,7 +43,7 @@ describe("a replayed Slack request", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(bot.fake.ok("chat.postMessage")).toHaveLength(1);
     expect(bot.logs.filter((l) => l.includes("duplicate Slack request ignored"))).toHaveLength(1);
-    await bot.engine.guard.audit.flush();
+    await bot.bot.guard.audit.flush();
     const [audit] = await db.connection.query("SELECT COUNT(*) AS n FROM bot_audit");
     expect(Number((audit as { n: number }[])[0]?.n)).toBe(1);
   });

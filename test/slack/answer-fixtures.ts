@@ -1,51 +1,66 @@
 /** Answers for the Slack renderer tests: a realistic one and builders for oversized ones. */
-import type { Answer, AnswerTable, ChartSpec, Kpi } from "../../src/answer/answer.js";
-import { parseCommand, type QueryCommand } from "../../src/commands/parse.js";
+import { answerActions } from "../../src/answer/actions.js";
+import type { Answer, AnswerTable, ChartSpec, Kpi, Query } from "../../src/answer/answer.js";
+import type { Area } from "../../src/areas/registry.js";
+import { parseCommand } from "../../src/commands/parse.js";
 
-export const CAMPAIGNS: Answer = {
-  area: "campaigns",
-  title: "Campaigns · last 30 days",
-  period: { from: "2026-10-27", to: "2026-11-25", timezone: "UTC", label: "last 30 days" },
-  comparison: { from: "2026-09-27", to: "2026-10-26" },
-  kpis: [
-    { key: "spend", label: "Spend", value: 37, previous: 80, change: -0.5375, unit: "currency" },
-    { key: "revenue", label: "Revenue", value: 300, previous: 400, change: -0.25, unit: "currency" },
-    { key: "roas", label: "ROAS", value: 10.54, previous: 0, change: null, unit: "ratio" },
-    { key: "ctr", label: "CTR", value: 0.0023, previous: 0.0002, change: 10.5, unit: "ratio" },
-    { key: "cpa", label: "CPA", value: 18.5, previous: 10, change: 0.85, unit: "currency" },
-    { key: "leads", label: "Leads", value: 3, previous: 3, change: 0, unit: "count" },
-    { key: "cvr", label: "CVR", value: 0.22, previous: null, change: null, unit: "ratio" },
-  ],
-  tables: [
-    {
-      key: "by_campaign",
-      title: "Campaigns by profit",
-      columns: ["campaign", "spend", "revenue", "roas"],
-      units: ["text", "currency", "currency", "multiple"],
-      rows: [
-        ["Autumn Sale", 37, 390, 10.54],
-        ["Brand & <Friends>", 0, null, null],
-      ],
-    },
-  ],
-  charts: [
-    {
-      key: "roas_by_campaign",
-      kind: "horizontal-bar",
-      title: "ROAS by campaign",
-      labels: ["Autumn Sale"],
-      series: [{ name: "ROAS", values: [10.54] }],
-      unit: "multiple",
-    },
-  ],
-  notes: ["Revenue is attributed to the last ad clicked."],
-};
-
-export function query(text: string): QueryCommand {
+export function query(text: string): Query<Area> {
   const parsed = parseCommand(text);
   if (parsed.kind !== "query") throw new Error(`not a query: ${text}`);
-  return parsed;
+  return parsed.query;
 }
+
+/** The answer as if it answered `text`: its query and the actions that query offers. */
+export function answering<A extends Omit<Answer, "query" | "actions">>(answer: A, text: string): Answer {
+  const q = query(text);
+  return {
+    ...answer,
+    query: q,
+    actions: answerActions(q, { asOfNow: q.area === "stock", hasTables: answer.tables.length > 0 }),
+  };
+}
+
+export const CAMPAIGNS: Answer = answering(
+  {
+    area: "campaigns",
+    title: "Campaigns · last 30 days",
+    period: { from: "2026-10-27", to: "2026-11-25", timezone: "UTC", label: "last 30 days" },
+    comparison: { from: "2026-09-27", to: "2026-10-26" },
+    kpis: [
+      { key: "spend", label: "Spend", value: 37, previous: 80, change: -0.5375, unit: "money" },
+      { key: "revenue", label: "Revenue", value: 300, previous: 400, change: -0.25, unit: "money" },
+      { key: "roas", label: "ROAS", value: 10.54, previous: 0, change: null, unit: "multiple" },
+      { key: "ctr", label: "CTR", value: 0.0023, previous: 0.0002, change: 10.5, unit: "percent" },
+      { key: "cpa", label: "CPA", value: 18.5, previous: 10, change: 0.85, unit: "money" },
+      { key: "leads", label: "Leads", value: 3, previous: 3, change: 0, unit: "count" },
+      { key: "cvr", label: "CVR", value: 0.22, previous: null, change: null, unit: "percent" },
+    ],
+    tables: [
+      {
+        key: "by_campaign",
+        title: "Campaigns by profit",
+        columns: ["campaign", "spend", "revenue", "roas"],
+        units: ["text", "money", "money", "multiple"],
+        rows: [
+          ["Autumn Sale", 37, 390, 10.54],
+          ["Brand & <Friends>", 0, null, null],
+        ],
+      },
+    ],
+    charts: [
+      {
+        key: "roas_by_campaign",
+        kind: "horizontal-bar",
+        title: "ROAS by campaign",
+        labels: ["Autumn Sale"],
+        series: [{ name: "ROAS", values: [10.54] }],
+        unit: "multiple",
+      },
+    ],
+    notes: ["Revenue is attributed to the last ad clicked."],
+  },
+  "campaigns last-30d",
+);
 
 const long = (n: number, unit = "Ab&<>é😀 ") => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 
@@ -56,7 +71,7 @@ export function manyKpis(n: number): Kpi[] {
     value: 1e15 * (i + 1),
     previous: i % 3 === 0 ? null : 1e14,
     change: i % 3 === 0 ? null : 9,
-    unit: (["currency", "count", "ratio", "days"] as const)[i % 4] ?? "count",
+    unit: (["money", "count", "percent", "days"] as const)[i % 4] ?? "count",
   }));
 }
 
@@ -65,7 +80,7 @@ export function bigTable(key: string, rows: number, columns: number): AnswerTabl
     key,
     title: long(500),
     columns: Array.from({ length: columns }, (_, c) => `column_${c}_${long(40, "x")}`),
-    units: Array.from({ length: columns }, (_, c) => (c === 0 ? "text" : "currency")),
+    units: Array.from({ length: columns }, (_, c) => (c === 0 ? "text" : "money")),
     rows: Array.from({ length: rows }, (_, r) =>
       Array.from({ length: columns }, (_, c) => (c === 0 ? `${long(500)} ${r}` : r * 1234567.891 + c)),
     ),

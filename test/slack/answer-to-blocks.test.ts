@@ -11,12 +11,11 @@ import type { Answer } from "../../src/answer/answer.js";
 import { answerToBlocks } from "../../src/bot/slack/answer-to-blocks.js";
 import { blockKitProblems } from "../helpers/block-kit-check.js";
 import { blockTexts } from "../helpers/slack-bot.js";
-import { bigTable, CAMPAIGNS, manyCharts, manyKpis, OVERSIZED, query } from "./answer-fixtures.js";
+import { answering, bigTable, CAMPAIGNS, manyCharts, manyKpis, OVERSIZED } from "./answer-fixtures.js";
 
 const render = (answer: Answer, text = "campaigns last-30d") =>
-  answerToBlocks(answer, {
+  answerToBlocks(answering(answer, text), {
     currency: "EUR",
-    query: query(text),
     freshness: { lastDay: "2026-11-25", lastRefreshAt: "2026-11-26 01:30:31.405" },
   });
 

@@ -1,15 +1,79 @@
 /**
- * Pure pieces behind the buttons and files: what a pressed button re-runs (period and
- * comparison changed, everything else kept, tampered values refused), and answer tables
- * as CSV (RFC 4180 quoting, raw numbers, spreadsheet formulas neutralised).
+ * Pure pieces behind the buttons and files: what a pressed button re-runs (its payload
+ * decodes to the action's query; buttons of the earlier format, which carried the command
+ * text, still work; tampered values are refused), and answer tables as CSV (RFC 4180
+ * quoting, raw numbers, spreadsheet formulas neutralised).
  */
 import { describe, expect, it } from "vitest";
-import { csvCell, csvFileName, tableToCsv } from "../../src/bot/slack/answer-csv.js";
-import { buttonRequest } from "../../src/bot/slack/button-rerun.js";
+import { decodeButton } from "../../src/bot/slack/answer-buttons.js";
+import { queryToText } from "../../src/commands/command-text.js";
 import { isUserError } from "../../src/errors.js";
-import { CAMPAIGNS } from "./answer-fixtures.js";
+import { csvCell, csvFileName, tableToCsv } from "../../src/render/answer-csv.js";
+import { answering, CAMPAIGNS } from "./answer-fixtures.js";
 
-describe("buttonRequest", () => {
+const rerunText = (actionId: string, value: string) => {
+  const decoded = decodeButton(actionId, value);
+  return { kind: decoded.kind, text: queryToText(decoded.query) };
+};
+
+describe("decodeButton: payloads", () => {
+  const answer = answering(CAMPAIGNS, 'campaigns 2026-10 platform=meta campaign="Black Friday"');
+  const payloadOf = (id: string) => {
+    const action = answer.actions.find((a) => a.id === id);
+    if (!action) throw new Error(`no action ${id}`);
+    return { actionId: `kpi_${id}`, value: JSON.stringify({ v: 1, do: action.kind, q: action.query }) };
+  };
+
+  it.each([
+    ["period_last-7d", 'campaigns last-7d platform=meta campaign="Black Friday"'],
+    ["period_last-90d", 'campaigns last-90d platform=meta campaign="Black Friday"'],
+    ["period_mtd", 'campaigns mtd platform=meta campaign="Black Friday"'],
+    ["compare", 'campaigns 2026-10 vs last-year platform=meta campaign="Black Friday"'],
+  ])("%s re-runs %s", (id, text) => {
+    const { actionId, value } = payloadOf(id);
+    expect(rerunText(actionId, value)).toEqual({ kind: "rerun", text });
+  });
+
+  it("Download CSV carries the answer's own query", () => {
+    const { actionId, value } = payloadOf("csv");
+    expect(rerunText(actionId, value)).toEqual({
+      kind: "csv",
+      text: 'campaigns 2026-10 platform=meta campaign="Black Friday"',
+    });
+  });
+
+  it.each([
+    [
+      "a payload naming an unknown area",
+      '{"v":1,"do":"rerun","q":{"area":"campains","period":{"kind":"relative","word":"last-7d"},"comparison":"previous","filters":{}}}',
+      /did you mean `campaigns`/,
+    ],
+    [
+      "a filter the area does not take",
+      '{"v":1,"do":"rerun","q":{"area":"orders","period":{"kind":"relative","word":"last-7d"},"comparison":"previous","filters":{"platform":"meta"}}}',
+      /has no `platform` filter/,
+    ],
+    [
+      "a period that does not exist",
+      '{"v":1,"do":"rerun","q":{"area":"orders","period":{"kind":"month","year":2026,"month":13},"comparison":"previous","filters":{}}}',
+      /no longer works|Invalid month/,
+    ],
+    ["not our payload", '{"v":2}', /no longer works/],
+    ["not JSON", "{oops", /no longer works/],
+  ])("refuses %s with a one-line user error", (_, value, message) => {
+    let thrown: unknown;
+    try {
+      decodeButton("kpi_period_last-7d", value);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isUserError(thrown)).toBe(true);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toMatch(/\n/);
+  });
+});
+
+describe("decodeButton: buttons posted before payloads (command text)", () => {
   const value = 'campaigns 2026-10 platform=meta campaign="Black Friday"';
 
   it.each([
@@ -18,21 +82,18 @@ describe("buttonRequest", () => {
     ["kpi_period_mtd", 'campaigns mtd platform=meta campaign="Black Friday"'],
     ["kpi_compare", 'campaigns 2026-10 vs last-year platform=meta campaign="Black Friday"'],
   ])("%s re-runs %s", (actionId, text) => {
-    expect(buttonRequest(actionId, value)).toEqual({ kind: "rerun", text });
+    expect(rerunText(actionId, value)).toEqual({ kind: "rerun", text });
   });
 
   it("toggles vs last-year back to the previous period", () => {
-    expect(buttonRequest("kpi_compare", "orders ytd vs last-year")).toEqual({
+    expect(rerunText("kpi_compare", "orders ytd vs last-year")).toEqual({
       kind: "rerun",
       text: "orders ytd",
     });
   });
 
   it("Download CSV runs the command as it is", () => {
-    expect(buttonRequest("kpi_csv", "FUNNEL last-30d")).toEqual({
-      kind: "csv",
-      text: "ad-performance last-30d",
-    });
+    expect(rerunText("kpi_csv", "FUNNEL last-30d")).toEqual({ kind: "csv", text: "ad-performance last-30d" });
   });
 
   it.each([
@@ -43,7 +104,7 @@ describe("buttonRequest", () => {
   ])("refuses %s with value %s as a user error", (actionId, text) => {
     let thrown: unknown;
     try {
-      buttonRequest(actionId, text);
+      decodeButton(actionId, text);
     } catch (error) {
       thrown = error;
     }
@@ -71,7 +132,7 @@ describe("CSV", () => {
     const [table] = CAMPAIGNS.tables;
     if (!table) throw new Error("fixture has a table");
     expect(tableToCsv(table)).toBe(
-      "campaign,spend,revenue,roas\r\nAutumn Sale,37,390,10.54\r\nBrand & <Friends>,0,,\r\n",
+      "Campaign,Spend,Revenue,ROAS\r\nAutumn Sale,37,390,10.54\r\nBrand & <Friends>,0,,\r\n",
     );
     expect(csvFileName(CAMPAIGNS, table)).toBe("campaigns-by_campaign-2026-10-27_2026-11-25.csv");
   });

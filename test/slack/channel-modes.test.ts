@@ -1,5 +1,5 @@
 /**
- * The two ways the Slack channel runs, and the manifest that creates the app: HTTP mode
+ * The two ways the Slack platform runs, and the manifest that creates the app: HTTP mode
  * mounts POST /slack/events on the shared server; Socket Mode (SLACK_APP_TOKEN) mounts
  * nothing and opens its connection through SLACK_API_URL with the app-level token,
  * reporting a refused token by name. manifest.yml declares what the code uses.
@@ -8,45 +8,42 @@ import { readFile } from "node:fs/promises";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { createEngine } from "../../src/app/engine.js";
-import { createSlackChannel } from "../../src/bot/slack/slack-channel.js";
-import { createChartPool } from "../../src/charts/chart-pool.js";
+import { assembleBot } from "../../src/app/bot-app.js";
 import { loadConfig } from "../../src/config.js";
 import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "../helpers/slack-bot.js";
 
 const APP_TOKEN = "xapp-1-A0FAKE-1234-fakeapptoken";
 let fake: FakeSlack;
-/** No chart is drawn here: the pool never starts a worker. */
-const charts = createChartPool({ size: 1 });
 
 beforeAll(async () => {
   fake = await startFakeSlack();
 });
 afterAll(async () => {
   await fake?.close();
-  await charts.close();
 });
 
-function channelFor(env: Record<string, string>) {
+/** The bot's parts as `kpi serve` assembles them (no database is reached: nothing is asked). */
+async function slackFor(env: Record<string, string>) {
   const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, ...env });
-  const log = pino({ level: "silent" });
-  const engine = createEngine(config);
-  return { channel: createSlackChannel({ config, engine, log, charts, now: () => new Date() }), engine };
+  const parts = await assembleBot(config, { log: pino({ level: "silent" }) });
+  const [channel] = parts.platforms.platforms;
+  if (!channel) throw new Error("Slack did not open");
+  return { channel, parts };
 }
 
-describe("Slack channel modes", () => {
+describe("Slack platform modes", () => {
   it("HTTP mode mounts /slack/events on the shared server", async () => {
-    const { channel, engine } = channelFor({ SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    const { channel, parts } = await slackFor({ SLACK_SIGNING_SECRET: SIGNING_SECRET });
     expect(channel.description).toBe("Slack in HTTP mode at POST /slack/events");
     expect(channel.mount).toBeTypeOf("function");
     await expect(channel.start?.()).rejects.toThrow("must be mounted before it starts");
-    await engine.close();
+    await parts.close();
   });
 
   it("Socket Mode mounts nothing and connects with the app token through SLACK_API_URL", async () => {
     fake.script("apps.connections.open", { body: { ok: false, error: "invalid_auth" } });
-    const { channel, engine } = channelFor({ SLACK_APP_TOKEN: APP_TOKEN });
+    const { channel, parts } = await slackFor({ SLACK_APP_TOKEN: APP_TOKEN });
     expect(channel.description).toBe("Slack in Socket Mode (no public URL needed)");
     expect(channel.mount).toBeUndefined();
     await expect(channel.start?.()).rejects.toThrow(
@@ -54,8 +51,7 @@ describe("Slack channel modes", () => {
     );
     expect(fake.ok("auth.test").at(-1)?.token).toBe(BOT_TOKEN);
     expect(fake.attempts("apps.connections.open").map((c) => c.token)).toEqual([APP_TOKEN]);
-    await channel.stop();
-    await engine.close();
+    await parts.close();
   });
 });
 

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
-import { runCommand } from "../../src/commands/run-command.js";
 import type { FakeCall } from "../helpers/fake-slack.js";
 import {
   blockTexts,
@@ -127,7 +126,7 @@ describe("answer buttons", () => {
     expect(upload?.filename).toBe("campaigns-by_campaign-2026-10-27_2026-11-25.csv");
     const lines = upload?.bytes.toString("utf8").trimEnd().split("\r\n") ?? [];
 
-    const outcome = await runCommand("campaigns last-30d", bot.engine.deps);
+    const outcome = await bot.engine.run("campaigns last-30d");
     const table = (outcome as { answer: Answer }).answer.tables[0];
     expect(lines[0]).toBe(table?.columns.join(","));
     expect(lines.slice(1).map((line) => line.split(","))).toEqual(

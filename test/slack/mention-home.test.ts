@@ -5,7 +5,7 @@
  * the guide with examples for every area.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AREA_NAMES, AREAS } from "../../src/commands/areas.js";
+import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
 import { blockKitProblems } from "../helpers/block-kit-check.js";
 import {
   blockTexts,
@@ -109,7 +109,7 @@ describe("App Home", () => {
     const texts = blockTexts(view.blocks).join("\n");
     for (const area of AREA_NAMES) {
       expect(texts).toContain(`*${area}*`);
-      for (const example of AREAS[area].examples) expect(texts).toContain(`\`${example}\``);
+      for (const example of areaModule(area).examples) expect(texts).toContain(`\`${example}\``);
     }
     expect(texts).not.toMatch(/subscri/i);
   });

@@ -1,14 +1,21 @@
 /** From a Teams message or button to command text: mention stripping, button data, period switch, toggle. */
 import { Activity } from "@microsoft/agents-activity";
 import { describe, expect, it } from "vitest";
-import { cardActionsFor, isCardSubmit, submittedCommand } from "../../src/bot/teams/card/card-actions.js";
+import { cardActions, decodeSubmit, isCardSubmit } from "../../src/bot/teams/card/card-actions.js";
 import { baseConversationId, commandTextOf } from "../../src/bot/teams/message-text.js";
-import { parseCommand, type QueryCommand } from "../../src/commands/parse.js";
+import { queryToText } from "../../src/commands/command-text.js";
 import { BOT, messageActivity } from "../helpers/teams-activities.js";
+import { answering } from "../slack/answer-fixtures.js";
+import { sampleAnswer } from "./sample-answer.js";
 
 const serviceUrl = "http://127.0.0.1:1/";
 const textOf = (raw: object) => commandTextOf(Activity.fromObject(raw));
-const query = (text: string) => parseCommand(text) as QueryCommand;
+/** The card buttons of an answer to `text`. */
+const buttonsFor = (text: string) => cardActions(answering(sampleAnswer(), text).actions);
+const submitted = (data: unknown) => {
+  const decoded = decodeSubmit(data);
+  return decoded && { kind: decoded.kind, text: queryToText(decoded.query) };
+};
 
 describe("commandTextOf", () => {
   it.each([
@@ -41,41 +48,51 @@ describe("commandTextOf", () => {
 });
 
 describe("card buttons", () => {
-  it("offer the other periods and the comparison toggle, carrying the canonical command", () => {
-    const actions = cardActionsFor(query("kpi Campaigns LAST-30D platform=meta"), { hasComparison: true });
-    expect(actions.map((a) => a.title)).toEqual(["7 days", "90 days", "Month to date", "vs last year"]);
-    expect(actions[0]?.data).toEqual({
-      kind: "kpi-rerun",
-      command: "campaigns last-30d platform=meta",
-      period: "last-7d",
+  it("offer every period (the current one highlighted), the comparison toggle and CSV", () => {
+    const actions = buttonsFor("kpi Campaigns LAST-30D platform=meta");
+    expect(actions.map((a) => a.title)).toEqual([
+      "7 days",
+      "30 days",
+      "90 days",
+      "Month to date",
+      "vs last year",
+      "Download CSV",
+    ]);
+    expect(actions.filter((a) => a.style === "positive").map((a) => a.title)).toEqual(["30 days"]);
+    expect(submitted(actions[0]?.data)).toEqual({ kind: "rerun", text: "campaigns last-7d platform=meta" });
+    expect(submitted(actions[4]?.data)).toEqual({
+      kind: "rerun",
+      text: "campaigns last-30d vs last-year platform=meta",
     });
-    expect(actions[3]?.data).toEqual({
-      kind: "kpi-rerun",
-      command: "campaigns last-30d platform=meta",
-      comparison: "last-year",
-    });
+    expect(submitted(actions[5]?.data)).toEqual({ kind: "csv", text: "campaigns last-30d platform=meta" });
   });
 
-  it("toggle back to the previous period, and have no toggle where the area has no comparison", () => {
-    const lastYear = cardActionsFor(query("orders 2026-11 vs last-year"), { hasComparison: true });
+  it("toggle back to the previous period; stock (as of now) has neither periods nor a toggle", () => {
+    const lastYear = buttonsFor("orders 2026-11 vs last-year");
     expect(lastYear.map((a) => a.title)).toEqual([
       "7 days",
       "30 days",
       "90 days",
       "Month to date",
       "vs previous period",
+      "Download CSV",
     ]);
-    expect(cardActionsFor(query("stock"), { hasComparison: false }).map((a) => a.title)).not.toContain(
-      "vs last year",
-    );
+    expect(buttonsFor("stock").map((a) => a.title)).toEqual(["Download CSV"]);
   });
 
-  it("re-run the command with the new period or comparison, keeping the filters", () => {
-    const [sevenDays, , , toggle] = cardActionsFor(query('campaigns last-30d campaign="Black Friday"'), {
-      hasComparison: true,
-    });
-    expect(submittedCommand(sevenDays?.data)).toBe('campaigns last-7d campaign="Black Friday"');
-    expect(submittedCommand(toggle?.data)).toBe('campaigns last-30d vs last-year campaign="Black Friday"');
+  it("re-run the query with the new period or comparison, keeping the filters", () => {
+    const [sevenDays, , , , toggle] = buttonsFor('campaigns last-30d campaign="Black Friday"');
+    expect(submitted(sevenDays?.data)?.text).toBe('campaigns last-7d campaign="Black Friday"');
+    expect(submitted(toggle?.data)?.text).toBe('campaigns last-30d vs last-year campaign="Black Friday"');
+  });
+
+  it("still run the buttons of cards posted before payloads (command text and the change)", () => {
+    expect(submitted({ kind: "kpi-rerun", command: "orders mtd", period: "last-7d" })?.text).toBe(
+      "orders last-7d",
+    );
+    expect(submitted({ kind: "kpi-rerun", command: "orders mtd", comparison: "last-year" })?.text).toBe(
+      "orders mtd vs last-year",
+    );
   });
 
   it("tell foreign or tampered data apart", () => {
@@ -83,10 +100,10 @@ describe("card buttons", () => {
     expect(isCardSubmit({ command: "orders mtd" })).toBe(false);
     expect(isCardSubmit({ kind: "kpi-rerun", command: "orders mtd", period: "ytd" })).toBe(false);
     expect(isCardSubmit({ kind: "kpi-rerun", command: "x".repeat(501) })).toBe(false);
-    expect(submittedCommand("just a string")).toBeUndefined();
-    expect(submittedCommand({ kind: "kpi-rerun", command: "help" })).toBeUndefined();
-    expect(() => submittedCommand({ kind: "kpi-rerun", command: "campagns last-30d" })).toThrow(
-      /did you mean/,
-    );
+    expect(isCardSubmit({ kind: "kpi-action", payload: "x".repeat(2001) })).toBe(false);
+    expect(decodeSubmit("just a string")).toBeUndefined();
+    expect(() => decodeSubmit({ kind: "kpi-rerun", command: "help" })).toThrow(/no longer works/);
+    expect(() => decodeSubmit({ kind: "kpi-rerun", command: "campagns last-30d" })).toThrow(/did you mean/);
+    expect(() => decodeSubmit({ kind: "kpi-action", payload: "{}" })).toThrow(/no longer works/);
   });
 });

@@ -52,7 +52,7 @@ function forgedToken(claims: Record<string, unknown>): string {
 
 describe("authenticated mode", () => {
   it("says so at startup", () => {
-    expect(bot.channel.description).toBe(`Teams at POST /api/messages, tokens validated for app ${APP_ID}`);
+    expect(bot.platform.description).toBe(`Teams at POST /api/messages, tokens validated for app ${APP_ID}`);
   });
 
   it.each([

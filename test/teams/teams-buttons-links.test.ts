@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signChartUrl } from "../../src/bot/teams/charts/chart-url.js";
 import { STALE_BUTTON_TEXT } from "../../src/bot/teams/teams-turns.js";
-import { formatNumber } from "../../src/render/format.js";
+import { formatNumber } from "../../src/metrics/format.js";
 import { PNG_SIGNATURE, pngSize } from "../charts/png-helpers.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
 import { adSums } from "../helpers/independent-kpis.js";
@@ -72,7 +72,7 @@ describe("card buttons", () => {
     ]);
     const spend = (await adSums(db.connection, { from: "2026-08-28", to: "2026-11-25" })).spend;
     expect(spend).toBe(117); // €37 in November plus ad 3's €80 in October
-    expect(factsOf(card).Spend).toBe(formatNumber(spend, "currency", { currency: "EUR" }));
+    expect(factsOf(card).Spend).toBe(formatNumber(spend, "money", { currency: "EUR" }));
     expect(card.actions?.map((a) => a.title)).toEqual(["7 days", "30 days", "Month to date", "vs last year"]);
   });
 

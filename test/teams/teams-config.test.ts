@@ -1,16 +1,11 @@
-/** How configuration turns the Teams channel on, and what the channel refuses or warns about. */
+/** How configuration turns the Teams platform on, and what the platform refuses or warns about. */
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { afterAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/app/engine.js";
-import { createTeamsChannel } from "../../src/bot/teams/teams-channel.js";
-import { createChartPool } from "../../src/charts/chart-pool.js";
+import { describe, expect, it } from "vitest";
+import { assembleBot } from "../../src/app/bot-app.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 
 const DATABASE_URL = "mysql://root@127.0.0.1:1/kpi_never_used";
-/** No chart is drawn here: the pool never starts a worker. */
-const charts = createChartPool({ size: 1 });
-afterAll(() => charts.close());
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -23,22 +18,24 @@ function capture() {
   return { lines, log: pino({ level: "info", base: undefined }, sink) };
 }
 
-function channelFor(env: Record<string, string>) {
+/** The bot's parts as `kpi serve` assembles them (nothing reaches the database). */
+async function teamsFor(env: Record<string, string>) {
   const config = loadConfig({ DATABASE_URL, ...env });
   const { lines, log } = capture();
-  const now = () => new Date("2026-11-26T12:00:00Z");
-  const channel = createTeamsChannel({ config, engine: createEngine(config, now), log, charts, now });
+  const parts = await assembleBot(config, { log, now: () => new Date("2026-11-26T12:00:00Z") });
+  const channel = parts.platforms.platforms.find((p) => p.name === "teams");
+  await parts.close();
   return { channel, lines };
 }
 
 describe("Teams configuration", () => {
-  it("is off without TEAMS_ variables, and the channel refuses to start without them", () => {
+  it("is off without TEAMS_ variables: nothing opens, and the server says how to turn it on", async () => {
     const config = loadConfig({ DATABASE_URL });
-    expect(config.chat.teams).toBeUndefined();
-    const { log } = capture();
-    expect(() =>
-      createTeamsChannel({ config, engine: createEngine(config), log, charts, now: () => new Date() }),
-    ).toThrow(/Teams is not configured/);
+    expect(config.chat.platforms.map((p) => p.definition.name)).not.toContain("teams");
+    expect(config.chat.disabledPlatforms.map((d) => d.disabledNote)).toContainEqual(
+      expect.stringMatching(/^Teams disabled: set TEAMS_APP_ID/),
+    );
+    expect((await teamsFor({})).channel).toBeUndefined();
   });
 
   it("refuses anonymous mode in production", () => {
@@ -47,17 +44,17 @@ describe("Teams configuration", () => {
     );
   });
 
-  it("warns that chart links need CHART_URL_SECRET across replicas when it is unset", () => {
-    const { channel, lines } = channelFor({ TEAMS_ALLOW_ANONYMOUS: "true" });
-    expect(channel.description).toMatch(/ANONYMOUS mode/);
+  it("warns that chart links need CHART_URL_SECRET across replicas when it is unset", async () => {
+    const { channel, lines } = await teamsFor({ TEAMS_ALLOW_ANONYMOUS: "true" });
+    expect(channel?.description).toMatch(/ANONYMOUS mode/);
     const warning = lines.find((l) => String(l.msg).startsWith("CHART_URL_SECRET is not set"));
     expect(warning?.level).toBe(40);
     expect(String(warning?.msg)).toMatch(/more than one replica/);
   });
 
-  it("does not warn when CHART_URL_SECRET is set, and never logs it", () => {
+  it("does not warn when CHART_URL_SECRET is set, and never logs it", async () => {
     const secret = "a-long-chart-secret-for-replicas";
-    const { lines } = channelFor({ TEAMS_ALLOW_ANONYMOUS: "true", CHART_URL_SECRET: secret });
+    const { lines } = await teamsFor({ TEAMS_ALLOW_ANONYMOUS: "true", CHART_URL_SECRET: secret });
     expect(lines.some((l) => String(l.msg).startsWith("CHART_URL_SECRET"))).toBe(false);
     expect(JSON.stringify(lines)).not.toContain(secret);
   });

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UPSERT_CONVERSATION_SQL } from "../../src/bot/teams/proactive/conversation-store.js";
 import { WELCOME_TEXT } from "../../src/bot/teams/teams-turns.js";
-import { runCommand } from "../../src/commands/run-command.js";
 import { scanSql } from "../../src/db/sql-compat.js";
 import { rows } from "../db/fixture.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";

@@ -106,7 +106,9 @@ describe("a throttling connector", () => {
     await bot.connector.waitFor((d) => d.length >= 1);
     bot.connector.reset();
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => bot.channel.sendProactive(PERSONAL_CHAT, `update ${i}`)),
+      Array.from({ length: 8 }, (_, i) =>
+        bot.senders.digests.sendNotice({ platform: "teams", id: PERSONAL_CHAT }, `update ${i}`),
+      ),
     );
     const times = bot.connector.delivered.map((c) => c.at);
     expect(times).toHaveLength(8);

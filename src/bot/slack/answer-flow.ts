@@ -5,11 +5,10 @@
  * a note added to it; a channel Slack will not post in gets the asker a hint.
  */
 import type { Answer } from "../../answer/answer.js";
-import type { QueryCommand } from "../../commands/parse.js";
-import { csvUploads } from "./answer-csv.js";
+import { csvBytes } from "../../render/answer-csv.js";
 import { answerToBlocks } from "./answer-to-blocks.js";
 import { chartFiles } from "./chart-files.js";
-import { freshnessOf, runRequest } from "./run-request.js";
+import { freshnessOf, runRequest, type SlackAsk } from "./run-request.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { isNotInChannel, slackErrorCode } from "./slack-errors.js";
 import { destinationOf, type ReplyPlace, type SlackReplier, tellAsker } from "./slack-reply.js";
@@ -22,18 +21,8 @@ export function cannotPostText(code: string): string {
 }
 
 /** Posts the answer; returns its ts, or undefined after telling the asker why it could not. */
-async function postAnswer(
-  answer: Answer,
-  query: QueryCommand,
-  place: ReplyPlace,
-  replier: SlackReplier,
-  deps: SlackDeps,
-) {
-  const message = answerToBlocks(answer, {
-    currency: deps.currency,
-    query,
-    freshness: await freshnessOf(deps),
-  });
+async function postAnswer(answer: Answer, place: ReplyPlace, replier: SlackReplier, deps: SlackDeps) {
+  const message = answerToBlocks(answer, { currency: deps.currency, freshness: await freshnessOf(deps) });
   try {
     const posted = await replier.client.chat.postMessage({
       channel: place.channelId,
@@ -54,16 +43,16 @@ async function postAnswer(
 }
 
 export async function answerInSlack(
-  text: string,
+  ask: SlackAsk,
   place: ReplyPlace,
   replier: SlackReplier,
   deps: SlackDeps,
 ): Promise<void> {
   const started = performance.now();
-  const run = await runRequest(text, place, replier, deps);
+  const run = await runRequest(ask, place, replier, deps);
   if (!run) return;
-  const { answer, query } = run.reply;
-  const posted = await postAnswer(answer, query, place, replier, deps).finally(() => run.notice.done());
+  const { answer } = run;
+  const posted = await postAnswer(answer, place, replier, deps).finally(() => run.notice.done());
   if (!posted) return;
   const postedMs = Math.round(performance.now() - started);
 
@@ -75,7 +64,7 @@ export async function answerInSlack(
     deps.log.error({ platform: "slack", err: error }, "chart rendering failed");
     warnings.push("The charts could not be drawn.");
   }
-  files.push(...csvUploads(answer, posted.message.cutTables));
+  files.push(...csvBytes(answer, posted.message.cutTables));
   try {
     if (files.length > 0) await uploadFiles(replier.client, destinationOf(place), files);
   } catch (error) {
@@ -85,7 +74,7 @@ export async function answerInSlack(
       `The charts and files could not be uploaded (Slack said \`${code}\`); the numbers above are complete.`,
     );
   }
-  if (warnings.length > 0) await addWarnings(answer, query, place, posted.ts, warnings, replier, deps);
+  if (warnings.length > 0) await addWarnings(answer, place, posted.ts, warnings, replier, deps);
   deps.log.info(
     {
       platform: "slack",
@@ -102,7 +91,6 @@ export async function answerInSlack(
 /** Re-renders the posted answer with the delivery warnings (chat.update); logged if even that fails. */
 async function addWarnings(
   answer: Answer,
-  query: QueryCommand,
   place: ReplyPlace,
   ts: string,
   warnings: readonly string[],
@@ -111,7 +99,6 @@ async function addWarnings(
 ): Promise<void> {
   const message = answerToBlocks(answer, {
     currency: deps.currency,
-    query,
     warnings,
     freshness: await freshnessOf(deps),
   });

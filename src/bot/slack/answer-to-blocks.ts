@@ -7,9 +7,9 @@
  * the tables that were cut are named in `cutTables`, for the caller to send as CSV.
  */
 import type { Answer } from "../../answer/answer.js";
-import type { Freshness } from "../../areas/area-data.js";
-import type { QueryCommand } from "../../commands/parse.js";
-import { formatDateRange, formatPeriod } from "../../commands/period-format.js";
+import { formatDateRange, formatPeriod } from "../../calendar/date-format.js";
+import type { Freshness } from "../../engine/freshness.js";
+import { periodLine } from "../../render/answer-text.js";
 import { answerButtons } from "./answer-buttons.js";
 import {
   MAX_BLOCKS_PER_MESSAGE,
@@ -29,8 +29,6 @@ export const MAX_KPI_SECTIONS = 4;
 
 export interface AnswerBlocksOptions {
   readonly currency: string;
-  /** The command the answer is for; without it the message has no buttons. */
-  readonly query?: QueryCommand;
   readonly freshness?: Freshness;
   /** Delivery notes shown first among the notes (e.g. "the charts could not be uploaded"). */
   readonly warnings?: readonly string[];
@@ -58,12 +56,6 @@ function context(texts: readonly string[]): SlackBlock {
     type: "context",
     elements: elements.map((text) => ({ type: "mrkdwn", text: truncate(text, MAX_CONTEXT_TEXT_CHARS) })),
   };
-}
-
-export function periodLine(answer: Answer): string {
-  const period = formatPeriod(answer.period);
-  if (!answer.comparison) return period;
-  return `${period} · vs ${formatDateRange(answer.comparison.from, answer.comparison.to)}`;
 }
 
 export function freshnessLine(freshness: Freshness | undefined): string {
@@ -94,7 +86,7 @@ export function answerToBlocks(answer: Answer, options: AnswerBlocksOptions): Sl
     ...answer.notes.filter((n) => n.trim() !== "").map((n) => mrkdwn(n, MAX_CONTEXT_TEXT_CHARS)),
   ];
   const charts = chartsLine(answer);
-  const buttons = options.query ? answerButtons(options.query, answer.tables.length > 0) : undefined;
+  const buttons = answerButtons(answer.actions);
   const tail: SlackBlock[] = [
     ...(notes.length > 0 ? [context(notes)] : []),
     ...(charts ? [context([charts])] : []),

@@ -4,8 +4,7 @@
  */
 import type { Answer, ChartSpec } from "../../answer/answer.js";
 import type { ChartRenderer } from "../../charts/chart-renderer.js";
-// value-format.js only: the rendering modules (chart.js, canvas) load in the chart workers.
-import { formatValue, valueStyleOf } from "../../charts/value-format.js";
+import { formatChartValue } from "../../metrics/format.js";
 import { MAX_ALT_TEXT_CHARS, truncate } from "./block-kit-limits.js";
 import type { OutgoingFile } from "./upload-files.js";
 
@@ -13,11 +12,11 @@ import type { OutgoingFile } from "./upload-files.js";
 export const ALT_TEXT_VALUES = 12;
 
 export function chartAltText(chart: ChartSpec, currency: string): string {
-  const style = valueStyleOf(chart);
+  const unit = chart.unit ?? "count";
   const series = chart.series[0];
   const values = chart.labels.slice(0, ALT_TEXT_VALUES).map((label, i) => {
     const value = series?.values[i] ?? null;
-    return `${label} ${formatValue(value, style, currency)}`;
+    return `${label} ${formatChartValue(value, unit, currency)}`;
   });
   const more =
     chart.labels.length > ALT_TEXT_VALUES ? `, and ${chart.labels.length - ALT_TEXT_VALUES} more` : "";

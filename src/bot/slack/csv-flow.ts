@@ -1,22 +1,22 @@
 /** "Download CSV": the command run again and its tables uploaded as CSV files into the answer's thread. */
-import { csvUploads } from "./answer-csv.js";
+import { csvBytes } from "../../render/answer-csv.js";
 import { cannotPostText } from "./answer-flow.js";
-import { runRequest } from "./run-request.js";
+import { runRequest, type SlackAsk } from "./run-request.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { isNotInChannel, slackErrorCode } from "./slack-errors.js";
 import { destinationOf, type ReplyPlace, type SlackReplier, tellAsker } from "./slack-reply.js";
 import { uploadFiles } from "./upload-files.js";
 
 export async function csvInSlack(
-  text: string,
+  ask: SlackAsk,
   place: ReplyPlace,
   replier: SlackReplier,
   deps: SlackDeps,
 ): Promise<void> {
-  const run = await runRequest(text, place, replier, deps);
+  const run = await runRequest(ask, place, replier, deps);
   if (!run) return;
   try {
-    const files = csvUploads(run.reply.answer);
+    const files = csvBytes(run.answer);
     if (files.length === 0) {
       await tellAsker(replier, "This answer has no table to download.", deps.log);
       return;

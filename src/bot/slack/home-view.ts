@@ -3,8 +3,8 @@
  * filters, and examples for every area (from src/commands/areas.ts, so it never drifts
  * from what the parser accepts). Subscriptions join this tab with the digest issue.
  */
-import { AREA_NAMES, AREAS, type Area } from "../../commands/areas.js";
-import { PERIOD_WORDS } from "../../commands/period-spec.js";
+import { PERIOD_WORDS } from "../../answer/query.js";
+import { AREA_NAMES, type Area, areaModule } from "../../areas/registry.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, truncate } from "./block-kit-limits.js";
 import type { SlackBlock, SlackHomeView } from "./block-types.js";
 
@@ -18,7 +18,7 @@ export type HomeAreas = ReadonlyMap<Area, readonly string[] | undefined>;
 
 function areaGuide(areas: HomeAreas | undefined): SlackBlock[] {
   return AREA_NAMES.filter((name) => !areas || areas.has(name)).map((name) => {
-    const area = AREAS[name];
+    const area = areaModule(name);
     const only = areas?.get(name);
     const where = only ? ` _(only in ${only.map((c) => `<#${c}>`).join(", ")})_` : "";
     const aliases = area.aliases.length > 0 ? ` (also \`${area.aliases.join("`, `")}\`)` : "";

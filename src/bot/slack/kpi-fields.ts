@@ -3,7 +3,8 @@
  * is good news (green) or bad news (red) for that metric, and the previous value.
  */
 import type { Kpi } from "../../answer/answer.js";
-import { formatChange, formatNumber, trendOf } from "../../render/format.js";
+import { formatNumber } from "../../metrics/format.js";
+import { formatChange, trendOf } from "../../metrics/trend.js";
 import { MAX_SECTION_FIELDS, mrkdwn } from "./block-kit-limits.js";
 import type { SlackBlock } from "./block-types.js";
 
@@ -22,7 +23,7 @@ export function trendMarker(kpi: Kpi): string {
 }
 
 export function kpiFieldText(kpi: Kpi, currency: string): string {
-  const format = (value: number | null) => formatNumber(value, kpi.unit, { currency, key: kpi.key });
+  const format = (value: number | null) => formatNumber(value, kpi.unit, { currency });
   const change = formatChange(kpi);
   const first = [format(kpi.value), change, trendMarker(kpi)].filter(Boolean).join("  ");
   const lines = [`*${mrkdwn(kpi.label, MAX_KPI_LABEL_CHARS)}*`, first];

@@ -1,14 +1,17 @@
 /** What the Slack listeners need from the rest of the bot, passed in (no globals). */
-import type { Engine } from "../../app/engine.js";
 import type { ChartRenderer } from "../../charts/chart-renderer.js";
+import type { Engine } from "../../engine/engine.js";
 import type { Logger } from "../../log.js";
 import type { AccessPolicy } from "../../security/access-policy.js";
-import type { ScheduleCommands } from "../chat-request.js";
+import type { ChatHandler } from "../chat-request.js";
 
 export interface SlackDeps {
+  /** Answers a request: access policy, rate limits, audit, subscriptions. */
+  readonly chat: ChatHandler;
+  /** For the data freshness line under answers. */
   readonly engine: Engine;
   readonly log: Logger;
-  /** Who may ask about which area (ACCESS_POLICY_FILE or AREA_CHANNELS). */
+  /** Who may ask about which area (the App Home lists only those). */
   readonly access: AccessPolicy;
   /** Draws the answer's charts (worker threads: never on the ack's path). */
   readonly charts: ChartRenderer;
@@ -16,8 +19,6 @@ export interface SlackDeps {
   readonly currency: string;
   /** Wait before telling the asker "Working on it…". */
   readonly workingDelayMs: number;
-  /** Subscription commands (subscribe, subscriptions, ...), when the scheduler runs. */
-  readonly scheduleCommands?: ScheduleCommands;
   /** Snoozes low-stock alerts for these SKUs; returns the reply for the person who pressed. */
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
 }

@@ -5,8 +5,7 @@
  * a DeliveryError, never returned as a success.
  */
 import { webApi } from "@slack/bolt";
-import type { ChartRenderer } from "../../charts/index.js";
-import type { SlackConfig } from "../../config.js";
+import type { ChartRenderer } from "../../charts/chart-renderer.js";
 import type { Logger } from "../../log.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
@@ -15,6 +14,7 @@ import { alertToBlocks } from "./alert-blocks.js";
 import { chartFiles } from "./chart-files.js";
 import { webClientOptions } from "./client-options.js";
 import { digestToBlocks } from "./digest-blocks.js";
+import type { SlackConfig } from "./slack-config.js";
 import { slackErrorCode } from "./slack-errors.js";
 import { type OutgoingFile, uploadFiles } from "./upload-files.js";
 

@@ -5,7 +5,7 @@
  * exceeds Slack's 3,000 characters.
  */
 import type { AnswerTable, Cell } from "../../answer/answer.js";
-import { formatNumber, NO_VALUE } from "../../render/format.js";
+import { cellText as answerCellText, headingOf, isNumberColumn, tableTitle } from "../../render/answer-text.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, mrkdwn, truncate } from "./block-kit-limits.js";
 import type { SlackBlock } from "./block-types.js";
 
@@ -25,17 +25,9 @@ export interface TableBlockResult {
   readonly cut: boolean;
 }
 
-export function tableTitle(table: AnswerTable): string {
-  return table.title?.trim() || table.key.replaceAll("_", " ");
-}
-
+/** A cell inside the code block: text cells cut to the cell width. */
 export function cellText(cell: Cell, table: AnswerTable, column: number, currency: string): string {
-  if (cell === null) return NO_VALUE;
-  if (typeof cell === "number") {
-    const unit = table.units?.[column] ?? "count";
-    return formatNumber(cell, unit, { currency, key: table.columns[column] });
-  }
-  return codeText(cell);
+  return typeof cell === "string" ? codeText(answerCellText(cell, table, column, currency)) : answerCellText(cell, table, column, currency);
 }
 
 /** Text inside the code block: one line, no backticks (they would end it), cut to the cell width. */
@@ -81,15 +73,15 @@ export function tableBlock(table: AnswerTable, currency: string): TableBlockResu
       cut: false,
     };
   }
-  const header = table.columns.map((c) => codeText(c.replaceAll("_", " ")));
+  const header = table.columns.map((c) => codeText(headingOf(c)));
   const rows = table.rows
     .slice(0, TABLE_MAX_ROWS)
     .map((row) => row.map((cell, i) => cellText(cell, table, i, currency)));
-  const right = table.columns.map((_, i) => (table.units?.[i] ?? "text") !== "text");
+  const right = table.columns.map((_, i) => isNumberColumn(table, i));
   const columns = fittingColumns([header, ...rows], table.columns.length);
   const lines = alignedLines([header, ...rows], columns, right).map(escapeMrkdwn);
 
-  const hiddenNames = table.columns.filter((_, i) => !columns.includes(i)).map((c) => c.replaceAll("_", " "));
+  const hiddenNames = table.columns.filter((_, i) => !columns.includes(i)).map(headingOf);
   const columnNote = `not shown here: ${mrkdwn(hiddenNames.join(", "), TABLE_MAX_HIDDEN_NAMES_CHARS)}`;
 
   // Drop rows from the end until the section fits; header and first row always stay.

@@ -14,7 +14,7 @@ import {
   type ConnectorClient,
   type TurnContext,
 } from "@microsoft/agents-hosting";
-import type { TeamsConfig } from "../../config.js";
+import type { TeamsConfig } from "./teams-config.js";
 import type { DeliveryPolicy } from "./delivery/paced-connector.js";
 
 export function authConfigFor(teams: TeamsConfig): AuthConfiguration {

@@ -5,16 +5,22 @@
  * Failures are thrown as DeliveryErrors; an unknown conversation cannot be fixed by retrying.
  */
 import type { Answer } from "../../answer/answer.js";
-import { parseCommand } from "../../commands/parse.js";
 import { isUserError } from "../../errors.js";
 import { coverText } from "../../schedule/alert-message.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { Digest } from "../../schedule/digest.js";
 import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
-import { digestCommandText } from "../../schedule/subscription-input.js";
 import { statusOf } from "./delivery/retry-policy.js";
-import type { ProactiveMessage } from "./proactive/proactive-sender.js";
-import type { TeamsChannel } from "./teams-channel.js";
+import type { AnswerMessage } from "./card/answer-message.js";
+import type { ProactiveMessage, ProactiveResult } from "./proactive/proactive-sender.js";
+
+/** What the Teams senders use of the opened platform. */
+export interface TeamsOutbox {
+  /** Posts a message (text or activity) into a stored conversation (`teams:<conversation id>`). */
+  sendProactive(conversationId: string, message: ProactiveMessage): Promise<ProactiveResult>;
+  /** The card message for an answer (its charts drawn), ready for sendProactive. */
+  messageForAnswer(answer: Answer): Promise<AnswerMessage>;
+}
 
 /** Teams' message size limit less room for the connector's envelope (see answer-message.ts). */
 export const DIGEST_MAX_BYTES = 96 * 1024;
@@ -35,15 +41,10 @@ function toDeliveryError(error: unknown): DeliveryError {
   );
 }
 
-async function digestActivity(channel: TeamsChannel, digest: Digest, withCharts: boolean): Promise<object> {
+async function digestActivity(outbox: TeamsOutbox, digest: Digest, withCharts: boolean): Promise<object> {
   const cards = digest.answers.map(async (answer: Answer) => {
-    const query = parseCommand(
-      digestCommandText(answer.area, digest.subscription.period, digest.subscription.filters),
-    );
-    if (query.kind !== "query")
-      throw new DeliveryError("bad_subscription", "subscription command does not parse");
     const trimmed = { ...answer, charts: withCharts ? answer.charts.slice(0, 1) : [] };
-    return (await channel.messageForAnswer(trimmed, query)).activity.attachments[0];
+    return (await outbox.messageForAnswer(trimmed)).activity.attachments[0];
   });
   const problems = digest.problems.map((p) => `\n\n**${p.area}**: ${p.message}`).join("");
   return {
@@ -54,10 +55,10 @@ async function digestActivity(channel: TeamsChannel, digest: Digest, withCharts:
   };
 }
 
-export function createTeamsSenders(channel: TeamsChannel): PlatformSenders {
+export function createTeamsSenders(outbox: TeamsOutbox): PlatformSenders {
   const send = async (conversationId: string, message: ProactiveMessage): Promise<SendResult> => {
     try {
-      const result = await channel.sendProactive(conversationId, message);
+      const result = await outbox.sendProactive(conversationId, message);
       if (!result.id)
         throw new DeliveryError("no_message_id", "Teams returned no activity id", { retryable: false });
       return { messageId: result.id };
@@ -68,9 +69,9 @@ export function createTeamsSenders(channel: TeamsChannel): PlatformSenders {
   return {
     digests: {
       async send(target, digest) {
-        let activity = await digestActivity(channel, digest, true);
+        let activity = await digestActivity(outbox, digest, true);
         if (Buffer.byteLength(JSON.stringify(activity)) > DIGEST_MAX_BYTES) {
-          activity = await digestActivity(channel, digest, false);
+          activity = await digestActivity(outbox, digest, false);
         }
         return send(target.id, activity);
       },

@@ -1,30 +1,34 @@
 /**
  * What the bot does with each inbound activity (an ActivityHandler of the Agents SDK):
  * messages and card buttons are answered through the shared chat request (answers as
- * Adaptive Cards, help and errors as short text); installs, membersAdded and every message
- * store the conversation reference for proactive messages; an uninstall forgets it.
+ * Adaptive Cards, CSV downloads as links, help and errors as short text); installs,
+ * membersAdded and every message store the conversation reference for proactive messages;
+ * an uninstall forgets it.
  */
 import { Activity } from "@microsoft/agents-activity";
 import { ActivityHandler, type TurnContext } from "@microsoft/agents-hosting";
 import type { Answer } from "../../answer/answer.js";
-import type { QueryCommand } from "../../commands/parse.js";
+import { queryToText } from "../../commands/command-text.js";
+import { STALE_ACTION_TEXT } from "../../commands/action-payload.js";
 import { isUserError } from "../../errors.js";
 import type { Logger } from "../../log.js";
-import { answerChatRequest, type ChatRequestDeps } from "../chat-request.js";
+import type { ChatHandler, ChatRequest } from "../chat-request.js";
 import type { AnswerMessage } from "./card/answer-message.js";
-import { isCardSubmit, submittedCommand } from "./card/card-actions.js";
+import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
 import { baseConversationId, commandTextOf } from "./message-text.js";
 import { type ConversationStore, conversationOf } from "./proactive/conversation-store.js";
 
 export const WELCOME_TEXT =
   "Hi! I answer marketing KPIs from the reporting database. Try `campaigns last-30d`, `orders mtd vs last-year` or `help`.";
-export const STALE_BUTTON_TEXT =
-  "That button belongs to a card I can no longer run. Ask again, e.g. `campaigns last-30d`.";
+export const STALE_BUTTON_TEXT = STALE_ACTION_TEXT;
 
-export interface TeamsTurnDeps extends ChatRequestDeps {
+export interface TeamsTurnDeps {
+  readonly chat: ChatHandler;
   readonly log: Logger;
   readonly conversations: ConversationStore;
-  readonly answerMessage: (answer: Answer, query: QueryCommand) => Promise<AnswerMessage>;
+  readonly answerMessage: (answer: Answer) => Promise<AnswerMessage>;
+  /** A message with links to the answer's tables as CSV (the "Download CSV" button). */
+  readonly csvMessage: (answer: Answer) => Promise<object | string>;
   /** Background work (reference writes) that stop() waits for. */
   readonly track: (work: Promise<unknown>) => void;
 }
@@ -43,14 +47,19 @@ function remember(activity: Activity, deps: TeamsTurnDeps): Promise<void> {
   return work;
 }
 
-/** The command a message asks for: typed text, or the command a card button carries. */
-function commandOf(activity: Activity): { text: string; fromButton: boolean } | { reply: string } {
+type Ask =
+  | { readonly ask: Pick<ChatRequest, "text" | "query">; readonly button?: "rerun" | "csv" }
+  | { readonly reply: string };
+
+/** What a message asks for: typed text, or the query a card button carries. */
+function askOf(activity: Activity): Ask {
   const value = activity.value;
-  if (value === undefined || value === null) return { text: commandTextOf(activity), fromButton: false };
+  if (value === undefined || value === null) return { ask: { text: commandTextOf(activity) } };
   if (!isCardSubmit(value)) return { reply: STALE_BUTTON_TEXT };
   try {
-    const text = submittedCommand(value);
-    return text ? { text, fromButton: true } : { reply: STALE_BUTTON_TEXT };
+    const action = decodeSubmit(value);
+    if (!action) return { reply: STALE_BUTTON_TEXT };
+    return { ask: { text: queryToText(action.query), query: action.query }, button: action.kind };
   } catch (error) {
     if (isUserError(error)) return { reply: error.message };
     throw error;
@@ -70,31 +79,33 @@ function teamsPlace(activity: Activity): { workspaceId?: string; teamId?: string
 
 async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
-  const command = commandOf(activity);
-  if ("reply" in command) {
-    await context.sendActivity(command.reply);
+  const asked = askOf(activity);
+  if ("reply" in asked) {
+    await context.sendActivity(asked.reply);
     return;
   }
-  const reply = await answerChatRequest(
-    {
-      text: command.text,
-      platform: "teams",
-      channelId: baseConversationId(activity.conversation?.id ?? ""),
-      userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
-      ...teamsPlace(activity),
-    },
-    deps,
-  );
+  const reply = await deps.chat({
+    ...asked.ask,
+    platform: "teams",
+    channelId: baseConversationId(activity.conversation?.id ?? ""),
+    userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
+    ...teamsPlace(activity),
+  });
   if (reply.kind !== "answer") {
     await context.sendActivity(reply.text);
     return;
   }
-  const message = await deps.answerMessage(reply.answer, reply.query);
+  if (asked.button === "csv") {
+    const csv = await deps.csvMessage(reply.answer);
+    await context.sendActivity(typeof csv === "string" ? csv : Activity.fromObject(csv));
+    return;
+  }
+  const message = await deps.answerMessage(reply.answer);
   deps.log.debug(
     { platform: "teams", bytes: message.bytes, inline: message.inlineCharts, linked: message.linkedCharts },
     "Teams card",
   );
-  if (command.fromButton && activity.replyToId) {
+  if (asked.button && activity.replyToId) {
     try {
       await context.updateActivity(Activity.fromObject({ ...message.activity, id: activity.replyToId }));
       return;

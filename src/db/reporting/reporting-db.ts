@@ -7,9 +7,29 @@ import { Kysely, MysqlDialect } from "kysely";
 import { createPool, type Pool, type PoolConnection } from "mysql2";
 import { DataSourceUnavailableError } from "../../errors.js";
 import { connectionOptions, parseDatabaseUrl } from "../database-url.js";
-import type { ReportingViews } from "./view-rows.js";
 
-export type ReportingDb = Kysely<ReportingViews>;
+/** Last refresh, first and last day covered, days waiting for a refresh (v_data_freshness). */
+export interface DataFreshnessRow {
+  last_refresh_at: string | null;
+  last_full_refresh_at: string | null;
+  first_day: string | null;
+  last_day: string | null;
+  pending_days: number;
+}
+
+/** The views every part of the query path may read; each area adds its own (see withViews). */
+export interface CoreViews {
+  v_data_freshness: DataFreshnessRow;
+}
+
+export type ReportingDb = Kysely<CoreViews>;
+
+/** The reporting database typed with an area's views as well (the views are the read-only account's whole world). */
+export type ViewsDb<Views> = Kysely<CoreViews & Views>;
+
+export function withViews<Views>(db: ReportingDb): ViewsDb<Views> {
+  return db as unknown as ViewsDb<Views>;
+}
 
 export interface ReportingDbOptions {
   readonly statementTimeoutMs: number;
@@ -33,7 +53,7 @@ export function flavorOf(version: string): ServerFlavor {
 export function createReportingDb(databaseUrl: string, options: ReportingDbOptions): ReportingDb {
   const target = parseDatabaseUrl(databaseUrl);
   const onQuery = options.onQuery;
-  return new Kysely<ReportingViews>({
+  return new Kysely<CoreViews>({
     ...(onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {}),
     dialect: new MysqlDialect({
       pool: async () => {

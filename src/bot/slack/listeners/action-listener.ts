@@ -3,10 +3,10 @@
  * (in the answer's thread) or upload its tables as CSV. The value is checked like typed text.
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { queryToText } from "../../../commands/command-text.js";
 import { isUserError } from "../../../errors.js";
-import { ACTION_PREFIX } from "../answer-buttons.js";
+import { ACTION_PREFIX, decodeButton } from "../answer-buttons.js";
 import { answerInSlack } from "../answer-flow.js";
-import { buttonRequest } from "../button-rerun.js";
 import { csvInSlack } from "../csv-flow.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { type SlackReplier, tellAsker } from "../slack-reply.js";
@@ -37,17 +37,18 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
         threadTs,
         ...(body.team?.id ? { workspaceId: body.team.id } : {}),
       };
-      let request: ReturnType<typeof buttonRequest>;
+      let request: ReturnType<typeof decodeButton>;
       try {
-        request = buttonRequest(action.action_id, action.value ?? "");
+        request = decodeButton(action.action_id, action.value ?? "");
       } catch (error) {
         if (!isUserError(error)) throw error;
         await tellAsker(replier, error.message, deps.log);
         return;
       }
       deps.log.info({ platform: "slack", action: action.action_id, channel: channelId }, "answer button");
-      if (request.kind === "csv") await csvInSlack(request.text, place, replier, deps);
-      else await answerInSlack(request.text, place, replier, deps);
+      const ask = { text: queryToText(request.query), query: request.query };
+      if (request.kind === "csv") await csvInSlack(ask, place, replier, deps);
+      else await answerInSlack(ask, place, replier, deps);
     },
   );
 }

@@ -11,7 +11,7 @@ export function registerCommandListener(app: App, deps: SlackDeps): void {
   app.command(COMMAND_PATTERN, async ({ command, ack, respond, client }) => {
     await ack();
     await answerInSlack(
-      unescapeSlackText(command.text),
+      { text: unescapeSlackText(command.text) },
       { channelId: command.channel_id, userId: command.user_id, workspaceId: command.team_id },
       {
         client,

@@ -1,7 +1,7 @@
 /** The App Home tab: published (views.publish) each time someone opens it. */
 import type { App } from "@slack/bolt";
-import { AREA_NAMES, type Area } from "../../../commands/areas.js";
-import { slackReach } from "../../../security/access-policy.js";
+import { AREA_NAMES, type Area } from "../../../areas/registry.js";
+import { reachOf } from "../../../security/access-policy.js";
 import { type HomeAreas, homeView } from "../home-view.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { slackErrorCode } from "../slack-errors.js";
@@ -10,9 +10,10 @@ import { slackErrorCode } from "../slack-errors.js";
 function homeAreas(deps: SlackDeps, userId: string): HomeAreas {
   const areas = new Map<Area, readonly string[] | undefined>();
   for (const area of AREA_NAMES) {
-    const reach = slackReach(deps.access, area, userId);
+    const reach = reachOf(deps.access, area, "slack", userId);
+    const channels = reach.anywhere ? [] : reach.channels.filter((c) => /^[A-Z0-9]+$/.test(c));
     if (reach.anywhere) areas.set(area, undefined);
-    else if (reach.channels.length > 0) areas.set(area, reach.channels);
+    else if (channels.length > 0) areas.set(area, channels);
   }
   return areas;
 }

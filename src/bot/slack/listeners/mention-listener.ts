@@ -20,7 +20,7 @@ export function registerMentionListener(app: App, deps: SlackDeps): void {
     if (!user) return;
     const threadTs = event.thread_ts ?? event.ts;
     await answerInSlack(
-      mentionText(event.text),
+      { text: mentionText(event.text) },
       { channelId: event.channel, userId: user, threadTs, workspaceId: body.team_id },
       {
         client,

@@ -79,6 +79,8 @@ export interface SubmitAction {
   readonly title: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly tooltip?: string;
+  /** "positive" highlights the button (the answer's current period). */
+  readonly style?: "default" | "positive" | "destructive";
 }
 
 export interface AdaptiveCard {

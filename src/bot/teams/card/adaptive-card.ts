@@ -2,23 +2,24 @@
  * answerToAdaptiveCard: an Answer as an Adaptive Card 1.5 for Teams — title, period, the
  * KPIs as a FactSet with their changes, the main table as a Table (top rows and columns
  * when long, with a line saying what was left out), one Image per chart and the notes.
- * Pure and deterministic: chart images and buttons come in as options.
+ * Pure and deterministic: chart images come in as options; the buttons are the answer's actions.
  */
-import type { Answer, AnswerTable, Cell, Kpi } from "../../../answer/answer.js";
-import { formatDateRange, formatPeriod } from "../../../commands/period-format.js";
-import { isMetricKey, METRICS } from "../../../metrics/definitions.js";
-import { formatChange, formatNumber, NO_VALUE } from "../../../render/format.js";
+import type { Answer, AnswerTable, Kpi } from "../../../answer/answer.js";
+import { formatPeriod } from "../../../calendar/date-format.js";
+import { formatNumber } from "../../../metrics/format.js";
+import { formatChange } from "../../../metrics/trend.js";
+import { cellText, headingOf, isNumberColumn, periodLine, tableTitle } from "../../../render/answer-text.js";
 import {
   ADAPTIVE_CARD_SCHEMA,
   ADAPTIVE_CARD_VERSION,
   type AdaptiveCard,
   type CardElement,
   type Fact,
-  type SubmitAction,
   type Table,
   type TableRow,
   type TextBlock,
 } from "./adaptive-card-types.js";
+import { cardActions } from "./card-actions.js";
 
 /** Rows of the main table shown before "and N more" (Teams cards stay readable at this length). */
 export const TEAMS_TABLE_MAX_ROWS = 10;
@@ -34,8 +35,6 @@ export interface AdaptiveCardOptions {
   readonly currency: string;
   /** One image per chart of the answer, in the same order. */
   readonly images: readonly CardImage[];
-  /** Buttons (period switch, comparison toggle). */
-  readonly actions?: readonly SubmitAction[];
   readonly maxTableRows?: number;
   readonly maxTableColumns?: number;
 }
@@ -48,22 +47,9 @@ const text = (value: string, extra: Omit<TextBlock, "type" | "text"> = {}): Text
 });
 
 function kpiFact(kpi: Kpi, currency: string): Fact {
-  const value = formatNumber(kpi.value, kpi.unit, { currency, key: kpi.key });
+  const value = formatNumber(kpi.value, kpi.unit, { currency });
   const change = formatChange(kpi);
   return { title: kpi.label, value: change ? `${value}  ${change}` : value };
-}
-
-function columnLabel(column: string): string {
-  if (isMetricKey(column)) return METRICS[column].label;
-  const words = column.replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function cellText(cell: Cell, table: AnswerTable, column: number, currency: string): string {
-  if (typeof cell === "number") {
-    return formatNumber(cell, table.units?.[column] ?? "count", { currency, key: table.columns[column] });
-  }
-  return cell === null || cell === "" ? NO_VALUE : cell;
 }
 
 function tableRow(cells: readonly string[], header: boolean): TableRow {
@@ -84,7 +70,7 @@ export function tableElements(
 ): CardElement[] {
   const columns = table.columns.slice(0, options.maxColumns).map((_, i) => i);
   const rows = table.rows.slice(0, options.maxRows);
-  const numeric = columns.map((i) => (table.units?.[i] ?? "text") !== "text");
+  const numeric = columns.map((i) => isNumberColumn(table, i));
   const element: Table = {
     type: "Table",
     columns: columns.map((i) => ({
@@ -93,7 +79,7 @@ export function tableElements(
     })),
     rows: [
       tableRow(
-        columns.map((i) => columnLabel(table.columns[i] ?? "")),
+        columns.map((i) => headingOf(table.columns[i] ?? "")),
         true,
       ),
       ...rows.map((row) =>
@@ -108,25 +94,19 @@ export function tableElements(
     spacing: "small",
   };
   const elements: CardElement[] = [
-    text(table.title ?? columnLabel(table.key), { weight: "bolder", spacing: "medium", separator: true }),
+    text(tableTitle(table), { weight: "bolder", spacing: "medium", separator: true }),
     element,
   ];
   const left: string[] = [];
   if (table.rows.length > rows.length) left.push(`and ${table.rows.length - rows.length} more rows`);
   const hidden = table.columns.slice(options.maxColumns);
-  if (hidden.length > 0) left.push(`columns not shown: ${hidden.map(columnLabel).join(", ")}`);
+  if (hidden.length > 0) left.push(`columns not shown: ${hidden.map(headingOf).join(", ")}`);
   if (table.rows.length === 0) left.push("no rows in this period");
   if (left.length > 0) elements.push(text(capitalize(left.join("; ")), { isSubtle: true, size: "small" }));
   return elements;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function periodLine(answer: Answer): string {
-  const period = formatPeriod(answer.period);
-  if (!answer.comparison) return period;
-  return `${period} · vs ${formatDateRange(answer.comparison.from, answer.comparison.to)}`;
-}
 
 export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOptions): AdaptiveCard {
   if (options.images.length !== answer.charts.length) {
@@ -163,6 +143,6 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     version: ADAPTIVE_CARD_VERSION,
     fallbackText: `${answer.title} — ${formatPeriod(answer.period)}`,
     body,
-    ...(options.actions && options.actions.length > 0 ? { actions: options.actions } : {}),
+    ...(answer.actions.length > 0 ? { actions: cardActions(answer.actions) } : {}),
   };
 }

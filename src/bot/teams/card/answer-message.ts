@@ -1,11 +1,11 @@
 /**
  * The outgoing Teams message for an Answer: its charts rendered at the Teams size, placed
  * inline or behind signed links within the message budget, and the Adaptive Card with the
- * period and comparison buttons, as one message activity that is always under the limit.
+ * answer's buttons, as one message activity that is always under the limit.
  */
 import type { Answer } from "../../../answer/answer.js";
-import type { ChartRenderer } from "../../../charts/index.js";
-import type { QueryCommand } from "../../../commands/parse.js";
+import type { ChartRenderer } from "../../../charts/chart-renderer.js";
+import { queryToText } from "../../../commands/command-text.js";
 import {
   type ChartBudget,
   MESSAGE_ENVELOPE_MARGIN_BYTES,
@@ -17,7 +17,6 @@ import type { ChartStore } from "../charts/chart-store.js";
 import { newChartId, signChartUrl } from "../charts/chart-url.js";
 import { answerToAdaptiveCard, type CardImage } from "./adaptive-card.js";
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "./adaptive-card-types.js";
-import { cardActionsFor } from "./card-actions.js";
 
 /** Chart size for Teams: within its 1024×1024 image limit, sharp on a ~600 px card, and 800×450 PNGs stay around 10–35 KB. */
 export const TEAMS_CHART_SIZE = { width: 800, height: 450 } as const;
@@ -54,20 +53,14 @@ export function cardMessage(card: AdaptiveCard): CardMessage {
 
 const byteSize = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
 
-export async function answerMessage(
-  answer: Answer,
-  query: QueryCommand,
-  deps: AnswerMessageDeps,
-): Promise<AnswerMessage> {
+export async function answerMessage(answer: Answer, deps: AnswerMessageDeps): Promise<AnswerMessage> {
   const size = deps.chartSize ?? TEAMS_CHART_SIZE;
   const pngs = await Promise.all(
     answer.charts.map((chart) => deps.charts.render(chart, { ...size, currency: deps.currency })),
   );
   const dataUris = pngs.map(pngDataUri);
   const altTexts = answer.charts.map((chart) => `Chart: ${chart.title}`);
-  const actions = cardActionsFor(query, { hasComparison: answer.comparison !== null });
-  const card = (images: readonly CardImage[]) =>
-    answerToAdaptiveCard(answer, { currency: deps.currency, images, actions });
+  const card = (images: readonly CardImage[]) => answerToAdaptiveCard(answer, { currency: deps.currency, images });
 
   const placeholder = signChartUrl({
     baseUrl: deps.publicBaseUrl,
@@ -95,7 +88,7 @@ export async function answerMessage(
   const bytes = byteSize(activity);
   const limit = (deps.budget?.messageLimitBytes ?? TEAMS_MESSAGE_LIMIT_BYTES) - MESSAGE_ENVELOPE_MARGIN_BYTES;
   if (bytes > limit) {
-    throw new Error(`Teams card for ${query.text} is ${bytes} bytes, over the ${limit}-byte budget`);
+    throw new Error(`Teams card for ${queryToText(answer.query)} is ${bytes} bytes, over the ${limit}-byte budget`);
   }
   const inlineCharts = placements.filter((p) => p === "inline").length;
   return {

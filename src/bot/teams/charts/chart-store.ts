@@ -1,14 +1,20 @@
 /**
- * The chart PNGs that cards link to (when they are too big to travel inside the message),
- * kept in memory: least recently used first out, bounded in count and bytes, each entry
- * gone after its time to live. A restart forgets them (the link then answers 404).
+ * The files that cards link to, kept in memory: chart PNGs too big to travel inside the
+ * message, and the CSV downloads of answers' tables. Least recently used first out, bounded
+ * in count and bytes, each entry gone after its time to live. A restart forgets them (the link
+ * then answers 404).
  */
+
+/** What a link serves: a chart image or a table as CSV. */
+export type LinkKind = "png" | "csv";
 
 export const CHART_STORE_MAX_ENTRIES = 1_000;
 export const CHART_STORE_MAX_BYTES = 64 * 1024 * 1024;
 
 interface Entry {
-  readonly png: Buffer;
+  readonly bytes: Buffer;
+  readonly kind: LinkKind;
+  readonly filename: string | undefined;
   readonly expiresAt: number;
 }
 
@@ -38,20 +44,29 @@ export class ChartStore {
     return this.bytes;
   }
 
-  /** Stores a PNG under `id`; returns when it expires. */
-  put(id: string, png: Buffer): Date {
+  /** Stores a file under `id`; returns when it expires. */
+  put(id: string, bytes: Buffer, kind: LinkKind = "png", filename?: string): Date {
     const expiresAt = this.options.now().getTime() + this.options.ttlMs;
     this.remove(id);
-    this.entries.set(id, { png, expiresAt });
-    this.bytes += png.length;
+    this.entries.set(id, { bytes, kind, filename, expiresAt });
+    this.bytes += bytes.length;
     this.evict();
     return new Date(expiresAt);
   }
 
-  /** The PNG, or undefined when unknown, evicted or expired. */
-  get(id: string): Buffer | undefined {
+  /** The file, or undefined when unknown, of another kind, evicted or expired. */
+  get(id: string, kind: LinkKind = "png"): Buffer | undefined {
+    return this.entry(id, kind)?.bytes;
+  }
+
+  /** The name a download is saved under, when one was given. */
+  filename(id: string, kind: LinkKind): string | undefined {
+    return this.entry(id, kind)?.filename;
+  }
+
+  private entry(id: string, kind: LinkKind): Entry | undefined {
     const entry = this.entries.get(id);
-    if (!entry) return undefined;
+    if (!entry || entry.kind !== kind) return undefined;
     if (entry.expiresAt <= this.options.now().getTime()) {
       this.remove(id);
       return undefined;
@@ -59,7 +74,7 @@ export class ChartStore {
     // Re-insert: Map keeps insertion order, so the first key is the least recently used.
     this.entries.delete(id);
     this.entries.set(id, entry);
-    return entry.png;
+    return entry;
   }
 
   clear(): void {
@@ -71,7 +86,7 @@ export class ChartStore {
     const entry = this.entries.get(id);
     if (!entry) return;
     this.entries.delete(id);
-    this.bytes -= entry.png.length;
+    this.bytes -= entry.bytes.length;
   }
 
   private evict(): void {

@@ -5,6 +5,7 @@
  * the credential: unguessable id, signature, and an expiry.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { LinkKind } from "./chart-store.js";
 
 /** How long a chart link works: a day, long enough to scroll back to yesterday's answer. */
 export const CHART_URL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -27,10 +28,13 @@ export function signChartUrl(options: {
   readonly secret: string;
   readonly id: string;
   readonly expiresAt: Date;
+  /** A chart image (`/charts/<id>.png`, the default) or a CSV download (`/files/<id>.csv`). */
+  readonly kind?: LinkKind;
 }): string {
   const exp = Math.floor(options.expiresAt.getTime() / 1000);
   const sig = signature(options.secret, options.id, exp).toString("base64url");
-  return `${options.baseUrl.replace(/\/$/, "")}/charts/${options.id}.png?exp=${exp}&sig=${sig}`;
+  const path = options.kind === "csv" ? `files/${options.id}.csv` : `charts/${options.id}.png`;
+  return `${options.baseUrl.replace(/\/$/, "")}/${path}?exp=${exp}&sig=${sig}`;
 }
 
 export type ChartUrlCheck = "ok" | "bad-signature" | "expired";

@@ -4,7 +4,7 @@
  * one bot (the Azure Bot's Microsoft App ID) in personal, team and group chat scopes, with
  * the areas as its command list.
  */
-import { AREAS } from "../../../commands/areas.js";
+import { areaModule } from "../../../areas/registry.js";
 import { ACCENT_COLOR } from "./app-icons.js";
 
 export const MANIFEST_VERSION = "1.17";
@@ -74,7 +74,7 @@ export function teamsManifest(options: ManifestOptions) {
     ...COMMAND_AREAS.map((area) => ({
       title: area,
       description:
-        `${AREAS[area].examples[0]?.replace(/^\/kpi /, "") ?? area} — ${AREAS[area].description}`.slice(
+        `${areaModule(area).examples[0]?.replace(/^\/kpi /, "") ?? area} — ${areaModule(area).description}`.slice(
           0,
           128,
         ),

@@ -1,0 +1,131 @@
+/**
+ * The composition root: one engine (one reporting pool and query cap), one bot-state
+ * database, one chart renderer, the chat guard, the scheduler and the configured chat
+ * platforms, each built once and handed down. `assembleBot` is all of it without a server
+ * (what `kpi schedule tick` and `kpi alerts` send through); `startBot` adds the HTTP server and
+ * the minute loop (`kpi serve`). Closing goes in reverse order.
+ */
+import type { PlatformDeps } from "../bot/chat-platform.js";
+import { answerChatRequest, type ChatHandler } from "../bot/chat-request.js";
+import { type RunningServer, startServer } from "../bot/server.js";
+import { type ChartRenderer, createChartRenderer } from "../charts/chart-renderer.js";
+import type { Config } from "../config.js";
+import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
+import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
+import type { Logger } from "../log.js";
+import { type ChatGuard, type ChatGuardOptions, createChatGuard } from "../security/chat-guard.js";
+import { type OpenPlatforms, openPlatforms } from "./open-platforms.js";
+import { createScheduling, type Scheduling } from "./scheduling.js";
+
+export interface BotOptions extends EngineOptions, ChatGuardOptions {
+  readonly log: Logger;
+  /** The clock answers are read at (tests fix it). */
+  readonly now?: () => Date;
+  /** Start the chart workers now (the server's first chart then does not wait for one). */
+  readonly eagerCharts?: boolean;
+}
+
+export interface BotParts {
+  readonly engine: Engine;
+  readonly botState: BotStateDb;
+  readonly charts: ChartRenderer;
+  /** Rate limits and the audit trail. */
+  readonly guard: ChatGuard;
+  readonly scheduling: Scheduling;
+  /** Answers a chat request as the platforms do. */
+  readonly chat: ChatHandler;
+  /** The configured platforms, opened (senders ready; routes not mounted). */
+  readonly platforms: OpenPlatforms;
+  /** Stops the platforms and closes everything shared, last the database pools. */
+  close(): Promise<void>;
+}
+
+export async function assembleBot(config: Config, options: BotOptions): Promise<BotParts> {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const engine = createEngine(config, now, options);
+  const botState = createBotStateDb(config.databaseUrl);
+  // With eager charts the workers start now, so the server's first chart does not wait ~250 ms.
+  const charts = createChartRenderer(config.chartWorkers, { eager: options.eagerCharts ?? false });
+  const guard = createChatGuard(config.security, botState, options);
+  const scheduling = createScheduling({ config, engine, db: botState, log, now });
+  const chat: ChatHandler = (request) =>
+    answerChatRequest(request, {
+      engine,
+      guard,
+      log,
+      access: config.chat.access,
+      scheduleCommands: scheduling.commands,
+    });
+  const closeShared = async () => {
+    await scheduling.stop();
+    await guard.close();
+    await charts.close();
+    await engine.close();
+    await botState.destroy().catch(() => undefined);
+  };
+  const deps: PlatformDeps = {
+    engine,
+    chat,
+    log,
+    charts,
+    now,
+    currency: config.currency,
+    publicBaseUrl: config.chat.publicBaseUrl,
+    linkSecret: config.chat.chartUrlSecret,
+    access: config.chat.access,
+    botState,
+    snooze: scheduling.snooze,
+  };
+  let platforms: OpenPlatforms;
+  try {
+    platforms = await openPlatforms(config.chat.platforms, deps);
+  } catch (error) {
+    await closeShared();
+    throw error;
+  }
+  return {
+    engine,
+    botState,
+    charts,
+    guard,
+    scheduling,
+    chat,
+    platforms,
+    async close() {
+      await platforms.stop();
+      await closeShared();
+    },
+  };
+}
+
+export interface RunningBot extends BotParts {
+  readonly server: RunningServer;
+  stop(): Promise<void>;
+}
+
+/** `kpi serve`: the parts, the HTTP server on PORT with every platform's routes, and the scheduler's loop. */
+export async function startBot(
+  config: Config,
+  options: BotOptions & { readonly schedulerLoop?: boolean },
+): Promise<RunningBot> {
+  const parts = await assembleBot(config, options);
+  for (const definition of config.chat.disabledPlatforms) options.log.info(definition.disabledNote);
+  let server: RunningServer;
+  try {
+    server = await startServer({ port: config.chat.port, platforms: parts.platforms.platforms, log: options.log });
+  } catch (error) {
+    await parts.close();
+    throw error;
+  }
+  if (options.schedulerLoop !== false) parts.scheduling.startLoop(parts.platforms.senders);
+  return {
+    ...parts,
+    server,
+    async stop() {
+      await parts.scheduling.stop();
+      await server.close();
+      await parts.close();
+    },
+  };
+}

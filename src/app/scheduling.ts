@@ -1,0 +1,126 @@
+/**
+ * The scheduler's wiring, for the server and for `kpi schedule tick` / `kpi alerts`: the
+ * subscription commands typed in chat, the alert's snooze button, and — once the platforms
+ * are open and their senders known — the tick and low-stock dependencies and the minute loop.
+ * It uses the process's one engine and one bot-state database; it opens neither.
+ */
+import type { ScheduleCommands } from "../bot/chat-request.js";
+import type { Config } from "../config.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import type { Engine } from "../engine/engine.js";
+import type { Logger } from "../log.js";
+import { SNOOZE_MS } from "../schedule/alert-message.js";
+import { snoozeProducts } from "../schedule/alert-state-store.js";
+import { type AlertDeps, checkLowStock } from "../schedule/low-stock-alerts.js";
+import { defaultReplicaId } from "../schedule/replica-id.js";
+import type { DeliverySettings } from "../schedule/retry-policy.js";
+import { runScheduleCommand } from "../schedule/schedule-commands.js";
+import { type SchedulerLoop, startSchedulerLoop } from "../schedule/scheduler-loop.js";
+import type { Senders } from "../schedule/senders.js";
+import { runTick, type TickDeps } from "../schedule/tick.js";
+import { deliveryRefusal } from "../security/access-policy.js";
+
+/** The ledger's settings from SCHEDULE_* and DELIVERY_* (and ADMIN_CHANNEL). */
+export function deliverySettingsFrom(config: Config["schedule"]): DeliverySettings {
+  return {
+    catchUpMs: config.catchUpMs,
+    staleMs: config.staleMs,
+    maxAttempts: config.maxAttempts,
+    adminTarget: config.adminChannel,
+  };
+}
+
+export interface SchedulingDeps {
+  readonly config: Config;
+  readonly engine: Engine;
+  readonly db: BotStateDb;
+  readonly log: Logger;
+  readonly now: () => Date;
+}
+
+/** What ticks and alert checks need once the platforms' senders exist. */
+export interface ScheduleRuntime {
+  readonly tick: TickDeps;
+  /** Undefined when ALERT_CHANNEL is not set (alerts off). */
+  readonly alerts: AlertDeps | undefined;
+  readonly alertCheckMs: number;
+}
+
+export interface Scheduling {
+  /** Subscription commands typed in a channel. */
+  readonly commands: ScheduleCommands;
+  /** Snoozes products for 24 h (the alert's button); returns the reply for the person who pressed it. */
+  snooze(skus: readonly string[]): Promise<string>;
+  runtime(senders: Senders): ScheduleRuntime;
+  /** Starts the minute loop (digests due, low-stock checks). */
+  startLoop(senders: Senders): void;
+  /** Stops the loop and waits for a running tick. */
+  stop(): Promise<void>;
+}
+
+export function createScheduling(deps: SchedulingDeps): Scheduling {
+  const { config, engine, db, log, now } = deps;
+  const replicaId = config.schedule.replicaId ?? defaultReplicaId();
+  const access = config.chat.access;
+  let loop: SchedulerLoop | undefined;
+
+  const runtime = (senders: Senders): ScheduleRuntime => {
+    const base = { db, engine, senders, replicaId, log };
+    const alertChannel = config.schedule.alertChannel;
+    return {
+      tick: {
+        ...base,
+        settings: deliverySettingsFrom(config.schedule),
+        refusal: (area, target) =>
+          deliveryRefusal(access, area, { platform: target.platform, channelId: target.id }),
+      },
+      alerts: alertChannel
+        ? {
+            ...base,
+            target: alertChannel,
+            mention: config.schedule.alertMention,
+            timeZone: config.reportTimeZone,
+            staleMs: config.schedule.staleMs,
+          }
+        : undefined,
+      alertCheckMs: config.schedule.alertCheckMs,
+    };
+  };
+
+  return {
+    commands: (verb, args, request) =>
+      runScheduleCommand(
+        verb,
+        args,
+        { ...request, now: now() },
+        {
+          db,
+          defaultTimeZone: config.reportTimeZone,
+          parseTarget: config.chat.parseTarget,
+          refusal: (area, channelId, platform) => deliveryRefusal(access, area, { platform, channelId }),
+        },
+      ),
+    async snooze(skus) {
+      if (skus.length === 0) return "Nothing to snooze.";
+      const at = now();
+      await snoozeProducts(db, skus, new Date(at.getTime() + SNOOZE_MS), at);
+      return `Snoozed for 24 h: ${skus.join(", ")}.`;
+    },
+    runtime,
+    startLoop(senders) {
+      const rt = runtime(senders);
+      const alerts = rt.alerts;
+      loop = startSchedulerLoop({
+        now,
+        tick: (at) => runTick(at, rt.tick),
+        ...(alerts ? { alertCheck: (at: Date) => checkLowStock(at, alerts) } : {}),
+        alertCheckMs: rt.alertCheckMs,
+        log,
+      });
+      log.info({ alerts: alerts !== undefined }, "scheduler running: digests every minute");
+    },
+    async stop() {
+      await loop?.stop();
+    },
+  };
+}

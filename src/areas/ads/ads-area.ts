@@ -1,0 +1,100 @@
+/** ads (structure): formats, platform distribution, budget allocation, active vs paused. */
+import type { AnswerTable } from "../../answer/answer.js";
+import { unitOf } from "../../metrics/measures.js";
+import { ratio } from "../../metrics/ratio.js";
+import { AD_FILTERS } from "../ad-data/ad-breakdowns.js";
+import { byValueDesc, figureKpi, metricKpi, table } from "../area-kpis.js";
+import type { CountAndAmount } from "../area-series.js";
+import { defineArea } from "../define-area.js";
+import type { AdStructureData } from "./ads-data.js";
+import { loadAdStructureData } from "./ads-query.js";
+
+function breakdown(
+  key: string,
+  column: string,
+  rows: readonly CountAndAmount[],
+  spend?: readonly { readonly key: string; readonly amount: number }[],
+): AnswerTable {
+  const spent = new Map((spend ?? []).map((s) => [s.key, s.amount]));
+  const sorted = [...rows].sort(
+    byValueDesc(
+      (r) => r.amount,
+      (r) => r.key,
+    ),
+  );
+  return spend
+    ? table(
+        key,
+        [column, "ads", "planned_budget", "spend"],
+        sorted.map((r) => [r.key, r.count, r.amount, spent.get(r.key) ?? 0]),
+      )
+    : table(
+        key,
+        [column, "ads", "planned_budget"],
+        sorted.map((r) => [r.key, r.count, r.amount]),
+      );
+}
+
+const used = (d: AdStructureData | null) => (d ? ratio(d.spend, d.plannedBudget) : null);
+
+export const ads = defineArea({
+  name: "ads",
+  title: "Ad structure",
+  aliases: [],
+  description: "ad structure: formats, platform distribution, budget allocation, active vs paused",
+  filters: AD_FILTERS,
+  examples: ["/kpi ads last-30d", "/kpi ads mtd platform=google"],
+  load: loadAdStructureData,
+  build(_context, current: AdStructureData, previous) {
+    const platforms = [...current.byPlatform].sort(
+      byValueDesc(
+        (r) => r.amount,
+        (r) => r.key,
+      ),
+    );
+    return {
+      kpis: [
+        figureKpi("ads", current.live, previous?.live ?? null),
+        figureKpi("active_ads", current.activeNow, null),
+        figureKpi("paused_ads", current.pausedNow, null),
+        figureKpi("planned_budget", current.plannedBudget, previous?.plannedBudget ?? null),
+        metricKpi("spend", { spend: current.spend }, previous ? { spend: previous.spend } : null),
+        figureKpi("budget_used", used(current), used(previous)),
+      ],
+      tables: [
+        breakdown("by_platform", "platform", current.byPlatform, current.byPlatformSpend),
+        breakdown("by_format", "format", current.byFormat),
+        breakdown("by_status", "status", current.byStatus),
+      ],
+      charts: [
+        {
+          key: "ad_formats",
+          kind: "doughnut",
+          title: "Ads by format",
+          labels: current.byFormat.map((f) => f.key),
+          series: [{ name: "Ads", values: current.byFormat.map((f) => f.count) }],
+          unit: unitOf("ads"),
+        },
+        {
+          key: "budget_by_platform",
+          kind: "horizontal-bar",
+          title: "Planned budget by platform",
+          labels: platforms.map((p) => p.key),
+          series: [{ name: "Planned budget", values: platforms.map((p) => p.amount) }],
+          unit: unitOf("planned_budget"),
+        },
+        {
+          key: "ads_by_status",
+          kind: "doughnut",
+          title: "Active vs paused vs ended",
+          labels: current.byStatus.map((s) => s.key),
+          series: [{ name: "Ads", values: current.byStatus.map((s) => s.count) }],
+          unit: unitOf("ads"),
+        },
+      ],
+      notes: [
+        "Status (active, paused, ended) is as of now; ads count when they ran at some point in the period.",
+      ],
+    };
+  },
+});

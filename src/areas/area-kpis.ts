@@ -1,0 +1,43 @@
+/**
+ * KPIs and table columns from sums, presented as the metric table says (src/metrics): the
+ * label, unit and good direction of every key come from there, never from an area.
+ */
+import type { AnswerTable, Cell, Kpi } from "../answer/answer.js";
+import { change, computeMetric, type MetricKey, type MetricSums } from "../metrics/definitions.js";
+import { kpiLabelOf, unitOf, unitsOf } from "../metrics/measures.js";
+
+/** A KPI of a defined metric: value from the current sums, previous from the comparison sums. */
+export function metricKpi(key: MetricKey, current: MetricSums, previous: MetricSums | null): Kpi {
+  return figureKpi(key, computeMetric(key, current), previous ? computeMetric(key, previous) : null);
+}
+
+/** A KPI that is a plain figure (new users, low-stock products, ...). */
+export function figureKpi(key: string, value: number | null, previous: number | null): Kpi {
+  return { key, label: kpiLabelOf(key), value, previous, change: change(value, previous), unit: unitOf(key) };
+}
+
+/** Row cells for metric columns, computed per row as ratios of that row's sums. */
+export function metricCells(keys: readonly MetricKey[], sums: MetricSums): (number | null)[] {
+  return keys.map((key) => computeMetric(key, sums));
+}
+
+/** A table whose column units are the metric table's (text for the columns that name things). */
+export function table(
+  key: string,
+  columns: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  title?: string,
+): AnswerTable {
+  return { key, ...(title ? { title } : {}), columns, units: unitsOf(columns), rows };
+}
+
+/** Sort helper: descending by a number that may be null (nulls last), then by label. */
+export function byValueDesc<T>(value: (item: T) => number | null, label: (item: T) => string) {
+  return (a: T, b: T): number => {
+    const [x, y] = [value(a), value(b)];
+    if (x === null && y !== null) return 1;
+    if (y === null && x !== null) return -1;
+    if (x !== null && y !== null && x !== y) return y - x;
+    return label(a).localeCompare(label(b));
+  };
+}

@@ -1,0 +1,16 @@
+/** ctr: shortcut to CTR by platform, with impressions and clicks. */
+import { AD_FILTERS } from "../ad-data/ad-breakdowns.js";
+import { loadAdData } from "../ad-data/ad-query.js";
+import { platformShortcut } from "../ad-data/platform-shortcut.js";
+import { defineArea } from "../define-area.js";
+
+export const ctr = defineArea({
+  name: "ctr",
+  title: "CTR",
+  aliases: [],
+  description: "shortcut: CTR by platform",
+  filters: AD_FILTERS,
+  examples: ["/kpi ctr last-7d", "/kpi ctr mtd platform=tiktok"],
+  load: loadAdData,
+  build: platformShortcut("ctr", ["impressions", "clicks"]),
+});

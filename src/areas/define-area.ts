@@ -1,0 +1,46 @@
+/** Turns an area's definition into a module: its Answer's frame (title, period, query, actions) around what it builds. */
+
+import { answerActions } from "../answer/actions.js";
+import type { Answer } from "../answer/answer.js";
+import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
+import { describeFilters } from "./filters/filter-types.js";
+
+function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, parts: AnswerParts): Answer {
+  const title = [definition.title, context.period.label, describeFilters(context.filters)]
+    .filter((part) => part !== "")
+    .join(" · ");
+  return {
+    area: definition.name,
+    title,
+    period: context.period,
+    comparison: context.comparison ? { from: context.comparison.from, to: context.comparison.to } : null,
+    kpis: parts.kpis,
+    tables: parts.tables,
+    charts: parts.charts,
+    notes: [...context.notes, ...(parts.notes ?? [])],
+    query: context.query,
+    actions: answerActions(context.query, {
+      asOfNow: definition.asOfNow === true,
+      hasTables: parts.tables.length > 0,
+    }),
+  };
+}
+
+export function defineArea<Data, Name extends string>(
+  definition: AreaDefinition<Data, Name>,
+): AreaModule<Data, Name> {
+  const answerFrom = (context: AreaContext, current: Data, previous: Data | null) =>
+    frame(definition, context, definition.build(context, current, previous));
+  return {
+    ...definition,
+    answerFrom,
+    async answer(context, read) {
+      const { comparison, filters } = context;
+      const [current, previous] = await Promise.all([
+        read((db) => definition.load(db, context.period, filters)),
+        comparison ? read((db) => definition.load(db, comparison, filters)) : Promise.resolve(null),
+      ]);
+      return answerFrom(context, current, previous);
+    },
+  };
+}

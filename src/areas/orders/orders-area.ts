@@ -1,0 +1,106 @@
+/** orders: revenue and orders over time, AOV, payment methods, revenue by city, top products. */
+import type { MetricSums } from "../../metrics/definitions.js";
+import { unitOf } from "../../metrics/measures.js";
+import { ratio } from "../../metrics/ratio.js";
+import { byValueDesc, figureKpi, metricKpi, table } from "../area-kpis.js";
+import { dailyValues, eachDay, topWithOther } from "../area-series.js";
+import { defineArea } from "../define-area.js";
+import type { OrdersData } from "./orders-data.js";
+import { loadOrdersData } from "./orders-query.js";
+
+export const CITY_CHART_LIMIT = 15;
+export const PAYMENT_SLICES = 8;
+
+const sums = (d: OrdersData): MetricSums => ({ revenue: d.totals.revenue, orders: d.totals.orders });
+
+export const orders = defineArea({
+  name: "orders",
+  title: "Orders",
+  aliases: [],
+  description: "orders and revenue over time; AOV; payment methods; revenue by city; top products",
+  filters: ["city", "source"],
+  examples: [
+    "/kpi orders last-7d",
+    "/kpi orders last-month vs last-year",
+    "/kpi orders mtd city=Berlin source=paid_social",
+  ],
+  load: loadOrdersData,
+  build(context, current: OrdersData, previous) {
+    const days = eachDay(context.period.from, context.period.to);
+    const cities = [...current.byCity].sort(
+      byValueDesc(
+        (c) => c.amount,
+        (c) => c.key,
+      ),
+    );
+    const methods = topWithOther(current.byPaymentMethod, PAYMENT_SLICES, (m) => m.count);
+    const notes: string[] = [];
+    if (context.filters.city || context.filters.source) {
+      notes.push(
+        "Top products are for all cities and sources: the product figures have no city or source breakdown.",
+      );
+    }
+    const before = previous ? sums(previous) : null;
+    return {
+      kpis: [
+        metricKpi("revenue", sums(current), before),
+        metricKpi("orders", sums(current), before),
+        metricKpi("aov", sums(current), before),
+        figureKpi("items", current.totals.items, previous?.totals.items ?? null),
+        figureKpi("discount", current.totals.discount, previous?.totals.discount ?? null),
+      ],
+      tables: [
+        table(
+          "top_products",
+          ["product", "category", "units", "revenue"],
+          current.topProducts.map((p) => [p.product, p.category, p.units, p.revenue]),
+          "Top products by revenue",
+        ),
+        table(
+          "by_city",
+          ["city", "orders", "revenue", "aov"],
+          cities.map((c) => [c.key, c.count, c.amount, ratio(c.amount, c.count)]),
+        ),
+        table(
+          "by_payment_method",
+          ["payment_method", "orders", "revenue", "share_of_orders"],
+          [...current.byPaymentMethod]
+            .sort(
+              byValueDesc(
+                (m) => m.count,
+                (m) => m.key,
+              ),
+            )
+            .map((m) => [m.key, m.count, m.amount, ratio(m.count, current.totals.orders)]),
+        ),
+      ],
+      charts: [
+        {
+          key: "revenue_by_day",
+          kind: "line",
+          title: "Revenue per day",
+          labels: days,
+          series: [{ name: "Revenue", values: dailyValues(days, current.byDay, (d) => d.revenue) }],
+          unit: unitOf("revenue"),
+        },
+        {
+          key: "payment_methods",
+          kind: "doughnut",
+          title: "Orders by payment method",
+          labels: methods.map((m) => m.key),
+          series: [{ name: "Orders", values: methods.map((m) => m.count) }],
+          unit: unitOf("orders"),
+        },
+        {
+          key: "revenue_by_city",
+          kind: "horizontal-bar",
+          title: "Revenue by city",
+          labels: cities.slice(0, CITY_CHART_LIMIT).map((c) => c.key),
+          series: [{ name: "Revenue", values: cities.slice(0, CITY_CHART_LIMIT).map((c) => c.amount) }],
+          unit: unitOf("revenue"),
+        },
+      ],
+      notes,
+    };
+  },
+});

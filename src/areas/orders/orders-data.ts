@@ -1,0 +1,25 @@
+/** What the orders area reads: order sums, per day, payment method and city, and the top products. */
+import type { CountAndAmount } from "../area-series.js";
+
+export interface OrderSums {
+  readonly ordersPlaced: number;
+  readonly orders: number;
+  readonly items: number;
+  readonly gross: number;
+  readonly discount: number;
+  readonly revenue: number;
+  readonly cogs: number;
+}
+
+export interface OrdersData {
+  readonly totals: OrderSums;
+  readonly byDay: readonly { readonly day: string; readonly orders: number; readonly revenue: number }[];
+  readonly byPaymentMethod: readonly CountAndAmount[];
+  readonly byCity: readonly CountAndAmount[];
+  readonly topProducts: readonly {
+    readonly product: string;
+    readonly category: string;
+    readonly units: number;
+    readonly revenue: number;
+  }[];
+}

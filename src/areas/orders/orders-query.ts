@@ -1,0 +1,110 @@
+/**
+ * orders reads v_orders_city_daily (day x city x payment method), or v_orders_daily (which adds
+ * the traffic source, ~8x the rows) when a source is asked for; top products rank
+ * v_product_daily (no name joins per row) and then look up the ten names.
+ */
+import { sql } from "kysely";
+import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-db.js";
+import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
+import type { DateRange } from "../area-module.js";
+import type { ResolvedFilters } from "../filters/filter-types.js";
+import type { ProductViews } from "../products/products-views.js";
+import type { OrdersData } from "./orders-data.js";
+import type { OrdersViews } from "./orders-views.js";
+
+type OrdersDb = ViewsDb<OrdersViews & ProductViews>;
+
+export const TOP_PRODUCTS = 10;
+
+function ordersDaily(db: OrdersDb, range: DateRange, filters: ResolvedFilters) {
+  const view = rollupOrFiner("v_orders_city_daily", "v_orders_daily", filters.source !== undefined);
+  let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.city) query = query.where("city", "=", filters.city);
+  if (filters.source) query = query.where(sql.ref("source"), "=", filters.source.slug);
+  return query;
+}
+
+/** The best-selling products of the range by revenue, with their names. */
+export async function topProducts(db: OrdersDb, range: DateRange, limit: number) {
+  const top = await db
+    .selectFrom("v_product_daily")
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to)
+    .select((eb) => [
+      "product_id",
+      eb.fn.sum<number>("units").as("units"),
+      eb.fn.sum<number>("revenue").as("revenue"),
+    ])
+    .groupBy("product_id")
+    .orderBy("revenue", "desc")
+    .orderBy("product_id")
+    .limit(limit)
+    .execute();
+  if (top.length === 0) return [];
+  const names = await db
+    .selectFrom("v_product_stock")
+    .where(
+      "product_id",
+      "in",
+      top.map((r) => r.product_id),
+    )
+    .select(["product_id", "product", "category_name"])
+    .execute();
+  const byId = new Map(names.map((r) => [r.product_id, r]));
+  return top.map((r) => ({
+    product: byId.get(r.product_id)?.product ?? `#${r.product_id}`,
+    category: byId.get(r.product_id)?.category_name ?? "",
+    units: num(r.units),
+    revenue: num(r.revenue),
+  }));
+}
+
+export async function loadOrdersData(
+  reporting: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<OrdersData> {
+  const db = withViews<OrdersViews & ProductViews>(reporting);
+  const base = () => ordersDaily(db, range, filters);
+  const paidAndRevenue = () =>
+    base().select((eb) => [
+      eb.fn.sum<number>("orders_paid").as("orders"),
+      eb.fn.sum<number>("revenue").as("revenue"),
+    ]);
+  const [totals, byDay, byPayment, byCity, top] = await Promise.all([
+    base()
+      .select((eb) => [
+        eb.fn.sum<number>("orders_placed").as("placed"),
+        eb.fn.sum<number>("orders_paid").as("paid"),
+        eb.fn.sum<number>("items").as("items"),
+        eb.fn.sum<number>("gross").as("gross"),
+        eb.fn.sum<number>("discount").as("discount"),
+        eb.fn.sum<number>("revenue").as("revenue"),
+        eb.fn.sum<number>("cogs").as("cogs"),
+      ])
+      .executeTakeFirst(),
+    paidAndRevenue().select("day").groupBy("day").orderBy("day").execute(),
+    paidAndRevenue().select("payment_method").groupBy("payment_method").execute(),
+    paidAndRevenue().select("city").groupBy("city").execute(),
+    topProducts(db, range, TOP_PRODUCTS),
+  ]);
+  return {
+    totals: {
+      ordersPlaced: num(totals?.placed),
+      orders: num(totals?.paid),
+      items: num(totals?.items),
+      gross: num(totals?.gross),
+      discount: num(totals?.discount),
+      revenue: num(totals?.revenue),
+      cogs: num(totals?.cogs),
+    },
+    byDay: byDay.map((r) => ({ day: r.day, orders: num(r.orders), revenue: num(r.revenue) })),
+    byPaymentMethod: byPayment.map((r) => ({
+      key: r.payment_method,
+      count: num(r.orders),
+      amount: num(r.revenue),
+    })),
+    byCity: byCity.map((r) => ({ key: r.city, count: num(r.orders), amount: num(r.revenue) })),
+    topProducts: top,
+  };
+}

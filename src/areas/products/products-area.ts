@@ -1,0 +1,61 @@
+/** products: catalogue by category, stock levels, price ranges, low and out of stock. */
+import { unitOf } from "../../metrics/measures.js";
+import { figureKpi, table } from "../area-kpis.js";
+import { defineArea } from "../define-area.js";
+import { lowStockTable } from "../stock/stock-area.js";
+import { priceRanges } from "./price-ranges.js";
+import type { ProductsData } from "./products-data.js";
+import { loadProductsData } from "./products-query.js";
+
+export const products = defineArea({
+  name: "products",
+  title: "Products",
+  aliases: [],
+  description: "products by category; stock levels; price ranges; low- and out-of-stock lists",
+  filters: ["category"],
+  examples: ["/kpi products", "/kpi products category=shoes"],
+  load: loadProductsData,
+  build(_context, current: ProductsData, previous) {
+    const low = current.lowStock.filter((i) => i.status === "low").length;
+    const out = current.lowStock.filter((i) => i.status === "out").length;
+    const ranges = priceRanges(current.priceBands);
+    return {
+      kpis: [
+        figureKpi("products", current.activeProducts, null),
+        figureKpi("stock_units", current.stockUnits, null),
+        figureKpi("stock_value", current.stockValue, null),
+        figureKpi("low_stock", low, null),
+        figureKpi("out_of_stock", out, null),
+        figureKpi("units_sold", current.unitsSold, previous?.unitsSold ?? null),
+        figureKpi("revenue", current.revenue, previous?.revenue ?? null),
+      ],
+      tables: [
+        table(
+          "by_category",
+          ["category", "products", "stock_units", "low", "out"],
+          current.byCategory.map((c) => [c.category, c.products, c.stockUnits, c.low, c.out]),
+        ),
+        lowStockTable(current.lowStock),
+      ],
+      charts: [
+        {
+          key: "stock_by_category",
+          kind: "bar",
+          title: "Units in stock by category",
+          labels: current.byCategory.map((c) => c.category),
+          series: [{ name: "Units in stock", values: current.byCategory.map((c) => c.stockUnits) }],
+          unit: unitOf("stock_units"),
+        },
+        {
+          key: "price_ranges",
+          kind: "bar",
+          title: "Products by price range",
+          labels: ranges.labels,
+          series: [{ name: "Products", values: ranges.counts }],
+          unit: unitOf("products"),
+        },
+      ],
+      notes: ["Stock levels are as of now; units sold and revenue are for the period."],
+    };
+  },
+});

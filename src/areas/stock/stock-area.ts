@@ -1,0 +1,57 @@
+/** stock (low-stock): products at or below their reorder level, with days of cover. Stock is as of now. */
+import type { AnswerTable } from "../../answer/answer.js";
+import { unitOf } from "../../metrics/measures.js";
+import { figureKpi, table } from "../area-kpis.js";
+import { defineArea } from "../define-area.js";
+import { COVER_DAYS, daysOfCover, type StockItem } from "./stock-data.js";
+import { loadLowStock } from "./stock-query.js";
+
+export const COVER_CHART_LIMIT = 15;
+
+export function lowStockTable(items: readonly StockItem[]): AnswerTable {
+  return table(
+    "low_stock",
+    ["sku", "product", "category", "stock", "reorder_level", "units_sold_30d", "days_of_cover"],
+    items.map((i) => [i.sku, i.product, i.category, i.stock, i.reorderLevel, i.unitsSold30d, daysOfCover(i)]),
+    "At or below reorder level",
+  );
+}
+
+export const stock = defineArea({
+  name: "stock",
+  title: "Low stock",
+  aliases: ["low-stock"],
+  description: "products at or below their reorder level, with days of cover",
+  filters: ["category"],
+  examples: ["/kpi stock", "/kpi low-stock category=shoes"],
+  asOfNow: true,
+  load: (db, range, filters) => loadLowStock(db, range.to, filters),
+  build(context, items: readonly StockItem[]) {
+    const covered = items
+      .map((i) => ({ label: i.product, cover: daysOfCover(i) }))
+      .filter((i): i is { label: string; cover: number } => i.cover !== null)
+      .sort((a, b) => a.cover - b.cover || a.label.localeCompare(b.label))
+      .slice(0, COVER_CHART_LIMIT);
+    return {
+      kpis: [
+        figureKpi("low_stock", items.length, null),
+        figureKpi("out_of_stock", items.filter((i) => i.status === "out").length, null),
+      ],
+      tables: [lowStockTable(items)],
+      charts: [
+        {
+          key: "days_of_cover",
+          kind: "horizontal-bar",
+          title: "Days of cover (lowest first)",
+          labels: covered.map((c) => c.label),
+          series: [{ name: "Days of cover", values: covered.map((c) => c.cover) }],
+          unit: unitOf("days_of_cover"),
+        },
+      ],
+      notes: [
+        `Stock is as of now; days of cover use paid sales of the ${COVER_DAYS} days ending ${context.period.to}.`,
+        ...(items.length === 0 ? ["No product is at or below its reorder level."] : []),
+      ],
+    };
+  },
+});

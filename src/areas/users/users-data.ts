@@ -1,0 +1,18 @@
+/** What the users area reads: total, new and active users, per day, and the profiles of everyone signed up. */
+import type { CountAndAmount } from "../area-series.js";
+
+export interface UsersData {
+  readonly totalUsers: number;
+  readonly newUsers: number;
+  readonly activeUsers: number;
+  readonly byDay: readonly {
+    readonly day: string;
+    readonly newUsers: number;
+    readonly activeUsers: number;
+  }[];
+  readonly byGender: readonly CountAndAmount[];
+  readonly byBirthYear: readonly CountAndAmount[];
+  readonly byDevice: readonly CountAndAmount[];
+  readonly byPlatform: readonly CountAndAmount[];
+  readonly byCity: readonly CountAndAmount[];
+}

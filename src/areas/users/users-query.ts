@@ -1,0 +1,158 @@
+/**
+ * users reads rollups whose size does not grow with the number of users:
+ * - profiles (gender, birth year, device, platform, city) of everyone signed up by the end of
+ *   the range = v_signups_by_profile_total (all signups) minus v_signups_by_profile_daily
+ *   after the range (usually a day or two);
+ * - new users per day from v_signups_by_profile_daily (each user has exactly one gender row);
+ * - active users from v_user_returns_daily: per day and "days since the user's previous
+ *   active day" (capped at RETURN_GAP_CAP). A user active in [from, to] is counted once, on
+ *   their first active day d in it, which is the day whose gap exceeds d - from. Ranges
+ *   longer than the cap count distinct users in v_user_activity_daily instead.
+ */
+import { daysInRange } from "../../calendar/calendar.js";
+import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-db.js";
+import { num } from "../../db/reporting/sql-helpers.js";
+import type { DateRange } from "../area-module.js";
+import type { CountAndAmount } from "../area-series.js";
+import type { ResolvedFilters } from "../filters/filter-types.js";
+import type { UsersData } from "./users-data.js";
+import type { ProfileDimension, UserViews } from "./users-views.js";
+
+type UsersDb = ViewsDb<UserViews>;
+
+/** The gap cap of agg_user_returns_daily (db/procedures/sp_refresh_rollups.sql writes 92). */
+export const RETURN_GAP_CAP = 92;
+/** The city key of the all-cities rows in agg_user_returns_daily and agg_signups_*. */
+const ALL_CITIES = "";
+
+type ProfileCounts = Map<ProfileDimension, Map<string, number>>;
+
+async function profilesAt(db: UsersDb, day: string, city: string | undefined): Promise<ProfileCounts> {
+  const total = db.selectFrom("v_signups_by_profile_total").where("city", "=", city ?? ALL_CITIES);
+  const later = db
+    .selectFrom("v_signups_by_profile_daily")
+    .where("city", "=", city ?? ALL_CITIES)
+    .where("day", ">", day);
+  const [totals, after] = await Promise.all([
+    total
+      .select((eb) => ["dimension", "dim_value", eb.fn.sum<number>("users").as("users")])
+      .groupBy(["dimension", "dim_value"])
+      .execute(),
+    later
+      .select((eb) => ["dimension", "dim_value", eb.fn.sum<number>("users").as("users")])
+      .groupBy(["dimension", "dim_value"])
+      .execute(),
+  ]);
+  const counts: ProfileCounts = new Map();
+  const add = (dimension: ProfileDimension, value: string, n: number) => {
+    const values = counts.get(dimension) ?? new Map<string, number>();
+    values.set(value, (values.get(value) ?? 0) + n);
+    counts.set(dimension, values);
+  };
+  for (const r of totals) add(r.dimension, r.dim_value, num(r.users));
+  for (const r of after) add(r.dimension, r.dim_value, -num(r.users));
+  return counts;
+}
+
+function profileRows(counts: ProfileCounts, dimension: ProfileDimension): CountAndAmount[] {
+  return [...(counts.get(dimension) ?? [])]
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, count]) => ({ key, count, amount: 0 }));
+}
+
+interface Activity {
+  readonly distinct: number;
+  readonly byDay: ReadonlyMap<string, number>;
+}
+
+async function activity(db: UsersDb, range: DateRange, city: string | undefined): Promise<Activity> {
+  if (daysInRange(range.from, range.to) > RETURN_GAP_CAP) return distinctActivity(db, range, city);
+  const rows = await db
+    .selectFrom("v_user_returns_daily")
+    .where("city", "=", city ?? ALL_CITIES)
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to)
+    .select((eb) => [
+      "day",
+      eb.fn.sum<number>("users").as("active"),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when("gap", ">", eb.fn<number>("DATEDIFF", [eb.ref("day"), eb.val(range.from)]))
+            .then(eb.ref("users"))
+            .else(0)
+            .end(),
+        )
+        .as("first_in_range"),
+    ])
+    .groupBy("day")
+    .execute();
+  return {
+    distinct: rows.reduce((sum, r) => sum + num(r.first_in_range), 0),
+    byDay: new Map(rows.map((r) => [r.day, num(r.active)])),
+  };
+}
+
+async function distinctActivity(db: UsersDb, range: DateRange, city: string | undefined): Promise<Activity> {
+  const base = () => {
+    let query = db
+      .selectFrom("v_user_activity_daily")
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to);
+    if (city !== undefined) query = query.where("city", "=", city);
+    return query;
+  };
+  const [distinct, byDay] = await Promise.all([
+    base()
+      .select((eb) => eb.fn.count<number>("user_id").distinct().as("n"))
+      .executeTakeFirst(),
+    base()
+      .select((eb) => ["day", eb.fn.countAll<number>().as("n")])
+      .groupBy("day")
+      .execute(),
+  ]);
+  return { distinct: num(distinct?.n), byDay: new Map(byDay.map((r) => [r.day, num(r.n)])) };
+}
+
+export async function loadUsersData(
+  reporting: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<UsersData> {
+  const db = withViews<UserViews>(reporting);
+  const signups = db
+    .selectFrom("v_signups_by_profile_daily")
+    .where("city", "=", filters.city ?? ALL_CITIES)
+    .where("dimension", "=", "gender")
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to);
+  const [newByDay, active, profiles] = await Promise.all([
+    signups
+      .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
+      .groupBy("day")
+      .execute(),
+    activity(db, range, filters.city),
+    profilesAt(db, range.to, filters.city),
+  ]);
+  const newMap = new Map(newByDay.map((r) => [r.day, num(r.n)]));
+  const days = [...new Set([...newMap.keys(), ...active.byDay.keys()])].sort();
+  const gender = profileRows(profiles, "gender");
+  return {
+    // Everyone who signed up by the end of the range has exactly one gender.
+    totalUsers: gender.reduce((sum, r) => sum + r.count, 0),
+    newUsers: newByDay.reduce((sum, r) => sum + num(r.n), 0),
+    activeUsers: active.distinct,
+    byDay: days.map((day) => ({
+      day,
+      newUsers: newMap.get(day) ?? 0,
+      activeUsers: active.byDay.get(day) ?? 0,
+    })),
+    byGender: gender,
+    byBirthYear: profileRows(profiles, "birth_year"),
+    byDevice: profileRows(profiles, "device"),
+    byPlatform: profileRows(profiles, "platform"),
+    byCity: profileRows(profiles, "city"),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * What a chat platform is to the rest of the bot: the one contract Slack, Teams and any later
+ * platform implement, each wholly in its own folder (src/bot/<platform>/), listed once in
+ * platforms.ts. A definition is light (no SDK loaded): its name, its environment variables,
+ * its target ids and its access-policy keys. Opening it (with its configuration) gives the
+ * running platform: senders for scheduled messages, and the routes or connections that answer
+ * chat, used only by the server.
+ */
+import type { Express } from "express";
+import type { ChartRenderer } from "../charts/chart-renderer.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import type { Engine } from "../engine/engine.js";
+import type { Logger } from "../log.js";
+import type { PlatformSenders } from "../schedule/senders.js";
+import type { TargetRules } from "../schedule/target.js";
+import type { AccessPolicy, PolicyKeys } from "../security/access-policy.js";
+import type { ChatHandler } from "./chat-request.js";
+
+/** The environment, read once by src/config.ts: unset and empty variables are left out. */
+export type EnvValues = Readonly<Record<string, string>>;
+
+export interface PlatformConfigResult<C> {
+  /** Undefined when none of the platform's variables is set (disabled) or a problem was found. */
+  readonly config?: C;
+  /** `VARIABLE: what is wrong`, each naming the variable. */
+  readonly problems: readonly string[];
+}
+
+export interface PlatformDefinition<C = unknown> {
+  /** The registry name, used in targets (`slack:C0123`), the audit and the access policy file. */
+  readonly name: string;
+  /** Reads the platform's own variables; `production` refuses development-only settings. */
+  readConfig(env: EnvValues, context: { readonly production: boolean }): PlatformConfigResult<C>;
+  /** The startup line when the platform is off: which variables turn it on. */
+  readonly disabledNote: string;
+  readonly targets: Omit<TargetRules, "platform">;
+  /** The keys its section of the access policy file has, and which id of the asker each matches. */
+  readonly policyKeys: PolicyKeys;
+  /** The running platform (senders at once; chat routes and connections only when mounted or started). */
+  open(config: C, deps: PlatformDeps): Promise<ChatPlatform>;
+}
+
+/** What a platform receives from the composition root. */
+export interface PlatformDeps {
+  /** The process's one engine (freshness lines, nothing that bypasses the chat handler). */
+  readonly engine: Engine;
+  /** Answers a chat request: access policy, rate limits, audit, subscriptions. */
+  readonly chat: ChatHandler;
+  readonly log: Logger;
+  /** Draws charts off the main thread (one renderer per process, closed by the root). */
+  readonly charts: ChartRenderer;
+  /** Wall clock (injected for tests). */
+  readonly now: () => Date;
+  /** ISO 4217 code money is formatted in. */
+  readonly currency: string;
+  /** The server's public base URL (links to charts and files). */
+  readonly publicBaseUrl: string;
+  /** Signs chart and file links; a random per-process secret when unset. */
+  readonly linkSecret: string | undefined;
+  readonly access: AccessPolicy;
+  /** The bot's own state, the process's one pool (Teams conversation references). */
+  readonly botState: BotStateDb;
+  /** Snoozes low-stock alerts for these SKUs (an alert's button); returns the reply for the presser. */
+  readonly snooze?: (skus: readonly string[]) => Promise<string>;
+}
+
+/** Each platform's access-policy keys, by name (what its section of the policy file may have). */
+export function policyKeysOf(definitions: readonly PlatformDefinition[]): ReadonlyMap<string, PolicyKeys> {
+  return new Map(definitions.map((d) => [d.name, d.policyKeys]));
+}
+
+export interface ChatPlatform {
+  readonly name: string;
+  /** A one-line description for the startup log, e.g. "Slack in HTTP mode at POST /slack/events". */
+  readonly description: string;
+  /** Scheduled messages into the platform: digests, notices, alerts, recovery notes. */
+  readonly senders: PlatformSenders;
+  /** Routes on the shared HTTP server (each platform parses its own bodies). */
+  mount?(app: Express): void;
+  /** Connections of its own (Slack Socket Mode); after mount. */
+  start?(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+/** Test seams of the Slack platform; production uses the defaults. */
+export interface SlackOptions {
+  /** Wait before the asker sees "Working on it…" (default 1.5 s; tests lengthen it). */
+  readonly workingDelayMs?: number;
+  /** Monotonic clock of the replay guard (tests). */
+  readonly replayClock?: () => number;
+}

@@ -1,0 +1,149 @@
+/**
+ * Slack, opened: senders for scheduled messages at once, and the chat side for the server.
+ * HTTP mode (production): Bolt's ExpressReceiver on the shared express app at POST
+ * /slack/events, which checks every request's signature and age. Socket Mode
+ * (SLACK_APP_TOKEN set; development, private installs): a WebSocket to Slack, no public URL.
+ * Either way the Web API client goes to SLACK_API_URL when set, with bounded retries, and the
+ * bot token is checked with auth.test before serving.
+ */
+import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { Express } from "express";
+import { UserError } from "../../errors.js";
+import type { PlatformSenders } from "../../schedule/senders.js";
+import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
+import { webClientOptions } from "./client-options.js";
+import { registerListeners } from "./listeners/index.js";
+import { replayGuard } from "./replay-guard.js";
+import type { SlackConfig } from "./slack-config.js";
+import type { SlackOptions } from "./slack-options.js";
+import type { SlackDeps } from "./slack-deps.js";
+import { slackErrorCode } from "./slack-errors.js";
+import { slackLogger } from "./slack-logger.js";
+import { WORKING_DELAY_MS } from "./slack-reply.js";
+import { createSlackSenders } from "./slack-senders.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** auth.test through Bolt's init: a token Slack rejects stops the server with the variable named. */
+async function initialise(app: App, slack: SlackConfig): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    const where = slack.apiUrl ? ` at ${slack.apiUrl}` : "";
+    throw new UserError(
+      "slack_auth_failed",
+      code.startsWith("request_failed") || code.startsWith("http_")
+        ? `Slack's Web API${where} did not answer auth.test (${code}); check SLACK_API_URL and the network.`
+        : `Slack rejected SLACK_BOT_TOKEN (auth.test: ${code}).`,
+      { cause: error },
+    );
+  }
+}
+
+export async function openSlack(
+  slack: SlackConfig,
+  deps: PlatformDeps,
+  options: SlackOptions = {},
+): Promise<ChatPlatform> {
+  const slackDeps: SlackDeps = {
+    chat: deps.chat,
+    engine: deps.engine,
+    log: deps.log,
+    charts: deps.charts,
+    access: deps.access,
+    ...(deps.snooze ? { snooze: deps.snooze } : {}),
+    currency: deps.currency,
+    workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
+  };
+  const senders = createSlackSenders(slack, deps.currency, deps.charts, deps.log);
+  const clientOptions = webClientOptions(slack.apiUrl, deps.log);
+  const logger = slackLogger(deps.log);
+  return slack.appToken
+    ? socketMode(slack, slack.appToken, slackDeps, senders, clientOptions, logger)
+    : httpMode(slack, slackDeps, senders, clientOptions, logger, options.replayClock);
+}
+
+type ClientOptions = ReturnType<typeof webClientOptions>;
+type BoltLogger = ReturnType<typeof slackLogger>;
+
+function httpMode(
+  slack: SlackConfig,
+  deps: SlackDeps,
+  senders: PlatformSenders,
+  clientOptions: ClientOptions,
+  logger: BoltLogger,
+  replayClock: (() => number) | undefined,
+): ChatPlatform {
+  const signingSecret = slack.signingSecret;
+  if (!signingSecret) throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET");
+  let ready: Promise<void> | undefined;
+  return {
+    name: "slack",
+    description: `Slack in HTTP mode at POST ${SLACK_EVENTS_PATH}`,
+    senders,
+    mount(express: Express) {
+      // Before Bolt's receiver: a replayed request stops here (routes run in mount order).
+      express.post(
+        SLACK_EVENTS_PATH,
+        replayGuard({ log: deps.log, ...(replayClock ? { monotonic: replayClock } : {}) }),
+      );
+      const receiver = new ExpressReceiver({
+        signingSecret,
+        app: express,
+        endpoints: SLACK_EVENTS_PATH,
+        logger,
+      });
+      const app = new App({
+        token: slack.botToken,
+        receiver,
+        clientOptions,
+        logger,
+        deferInitialization: true,
+      });
+      registerListeners(app, deps);
+      ready = initialise(app, slack);
+      ready.catch(() => undefined); // awaited (and reported) by start()
+    },
+    async start() {
+      if (!ready) throw new Error("the Slack platform must be mounted before it starts");
+      await ready;
+    },
+    async stop() {},
+  };
+}
+
+function socketMode(
+  slack: SlackConfig,
+  appToken: string,
+  deps: SlackDeps,
+  senders: PlatformSenders,
+  clientOptions: ClientOptions,
+  logger: BoltLogger,
+): ChatPlatform {
+  const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } });
+  const app = new App({ token: slack.botToken, receiver, clientOptions, logger, deferInitialization: true });
+  registerListeners(app, deps);
+  let started = false;
+  return {
+    name: "slack",
+    description: "Slack in Socket Mode (no public URL needed)",
+    senders,
+    async start() {
+      await initialise(app, slack);
+      try {
+        await app.start();
+        started = true;
+      } catch (error) {
+        throw new UserError(
+          "slack_socket_failed",
+          `Slack Socket Mode could not connect (apps.connections.open: ${slackErrorCode(error)}); check SLACK_APP_TOKEN.`,
+          { cause: error },
+        );
+      }
+    },
+    async stop() {
+      if (started) await app.stop();
+    },
+  };
+}

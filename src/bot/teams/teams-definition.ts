@@ -1,0 +1,26 @@
+/**
+ * Microsoft Teams as a chat platform: `teams:<conversation id>` targets (ids may contain
+ * colons), its access-policy keys (teams and conversations), its variables. The Agents SDK
+ * loads only when it is opened.
+ */
+import type { PlatformDefinition } from "../chat-platform.js";
+import type { TeamsOptions } from "./teams-options.js";
+import { readTeamsConfig, type TeamsConfig } from "./teams-config.js";
+
+export function teamsPlatform(options: TeamsOptions = {}): PlatformDefinition<TeamsConfig> {
+  return {
+    name: "teams",
+    readConfig: readTeamsConfig,
+    disabledNote:
+      "Teams disabled: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (or TEAMS_ALLOW_ANONYMOUS=true for local development)",
+    targets: {
+      example: "teams:<conversation id>",
+      parseId: (id) => (/^\S+$/.test(id) ? id : undefined),
+    },
+    policyKeys: { conversations: "channel", teams: "group" },
+    async open(config, deps) {
+      const { openTeams } = await import("./teams-platform.js");
+      return openTeams(config, deps, options);
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Microsoft Teams, opened: POST /api/messages (Agents SDK CloudAdapter, JWT-validated unless
+ * in anonymous development mode), GET /charts/:id.png and /files/:id.csv for linked chart
+ * images and CSV downloads, and proactive sends to stored conversations (the senders, which
+ * work without the server). Wiring only; the parts live beside this file.
+ */
+import { randomBytes } from "node:crypto";
+import express, { type Request, type RequestHandler, type Response } from "express";
+import type { Answer } from "../../answer/answer.js";
+import { referenceId, somethingWentWrong } from "../../errors.js";
+import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
+import { type AnswerMessage, answerMessage } from "./card/answer-message.js";
+import { csvLinksMessage } from "./card/csv-links.js";
+import { CHART_ROUTE, chartRoute, FILE_ROUTE } from "./charts/chart-route.js";
+import { ChartStore } from "./charts/chart-store.js";
+import { CHART_URL_TTL_MS } from "./charts/chart-url.js";
+import { DeliveryPolicy } from "./delivery/paced-connector.js";
+import { statusOf } from "./delivery/retry-policy.js";
+import { ConversationStore } from "./proactive/conversation-store.js";
+import { sendProactive } from "./proactive/proactive-sender.js";
+import { TeamsAdapter } from "./teams-adapter.js";
+import { authorizeTeamsRequests } from "./teams-auth.js";
+import type { TeamsConfig } from "./teams-config.js";
+import type { TeamsOptions } from "./teams-options.js";
+import { createTeamsSenders, type TeamsOutbox } from "./teams-senders.js";
+import { createTeamsHandler } from "./teams-turns.js";
+
+export const TEAMS_MESSAGES_ROUTE = "/api/messages";
+
+const parseJson = express.json({ limit: "1mb" });
+/** JSON bodies; a body that does not parse is a plain 400, not Express's HTML error page. */
+const jsonBody: RequestHandler = (req, res, next) =>
+  parseJson(req, res, (error?: unknown) => {
+    if (error) res.status(400).json({ ok: false, error: "bad_json" });
+    else next();
+  });
+
+export async function openTeams(
+  teams: TeamsConfig,
+  deps: PlatformDeps,
+  options: TeamsOptions = {},
+): Promise<ChatPlatform> {
+  const { log } = deps;
+  if (teams.mode === "anonymous") {
+    log.warn("Teams accepts anonymous requests (TEAMS_ALLOW_ANONYMOUS=true): for local development only");
+  }
+  let secret = deps.linkSecret;
+  if (!secret) {
+    secret = randomBytes(32).toString("base64url");
+    log.warn(
+      "CHART_URL_SECRET is not set: chart links are signed with a random per-process secret and stop working on restart; set CHART_URL_SECRET (the same on every replica) when running more than one replica",
+    );
+  }
+  const chartSecret = secret;
+  const chartStore = new ChartStore({ ttlMs: CHART_URL_TTL_MS, now: deps.now });
+  const delivery = new DeliveryPolicy({
+    ...options.delivery,
+    onFailedAttempt: ({ method, conversationId, error }) =>
+      log.warn(
+        { platform: "teams", method, conversation: conversationId, status: statusOf(error) },
+        "Teams connector call failed",
+      ),
+  });
+  const adapter = new TeamsAdapter(teams, delivery);
+  const conversations = new ConversationStore(deps.botState, deps.now);
+  const pending = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  const messageForAnswer = (answer: Answer) =>
+    answerMessage(answer, {
+      currency: deps.currency,
+      charts: deps.charts,
+      chartStore,
+      chartSecret,
+      publicBaseUrl: deps.publicBaseUrl,
+      ...(options.chartBudget ? { budget: options.chartBudget } : {}),
+      ...(options.chartSize ? { chartSize: options.chartSize } : {}),
+    });
+  const handler = createTeamsHandler({
+    chat: deps.chat,
+    log,
+    conversations,
+    answerMessage: messageForAnswer,
+    csvMessage: async (answer) =>
+      csvLinksMessage(answer, { store: chartStore, secret: chartSecret, publicBaseUrl: deps.publicBaseUrl }),
+    track,
+  });
+  adapter.onTurnError = async (context, error) => {
+    const ref = referenceId();
+    log.error({ platform: "teams", ref, err: error }, "Teams turn failed");
+    await context.sendActivity(somethingWentWrong(ref)).catch(() => undefined);
+  };
+
+  async function receive(req: Request, res: Response): Promise<void> {
+    try {
+      await adapter.process(req, res, (context) => handler.run(context));
+    } catch (error) {
+      const invalid = !req.body || (error as { name?: string }).name === "ZodError";
+      const ref = referenceId();
+      log.warn({ platform: "teams", ref, err: invalid ? undefined : error }, "Teams activity not processed");
+      if (!res.headersSent)
+        res
+          .status(invalid ? 400 : 500)
+          .json({ ok: false, error: invalid ? "bad_activity" : `failed (ref ${ref})` });
+    }
+  }
+
+  const outbox: TeamsOutbox = {
+    sendProactive: (conversationId, message) =>
+      sendProactive({ adapter, conversations }, conversationId, message),
+    messageForAnswer,
+  };
+  return {
+    name: "teams",
+    senders: createTeamsSenders(outbox),
+    description:
+      teams.mode === "authenticated"
+        ? `Teams at POST ${TEAMS_MESSAGES_ROUTE}, tokens validated for app ${teams.appId}`
+        : `Teams at POST ${TEAMS_MESSAGES_ROUTE} in ANONYMOUS mode (no token validation: local development only)`,
+    mount(app) {
+      app.post(
+        TEAMS_MESSAGES_ROUTE,
+        authorizeTeamsRequests(adapter, {
+          log,
+          ...(options.authTimeoutMs ? { timeoutMs: options.authTimeoutMs } : {}),
+        }),
+        jsonBody,
+        receive,
+      );
+      app.get(CHART_ROUTE, chartRoute({ store: chartStore, secret: chartSecret, now: deps.now }));
+      app.get(FILE_ROUTE, chartRoute({ store: chartStore, secret: chartSecret, now: deps.now, kind: "csv" }));
+    },
+    async stop() {
+      await Promise.allSettled([...pending]);
+      chartStore.clear();
+      await conversations.close();
+    },
+  };
+}

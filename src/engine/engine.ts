@@ -1,0 +1,120 @@
+/**
+ * The KPI engine: one per process, built once by the composition root and handed to chat,
+ * scheduling and the CLI. It owns the reporting pool (the read-only account when configured),
+ * the query cap, the clock and the report zone; everything that reads the reporting views
+ * goes through it, so the cap holds for chat and digests together.
+ */
+import type { Answer } from "../answer/answer.js";
+import type { FilterKey, Query } from "../answer/query.js";
+import { loadFilterOptions } from "../areas/filters/filter-options.js";
+import type { FilterOption } from "../areas/filters/filter-types.js";
+import type { Area } from "../areas/registry.js";
+import { helpText } from "../commands/help.js";
+import { parseCommand } from "../commands/parse.js";
+import { createReportingDb, guardAvailability, type ReportingDb } from "../db/reporting/reporting-db.js";
+import { UserError } from "../errors.js";
+import { answerQuery } from "./answer-query.js";
+import { type Freshness, loadFreshness } from "./freshness.js";
+import { QueryCap } from "./query-cap.js";
+
+/** Filter values change when campaigns or products are added: looked up again after this long. */
+export const FILTER_CACHE_MS = 5 * 60_000;
+
+/** What the engine needs to know (the application's Config has these fields). */
+export interface EngineSettings {
+  readonly databaseUrl: string;
+  /** The read-only account for reporting queries; the owner account (databaseUrl) when unset. */
+  readonly readonlyDatabaseUrl?: string | undefined;
+  readonly reportTimeZone: string;
+  readonly statementTimeoutMs: number;
+  readonly security: { readonly maxConcurrentQueries: number };
+}
+
+export interface EngineOptions {
+  /** Sees every reporting query's SQL and parameters (tests). */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** Monotonic milliseconds for the filter cache. */
+  readonly monotonic?: () => number;
+}
+
+/** "Today" for one answer when it is not the engine's: a digest's slot, in its subscription's zone. */
+export interface AsOf {
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+export type CommandOutcome =
+  | { readonly kind: "answer"; readonly answer: Answer }
+  | { readonly kind: "help"; readonly text: string };
+
+export interface Engine {
+  /** The report zone (REPORT_TIMEZONE). */
+  readonly timeZone: string;
+  /** What "now" is (injected clock). */
+  now(): Date;
+  /** The Answer to a query, as of now in the report zone or as of `asOf`. */
+  answer(query: Query<Area>, asOf?: AsOf): Promise<Answer>;
+  /** Command text (the terminal's `kpi ask`): an Answer or help text; bad text is a UserError. */
+  run(text: string): Promise<CommandOutcome>;
+  /** Runs a load on the reporting views under the query cap, with "cannot answer now" made one error. */
+  read<T>(load: (db: ReportingDb) => Promise<T>): Promise<T>;
+  freshness(): Promise<Freshness>;
+  /** The query cap: max, peak, running, queued. */
+  readonly queries: QueryCap;
+  close(): Promise<void>;
+}
+
+export function createEngine(
+  settings: EngineSettings,
+  now: () => Date = () => new Date(),
+  options: EngineOptions = {},
+): Engine {
+  const maxQueries = settings.security.maxConcurrentQueries;
+  const db = createReportingDb(settings.readonlyDatabaseUrl ?? settings.databaseUrl, {
+    statementTimeoutMs: settings.statementTimeoutMs,
+    connectionLimit: maxQueries,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
+  const queries = new QueryCap(maxQueries);
+  const monotonic = options.monotonic ?? (() => performance.now());
+  const read = <T>(load: (reporting: ReportingDb) => Promise<T>): Promise<T> =>
+    queries.run(() => guardAvailability(() => load(db)));
+
+  const filterCache = new Map<FilterKey, { at: number; options: readonly FilterOption[] }>();
+  const filterOptions = async (key: FilterKey): Promise<readonly FilterOption[]> => {
+    const hit = filterCache.get(key);
+    if (hit && monotonic() - hit.at < FILTER_CACHE_MS) return hit.options;
+    const fresh = await read((reporting) => loadFilterOptions(reporting, key));
+    filterCache.set(key, { at: monotonic(), options: fresh });
+    return fresh;
+  };
+
+  const answer = (query: Query<Area>, asOf?: AsOf) =>
+    answerQuery(query, {
+      now: asOf?.now ?? now(),
+      timeZone: asOf?.timeZone ?? settings.reportTimeZone,
+      read,
+      filterOptions,
+    });
+
+  return {
+    timeZone: settings.reportTimeZone,
+    now,
+    answer,
+    async run(text) {
+      const command = parseCommand(text);
+      if (command.kind === "help") return { kind: "help", text: helpText(command.topic) };
+      if (command.kind === "admin") {
+        throw new UserError(
+          "chat_only",
+          `\`${command.verb}\` works in Slack and Teams, for the channel it is typed in; from a terminal use npx kpi subscriptions.`,
+        );
+      }
+      return { kind: "answer", answer: await answer(command.query) };
+    },
+    read,
+    freshness: () => read(loadFreshness),
+    queries,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Every number an Answer shows, by key, with how it is presented: label, unit and whether a
+ * rise is good news. The computed metrics (definitions.ts) come first; then the plain
+ * figures and table columns the areas count; then the text columns (dimensions). Renderers,
+ * charts and CSV read units and headings here and nowhere else, so a key reads the same on
+ * every surface and no unit is guessed from a key's words.
+ */
+import type { Unit } from "../answer/answer.js";
+import { isMetricKey, METRICS } from "./definitions.js";
+
+export interface Measure {
+  /** Column heading and, unless kpiLabel says otherwise, the KPI's label. */
+  readonly label: string;
+  /** The label of the KPI line where it reads better than the column heading ("Ads running in the period"). */
+  readonly kpiLabel?: string;
+  readonly unit: Unit;
+  /** Whether a rise is good news (the colour of a change arrow). */
+  readonly higherIsBetter: boolean;
+}
+
+const figure = (label: string, unit: Unit, extra: Partial<Measure> = {}): Measure => ({
+  label,
+  unit,
+  higherIsBetter: true,
+  ...extra,
+});
+const lowerIsBetter = { higherIsBetter: false };
+
+/** Figures (KPIs that are plain counts or amounts) and the number columns of the areas' tables. */
+const FIGURES: Readonly<Record<string, Measure>> = {
+  new_users: figure("New users", "count"),
+  active_users: figure("Active users", "count"),
+  share: figure("Share", "percent"),
+  products: figure("Products", "count", { kpiLabel: "Active products" }),
+  stock_units: figure("Units in stock", "count"),
+  stock_value: figure("Stock value at cost", "money"),
+  low_stock: figure("Low stock", "count", lowerIsBetter),
+  out_of_stock: figure("Out of stock", "count", lowerIsBetter),
+  low: figure("Low", "count", lowerIsBetter),
+  out: figure("Out", "count", lowerIsBetter),
+  units_sold: figure("Units sold", "count"),
+  stock: figure("Stock", "count"),
+  reorder_level: figure("Reorder level", "count"),
+  units_sold_30d: figure("Units sold (30 days)", "count"),
+  days_of_cover: figure("Days of cover", "days"),
+  items: figure("Items sold", "count"),
+  discount: figure("Discounts", "money", lowerIsBetter),
+  units: figure("Units", "count"),
+  share_of_orders: figure("Share of orders", "percent"),
+  profit: figure("Profit", "money"),
+  ads: figure("Ads", "count", { kpiLabel: "Ads running in the period" }),
+  active_ads: figure("Active now", "count"),
+  paused_ads: figure("Paused now", "count", lowerIsBetter),
+  planned_budget: figure("Planned budget", "money"),
+  budget_used: figure("Spend ÷ planned budget", "percent"),
+  converted_sessions: figure("Converting sessions", "count"),
+  conversion_rate: figure("Conversion rate", "percent"),
+};
+
+/** Text columns: what a row is about. */
+const DIMENSIONS: Readonly<Record<string, string>> = {
+  campaign: "Campaign",
+  platform: "Platform",
+  format: "Format",
+  status: "Status",
+  product: "Product",
+  sku: "SKU",
+  category: "Category",
+  city: "City",
+  payment_method: "Payment method",
+  gender: "Gender",
+  device: "Device",
+  source: "Source",
+};
+
+/** The presentation of a number key, or undefined for a text column or an unknown key. */
+export function measureOf(key: string): Measure | undefined {
+  if (isMetricKey(key)) {
+    const { label, unit, higherIsBetter } = METRICS[key];
+    return { label, unit, higherIsBetter };
+  }
+  return FIGURES[key];
+}
+
+/** The unit a key's values have: its measure's, or text for a column that names things. */
+export function unitOf(key: string): Unit {
+  return measureOf(key)?.unit ?? "text";
+}
+
+/** The units of a table's columns, in order. */
+export function unitsOf(columns: readonly string[]): Unit[] {
+  return columns.map(unitOf);
+}
+
+/** A KPI line's label. */
+export function kpiLabelOf(key: string): string {
+  const measure = measureOf(key);
+  return measure?.kpiLabel ?? measure?.label ?? headingOf(key);
+}
+
+/** A column's heading, the same on every surface: "Click-to-lead", "Payment method", "ROAS". */
+export function headingOf(key: string): string {
+  const known = measureOf(key)?.label ?? DIMENSIONS[key];
+  if (known) return known;
+  const words = key.replaceAll("_", " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Whether a rise of this key is good news; unknown keys count as "more is better". */
+export function higherIsBetter(key: string): boolean {
+  return measureOf(key)?.higherIsBetter ?? true;
+}
+
+/** Whether a key is presented here (a metric, a figure or a dimension). */
+export function isKnownColumn(key: string): boolean {
+  return measureOf(key) !== undefined || key in DIMENSIONS;
+}
