@@ -1,12 +1,13 @@
 /**
- * The scheduler inside the bot server: the platforms' senders, the runtime (bot-state
- * pool, ledger settings), the minute loop (digests due, low-stock checks), and the chat
- * side — subscription commands typed in a channel and the alert's snooze button.
+ * The scheduler inside the bot server: the platforms' senders, the runtime (ledger
+ * settings, on the server's bot-state db), the minute loop (digests due, low-stock checks),
+ * and the chat side — subscription commands typed in a channel and the alert's snooze button.
  */
 import type { ScheduleCommands } from "../bot/chat-request.js";
 import type { TeamsChannel } from "../bot/teams/teams-channel.js";
 import type { ChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
 import { snoozeProducts } from "../schedule/alert-state-store.js";
@@ -30,12 +31,13 @@ export interface BotScheduling {
   stop(): Promise<void>;
 }
 
-/** `charts`: the server's renderer, for digest charts (the server closes it). */
+/** `charts`, `botState`: the server's renderer (digest charts) and bot-state db; the server closes both. */
 export function createBotScheduling(
   config: Config,
   log: Logger,
   now: () => Date,
   charts: ChartRenderer,
+  botState: BotStateDb,
 ): BotScheduling {
   let runtime: ScheduleRuntime | undefined;
   let platforms: PlatformSendersHandle | undefined;
@@ -64,8 +66,8 @@ export function createBotScheduling(
       return `Snoozed for 24 h: ${skus.join(", ")}.`;
     },
     start(teams, options = {}) {
-      platforms = openPlatformSenders(config, log, charts, teams);
-      const rt = createScheduleRuntime(config, log, platforms.senders);
+      platforms = openPlatformSenders(config, log, charts, botState, teams);
+      const rt = createScheduleRuntime(config, log, platforms.senders, botState);
       runtime = rt;
       const alerts = rt.alerts;
       if (options.loop === false) return;

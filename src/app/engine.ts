@@ -2,6 +2,7 @@
 
 import type { EngineDeps } from "../commands/run-command.js";
 import type { Config } from "../config.js";
+import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { limitConcurrency, Semaphore } from "../db/reporting/concurrency-limit.js";
 import { createDbReportingSource } from "../db/reporting/db-reporting-source.js";
 import { createReportingDb, type ReportingDb } from "../db/reporting/reporting-db.js";
@@ -21,6 +22,12 @@ export interface Engine {
 export interface EngineOptions extends ChatGuardOptions {
   /** Sees every reporting query's SQL and parameters (tests). */
   readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /**
+   * The process's bot-state db, for the chat audit; the caller closes it. Without one the
+   * engine makes its own and closes it: commands that never answer chat (ask, demo) then
+   * open no connection, since the db connects on its first query.
+   */
+  readonly botState?: BotStateDb;
 }
 
 export function createEngine(
@@ -33,7 +40,8 @@ export function createEngine(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const queries = new Semaphore(config.security.maxConcurrentQueries);
-  const guard = createChatGuard(config, options);
+  const botState = options.botState ?? createBotStateDb(config.databaseUrl);
+  const guard = createChatGuard(config, botState, options);
   return {
     db,
     guard,
@@ -45,6 +53,7 @@ export function createEngine(
     },
     async close() {
       await guard.close();
+      if (botState !== options.botState) await botState.destroy();
       await db.destroy();
     },
   };

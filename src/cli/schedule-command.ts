@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { createChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
+import { createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
@@ -22,21 +23,24 @@ import { parseAtOption } from "./at-option.js";
 import type { CliContext } from "./context.js";
 
 /**
- * The scheduler with the configured platforms' senders and a chart pool (its workers start
- * with the first digest chart); close() ends all three, so the command exits.
+ * The scheduler with the configured platforms' senders, a chart pool (its workers start
+ * with the first digest chart) and the one bot-state db they share; close() ends them all,
+ * the db last, so the command exits.
  */
 async function createScheduleRuntime(config: Config, log: Logger): Promise<ScheduleRuntime> {
   // The chat SDKs load only when a command sends something, so other kpi commands start fast.
   const { openPlatformSenders } = await import("../app/platform-senders.js");
+  const botState = createBotStateDb(config.databaseUrl);
   const charts = createChartRenderer(config.chartWorkers);
-  const platforms = openPlatformSenders(config, log, charts);
-  const runtime = createRuntime(config, log, platforms.senders);
+  const platforms = openPlatformSenders(config, log, charts, botState);
+  const runtime = createRuntime(config, log, platforms.senders, botState);
   return {
     ...runtime,
     async close() {
       await runtime.close();
       await platforms.close();
       await charts.close();
+      await botState.destroy().catch(() => undefined);
     },
   };
 }

@@ -18,22 +18,26 @@ export function registerServeCommand(program: Command, context: CliContext): voi
           import("../bot/server.js"),
         ]);
       const { createChartRenderer } = await import("../charts/chart-renderer.js");
+      const { createBotStateDb } = await import("../db/bot-state/bot-state-db.js");
       const now = () => new Date();
       await checkReadonlyAccount(config, log);
       log.info({ policy: config.chat.access.source }, "access policy loaded");
-      const engine = createEngine(config, now);
+      // One bot-state db for the process: the audit, the scheduler and Teams references share its pool.
+      const botState = createBotStateDb(config.databaseUrl);
+      const engine = createEngine(config, now, { botState });
       // Charts are drawn in worker threads, started now so the first chart does not wait ~250 ms
       // for one; acks never wait on a chart.
       const charts = createChartRenderer(config.chartWorkers, { eager: true });
       const { createSlackChannel } = await import("../bot/slack/slack-channel.js");
       const { createTeamsChannel } = await import("../bot/teams/teams-channel.js");
-      const scheduling = createBotScheduling(config, log, now, charts);
+      const scheduling = createBotScheduling(config, log, now, charts, botState);
       const deps = {
         config,
         engine,
         log,
         charts,
         now,
+        botState,
         scheduleCommands: scheduling.commands,
         snooze: scheduling.snooze,
       };
@@ -63,5 +67,6 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       await server.close();
       await charts.close();
       await engine.close();
+      await botState.destroy();
     });
 }

@@ -3,8 +3,8 @@
  * operators and tests (people use /kpi subscribe in chat).
  */
 import type { Command } from "commander";
+import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { nextSlot } from "../schedule/cron.js";
-import { createScheduleDb, type ScheduleDb } from "../schedule/schedule-db.js";
 import { describeSchedule, scheduleFromCron } from "../schedule/schedule-phrase.js";
 import {
   addSubscription,
@@ -47,12 +47,12 @@ function table(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
-async function withDb<T>(context: CliContext, work: (db: ScheduleDb) => Promise<T>): Promise<T> {
-  const db = createScheduleDb(context.config.databaseUrl, 1);
+async function withDb<T>(context: CliContext, work: (db: BotStateDb) => Promise<T>): Promise<T> {
+  const db = createBotStateDb(context.config.databaseUrl, { connectionLimit: 1 });
   try {
     return await work(db);
   } finally {
-    await db.end().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
   }
 }
 

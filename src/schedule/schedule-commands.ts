@@ -5,11 +5,11 @@
  * own subscriptions.
  */
 import type { AdminVerb } from "../commands/parse.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
 import { nextSlot } from "./cron.js";
 import type { Delivery } from "./delivery-ledger.js";
 import { recentDeliveries } from "./delivery-queries.js";
-import type { ScheduleDb } from "./schedule-db.js";
 import { describeSchedule } from "./schedule-phrase.js";
 import { parseSubscribeArgs } from "./subscribe-args.js";
 import {
@@ -32,7 +32,7 @@ export interface ScheduleCommandRequest {
 }
 
 export interface ScheduleCommandDeps {
-  readonly db: ScheduleDb;
+  readonly db: BotStateDb;
   /** REPORT_TIMEZONE: the zone of a schedule written without one. */
   readonly defaultTimeZone: string;
   /** The access policy: a refusal when this channel may not receive an area. */

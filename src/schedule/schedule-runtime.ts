@@ -1,16 +1,16 @@
 /**
  * Wiring the scheduler from configuration, for `kpi schedule tick`, `kpi alerts` and the
- * server: the bot-state pool (owner account), the reporting source, the senders, and the
- * settings. `close()` ends the pool and the engine.
+ * server: the bot-state db (the caller's, owner account), the reporting source, the
+ * senders, and the settings. `close()` ends the engine; the caller closes the db.
  */
 import { createEngine } from "../app/engine.js";
 import type { Config } from "../config.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { Logger } from "../log.js";
 import { deliveryRefusal } from "../security/access-policy.js";
 import type { AlertDeps } from "./low-stock-alerts.js";
 import { defaultReplicaId } from "./replica-id.js";
 import { deliverySettingsFrom } from "./retry-policy.js";
-import { createScheduleDb } from "./schedule-db.js";
 import type { Senders } from "./senders.js";
 import { parseTarget } from "./target.js";
 import type { TickDeps } from "./tick.js";
@@ -23,10 +23,14 @@ export interface ScheduleRuntime {
   close(): Promise<void>;
 }
 
-/** `senders`: the platforms' (src/app/platform-senders.ts). */
-export function createScheduleRuntime(config: Config, log: Logger, senders: Senders): ScheduleRuntime {
-  const engine = createEngine(config);
-  const db = createScheduleDb(config.databaseUrl);
+/** `senders`: the platforms' (src/app/platform-senders.ts); `db`: the process's bot-state db. */
+export function createScheduleRuntime(
+  config: Config,
+  log: Logger,
+  senders: Senders,
+  db: BotStateDb,
+): ScheduleRuntime {
+  const engine = createEngine(config, undefined, { botState: db });
   const replicaId = config.schedule.replicaId ?? defaultReplicaId();
   const base = { db, source: engine.deps.source, senders, replicaId, log };
   const alertChannel = config.schedule.alertChannel;
@@ -48,7 +52,6 @@ export function createScheduleRuntime(config: Config, log: Logger, senders: Send
       : undefined,
     alertCheckMs: config.schedule.alertCheckMs,
     async close() {
-      await db.end().catch(() => undefined);
       await engine.close();
     },
   };

@@ -3,9 +3,12 @@
  * all), remove, pause, resume. Everything is validated before it is stored; times come
  * from the caller's clock.
  */
+import { type Selectable, sql } from "kysely";
 import type { Area } from "../commands/areas.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import type { BotSubscriptionsTable } from "../db/bot-state/bot-tables.js";
+import { fromSqlTime, toSqlTime } from "../db/bot-state/sql-time.js";
 import { UserError } from "../errors.js";
-import { fromSqlTime, type Row, type ScheduleDb, toSqlTime, type WriteResult } from "./schedule-db.js";
 import { defaultPeriodFor, type Schedule, type ScheduleKind, scheduleFromCron } from "./schedule-phrase.js";
 import { checkFilters, parseAreas, parsePeriodWord } from "./subscription-input.js";
 import { parseTarget, type Target, targetToText } from "./target.js";
@@ -42,22 +45,19 @@ export interface Scope {
   readonly target?: Target;
 }
 
-const COLUMNS = `subscription_id, target, areas, period, filters, schedule_kind, cron, time_zone,
-  created_by, created_at, active_since, paused`;
-
-function toSubscription(row: Row): Subscription {
+function toSubscription(row: Selectable<BotSubscriptionsTable>): Subscription {
   return {
     id: Number(row.subscription_id),
-    target: parseTarget(String(row.target)),
-    areas: String(row.areas).split(",") as Area[],
-    period: String(row.period),
-    filters: row.filters === null ? null : String(row.filters),
+    target: parseTarget(row.target),
+    areas: row.areas.split(",") as Area[],
+    period: row.period,
+    filters: row.filters,
     schedule: {
-      kind: String(row.schedule_kind) as ScheduleKind,
-      cron: String(row.cron),
-      timeZone: String(row.time_zone),
+      kind: row.schedule_kind as ScheduleKind,
+      cron: row.cron,
+      timeZone: row.time_zone,
     },
-    createdBy: String(row.created_by),
+    createdBy: row.created_by,
     createdAt: fromSqlTime(row.created_at),
     activeSince: fromSqlTime(row.active_since),
     paused: Number(row.paused) === 1,
@@ -65,7 +65,7 @@ function toSubscription(row: Row): Subscription {
 }
 
 export async function addSubscription(
-  db: ScheduleDb,
+  db: BotStateDb,
   input: NewSubscription,
   now: Date,
 ): Promise<Subscription> {
@@ -77,26 +77,25 @@ export async function addSubscription(
   const filters = checkFilters(areas, period, input.filters);
   const createdBy = input.createdBy.trim().slice(0, 255) || "unknown";
   const at = toSqlTime(now);
-  const [result] = await db.execute<WriteResult>(
-    `INSERT INTO bot_subscriptions (target, areas, period, filters, schedule_kind, cron, time_zone,
-       created_by, created_at, active_since, paused, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-    [
-      targetToText(target),
-      areas.join(","),
+  const result = await db
+    .insertInto("bot_subscriptions")
+    .values({
+      target: targetToText(target),
+      areas: areas.join(","),
       period,
       filters,
-      schedule.kind,
-      schedule.cron,
-      schedule.timeZone,
-      createdBy,
-      at,
-      at,
-      at,
-    ],
-  );
+      schedule_kind: schedule.kind,
+      cron: schedule.cron,
+      time_zone: schedule.timeZone,
+      created_by: createdBy,
+      created_at: at,
+      active_since: at,
+      paused: 0,
+      updated_at: at,
+    })
+    .executeTakeFirstOrThrow();
   return {
-    id: result.insertId,
+    id: Number(result.insertId),
     target,
     areas,
     period,
@@ -110,26 +109,23 @@ export async function addSubscription(
 }
 
 /** All subscriptions (or one target's), oldest first. */
-export async function listSubscriptions(db: ScheduleDb, scope: Scope = {}): Promise<Subscription[]> {
-  const [rows] = scope.target
-    ? await db.execute<Row[]>(
-        `SELECT ${COLUMNS} FROM bot_subscriptions WHERE target = ? ORDER BY subscription_id`,
-        [targetToText(scope.target)],
-      )
-    : await db.execute<Row[]>(`SELECT ${COLUMNS} FROM bot_subscriptions ORDER BY subscription_id`);
-  return rows.map(toSubscription);
+export async function listSubscriptions(db: BotStateDb, scope: Scope = {}): Promise<Subscription[]> {
+  let query = db.selectFrom("bot_subscriptions").selectAll().orderBy("subscription_id");
+  if (scope.target) query = query.where("target", "=", targetToText(scope.target));
+  return (await query.execute()).map(toSubscription);
 }
 
 export async function getSubscription(
-  db: ScheduleDb,
+  db: BotStateDb,
   id: number,
   scope: Scope = {},
 ): Promise<Subscription | undefined> {
-  const [rows] = await db.execute<Row[]>(
-    `SELECT ${COLUMNS} FROM bot_subscriptions WHERE subscription_id = ?`,
-    [id],
-  );
-  const found = rows[0] ? toSubscription(rows[0]) : undefined;
+  const row = await db
+    .selectFrom("bot_subscriptions")
+    .selectAll()
+    .where("subscription_id", "=", id)
+    .executeTakeFirst();
+  const found = row ? toSubscription(row) : undefined;
   if (found && scope.target && targetToText(found.target) !== targetToText(scope.target)) return undefined;
   return found;
 }
@@ -154,19 +150,19 @@ export function parseSubscriptionId(text: string): number {
 
 /** Removes a subscription and its delivery history; throws a UserError when there is none (in scope). */
 export async function removeSubscription(
-  db: ScheduleDb,
+  db: BotStateDb,
   id: number,
   scope: Scope = {},
 ): Promise<Subscription> {
   const found = await getSubscription(db, id, scope);
   if (!found) throw notFound(id, scope);
-  await db.execute("DELETE FROM bot_subscriptions WHERE subscription_id = ?", [id]);
+  await db.deleteFrom("bot_subscriptions").where("subscription_id", "=", id).execute();
   return found;
 }
 
 /** Pauses (no slot is sent or recorded while paused) or resumes (slots count again from now). */
 export async function setPaused(
-  db: ScheduleDb,
+  db: BotStateDb,
   id: number,
   paused: boolean,
   now: Date,
@@ -176,11 +172,15 @@ export async function setPaused(
   if (!found) throw notFound(id, scope);
   if (found.paused === paused) return found;
   const at = toSqlTime(now);
-  await db.execute(
-    `UPDATE bot_subscriptions SET paused = ?, updated_at = ?,
-       active_since = CASE WHEN ? = 0 THEN GREATEST(?, created_at) ELSE active_since END
-     WHERE subscription_id = ?`,
-    [paused ? 1 : 0, at, paused ? 1 : 0, at, id],
-  );
+  await db
+    .updateTable("bot_subscriptions")
+    .set({
+      paused: paused ? 1 : 0,
+      updated_at: at,
+      // Resuming counts slots from now (never before creation: ck_bot_subscriptions_active).
+      ...(paused ? {} : { active_since: sql<string>`GREATEST(${at}, created_at)` }),
+    })
+    .where("subscription_id", "=", id)
+    .execute();
   return (await getSubscription(db, id)) ?? found;
 }

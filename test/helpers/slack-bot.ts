@@ -12,6 +12,7 @@ import { createSlackChannel } from "../../src/bot/slack/slack-channel.js";
 import { createChartRenderer } from "../../src/charts/chart-renderer.js";
 import { instantForDay } from "../../src/commands/as-of.js";
 import { loadConfig } from "../../src/config.js";
+import { createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
 import { loadFixture } from "../db/fixture.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import {
@@ -87,10 +88,15 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const logs: string[] = [];
   const log = pino({ level: "info", base: undefined }, { write: (line: string) => logs.push(line) });
   const now = () => instantForDay(options.asOf ?? "2026-11-26", "UTC");
-  const engine = createEngine(config, now, options.onQuery ? { onQuery: options.onQuery } : {});
+  // One bot-state db, as in `kpi serve`: the audit and the scheduler share it.
+  const botState = createBotStateDb(config.databaseUrl);
+  const engine = createEngine(config, now, {
+    botState,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
   const charts = createChartRenderer(config.chartWorkers);
   // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
-  const scheduling = options.scheduling ? createBotScheduling(config, log, now, charts) : undefined;
+  const scheduling = options.scheduling ? createBotScheduling(config, log, now, charts, botState) : undefined;
   scheduling?.start(undefined, { loop: false });
   const channel = createSlackChannel(
     {
@@ -133,6 +139,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
       await scheduling?.stop();
       await charts.close();
       await engine.close();
+      await botState.destroy();
       if (!options.fake) await fake.close();
     },
   };

@@ -15,6 +15,7 @@ import {
 import { createChartRenderer } from "../../src/charts/chart-renderer.js";
 import { instantForDay } from "../../src/commands/as-of.js";
 import { loadConfig } from "../../src/config.js";
+import { type BotStateDb, createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
 import { FakeTeamsConnector } from "./fake-teams-connector.js";
 
 export const PUBLIC_BASE_URL = "https://kpi-bot.example.test";
@@ -27,6 +28,8 @@ export interface TeamsHarness {
   readonly channel: TeamsChannel;
   readonly connector: FakeTeamsConnector;
   readonly engine: Engine;
+  /** The bot-state db the engine's audit and the channel's conversation store share. */
+  readonly botState: BotStateDb;
   readonly logs: Record<string, unknown>[];
   /** Moves the bot's clock (chart link expiry). */
   setNow(date: Date): void;
@@ -62,16 +65,18 @@ export async function startTeamsHarness(options: {
   const log = pino({ level: "debug", base: undefined }, sink);
   let now = instantForDay(ASKED_ON, "UTC");
   const clock = () => now;
-  const engine = createEngine(config, clock);
+  const botState = createBotStateDb(config.databaseUrl);
+  const engine = createEngine(config, clock, { botState });
   const connector = await FakeTeamsConnector.start();
   const charts = createChartRenderer(config.chartWorkers);
-  const channel = createTeamsChannel({ config, engine, log, charts, now: clock }, options.channel);
+  const channel = createTeamsChannel({ config, engine, log, charts, now: clock, botState }, options.channel);
   const server = await startServer({ port: 0, channels: [channel], log });
   return {
     server,
     channel,
     connector,
     engine,
+    botState,
     logs,
     setNow(date) {
       now = date;
@@ -87,6 +92,7 @@ export async function startTeamsHarness(options: {
       await server.close();
       await charts.close();
       await engine.close();
+      await botState.destroy();
       await connector.close();
     },
   };

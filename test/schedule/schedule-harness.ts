@@ -5,13 +5,13 @@
  */
 
 import type { ReportingSource } from "../../src/areas/reporting-source.js";
+import { type BotStateDb, createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
 import { createDbReportingSource } from "../../src/db/reporting/db-reporting-source.js";
 import { createReportingDb, type ReportingDb } from "../../src/db/reporting/reporting-db.js";
 import { createLogger } from "../../src/log.js";
 import type { LowStockAlert, RecoveryNote } from "../../src/schedule/alert-message.js";
 import type { Digest } from "../../src/schedule/digest.js";
 import type { DeliverySettings } from "../../src/schedule/retry-policy.js";
-import { createScheduleDb, type ScheduleDb } from "../../src/schedule/schedule-db.js";
 import type { AlertSender, DigestSender, Senders, SendResult } from "../../src/schedule/senders.js";
 import { type Target, targetToText } from "../../src/schedule/target.js";
 import type { TickDeps } from "../../src/schedule/tick.js";
@@ -89,16 +89,16 @@ export const SETTINGS: DeliverySettings = {
   adminTarget: undefined,
 };
 
-/** A reporting source and a bot-state pool on one test database, each with its own connections. */
+/** A reporting source and a bot-state db on one test database, each with its own connections. */
 export interface Runner {
-  readonly db: ScheduleDb;
+  readonly db: BotStateDb;
   readonly source: ReportingSource;
   deps(senders: Senders, replicaId: string, settings?: Partial<DeliverySettings>): TickDeps;
   close(): Promise<void>;
 }
 
 export function openRunner(url: string): Runner {
-  const db = createScheduleDb(url);
+  const db = createBotStateDb(url);
   const reporting: ReportingDb = createReportingDb(url, { statementTimeoutMs: 10_000, connectionLimit: 2 });
   const source = createDbReportingSource(reporting);
   return {
@@ -113,7 +113,7 @@ export function openRunner(url: string): Runner {
       settings: { ...SETTINGS, ...settings },
     }),
     async close() {
-      await db.end().catch(() => undefined);
+      await db.destroy().catch(() => undefined);
       await reporting.destroy().catch(() => undefined);
     },
   };

@@ -24,9 +24,12 @@ beforeAll(async () => {
   db = await createFixtureDatabase("kpi_digest_teams");
   bot = await startTeamsHarness({ databaseUrl: db.url });
   const config = loadConfig({ DATABASE_URL: db.url, REPORT_TIMEZONE: "UTC" });
-  runtime = createScheduleRuntime(config, pino({ level: "silent" }), {
-    teams: createTeamsSenders(bot.channel),
-  });
+  runtime = createScheduleRuntime(
+    config,
+    pino({ level: "silent" }),
+    { teams: createTeamsSenders(bot.channel) },
+    bot.botState,
+  );
 });
 afterAll(async () => {
   await runtime?.close();

@@ -6,11 +6,17 @@ import { createEngine } from "../../src/app/engine.js";
 import { createTeamsChannel } from "../../src/bot/teams/teams-channel.js";
 import { createChartPool } from "../../src/charts/chart-pool.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
 
 const DATABASE_URL = "mysql://root@127.0.0.1:1/kpi_never_used";
 /** No chart is drawn here: the pool never starts a worker. */
 const charts = createChartPool({ size: 1 });
-afterAll(() => charts.close());
+/** Never queried here: it never connects. */
+const botState = createBotStateDb(DATABASE_URL);
+afterAll(async () => {
+  await charts.close();
+  await botState.destroy();
+});
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -27,7 +33,14 @@ function channelFor(env: Record<string, string>) {
   const config = loadConfig({ DATABASE_URL, ...env });
   const { lines, log } = capture();
   const now = () => new Date("2026-11-26T12:00:00Z");
-  const channel = createTeamsChannel({ config, engine: createEngine(config, now), log, charts, now });
+  const channel = createTeamsChannel({
+    config,
+    engine: createEngine(config, now),
+    log,
+    charts,
+    now,
+    botState,
+  });
   return { channel, lines };
 }
 
@@ -37,7 +50,14 @@ describe("Teams configuration", () => {
     expect(config.chat.teams).toBeUndefined();
     const { log } = capture();
     expect(() =>
-      createTeamsChannel({ config, engine: createEngine(config), log, charts, now: () => new Date() }),
+      createTeamsChannel({
+        config,
+        engine: createEngine(config),
+        log,
+        charts,
+        now: () => new Date(),
+        botState,
+      }),
     ).toThrow(/Teams is not configured/);
   });
 

@@ -4,7 +4,7 @@
  * the connector; forgotten on uninstall.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UPSERT_CONVERSATION_SQL } from "../../src/bot/teams/proactive/conversation-store.js";
+import { upsertConversation } from "../../src/bot/teams/proactive/conversation-store.js";
 import { WELCOME_TEXT } from "../../src/bot/teams/teams-turns.js";
 import { runCommand } from "../../src/commands/run-command.js";
 import { scanSql } from "../../src/db/sql-compat.js";
@@ -101,7 +101,18 @@ describe("storing conversation references", () => {
   });
 
   it("uses SQL that runs on MySQL and MariaDB alike", () => {
-    expect(scanSql("conversation-store.ts", UPSERT_CONVERSATION_SQL)).toEqual([]);
+    const conversation = {
+      conversationId: PERSONAL_CHAT,
+      serviceUrl: bot.connector.url,
+      tenantId: null,
+      channelId: "msteams",
+      botId: BOT.id,
+      botName: null,
+      conversationType: null,
+    };
+    const upsert = upsertConversation(bot.botState, conversation, new Date()).compile().sql;
+    expect(upsert).toMatch(/on duplicate key update/i);
+    expect(scanSql("conversation-store.ts", upsert)).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import express, { type Request, type RequestHandler, type Response } from "express";
 import type { Answer } from "../../answer/answer.js";
 import type { QueryCommand } from "../../commands/parse.js";
+import type { BotStateDb } from "../../db/bot-state/bot-state-db.js";
 import { referenceId } from "../../errors.js";
 import type { ChannelDeps, ChatChannel } from "../chat-channel.js";
 import { type AnswerMessage, answerMessage } from "./card/answer-message.js";
@@ -40,6 +41,11 @@ export interface TeamsChannelOptions {
   readonly authTimeoutMs?: number;
 }
 
+/** The Teams channel also stores conversation references, in the process's bot-state db. */
+export interface TeamsChannelDeps extends ChannelDeps {
+  readonly botState: BotStateDb;
+}
+
 export interface TeamsChannel extends ChatChannel {
   readonly name: "teams";
   /** Posts a message (text or activity) into a stored conversation (`teams:<conversation id>`). */
@@ -51,7 +57,7 @@ export interface TeamsChannel extends ChatChannel {
 const somethingWrong = (ref: string) =>
   `Something went wrong (ref ${ref}). Please try again; if it keeps happening, tell your admin the ref.`;
 
-export function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptions = {}): TeamsChannel {
+export function createTeamsChannel(deps: TeamsChannelDeps, options: TeamsChannelOptions = {}): TeamsChannel {
   const { config, log } = deps;
   const teams = config.chat.teams;
   if (!teams) throw new Error("createTeamsChannel: Teams is not configured");
@@ -73,7 +79,7 @@ export function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptio
       ),
   });
   const adapter = new TeamsAdapter(teams, delivery);
-  const conversations = new ConversationStore(config.databaseUrl, deps.now);
+  const conversations = new ConversationStore(deps.botState, deps.now);
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     pending.add(work);
@@ -139,7 +145,6 @@ export function createTeamsChannel(deps: ChannelDeps, options: TeamsChannelOptio
     async stop() {
       await Promise.allSettled([...pending]);
       chartStore.clear();
-      await conversations.close();
     },
     sendProactive: (conversationId, message) =>
       sendProactive({ adapter, conversations }, conversationId, message),
