@@ -1,13 +1,12 @@
 /**
- * Answer latency per area: `runCommand("<area> last-30d")` against a generated database —
+ * Answer latency per area: `engine.run("<area> last-30d")` against a generated database —
  * parse → period → filter match → the area's view queries → Answer; no charts, no chat.
  * Warm-up runs (connection pool, prepared plans, buffer pool) are not counted.
  */
-import { createEngine } from "../src/app/engine.js";
 import { AREA_NAMES } from "../src/areas/registry.js";
 import { instantForDay } from "../src/calendar/as-of.js";
-import { runCommand } from "../src/commands/run-command.js";
 import { loadConfig } from "../src/config.js";
+import { createEngine } from "../src/engine/engine.js";
 import { type Summary, summarize, timed } from "./stats.js";
 
 export interface AreaLatency {
@@ -48,7 +47,7 @@ export async function measureAnswerLatency(options: AnswerLatencyOptions): Promi
       let error: string | undefined;
       for (let i = 0; i < options.warmup + options.samples && failed < MAX_FAILURES; i++) {
         try {
-          const ms = await timed(() => runCommand(command, engine.deps));
+          const ms = await timed(() => engine.run(command));
           if (i >= options.warmup) times.push(ms);
         } catch (cause) {
           failed += 1;

@@ -1,40 +1,25 @@
 /**
- * Where an answer's time goes: runs `<area> last-30d` for each area over one connection
- * (so queries run one at a time) and prints every view query with its duration, slowest
- * first. Usage: node --import tsx bench/query-profile.ts <database-url> [area ...]
+ * Where an answer's time goes: runs `<area> last-30d` for each area through the engine with
+ * one reporting connection (so queries run one at a time) and prints every view query with
+ * its duration, slowest first. Usage: node --import tsx bench/query-profile.ts <database-url> [area ...]
  */
-import { Kysely, MysqlDialect } from "kysely";
-import { createPool } from "mysql2";
 import { AREA_NAMES } from "../src/areas/registry.js";
-import { instantForDay } from "../src/calendar/as-of.js";
-import { runCommand } from "../src/commands/run-command.js";
-import { connectionOptions, parseDatabaseUrl } from "../src/db/database-url.js";
-import { createDbReportingSource } from "../src/db/reporting/db-reporting-source.js";
-import type { ReportingViews } from "../src/db/reporting/view-rows.js";
+import { testEngine } from "../test/helpers/test-engine.js";
 import { areaCommand } from "./answer-latency.js";
 
 const [url, ...areas] = process.argv.slice(2);
 if (!url) throw new Error("usage: bench/query-profile.ts <database-url> [area ...]");
 const timings: Array<{ ms: number; sql: string; params: readonly unknown[] }> = [];
-const db = new Kysely<ReportingViews>({
-  dialect: new MysqlDialect({
-    pool: createPool({ ...connectionOptions(parseDatabaseUrl(url)), connectionLimit: 1 }),
-  }),
-  log: (event) => {
-    timings.push({ ms: event.queryDurationMillis, sql: event.query.sql, params: event.query.parameters });
-  },
+const engine = testEngine(url, "2026-11-26", {
+  maxConcurrentQueries: 1,
+  onQuery: (sql, params, ms) => timings.push({ ms, sql, params }),
 });
-const deps = {
-  source: createDbReportingSource(db),
-  now: () => instantForDay("2026-11-26", "UTC"),
-  timeZone: "UTC",
-};
 try {
   for (const area of areas.length > 0 ? areas : AREA_NAMES) {
-    await runCommand(areaCommand(area), deps); // warm-up
+    await engine.run(areaCommand(area)); // warm-up
     timings.length = 0;
     const started = performance.now();
-    await runCommand(areaCommand(area), deps);
+    await engine.run(areaCommand(area));
     const total = performance.now() - started;
     const sum = timings.reduce((n, t) => n + t.ms, 0);
     console.log(
@@ -45,5 +30,5 @@ try {
     }
   }
 } finally {
-  await db.destroy();
+  await engine.close();
 }

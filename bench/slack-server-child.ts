@@ -1,5 +1,5 @@
 /**
- * The real bot server (startServer + createSlackChannel, Bolt's HTTP receiver) in its own
+ * The real bot server (the composition root `kpi serve` uses, Slack in HTTP mode) in its own
  * process, so that its memory can be measured alone. Started by bench/slack-e2e.ts with
  * fork(): it reports `{ type: "ready", url }`, then `{ type: "delivered", channel, at }` for
  * every answer delivered, and on `{ type: "stop" }` replies `{ type: "stopped", maxRssBytes,
@@ -9,10 +9,7 @@
 import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
-import { createEngine } from "../src/app/engine.js";
-import { startServer } from "../src/bot/server.js";
-import { createSlackChannel } from "../src/bot/slack/slack-channel.js";
-import { createChartRenderer } from "../src/charts/chart-renderer.js";
+import { startBot } from "../src/app/bot-app.js";
 import { instantForDay } from "../src/calendar/as-of.js";
 import { loadConfig } from "../src/config.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "../test/helpers/slack-bot.js";
@@ -43,20 +40,15 @@ const log = pino(
 );
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
-const engine = createEngine(config, now);
 // As `kpi serve` does: charts rendered as CHART_WORKERS says (worker threads by default).
-const charts = createChartRenderer(config.chartWorkers, { eager: true });
-const channel = createSlackChannel({ config, engine, log, charts, now });
-const server = await startServer({ port: 0, channels: [channel], log });
-send({ type: "ready", url: server.url });
+const bot = await startBot(config, { log, now, eagerCharts: true, schedulerLoop: false });
+send({ type: "ready", url: bot.server.url });
 const rssAtReadyBytes = process.memoryUsage().rss;
 
 process.on("message", (message: { type?: string }) => {
   if (message.type !== "stop") return;
   void (async () => {
-    await server.close();
-    await charts.close();
-    await engine.close();
+    await bot.stop();
     const maxRssBytes = process.resourceUsage().maxRSS * 1024;
     const eventLoopDelayMs = {
       p50: loopDelay.percentile(50) / 1e6,

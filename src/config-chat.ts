@@ -27,6 +27,8 @@ export interface ChatConfig {
   readonly disabledPlatforms: readonly PlatformDefinition[];
   /** `slack:C0123`, `teams:…`: targets of every known platform. */
   readonly parseTarget: TargetParser;
+  /** The same, also reading an id a platform claims without its prefix (`C0STOCK` in ALERT_CHANNEL). */
+  readonly parseSettingTarget: TargetParser;
   /** Who may ask about which area: ACCESS_POLICY_FILE, else AREA_CHANNELS as a policy. */
   readonly access: AccessPolicy;
   readonly production: boolean;
@@ -102,6 +104,7 @@ export function chatConfigFrom(
   }
 
   if (problems.length > 0) return { problems };
+  const rules = definitions.map((d) => ({ platform: d.name, ...d.targets }));
   return {
     problems,
     config: {
@@ -110,7 +113,8 @@ export function chatConfigFrom(
       chartUrlSecret: e.CHART_URL_SECRET,
       platforms,
       disabledPlatforms,
-      parseTarget: targetParser(definitions.map((d) => ({ platform: d.name, ...d.targets }))),
+      parseTarget: targetParser(rules),
+      parseSettingTarget: targetParser(rules, { allowBare: true }),
       access,
       production,
     },

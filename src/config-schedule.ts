@@ -45,13 +45,19 @@ export type ScheduleEnv = z.infer<typeof scheduleEnvSchema>;
 
 const MINUTE_MS = 60_000;
 
-/** The settings, or the problems (a target no platform accepts). */
-export function scheduleConfigFrom(
-  e: ScheduleEnv,
+export interface ScheduleTargets {
+  readonly alertChannel: Target | undefined;
+  readonly adminChannel: Target | undefined;
+}
+
+/** ALERT_CHANNEL and ADMIN_CHANNEL as the platforms read them, and a problem per one they refuse. */
+export function readScheduleTargets(
+  env: Readonly<Record<string, string>>,
   parseTarget: TargetParser,
-): { config?: ScheduleConfig; problems: string[] } {
+): ScheduleTargets & { readonly problems: string[] } {
   const problems: string[] = [];
-  const targetOf = (name: string, text: string | undefined): Target | undefined => {
+  const targetOf = (name: string): Target | undefined => {
+    const text = env[name];
     if (text === undefined) return undefined;
     try {
       return parseTarget(text);
@@ -60,18 +66,18 @@ export function scheduleConfigFrom(
       return undefined;
     }
   };
-  const alertChannel = targetOf("ALERT_CHANNEL", e.ALERT_CHANNEL);
-  const adminChannel = targetOf("ADMIN_CHANNEL", e.ADMIN_CHANNEL);
-  if (problems.length > 0) return { problems };
-  const config: ScheduleConfig = {
+  return { alertChannel: targetOf("ALERT_CHANNEL"), adminChannel: targetOf("ADMIN_CHANNEL"), problems };
+}
+
+export function scheduleConfigFrom(e: ScheduleEnv, targets: ScheduleTargets): ScheduleConfig {
+  return {
     catchUpMs: Math.round(e.SCHEDULE_CATCHUP_HOURS * 60 * MINUTE_MS),
     staleMs: Math.round(e.DELIVERY_STALE_MINUTES * MINUTE_MS),
     maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
-    alertChannel,
+    alertChannel: targets.alertChannel,
     alertMention: e.ALERT_MENTION,
     alertCheckMs: e.ALERT_CHECK_MINUTES * MINUTE_MS,
-    adminChannel,
+    adminChannel: targets.adminChannel,
     replicaId: e.SCHEDULE_REPLICA_ID,
   };
-  return { config, problems };
 }

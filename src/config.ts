@@ -8,7 +8,12 @@ import type { PlatformDefinition } from "./bot/chat-platform.js";
 import { PLATFORMS } from "./bot/platforms.js";
 import { defaultChartWorkers, MAX_CHART_WORKERS } from "./charts/chart-workers.js";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
-import { type ScheduleConfig, scheduleConfigFrom, scheduleEnvSchema } from "./config-schedule.js";
+import {
+  readScheduleTargets,
+  type ScheduleConfig,
+  scheduleConfigFrom,
+  scheduleEnvSchema,
+} from "./config-schedule.js";
 import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
 import { UserError } from "./errors.js";
 
@@ -102,7 +107,9 @@ export function loadConfig(
   platforms: readonly PlatformDefinition[] = PLATFORMS,
 ): Config {
   const cleaned = Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "",
+    ),
   );
   const parsed = envSchema.safeParse(cleaned);
   const problems = parsed.success
@@ -114,10 +121,10 @@ export function loadConfig(
     platforms,
   );
   problems.push(...chat.problems.filter((p) => !problems.includes(p)));
-  if (!parsed.success || !chat.config) throw new ConfigError(problems);
+  const targets = chat.config ? readScheduleTargets(cleaned, chat.config.parseSettingTarget) : undefined;
+  problems.push(...(targets?.problems ?? []));
+  if (!parsed.success || !chat.config || !targets || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const schedule = scheduleConfigFrom(e, chat.config.parseTarget);
-  if (!schedule.config) throw new ConfigError(schedule.problems);
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     readonlyDatabaseUrl: e.DATABASE_URL_READONLY,
@@ -127,7 +134,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     chartWorkers: e.CHART_WORKERS,
     chat: chat.config,
-    schedule: schedule.config,
+    schedule: scheduleConfigFrom(e, targets),
     security: securityConfigFrom(e),
   });
 }

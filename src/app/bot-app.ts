@@ -113,7 +113,11 @@ export async function startBot(
   for (const definition of config.chat.disabledPlatforms) options.log.info(definition.disabledNote);
   let server: RunningServer;
   try {
-    server = await startServer({ port: config.chat.port, platforms: parts.platforms.platforms, log: options.log });
+    server = await startServer({
+      port: config.chat.port,
+      platforms: parts.platforms.platforms,
+      log: options.log,
+    });
   } catch (error) {
     await parts.close();
     throw error;

@@ -96,7 +96,6 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
         {
           db,
           defaultTimeZone: config.reportTimeZone,
-          parseTarget: config.chat.parseTarget,
           refusal: (area, channelId, platform) => deliveryRefusal(access, area, { platform, channelId }),
         },
       ),

@@ -43,7 +43,8 @@ export async function startServer(options: {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
-  for (const platform of options.platforms) options.log.info({ channel: platform.name }, platform.description);
+  for (const platform of options.platforms)
+    options.log.info({ channel: platform.name }, platform.description);
   options.log.info({ port }, `kpi-bot listening on port ${port}`);
 
   return {

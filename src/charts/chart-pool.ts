@@ -8,10 +8,15 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ChartSpec } from "../answer/answer.js";
-import { CHART_RENDERER_CLOSED, type ChartRenderer, DEFAULT_MAX_QUEUED_RENDERS, tooManyCharts } from "./renderer.js";
 import type { RenderReply, RenderRequest } from "./chart-worker.js";
-import type { RenderChartOptions } from "./render-chart.js";
 import { MAX_CHART_WORKERS } from "./chart-workers.js";
+import type { RenderChartOptions } from "./render-chart.js";
+import {
+  CHART_RENDERER_CLOSED,
+  type ChartRenderer,
+  DEFAULT_MAX_QUEUED_RENDERS,
+  tooManyCharts,
+} from "./renderer.js";
 
 /** A render (worker start-up included) that takes longer is abandoned and its worker replaced. */
 export const DEFAULT_RENDER_TIMEOUT_MS = 15_000;

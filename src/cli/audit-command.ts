@@ -1,6 +1,6 @@
 /** `kpi audit --since 7d [--json]`: the chat requests recorded in bot_audit (DATABASE_URL). */
 import type { Command } from "commander";
-import { createScheduleDb } from "../schedule/schedule-db.js";
+import { createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { auditLine, auditSince, parseSince } from "../security/audit-queries.js";
 import type { CliContext } from "./context.js";
 
@@ -12,13 +12,13 @@ export function registerAuditCommand(program: Command, context: CliContext): voi
     .option("--json", "one JSON object per line")
     .action(async (options: { since: string; json?: boolean }) => {
       const since = parseSince(options.since, new Date());
-      const pool = createScheduleDb(context.config.databaseUrl, 1);
+      const db = createBotStateDb(context.config.databaseUrl, { connectionLimit: 1 });
       try {
-        const rows = await auditSince(pool, since);
+        const rows = await auditSince(db, since);
         for (const row of rows) context.out(options.json ? JSON.stringify(row) : auditLine(row));
         if (!options.json) context.out(`${rows.length} request(s) since ${since.toISOString()}.`);
       } finally {
-        await pool.end();
+        await db.destroy();
       }
     });
 }

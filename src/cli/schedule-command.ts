@@ -4,41 +4,45 @@
  * `kpi alerts check [--at]`, `kpi alerts snooze <sku...> [--hours 24]`, `kpi alerts list`.
  */
 import type { Command } from "commander";
-import { createChartRenderer } from "../charts/chart-renderer.js";
-import type { Config } from "../config.js";
+import type { BotParts } from "../app/bot-app.js";
+import type { ScheduleRuntime } from "../app/scheduling.js";
+import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
-import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
 import { listAlertStates, snoozeProducts } from "../schedule/alert-state-store.js";
 import type { DeliveryOutcome } from "../schedule/deliver.js";
 import { checkLowStock } from "../schedule/low-stock-alerts.js";
-import {
-  createScheduleRuntime as createRuntime,
-  type ScheduleRuntime,
-} from "../schedule/schedule-runtime.js";
 import { isAlertCheckDue } from "../schedule/scheduler-loop.js";
 import { runTick, type TickReport } from "../schedule/tick.js";
 import { parseAtOption } from "./at-option.js";
 import type { CliContext } from "./context.js";
 
 /**
- * The scheduler with the configured platforms' senders and a chart pool (its workers start
- * with the first digest chart); close() ends all three, so the command exits.
+ * Runs `work` with the bot assembled as `kpi serve` would (one engine, one bot-state db, the
+ * configured platforms' senders, no server), then closes it all so the command exits.
  */
-async function createScheduleRuntime(config: Config, log: Logger): Promise<ScheduleRuntime> {
-  // The chat SDKs load only when a command sends something, so other kpi commands start fast.
-  const { openPlatformSenders } = await import("../app/platform-senders.js");
-  const charts = createChartRenderer(config.chartWorkers);
-  const platforms = openPlatformSenders(config, log, charts);
-  const runtime = createRuntime(config, log, platforms.senders);
-  return {
-    ...runtime,
-    async close() {
-      await runtime.close();
-      await platforms.close();
-      await charts.close();
-    },
-  };
+async function withScheduler<T>(
+  context: CliContext,
+  work: (runtime: ScheduleRuntime, parts: BotParts) => Promise<T>,
+): Promise<T> {
+  // The engine and the chat SDKs load only when a command sends something, so other kpi commands start fast.
+  const { assembleBot } = await import("../app/bot-app.js");
+  const parts = await assembleBot(context.config, { log: context.log });
+  try {
+    return await work(parts.scheduling.runtime(parts.platforms.senders), parts);
+  } finally {
+    await parts.close();
+  }
+}
+
+/** Runs `work` on the bot-state db alone (no engine, no platform). */
+async function withBotState<T>(context: CliContext, work: (db: BotStateDb) => Promise<T>): Promise<T> {
+  const db = createBotStateDb(context.config.databaseUrl, { connectionLimit: 1 });
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy().catch(() => undefined);
+  }
 }
 
 function outcomeLine(o: DeliveryOutcome): string {
@@ -69,8 +73,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
     .option("--at <time>", "the instant, ISO with zone (default: now), e.g. 2026-11-25T08:00:00Z")
     .action(async (options: { at?: string }) => {
       const at = parseAtOption(options.at);
-      const runtime = await createScheduleRuntime(context.config, context.log);
-      try {
+      await withScheduler(context, async (runtime) => {
         const report = await runTick(at, runtime.tick);
         for (const line of tickSummary(report)) context.out(line);
         if (runtime.alerts && isAlertCheckDue(at, runtime.alertCheckMs)) {
@@ -84,9 +87,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
           const codes = [...new Set(failed.map((o) => o.errorCode))].join(", ");
           throw new UserError("deliveries_failed", `${failed.length} delivery(ies) failed (${codes}).`);
         }
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 
   const alerts = program.command("alerts").description("low-stock alerts (ALERT_CHANNEL)");
@@ -96,8 +97,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
     .option("--at <time>", "the instant, ISO with zone (default: now)")
     .action(async (options: { at?: string }) => {
       const at = parseAtOption(options.at);
-      const runtime = await createScheduleRuntime(context.config, context.log);
-      try {
+      await withScheduler(context, async (runtime) => {
         if (!runtime.alerts)
           throw new UserError("alerts_off", "Set ALERT_CHANNEL (e.g. slack:C0123ABC) to turn alerts on.");
         const report = await checkLowStock(at, runtime.alerts);
@@ -108,9 +108,7 @@ export function registerScheduleCommands(program: Command, context: CliContext):
         for (const item of report.fired)
           context.out(`low      ${item.sku} ${item.product} stock ${item.stock}/${item.reorderLevel}`);
         for (const sku of report.recovered) context.out(`recovered ${sku}`);
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 
   alerts
@@ -125,27 +123,17 @@ export function registerScheduleCommands(program: Command, context: CliContext):
         throw new UserError("invalid_hours", "--hours must be between 0 and 2160.");
       const at = parseAtOption(options.at);
       const until = new Date(at.getTime() + hours * 3_600_000);
-      const runtime = await createScheduleRuntime(context.config, context.log);
-      try {
-        await snoozeProducts(runtime.tick.db, skus, until, at);
-        context.out(`Snoozed ${skus.join(", ")} until ${until.toISOString()}.`);
-      } finally {
-        await runtime.close();
-      }
+      await withBotState(context, (db) => snoozeProducts(db, skus, until, at));
+      context.out(`Snoozed ${skus.join(", ")} until ${until.toISOString()}.`);
     });
 
   alerts
     .command("list")
     .description("alert state per product")
     .action(async () => {
-      const runtime = await createScheduleRuntime(context.config, context.log);
-      try {
-        for (const s of await listAlertStates(runtime.tick.db)) {
-          const until = s.snoozedUntil ? ` until ${s.snoozedUntil.toISOString()}` : "";
-          context.out(`${s.sku} ${s.state}${until} since ${s.since.toISOString()}`);
-        }
-      } finally {
-        await runtime.close();
+      for (const s of await withBotState(context, listAlertStates)) {
+        const until = s.snoozedUntil ? ` until ${s.snoozedUntil.toISOString()}` : "";
+        context.out(`${s.sku} ${s.state}${until} since ${s.since.toISOString()}`);
       }
     });
 }

@@ -3,8 +3,10 @@
  * operators and tests (people use /kpi subscribe in chat).
  */
 import type { Command } from "commander";
+import { periodSpecToText } from "../answer/query.js";
+import { filtersToText } from "../commands/command-text.js";
+import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { nextSlot } from "../schedule/cron.js";
-import { createScheduleDb, type ScheduleDb } from "../schedule/schedule-db.js";
 import { describeSchedule, scheduleFromCron } from "../schedule/schedule-phrase.js";
 import {
   addSubscription,
@@ -13,8 +15,9 @@ import {
   removeSubscription,
   type Subscription,
   setPaused,
+  subscriptionWhat,
 } from "../schedule/subscription-store.js";
-import { parseTarget, targetToText } from "../schedule/target.js";
+import { targetToText } from "../schedule/target.js";
 import { formatWall } from "../schedule/zone-time.js";
 import { parseAtOption } from "./at-option.js";
 import type { CliContext } from "./context.js";
@@ -47,12 +50,12 @@ function table(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
-async function withDb<T>(context: CliContext, work: (db: ScheduleDb) => Promise<T>): Promise<T> {
-  const db = createScheduleDb(context.config.databaseUrl, 1);
+async function withDb<T>(context: CliContext, work: (db: BotStateDb) => Promise<T>): Promise<T> {
+  const db = createBotStateDb(context.config.databaseUrl, { connectionLimit: 1 });
   try {
     return await work(db);
   } finally {
-    await db.end().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
   }
 }
 
@@ -76,7 +79,7 @@ export function registerSubscriptionsCommand(program: Command, context: CliConte
     .option("--created-by <who>", "who asked for it", "cli")
     .action(async (options: AddOptions) => {
       const schedule = scheduleFromCron(options.cron, options.tz ?? context.config.reportTimeZone);
-      const target = parseTarget(options.target);
+      const target = context.config.chat.parseTarget(options.target);
       const added = await withDb(context, (db) =>
         addSubscription(
           db,
@@ -106,13 +109,21 @@ export function registerSubscriptionsCommand(program: Command, context: CliConte
     .option("--at <time>", "compute next runs from this ISO time instead of now")
     .action(async (options: { target?: string; json?: boolean; at?: string }) => {
       const now = parseAtOption(options.at);
-      const scope = options.target ? { target: parseTarget(options.target) } : {};
+      const scope = options.target ? { target: context.config.chat.parseTarget(options.target) } : {};
       const list = await withDb(context, (db) => listSubscriptions(db, scope));
       if (options.json) {
         const next = (s: Subscription) =>
           s.paused ? null : (nextSlot(s.schedule.cron, s.schedule.timeZone, now)?.toISOString() ?? null);
         context.out(
-          JSON.stringify(list.map((s) => ({ ...s, target: targetToText(s.target), nextRun: next(s) }))),
+          JSON.stringify(
+            list.map((s) => ({
+              ...s,
+              target: targetToText(s.target),
+              period: periodSpecToText(s.period),
+              filters: filtersToText(s.filters) || null,
+              nextRun: next(s),
+            })),
+          ),
         );
         return;
       }
@@ -124,8 +135,8 @@ export function registerSubscriptionsCommand(program: Command, context: CliConte
       const rows = list.map((s) => [
         String(s.id),
         targetToText(s.target),
-        s.areas.join(",") + (s.filters ? ` ${s.filters}` : ""),
-        s.period,
+        subscriptionWhat(s, ","),
+        periodSpecToText(s.period),
         describeSchedule(s.schedule),
         nextRunText(s, now),
       ]);

@@ -31,8 +31,8 @@ export interface EngineSettings {
 }
 
 export interface EngineOptions {
-  /** Sees every reporting query's SQL and parameters (tests). */
-  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** Sees every reporting query's SQL, parameters and duration (tests, the query profile). */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void;
   /** Monotonic milliseconds for the filter cache. */
   readonly monotonic?: () => number;
 }

@@ -62,11 +62,7 @@ export function answerToText(answer: Answer, options: TerminalOptions): string {
     lines.push(`compared with ${formatDateRange(answer.comparison.from, answer.comparison.to)}`);
   lines.push("", ...kpiLines(answer.kpis, options.currency));
   for (const table of answer.tables) {
-    lines.push(
-      "",
-      tableTitle(table),
-      ...tableLines(table, options.currency, maxRows),
-    );
+    lines.push("", tableTitle(table), ...tableLines(table, options.currency, maxRows));
   }
   if (answer.charts.length > 0) {
     lines.push("", "Charts:");

@@ -2,17 +2,13 @@
  * Low-stock alert state per product, `bot_alert_state` (db/schema/042), keyed by SKU.
  * Decisions are made inside one transaction that locks every state row first
  * (SELECT … ORDER BY sku FOR UPDATE), so concurrent checks on several replicas run one
- * after the other and the second finds the first one's decisions already made.
+ * after the other and the second finds the first one's decisions already made. The
+ * changes a decision makes (markFiring, markRecovered) take that transaction.
  */
-import type { PoolConnection } from "mysql2/promise";
-import {
-  fromSqlTime,
-  fromSqlTimeOrNull,
-  type Row,
-  type ScheduleDb,
-  toSqlTime,
-  type WriteResult,
-} from "./schedule-db.js";
+import type { ExpressionBuilder, Selectable, Updateable } from "kysely";
+import type { BotStateDb, BotStateTransaction } from "../db/bot-state/bot-state-db.js";
+import type { BotAlertStateTable, BotTables } from "../db/bot-state/bot-tables.js";
+import { fromSqlTime, fromSqlTimeOrNull, toSqlTime } from "../db/bot-state/sql-time.js";
 
 export type AlertStateName = "ok" | "firing" | "snoozed";
 
@@ -37,126 +33,179 @@ export interface AlertClaim {
   readonly replicaId: string;
 }
 
-const COLUMNS = `sku, product_name, state, since, fired_at, claimed_by, alert_target, alert_message_id,
-  send_error, snoozed_until`;
-
-function toAlertState(row: Row): AlertState {
-  const text = (value: unknown) => (value === null ? null : String(value));
+function toAlertState(row: Selectable<BotAlertStateTable>): AlertState {
   return {
-    sku: String(row.sku),
-    productName: String(row.product_name),
-    state: String(row.state) as AlertStateName,
+    sku: row.sku,
+    productName: row.product_name,
+    state: row.state as AlertStateName,
     since: fromSqlTime(row.since),
     firedAt: fromSqlTimeOrNull(row.fired_at),
-    claimedBy: text(row.claimed_by),
-    alertTarget: text(row.alert_target),
-    alertMessageId: text(row.alert_message_id),
-    sendError: text(row.send_error),
+    claimedBy: row.claimed_by,
+    alertTarget: row.alert_target,
+    alertMessageId: row.alert_message_id,
+    sendError: row.send_error,
     snoozedUntil: fromSqlTimeOrNull(row.snoozed_until),
   };
 }
 
-export async function listAlertStates(db: ScheduleDb): Promise<AlertState[]> {
-  const [rows] = await db.execute<Row[]>(`SELECT ${COLUMNS} FROM bot_alert_state ORDER BY sku`);
+export async function listAlertStates(db: BotStateDb): Promise<AlertState[]> {
+  const rows = await db.selectFrom("bot_alert_state").selectAll().orderBy("sku").execute();
   return rows.map(toAlertState);
 }
 
 /** Makes sure every product has a row (state ok) so the transaction can lock it. */
 export async function ensureAlertRows(
-  db: ScheduleDb,
+  db: BotStateDb,
   products: readonly { readonly sku: string; readonly product: string }[],
   at: Date,
 ): Promise<void> {
   if (products.length === 0) return;
   const now = toSqlTime(at);
-  await db.execute(
-    `INSERT IGNORE INTO bot_alert_state (sku, product_name, state, since, updated_at) VALUES ${products
-      .map(() => "(?, ?, 'ok', ?, ?)")
-      .join(", ")}`,
-    products.flatMap((p) => [p.sku, p.product.slice(0, 255), now, now]),
-  );
+  await db
+    .insertInto("bot_alert_state")
+    .ignore()
+    .values(
+      products.map((p) => ({
+        sku: p.sku,
+        product_name: p.product.slice(0, 255),
+        state: "ok",
+        since: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
 }
 
 /** Runs `decide` with every state row locked, inside one transaction on one connection. */
-export async function withLockedStates<T>(
-  db: ScheduleDb,
-  decide: (states: AlertState[], connection: PoolConnection) => Promise<T>,
+export function withLockedStates<T>(
+  db: BotStateDb,
+  decide: (states: AlertState[], trx: BotStateTransaction) => Promise<T>,
   afterLock?: () => Promise<void>,
 ): Promise<T> {
-  const connection = await db.getConnection();
-  try {
-    await connection.beginTransaction();
-    try {
-      const [rows] = await connection.execute<Row[]>(
-        `SELECT ${COLUMNS} FROM bot_alert_state ORDER BY sku FOR UPDATE`,
-      );
-      await afterLock?.();
-      const result = await decide(rows.map(toAlertState), connection);
-      await connection.commit();
-      return result;
-    } catch (error) {
-      await connection.rollback().catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    connection.release();
-  }
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom("bot_alert_state").selectAll().orderBy("sku").forUpdate().execute();
+    await afterLock?.();
+    return decide(rows.map(toAlertState), trx);
+  });
 }
 
-const inList = (count: number) => Array.from({ length: count }, () => "?").join(", ");
+/**
+ * Moves a locked product to state `next` with `changes`. `since` is assigned before `state`
+ * on purpose: MySQL and MariaDB assign left to right, so the CASE still sees the old state
+ * and a product already in `next` keeps its `since`.
+ */
+async function moveTo(
+  trx: BotStateTransaction,
+  sku: string,
+  next: AlertStateName,
+  at: Date,
+  changes: Updateable<BotAlertStateTable>,
+): Promise<void> {
+  const now = toSqlTime(at);
+  await trx
+    .updateTable("bot_alert_state")
+    .set((eb) => ({
+      since: eb.case().when("state", "=", next).then(eb.ref("since")).else(now).end(),
+      state: next,
+      ...changes,
+      updated_at: now,
+    }))
+    .where("sku", "=", sku)
+    .execute();
+}
 
-/** Records the posted alert on the products it claimed (fenced by the claim). */
+/** A locked product goes (or stays) firing, claimed by this check for a new alert. */
+export function markFiring(
+  trx: BotStateTransaction,
+  item: { readonly sku: string; readonly product: string },
+  replicaId: string,
+  at: Date,
+): Promise<void> {
+  return moveTo(trx, item.sku, "firing", at, {
+    product_name: item.product.slice(0, 255),
+    fired_at: toSqlTime(at),
+    claimed_by: replicaId,
+    alert_target: null,
+    alert_message_id: null,
+    send_error: null,
+    snoozed_until: null,
+  });
+}
+
+/** A locked product is back above its level: state `next`, its alert thread forgotten. */
+export function markRecovered(
+  trx: BotStateTransaction,
+  sku: string,
+  next: "ok" | "snoozed",
+  at: Date,
+): Promise<void> {
+  // A snooze that is still on keeps its end; back to ok clears it.
+  return moveTo(trx, sku, next, at, {
+    alert_message_id: null,
+    ...(next === "ok" ? { snoozed_until: null } : {}),
+  });
+}
+
+/** Only the products `claim` moved to firing, while it still owns them. */
+const ownedBy = (claim: AlertClaim) => (eb: ExpressionBuilder<BotTables, "bot_alert_state">) =>
+  eb.and([
+    eb("state", "=", "firing"),
+    eb("claimed_by", "=", claim.replicaId),
+    eb("fired_at", "=", toSqlTime(claim.firedAt)),
+    eb("sku", "in", claim.skus),
+  ]);
+
+/** Records the posted alert on the products it claimed (fenced by the claim); how many it updated. */
 export async function recordAlertPosted(
-  db: ScheduleDb,
+  db: BotStateDb,
   claim: AlertClaim,
   target: string,
   messageId: string,
   at: Date,
 ): Promise<number> {
-  const [result] = await db.execute<WriteResult>(
-    `UPDATE bot_alert_state SET alert_target = ?, alert_message_id = ?, send_error = NULL, updated_at = ?
-     WHERE state = 'firing' AND claimed_by = ? AND fired_at = ? AND sku IN (${inList(claim.skus.length)})`,
-    [
-      target,
-      messageId.slice(0, 255),
-      toSqlTime(at),
-      claim.replicaId,
-      toSqlTime(claim.firedAt),
-      ...claim.skus,
-    ],
-  );
-  return result.affectedRows;
+  const result = await db
+    .updateTable("bot_alert_state")
+    .set({
+      alert_target: target,
+      alert_message_id: messageId.slice(0, 255),
+      send_error: null,
+      updated_at: toSqlTime(at),
+    })
+    .where(ownedBy(claim))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Records that posting the alert failed: a later check claims the products again. */
 export async function recordAlertFailed(
-  db: ScheduleDb,
+  db: BotStateDb,
   claim: AlertClaim,
   code: string,
   at: Date,
 ): Promise<void> {
-  await db.execute(
-    `UPDATE bot_alert_state SET send_error = ?, updated_at = ?
-     WHERE state = 'firing' AND claimed_by = ? AND fired_at = ? AND sku IN (${inList(claim.skus.length)})`,
-    [code.slice(0, 64), toSqlTime(at), claim.replicaId, toSqlTime(claim.firedAt), ...claim.skus],
-  );
+  await db
+    .updateTable("bot_alert_state")
+    .set({ send_error: code.slice(0, 64), updated_at: toSqlTime(at) })
+    .where(ownedBy(claim))
+    .execute();
 }
 
 /** Snoozes products until `until`: no alert for them before then (the alert's snooze button). */
 export async function snoozeProducts(
-  db: ScheduleDb,
+  db: BotStateDb,
   skus: readonly string[],
   until: Date,
   at: Date,
 ): Promise<void> {
   const now = toSqlTime(at);
+  const snoozed = { state: "snoozed", since: now, snoozed_until: toSqlTime(until), updated_at: now };
   for (const sku of new Set(skus.map((s) => s.trim()).filter(Boolean))) {
-    await db.execute(
-      `INSERT INTO bot_alert_state (sku, product_name, state, since, snoozed_until, updated_at)
-       VALUES (?, ?, 'snoozed', ?, ?, ?)
-       ON DUPLICATE KEY UPDATE state = 'snoozed', since = VALUES(since),
-         snoozed_until = VALUES(snoozed_until), updated_at = VALUES(updated_at)`,
-      [sku.slice(0, 32), sku, now, toSqlTime(until), now],
-    );
+    // The update binds the same values again rather than VALUES(col), which MySQL 8.0.20+
+    // deprecates, and the row alias MySQL prefers instead, which MariaDB lacks.
+    await db
+      .insertInto("bot_alert_state")
+      .values({ sku: sku.slice(0, 32), product_name: sku, ...snoozed })
+      .onDuplicateKeyUpdate(snoozed)
+      .execute();
   }
 }

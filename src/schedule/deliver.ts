@@ -4,22 +4,23 @@
  * remain and the error is retryable; after the last attempt the delivery is recorded
  * failed and one failure notice goes to ADMIN_CHANNEL (or the subscription's channel).
  */
-import type { ReportingSource } from "../areas/reporting-source.js";
+
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { DataSourceUnavailableError, isUserError, referenceId } from "../errors.js";
 import type { Logger } from "../log.js";
 import { isDeliveryError } from "./delivery-error.js";
 import { type Claim, markFailedAttempt, markNotified, markSent } from "./delivery-ledger.js";
-import { buildDigest } from "./digest.js";
+import { buildDigest, type DigestEngine } from "./digest.js";
 import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
-import type { ScheduleDb } from "./schedule-db.js";
 import { checkedResult, type Senders, sendersFor } from "./senders.js";
 import type { Subscription } from "./subscription-store.js";
 import { type Target, targetToText } from "./target.js";
 import { formatWall } from "./zone-time.js";
 
 export interface DeliverDeps {
-  readonly db: ScheduleDb;
-  readonly source: ReportingSource;
+  readonly db: BotStateDb;
+  /** Answers the digest's queries (the process's one engine). */
+  readonly engine: DigestEngine;
   readonly senders: Senders;
   readonly settings: DeliverySettings;
   readonly log: Logger;
@@ -116,7 +117,7 @@ export async function deliverClaim(
       const digest = await buildDigest(
         subscription,
         claim.slotAt,
-        deps.source,
+        deps.engine,
         refusal && ((area) => refusal(area, subscription.target)),
       );
       const { messageId } = checkedResult(await senders.digests.send(subscription.target, digest));

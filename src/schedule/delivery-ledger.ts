@@ -4,17 +4,13 @@
  * replica win. Every later change is a conditional UPDATE fenced by (claimed_by, attempts),
  * so a replica that lost its claim (it was slow past the stale window and another took
  * over) changes nothing. Taking over a retry or a stale claim increments attempts.
+ * (Kysely's numUpdatedRows is mysql2's affectedRows: the rows the fenced WHERE matched.)
  */
-import {
-  fromSqlTime,
-  fromSqlTimeOrNull,
-  isDuplicateKey,
-  isMissingParent,
-  type Row,
-  type ScheduleDb,
-  toSqlTime,
-  type WriteResult,
-} from "./schedule-db.js";
+import { type ExpressionBuilder, type Selectable, sql, type Updateable } from "kysely";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import type { BotDeliveriesTable, BotTables } from "../db/bot-state/bot-tables.js";
+import { isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
+import { fromSqlTime, fromSqlTimeOrNull, toSqlTime } from "../db/bot-state/sql-time.js";
 
 export type DeliveryStatus = "claimed" | "retrying" | "sent" | "failed" | "skipped";
 
@@ -42,28 +38,41 @@ export interface Claim {
   readonly replicaId: string;
 }
 
-export const DELIVERY_COLUMNS = `delivery_id, subscription_id, slot_at, status, attempts, next_attempt_at, claimed_by,
-  claimed_at, message_id, error_code, notified_at`;
+export const DELIVERY_COLUMNS = [
+  "delivery_id",
+  "subscription_id",
+  "slot_at",
+  "status",
+  "attempts",
+  "next_attempt_at",
+  "claimed_by",
+  "claimed_at",
+  "message_id",
+  "error_code",
+  "notified_at",
+] as const;
 
-export function toDelivery(row: Row): Delivery {
+export type DeliveryRow = Pick<Selectable<BotDeliveriesTable>, (typeof DELIVERY_COLUMNS)[number]>;
+
+export function toDelivery(row: DeliveryRow): Delivery {
   return {
     id: Number(row.delivery_id),
     subscriptionId: Number(row.subscription_id),
     slotAt: fromSqlTime(row.slot_at),
-    status: String(row.status) as DeliveryStatus,
+    status: row.status as DeliveryStatus,
     attempts: Number(row.attempts),
     nextAttemptAt: fromSqlTimeOrNull(row.next_attempt_at),
-    claimedBy: row.claimed_by === null ? null : String(row.claimed_by),
+    claimedBy: row.claimed_by,
     claimedAt: fromSqlTimeOrNull(row.claimed_at),
-    messageId: row.message_id === null ? null : String(row.message_id),
-    errorCode: row.error_code === null ? null : String(row.error_code),
+    messageId: row.message_id,
+    errorCode: row.error_code,
     notifiedAt: fromSqlTimeOrNull(row.notified_at),
   };
 }
 
 /** Claims a slot: the claim, or undefined when another replica has it (or the subscription is gone). */
 export async function claimSlot(
-  db: ScheduleDb,
+  db: BotStateDb,
   subscriptionId: number,
   slot: Date,
   replicaId: string,
@@ -71,13 +80,20 @@ export async function claimSlot(
 ): Promise<Claim | undefined> {
   const now = toSqlTime(at);
   try {
-    const [result] = await db.execute<WriteResult>(
-      `INSERT INTO bot_deliveries (subscription_id, slot_at, status, attempts, claimed_by, claimed_at,
-         created_at, updated_at)
-       VALUES (?, ?, 'claimed', 1, ?, ?, ?, ?)`,
-      [subscriptionId, toSqlTime(slot), replicaId, now, now, now],
-    );
-    return { deliveryId: result.insertId, subscriptionId, slotAt: slot, attempts: 1, replicaId };
+    const result = await db
+      .insertInto("bot_deliveries")
+      .values({
+        subscription_id: subscriptionId,
+        slot_at: toSqlTime(slot),
+        status: "claimed",
+        attempts: 1,
+        claimed_by: replicaId,
+        claimed_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .executeTakeFirstOrThrow();
+    return { deliveryId: Number(result.insertId), subscriptionId, slotAt: slot, attempts: 1, replicaId };
   } catch (error) {
     if (isDuplicateKey(error) || isMissingParent(error)) return undefined;
     throw error;
@@ -86,22 +102,30 @@ export async function claimSlot(
 
 /** Records slots that were missed for good; slots already in the ledger are left as they are. */
 export async function recordSkipped(
-  db: ScheduleDb,
+  db: BotStateDb,
   subscriptionId: number,
   slots: readonly Date[],
   at: Date,
 ): Promise<number> {
   if (slots.length === 0) return 0;
   const now = toSqlTime(at);
-  const values = slots.map(() => "(?, ?, 'skipped', 0, 'missed_window', ?, ?)").join(", ");
-  const params = slots.flatMap((slot) => [subscriptionId, toSqlTime(slot), now, now]);
   try {
-    const [result] = await db.execute<WriteResult>(
-      `INSERT IGNORE INTO bot_deliveries (subscription_id, slot_at, status, attempts, error_code,
-         created_at, updated_at) VALUES ${values}`,
-      params,
-    );
-    return result.affectedRows;
+    const result = await db
+      .insertInto("bot_deliveries")
+      .ignore()
+      .values(
+        slots.map((slot) => ({
+          subscription_id: subscriptionId,
+          slot_at: toSqlTime(slot),
+          status: "skipped",
+          attempts: 0,
+          error_code: "missed_window",
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n);
   } catch (error) {
     if (isMissingParent(error)) return 0;
     throw error;
@@ -113,25 +137,35 @@ export async function recordSkipped(
  * the window): one atomic conditional UPDATE, so of several replicas exactly one wins.
  */
 export async function takeOver(
-  db: ScheduleDb,
+  db: BotStateDb,
   delivery: Delivery,
   replicaId: string,
   at: Date,
   staleMs: number,
 ): Promise<Claim | undefined> {
   const now = toSqlTime(at);
-  const condition =
+  const due = (eb: ExpressionBuilder<BotTables, "bot_deliveries">) =>
     delivery.status === "retrying"
-      ? "status = 'retrying' AND next_attempt_at <= ?"
-      : "status = 'claimed' AND claimed_at < ?";
-  const bound = delivery.status === "retrying" ? now : toSqlTime(new Date(at.getTime() - staleMs));
-  const [result] = await db.execute<WriteResult>(
-    `UPDATE bot_deliveries SET status = 'claimed', attempts = attempts + 1, claimed_by = ?, claimed_at = ?,
-       next_attempt_at = NULL, updated_at = ?
-     WHERE delivery_id = ? AND attempts = ? AND ${condition}`,
-    [replicaId, now, now, delivery.id, delivery.attempts, bound],
-  );
-  if (result.affectedRows !== 1) return undefined;
+      ? eb.and([eb("status", "=", "retrying"), eb("next_attempt_at", "<=", now)])
+      : eb.and([
+          eb("status", "=", "claimed"),
+          eb("claimed_at", "<", toSqlTime(new Date(at.getTime() - staleMs))),
+        ]);
+  const result = await db
+    .updateTable("bot_deliveries")
+    .set({
+      status: "claimed",
+      attempts: sql<number>`attempts + 1`,
+      claimed_by: replicaId,
+      claimed_at: now,
+      next_attempt_at: null,
+      updated_at: now,
+    })
+    .where("delivery_id", "=", delivery.id)
+    .where("attempts", "=", delivery.attempts)
+    .where(due)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) return undefined;
   return {
     deliveryId: delivery.id,
     subscriptionId: delivery.subscriptionId,
@@ -141,44 +175,54 @@ export async function takeOver(
   };
 }
 
-const OWNED = "delivery_id = ? AND status = 'claimed' AND claimed_by = ? AND attempts = ?";
-const owned = (claim: Claim) => [claim.deliveryId, claim.replicaId, claim.attempts];
+/** Updates the claimed delivery only while `claim` still owns it; false when the claim was lost. */
+async function updateOwned(
+  db: BotStateDb,
+  claim: Claim,
+  changes: Updateable<BotDeliveriesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("bot_deliveries")
+    .set(changes)
+    .where("delivery_id", "=", claim.deliveryId)
+    .where("status", "=", "claimed")
+    .where("claimed_by", "=", claim.replicaId)
+    .where("attempts", "=", claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
 
 /** Records the platform's message id; false when the claim was lost meanwhile. */
-export async function markSent(db: ScheduleDb, claim: Claim, messageId: string, at: Date): Promise<boolean> {
-  const [result] = await db.execute<WriteResult>(
-    `UPDATE bot_deliveries SET status = 'sent', message_id = ?, error_code = NULL, error_message = NULL,
-       updated_at = ? WHERE ${OWNED}`,
-    [messageId.slice(0, 255), toSqlTime(at), ...owned(claim)],
-  );
-  return result.affectedRows === 1;
+export function markSent(db: BotStateDb, claim: Claim, messageId: string, at: Date): Promise<boolean> {
+  return updateOwned(db, claim, {
+    status: "sent",
+    message_id: messageId.slice(0, 255),
+    error_code: null,
+    error_message: null,
+    updated_at: toSqlTime(at),
+  });
 }
 
 /** Records a failed attempt: retrying at nextAttemptAt, or failed for good when it is null. */
-export async function markFailedAttempt(
-  db: ScheduleDb,
+export function markFailedAttempt(
+  db: BotStateDb,
   claim: Claim,
   failure: { code: string; message: string; nextAttemptAt: Date | null },
   at: Date,
 ): Promise<boolean> {
-  const [result] = await db.execute<WriteResult>(
-    `UPDATE bot_deliveries SET status = ?, next_attempt_at = ?, error_code = ?, error_message = ?,
-       updated_at = ? WHERE ${OWNED}`,
-    [
-      failure.nextAttemptAt ? "retrying" : "failed",
-      failure.nextAttemptAt ? toSqlTime(failure.nextAttemptAt) : null,
-      failure.code.slice(0, 64),
-      failure.message.slice(0, 500),
-      toSqlTime(at),
-      ...owned(claim),
-    ],
-  );
-  return result.affectedRows === 1;
+  return updateOwned(db, claim, {
+    status: failure.nextAttemptAt ? "retrying" : "failed",
+    next_attempt_at: failure.nextAttemptAt ? toSqlTime(failure.nextAttemptAt) : null,
+    error_code: failure.code.slice(0, 64),
+    error_message: failure.message.slice(0, 500),
+    updated_at: toSqlTime(at),
+  });
 }
 
-export async function markNotified(db: ScheduleDb, deliveryId: number, at: Date): Promise<void> {
-  await db.execute("UPDATE bot_deliveries SET notified_at = ? WHERE delivery_id = ?", [
-    toSqlTime(at),
-    deliveryId,
-  ]);
+export async function markNotified(db: BotStateDb, deliveryId: number, at: Date): Promise<void> {
+  await db
+    .updateTable("bot_deliveries")
+    .set({ notified_at: toSqlTime(at) })
+    .where("delivery_id", "=", deliveryId)
+    .execute();
 }

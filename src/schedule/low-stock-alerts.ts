@@ -5,26 +5,30 @@
  * above its level, in its alert's thread. Running it on several replicas at once, or
  * more often than planned, never pings twice.
  */
-import type { ReportingSource } from "../areas/reporting-source.js";
+import { loadLowStock } from "../areas/stock/stock-query.js";
 import { todayInZone } from "../calendar/calendar.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import type { Engine } from "../engine/engine.js";
 import type { Logger } from "../log.js";
 import { type AlertItem, alertItem, lowStockAlert, recoveryNote } from "./alert-message.js";
 import {
   type AlertClaim,
   ensureAlertRows,
+  markFiring,
+  markRecovered,
   recordAlertFailed,
   recordAlertPosted,
   withLockedStates,
 } from "./alert-state-store.js";
 import { decideAlerts } from "./alert-transitions.js";
 import { isDeliveryError } from "./delivery-error.js";
-import { type ScheduleDb, toSqlTime } from "./schedule-db.js";
 import { checkedResult, type Senders, sendersFor } from "./senders.js";
-import { parseTarget, type Target, targetToText } from "./target.js";
+import { storedTarget, type Target, targetToText } from "./target.js";
 
 export interface AlertDeps {
-  readonly db: ScheduleDb;
-  readonly source: ReportingSource;
+  readonly db: BotStateDb;
+  /** The engine: the low-stock list is read under its query cap. */
+  readonly engine: Pick<Engine, "read">;
   readonly senders: Senders;
   /** ALERT_CHANNEL. */
   readonly target: Target;
@@ -58,29 +62,17 @@ interface Recovery {
 
 export async function checkLowStock(now: Date, deps: AlertDeps): Promise<AlertCheckReport> {
   const { db, replicaId } = deps;
-  const low = (await deps.source.lowStock(todayInZone(now, deps.timeZone), {})).map(alertItem);
+  const day = todayInZone(now, deps.timeZone);
+  const low = (await deps.engine.read((db) => loadLowStock(db, day, {}))).map(alertItem);
   await ensureAlertRows(db, low, now);
-  const at = toSqlTime(now);
   const { fire, recoveries } = await withLockedStates(
     db,
-    async (states, connection) => {
+    async (states, trx) => {
       const decided = decideAlerts(states, low, now, deps.staleMs);
-      for (const item of decided.fire) {
-        await connection.execute(
-          `UPDATE bot_alert_state SET since = IF(state = 'firing', since, ?), state = 'firing', product_name = ?,
-           fired_at = ?, claimed_by = ?, alert_target = NULL, alert_message_id = NULL, send_error = NULL,
-           snoozed_until = NULL, updated_at = ?
-         WHERE sku = ?`,
-          [at, item.product.slice(0, 255), at, replicaId, at, item.sku],
-        );
-      }
+      for (const item of decided.fire) await markFiring(trx, item, replicaId, now);
       const recoveries: Recovery[] = [];
       for (const { state, next } of decided.recover) {
-        await connection.execute(
-          `UPDATE bot_alert_state SET since = IF(state = ?, since, ?), state = ?, alert_message_id = NULL,
-           snoozed_until = IF(? = 'ok', NULL, snoozed_until), updated_at = ? WHERE sku = ?`,
-          [next, at, next, next, at, state.sku],
-        );
+        await markRecovered(trx, state.sku, next, now);
         recoveries.push({
           sku: state.sku,
           product: state.productName,
@@ -121,7 +113,7 @@ export async function checkLowStock(now: Date, deps: AlertDeps): Promise<AlertCh
   for (const r of recoveries) {
     if (!r.threadId || !r.target) continue;
     try {
-      const target = parseTarget(r.target);
+      const target = storedTarget(r.target);
       const sender = sendersFor(deps.senders, target).alerts;
       checkedResult(await sender.sendRecovery(target, r.threadId, recoveryNote(r.sku, r.product)));
       recovered.push(r.sku);

@@ -4,12 +4,13 @@
  * text (Slack mrkdwn and Teams markdown both show it). A channel sees and changes only its
  * own subscriptions.
  */
+import { periodSpecToText } from "../answer/query.js";
 import type { AdminVerb } from "../commands/parse.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
 import { nextSlot } from "./cron.js";
 import type { Delivery } from "./delivery-ledger.js";
 import { recentDeliveries } from "./delivery-queries.js";
-import type { ScheduleDb } from "./schedule-db.js";
 import { describeSchedule } from "./schedule-phrase.js";
 import { parseSubscribeArgs } from "./subscribe-args.js";
 import {
@@ -19,12 +20,14 @@ import {
   removeSubscription,
   type Subscription,
   setPaused,
+  subscriptionWhat,
 } from "./subscription-store.js";
-import type { Platform, Target } from "./target.js";
+import type { Target } from "./target.js";
 import { formatWall } from "./zone-time.js";
 
 export interface ScheduleCommandRequest {
-  readonly platform: Platform;
+  /** The platform's registry name. */
+  readonly platform: string;
   /** Slack channel id or Teams conversation id: the subscription's target. */
   readonly channelId: string;
   readonly userId: string;
@@ -32,11 +35,11 @@ export interface ScheduleCommandRequest {
 }
 
 export interface ScheduleCommandDeps {
-  readonly db: ScheduleDb;
+  readonly db: BotStateDb;
   /** REPORT_TIMEZONE: the zone of a schedule written without one. */
   readonly defaultTimeZone: string;
   /** The access policy: a refusal when this channel may not receive an area. */
-  readonly refusal?: (area: string, channelId: string, platform: Platform) => string | undefined;
+  readonly refusal?: (area: string, channelId: string, platform: string) => string | undefined;
 }
 
 const when = (date: Date, timeZone: string) => `${formatWall(date.getTime(), timeZone)} ${timeZone}`;
@@ -48,8 +51,7 @@ function nextRun(s: Subscription, now: Date): string {
 }
 
 function describe(s: Subscription): string {
-  const filters = s.filters ? ` ${s.filters}` : "";
-  return `#${s.id} ${s.areas.join(", ")}${filters} · ${describeSchedule(s.schedule)} · ${s.period}`;
+  return `#${s.id} ${subscriptionWhat(s)} · ${describeSchedule(s.schedule)} · ${periodSpecToText(s.period)}`;
 }
 
 function deliveryLine(d: Delivery, s: Subscription | undefined): string {

@@ -6,8 +6,8 @@
 import type { Filters, PeriodSpec } from "../answer/query.js";
 import { AREA_NAMES, AREA_WORDS, type Area, findArea } from "../areas/registry.js";
 import { didYouMean, listWords } from "../commands/messages.js";
-import { parseFilterWords } from "../commands/query-words.js";
 import { parsePeriod, unknownPeriod } from "../commands/period-spec.js";
+import { parseFilterWords } from "../commands/query-words.js";
 import { suggest } from "../commands/suggest.js";
 import { UserError } from "../errors.js";
 

@@ -1,23 +1,30 @@
 /**
  * Digest subscriptions in `bot_subscriptions` (db/schema/040): add, list (one target or
- * all), remove, pause, resume. Everything is validated before it is stored; times come
- * from the caller's clock.
+ * all), remove, pause, resume. Everything is validated before it is stored; a stored row is
+ * read back into structure (the period as a spec, the filters as a map), so a digest builds
+ * its queries from the subscription directly. Times come from the caller's clock.
  */
-import type { Area } from "../commands/areas.js";
+import { type Selectable, sql } from "kysely";
+import type { Filters, PeriodSpec } from "../answer/query.js";
+import { periodSpecToText } from "../answer/query.js";
+import type { Area } from "../areas/registry.js";
+import { filtersToText } from "../commands/command-text.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import type { BotSubscriptionsTable } from "../db/bot-state/bot-tables.js";
+import { fromSqlTime, toSqlTime } from "../db/bot-state/sql-time.js";
 import { UserError } from "../errors.js";
-import { fromSqlTime, type Row, type ScheduleDb, toSqlTime, type WriteResult } from "./schedule-db.js";
 import { defaultPeriodFor, type Schedule, type ScheduleKind, scheduleFromCron } from "./schedule-phrase.js";
-import { checkFilters, parseAreas, parsePeriodWord } from "./subscription-input.js";
-import { parseTarget, type Target, targetToText } from "./target.js";
+import { parseAreas, parsePeriodWord, parseSubscriptionFilters } from "./subscription-input.js";
+import { storedTarget, type Target, targetToText } from "./target.js";
 
 export interface Subscription {
   readonly id: number;
   readonly target: Target;
   readonly areas: readonly Area[];
-  /** A period word or form, resolved at each slot in the subscription's zone. */
-  readonly period: string;
-  /** Filter words (`platform=meta city=Berlin`), or null. */
-  readonly filters: string | null;
+  /** The period as written, resolved at each slot in the subscription's zone. */
+  readonly period: PeriodSpec;
+  /** The filters every area's query has (typed values, matched when the digest runs). */
+  readonly filters: Filters;
   readonly schedule: Schedule;
   readonly createdBy: string;
   readonly createdAt: Date;
@@ -27,7 +34,8 @@ export interface Subscription {
 }
 
 export interface NewSubscription {
-  readonly target: string | Target;
+  /** Where it goes, checked by its platform's rules (config.chat.parseTarget). */
+  readonly target: Target;
   readonly areas: string | readonly string[];
   readonly schedule: Schedule;
   /** Defaults by schedule kind: daily → yesterday, weekly → last-7d, monthly → last-month. */
@@ -37,27 +45,32 @@ export interface NewSubscription {
   readonly createdBy: string;
 }
 
+/** What a subscription sends, as a person types it: `campaigns, orders platform=meta` (areas joined by `separator`). */
+export function subscriptionWhat(s: Subscription, separator = ", "): string {
+  const filters = filtersToText(s.filters);
+  return `${s.areas.join(separator)}${filters === "" ? "" : ` ${filters}`}`;
+}
+
 /** Restricts an operation to one target (chat: "only this channel's subscriptions"). */
 export interface Scope {
   readonly target?: Target;
 }
 
-const COLUMNS = `subscription_id, target, areas, period, filters, schedule_kind, cron, time_zone,
-  created_by, created_at, active_since, paused`;
-
-function toSubscription(row: Row): Subscription {
+/** A stored row as a subscription; a row that no longer reads (edited by hand) throws a UserError. */
+function toSubscription(row: Selectable<BotSubscriptionsTable>): Subscription {
+  const areas = parseAreas(row.areas);
   return {
     id: Number(row.subscription_id),
-    target: parseTarget(String(row.target)),
-    areas: String(row.areas).split(",") as Area[],
-    period: String(row.period),
-    filters: row.filters === null ? null : String(row.filters),
+    target: storedTarget(row.target),
+    areas,
+    period: parsePeriodWord(row.period),
+    filters: parseSubscriptionFilters(areas, row.filters),
     schedule: {
-      kind: String(row.schedule_kind) as ScheduleKind,
-      cron: String(row.cron),
-      timeZone: String(row.time_zone),
+      kind: row.schedule_kind as ScheduleKind,
+      cron: row.cron,
+      timeZone: row.time_zone,
     },
-    createdBy: String(row.created_by),
+    createdBy: row.created_by,
     createdAt: fromSqlTime(row.created_at),
     activeSince: fromSqlTime(row.active_since),
     paused: Number(row.paused) === 1,
@@ -65,38 +78,38 @@ function toSubscription(row: Row): Subscription {
 }
 
 export async function addSubscription(
-  db: ScheduleDb,
+  db: BotStateDb,
   input: NewSubscription,
   now: Date,
 ): Promise<Subscription> {
-  const target = typeof input.target === "string" ? parseTarget(input.target) : input.target;
+  const target = input.target;
   const checked = scheduleFromCron(input.schedule.cron, input.schedule.timeZone);
   const schedule = { ...checked, kind: input.schedule.kind };
   const areas = parseAreas(input.areas);
   const period = parsePeriodWord(input.period ?? defaultPeriodFor(schedule.kind));
-  const filters = checkFilters(areas, period, input.filters);
+  const filters = parseSubscriptionFilters(areas, input.filters);
+  const filterText = filtersToText(filters);
   const createdBy = input.createdBy.trim().slice(0, 255) || "unknown";
   const at = toSqlTime(now);
-  const [result] = await db.execute<WriteResult>(
-    `INSERT INTO bot_subscriptions (target, areas, period, filters, schedule_kind, cron, time_zone,
-       created_by, created_at, active_since, paused, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-    [
-      targetToText(target),
-      areas.join(","),
-      period,
-      filters,
-      schedule.kind,
-      schedule.cron,
-      schedule.timeZone,
-      createdBy,
-      at,
-      at,
-      at,
-    ],
-  );
+  const result = await db
+    .insertInto("bot_subscriptions")
+    .values({
+      target: targetToText(target),
+      areas: areas.join(","),
+      period: periodSpecToText(period),
+      filters: filterText === "" ? null : filterText,
+      schedule_kind: schedule.kind,
+      cron: schedule.cron,
+      time_zone: schedule.timeZone,
+      created_by: createdBy,
+      created_at: at,
+      active_since: at,
+      paused: 0,
+      updated_at: at,
+    })
+    .executeTakeFirstOrThrow();
   return {
-    id: result.insertId,
+    id: Number(result.insertId),
     target,
     areas,
     period,
@@ -109,27 +122,40 @@ export async function addSubscription(
   };
 }
 
-/** All subscriptions (or one target's), oldest first. */
-export async function listSubscriptions(db: ScheduleDb, scope: Scope = {}): Promise<Subscription[]> {
-  const [rows] = scope.target
-    ? await db.execute<Row[]>(
-        `SELECT ${COLUMNS} FROM bot_subscriptions WHERE target = ? ORDER BY subscription_id`,
-        [targetToText(scope.target)],
-      )
-    : await db.execute<Row[]>(`SELECT ${COLUMNS} FROM bot_subscriptions ORDER BY subscription_id`);
-  return rows.map(toSubscription);
+/**
+ * All subscriptions (or one target's), oldest first. A row that no longer reads is passed to
+ * `unreadable` and left out (a tick logs it and goes on); without it, it throws.
+ */
+export async function listSubscriptions(
+  db: BotStateDb,
+  scope: Scope = {},
+  unreadable?: (id: number, error: unknown) => void,
+): Promise<Subscription[]> {
+  let query = db.selectFrom("bot_subscriptions").selectAll().orderBy("subscription_id");
+  if (scope.target) query = query.where("target", "=", targetToText(scope.target));
+  const subscriptions: Subscription[] = [];
+  for (const row of await query.execute()) {
+    try {
+      subscriptions.push(toSubscription(row));
+    } catch (error) {
+      if (!unreadable) throw error;
+      unreadable(Number(row.subscription_id), error);
+    }
+  }
+  return subscriptions;
 }
 
 export async function getSubscription(
-  db: ScheduleDb,
+  db: BotStateDb,
   id: number,
   scope: Scope = {},
 ): Promise<Subscription | undefined> {
-  const [rows] = await db.execute<Row[]>(
-    `SELECT ${COLUMNS} FROM bot_subscriptions WHERE subscription_id = ?`,
-    [id],
-  );
-  const found = rows[0] ? toSubscription(rows[0]) : undefined;
+  const row = await db
+    .selectFrom("bot_subscriptions")
+    .selectAll()
+    .where("subscription_id", "=", id)
+    .executeTakeFirst();
+  const found = row ? toSubscription(row) : undefined;
   if (found && scope.target && targetToText(found.target) !== targetToText(scope.target)) return undefined;
   return found;
 }
@@ -154,19 +180,19 @@ export function parseSubscriptionId(text: string): number {
 
 /** Removes a subscription and its delivery history; throws a UserError when there is none (in scope). */
 export async function removeSubscription(
-  db: ScheduleDb,
+  db: BotStateDb,
   id: number,
   scope: Scope = {},
 ): Promise<Subscription> {
   const found = await getSubscription(db, id, scope);
   if (!found) throw notFound(id, scope);
-  await db.execute("DELETE FROM bot_subscriptions WHERE subscription_id = ?", [id]);
+  await db.deleteFrom("bot_subscriptions").where("subscription_id", "=", id).execute();
   return found;
 }
 
 /** Pauses (no slot is sent or recorded while paused) or resumes (slots count again from now). */
 export async function setPaused(
-  db: ScheduleDb,
+  db: BotStateDb,
   id: number,
   paused: boolean,
   now: Date,
@@ -176,11 +202,15 @@ export async function setPaused(
   if (!found) throw notFound(id, scope);
   if (found.paused === paused) return found;
   const at = toSqlTime(now);
-  await db.execute(
-    `UPDATE bot_subscriptions SET paused = ?, updated_at = ?,
-       active_since = CASE WHEN ? = 0 THEN GREATEST(?, created_at) ELSE active_since END
-     WHERE subscription_id = ?`,
-    [paused ? 1 : 0, at, paused ? 1 : 0, at, id],
-  );
+  await db
+    .updateTable("bot_subscriptions")
+    .set({
+      paused: paused ? 1 : 0,
+      updated_at: at,
+      // Resuming counts slots from now (never before creation: ck_bot_subscriptions_active).
+      ...(paused ? {} : { active_since: sql<string>`GREATEST(${at}, created_at)` }),
+    })
+    .where("subscription_id", "=", id)
+    .execute();
   return (await getSubscription(db, id)) ?? found;
 }

@@ -31,15 +31,25 @@ const MAX_TARGET_CHARS = 300;
 
 const shown = (text: string) => text.replace(/[`\p{C}]/gu, "").slice(0, 40);
 
-export function targetParser(rules: readonly TargetRules[]): TargetParser {
+/**
+ * The parser for these platforms' targets. With `allowBare`, an id a platform claims without
+ * its prefix (ALERT_CHANNEL=C0STOCK) is read as that platform's; otherwise the prefix is needed.
+ */
+export function targetParser(
+  rules: readonly TargetRules[],
+  options: { readonly allowBare?: boolean } = {},
+): TargetParser {
   const examples = rules.map((r) => r.example).join(" or ");
   return (text) => {
     const trimmed = text.trim();
-    const bare = rules.find((r) => r.bareId?.test(trimmed));
+    const bare = options.allowBare ? rules.find((r) => r.bareId?.test(trimmed)) : undefined;
     const colon = trimmed.indexOf(":");
     const platform = bare ? bare.platform : trimmed.slice(0, Math.max(0, colon)).toLowerCase();
     const rule = rules.find((r) => r.platform === platform);
-    const id = rule && trimmed.length <= MAX_TARGET_CHARS ? rule.parseId(bare ? trimmed : trimmed.slice(colon + 1)) : undefined;
+    const id =
+      rule && trimmed.length <= MAX_TARGET_CHARS
+        ? rule.parseId(bare ? trimmed : trimmed.slice(colon + 1))
+        : undefined;
     if (!id) {
       const hint = examples === "" ? "no chat platform is known" : `write ${examples}`;
       throw new UserError("invalid_target", `Invalid target \`${shown(trimmed)}\`: ${hint}.`);

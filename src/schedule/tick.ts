@@ -35,7 +35,10 @@ export interface TickReport {
 
 export async function runTick(at: Date, deps: TickDeps): Promise<TickReport> {
   const { db, settings, replicaId } = deps;
-  const subscriptions = await listSubscriptions(db);
+  const subscriptions = await listSubscriptions(db, {}, (subscription, error) => {
+    const reason = isUserError(error) ? error.message : String(error);
+    deps.log.error({ subscription, reason }, "subscription unreadable; skipped");
+  });
   const byId = new Map(subscriptions.map((s) => [s.id, s]));
   const windowStart = new Date(at.getTime() - settings.catchUpMs);
   const [known, last] = await Promise.all([ledgerSlots(db, windowStart, at), lastLedgerSlots(db)]);

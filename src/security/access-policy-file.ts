@@ -47,7 +47,11 @@ function keyNode(doc: Document, path: string[], key: string): unknown {
 }
 
 /** Parses the policy text; `file` names it in every problem; `keys` are the platforms' policy keys. */
-export function parseAccessPolicy(text: string, file: string, keys: ReadonlyMap<string, PolicyKeys>): AccessPolicy {
+export function parseAccessPolicy(
+  text: string,
+  file: string,
+  keys: ReadonlyMap<string, PolicyKeys>,
+): AccessPolicy {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const where = (offset: number | undefined) =>
@@ -80,7 +84,9 @@ export function parseAccessPolicy(text: string, file: string, keys: ReadonlyMap<
   for (const [area, rule] of Object.entries(parsed.data.areas)) {
     const grants = new Map<string, ReadonlyMap<string, readonly string[]>>();
     for (const platform of keys.keys()) {
-      const given = (rule as Record<string, unknown> | null)?.[platform] as Record<string, string[]> | undefined;
+      const given = (rule as Record<string, unknown> | null)?.[platform] as
+        | Record<string, string[]>
+        | undefined;
       grants.set(platform, new Map(Object.entries(given ?? {})));
     }
     areas.set(area, { grants, contact: (rule as { contact?: string } | null)?.contact });

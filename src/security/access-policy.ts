@@ -45,7 +45,13 @@ const DEFAULT_CONTACT = "your kpi-bot admin";
 const AREA_CHANNELS_SOURCE = "AREA_CHANNELS";
 
 export function openPolicy(keys: ReadonlyMap<string, PolicyKeys>): AccessPolicy {
-  return Object.freeze({ defaultAccess: "allow", contact: undefined, areas: new Map(), keys, source: "none" });
+  return Object.freeze({
+    defaultAccess: "allow",
+    contact: undefined,
+    areas: new Map(),
+    keys,
+    source: "none",
+  });
 }
 
 const matches = (list: readonly string[], id: string | undefined) =>

@@ -1,9 +1,10 @@
 /**
- * The audit trail of chat requests (`bot_audit`, owner account). Writing never blocks or
- * breaks an answer: `record` starts the INSERT and returns; a failed write is logged
- * (without the row's text) and forgotten. `flush` waits for writes still under way.
+ * The audit trail of chat requests (`bot_audit`, on the process's bot-state db). Writing
+ * never blocks or breaks an answer: `record` starts the INSERT and returns; a failed write
+ * is logged (without the row's text) and forgotten. `flush` waits for writes still under way.
  */
-import type { Pool, ResultSetHeader } from "mysql2/promise";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import { toSqlTime } from "../db/bot-state/sql-time.js";
 import type { Logger } from "../log.js";
 
 export const AUDIT_OUTCOMES = [
@@ -21,7 +22,8 @@ export const MAX_AUDIT_TEXT_CHARS = 500;
 
 export interface AuditEntry {
   readonly at: Date;
-  readonly platform: "slack" | "teams";
+  /** The platform's registry name. */
+  readonly platform: string;
   readonly workspaceId: string | undefined;
   readonly userId: string;
   readonly channelId: string;
@@ -38,34 +40,30 @@ export interface AuditSink {
   flush(): Promise<void>;
 }
 
-/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, for DATETIME(3). */
-export const auditTime = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
-
 const cut = (text: string, max: number) => Array.from(text).slice(0, max).join("");
 
-export function createAuditSink(pool: () => Pool): AuditSink {
+export function createAuditSink(db: BotStateDb): AuditSink {
   const pending = new Set<Promise<void>>();
   return {
     record(entry, log) {
+      // Inside then(): even a synchronous failure becomes a logged write failure, never the answer's.
       const work = Promise.resolve()
-        .then(() => pool())
-        .then((p) =>
-          p.query<ResultSetHeader>(
-            `INSERT INTO bot_audit (at, platform, workspace_id, user_id, channel_id, command_text, area,
-             outcome, duration_ms, ref_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [
-              auditTime(entry.at),
-              entry.platform,
-              entry.workspaceId ? cut(entry.workspaceId, 100) : null,
-              cut(entry.userId, 100),
-              cut(entry.channelId, 300),
-              cut(entry.text, MAX_AUDIT_TEXT_CHARS),
-              entry.area ?? null,
-              entry.outcome,
-              Math.max(0, Math.round(entry.durationMs)),
-              entry.ref ?? null,
-            ],
-          ),
+        .then(() =>
+          db
+            .insertInto("bot_audit")
+            .values({
+              at: toSqlTime(entry.at),
+              platform: entry.platform,
+              workspace_id: entry.workspaceId ? cut(entry.workspaceId, 100) : null,
+              user_id: cut(entry.userId, 100),
+              channel_id: cut(entry.channelId, 300),
+              command_text: cut(entry.text, MAX_AUDIT_TEXT_CHARS),
+              area: entry.area ?? null,
+              outcome: entry.outcome,
+              duration_ms: Math.max(0, Math.round(entry.durationMs)),
+              ref_id: entry.ref ?? null,
+            })
+            .execute(),
         )
         .then(
           () => undefined,

@@ -1,7 +1,8 @@
 /** Reading the audit trail for `kpi audit --since 7d`: the window, the rows, one line per row. */
-import type { Pool, RowDataPacket } from "mysql2/promise";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
+import { toSqlTime } from "../db/bot-state/sql-time.js";
 import { UserError } from "../errors.js";
-import { type AuditOutcome, auditTime } from "./audit-log.js";
+import type { AuditOutcome } from "./audit-log.js";
 
 export interface AuditRow {
   readonly at: string;
@@ -36,23 +37,37 @@ export function parseSince(text: string, now: Date): Date {
   );
 }
 
-export async function auditSince(pool: Pool, since: Date, limit = 10_000): Promise<AuditRow[]> {
-  const [rows] = await pool.query<RowDataPacket[]>(
-    `SELECT at, platform, workspace_id, user_id, channel_id, command_text, area, outcome, duration_ms, ref_id
-     FROM bot_audit WHERE at >= ? ORDER BY at, audit_id LIMIT ?`,
-    [auditTime(since), limit],
-  );
+export async function auditSince(db: BotStateDb, since: Date, limit = 10_000): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom("bot_audit")
+    .select([
+      "at",
+      "platform",
+      "workspace_id",
+      "user_id",
+      "channel_id",
+      "command_text",
+      "area",
+      "outcome",
+      "duration_ms",
+      "ref_id",
+    ])
+    .where("at", ">=", toSqlTime(since))
+    .orderBy("at")
+    .orderBy("audit_id")
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({
-    at: `${String(r.at).replace(" ", "T")}Z`,
-    platform: String(r.platform),
-    workspace: r.workspace_id === null ? null : String(r.workspace_id),
-    user: String(r.user_id),
-    channel: String(r.channel_id),
-    command: String(r.command_text),
-    area: r.area === null ? null : String(r.area),
-    outcome: String(r.outcome) as AuditOutcome,
+    at: `${r.at.replace(" ", "T")}Z`,
+    platform: r.platform,
+    workspace: r.workspace_id,
+    user: r.user_id,
+    channel: r.channel_id,
+    command: r.command_text,
+    area: r.area,
+    outcome: r.outcome as AuditOutcome,
     ms: Number(r.duration_ms),
-    ref: r.ref_id === null ? null : String(r.ref_id),
+    ref: r.ref_id,
   }));
 }
 

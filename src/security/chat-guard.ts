@@ -1,11 +1,11 @@
 /**
  * What every chat request passes through besides the engine: the rate limits and the
- * audit trail (bot_audit on the owner account, DATABASE_URL). The audit pool opens on
- * the first write, so commands that never answer chat open no connection.
+ * audit trail (bot_audit, written through the process's one bot-state db). The guard
+ * opens no pool of its own: the db connects on its first query, so commands that never
+ * answer chat open no connection, and whoever made the db closes it.
  */
-import type { Pool } from "mysql2/promise";
-import type { Config } from "../config.js";
-import { createScheduleDb } from "../schedule/schedule-db.js";
+import type { SecurityConfig } from "../config-security.js";
+import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { type AuditSink, createAuditSink } from "./audit-log.js";
 import { type ChatRateLimits, createChatRateLimits } from "./rate-limiter.js";
 
@@ -14,6 +14,7 @@ export interface ChatGuard {
   readonly audit: AuditSink;
   /** Wall clock for audit times (the engine's own clock may be a fixed "as of"). */
   readonly wallClock: () => Date;
+  /** Waits for audit writes under way (the db stays open: its owner closes it). */
   close(): Promise<void>;
 }
 
@@ -22,19 +23,18 @@ export interface ChatGuardOptions {
   readonly monotonic?: () => number;
 }
 
-export function createChatGuard(config: Config, options: ChatGuardOptions = {}): ChatGuard {
-  let pool: Pool | undefined;
-  const audit = createAuditSink(() => {
-    pool ??= createScheduleDb(config.databaseUrl, 2);
-    return pool;
-  });
+export function createChatGuard(
+  security: Pick<SecurityConfig, "userPerMinute" | "channelPerMinute">,
+  botState: BotStateDb,
+  options: ChatGuardOptions = {},
+): ChatGuard {
+  const audit = createAuditSink(botState);
   return {
-    limits: createChatRateLimits(config.security, options.monotonic ?? (() => performance.now())),
+    limits: createChatRateLimits(security, options.monotonic ?? (() => performance.now())),
     audit,
     wallClock: options.wallClock ?? (() => new Date()),
     async close() {
       await audit.flush();
-      await pool?.end().catch(() => undefined);
     },
   };
 }

@@ -20,7 +20,6 @@ const context = (area: Area, comparison = true): AreaContext => ({
 const answerOf = (area: Area, data: unknown, before: unknown, withComparison = true) =>
   areaModule(area).answerFrom(context(area, withComparison), data, before);
 
-
 const sums = (s: Partial<AdSums>): AdSums => ({
   impressions: 0,
   clicks: 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatDateRange, formatPeriod } from "../../src/calendar/date-format.js";
 import { USAGE } from "../../src/commands/messages.js";
 import { comparisonPeriod, resolvePeriod, resolvePeriodWithNotes } from "../../src/commands/period.js";
-import { formatDateRange, formatPeriod } from "../../src/calendar/date-format.js";
 import { UserError } from "../../src/errors.js";
 
 const utc = (iso: string) => ({ now: new Date(iso), timeZone: "UTC" });

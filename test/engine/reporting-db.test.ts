@@ -53,7 +53,9 @@ describe("the query path's statement timeout", () => {
 
   it("a server that is down is 'data source unavailable' too", async () => {
     const down = testEngine("mysql://root@127.0.0.1:1/nowhere", "2026-11-26", { statementTimeoutMs: 300 });
-    await expect(down.run("orders 2026-11-01..2026-11-02")).rejects.toBeInstanceOf(DataSourceUnavailableError);
+    await expect(down.run("orders 2026-11-01..2026-11-02")).rejects.toBeInstanceOf(
+      DataSourceUnavailableError,
+    );
     await down.close();
   });
 

@@ -6,6 +6,7 @@
  */
 import { pino } from "pino";
 import { type RunningBot, startBot } from "../../src/app/bot-app.js";
+import { PLATFORMS } from "../../src/bot/platforms.js";
 import type { RunningServer } from "../../src/bot/server.js";
 import { slackPlatform } from "../../src/bot/slack/slack-definition.js";
 import { instantForDay } from "../../src/calendar/as-of.js";
@@ -85,7 +86,8 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
       RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
       ...options.env,
     },
-    [platform],
+    // The registry's platforms, Slack with the test's options (Teams stays off: no TEAMS_ variable).
+    PLATFORMS.map((definition) => (definition.name === "slack" ? platform : definition)),
   );
   const logs: string[] = [];
   const log = pino({ level: "info", base: undefined }, { write: (line: string) => logs.push(line) });

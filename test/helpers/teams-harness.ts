@@ -8,11 +8,13 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { type RunningBot, startBot } from "../../src/app/bot-app.js";
 import type { ChatPlatform } from "../../src/bot/chat-platform.js";
+import { PLATFORMS } from "../../src/bot/platforms.js";
 import type { RunningServer } from "../../src/bot/server.js";
 import { teamsPlatform } from "../../src/bot/teams/teams-definition.js";
 import type { TeamsOptions } from "../../src/bot/teams/teams-options.js";
 import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
+import type { BotStateDb } from "../../src/db/bot-state/bot-state-db.js";
 import type { Engine } from "../../src/engine/engine.js";
 import type { PlatformSenders } from "../../src/schedule/senders.js";
 import { FakeTeamsConnector } from "./fake-teams-connector.js";
@@ -30,6 +32,7 @@ export interface TeamsHarness {
   readonly senders: PlatformSenders;
   readonly connector: FakeTeamsConnector;
   readonly engine: Engine;
+  readonly botState: BotStateDb;
   readonly logs: Record<string, unknown>[];
   /** Moves the bot's clock (chart link expiry). */
   setNow(date: Date): void;
@@ -56,7 +59,8 @@ export async function startTeamsHarness(options: {
       RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
       ...options.env,
     },
-    [teamsPlatform(options.channel)],
+    // The registry's platforms, Teams with the test's options (Slack stays off: no SLACK_ variable).
+    PLATFORMS.map((definition) => (definition.name === "teams" ? teamsPlatform(options.channel) : definition)),
   );
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -69,8 +73,8 @@ export async function startTeamsHarness(options: {
   let now = instantForDay(ASKED_ON, "UTC");
   const connector = await FakeTeamsConnector.start();
   const bot = await startBot(config, { log, now: () => now, schedulerLoop: false });
-  const platform = bot.platforms.find((p) => p.name === "teams");
-  const senders = bot.senders.teams;
+  const platform = bot.platforms.platforms.find((p) => p.name === "teams");
+  const senders = bot.platforms.senders.teams;
   if (!platform || !senders) throw new Error("the Teams platform did not open");
   return {
     server: bot.server,
@@ -79,6 +83,7 @@ export async function startTeamsHarness(options: {
     senders,
     connector,
     engine: bot.engine,
+    botState: bot.botState,
     logs,
     setNow(date) {
       now = date;

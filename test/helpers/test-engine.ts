@@ -5,7 +5,10 @@ import { createEngine, type Engine, type EngineOptions } from "../../src/engine/
 export function testEngine(
   databaseUrl: string,
   asOf: string,
-  options: EngineOptions & { readonly maxConcurrentQueries?: number; readonly statementTimeoutMs?: number } = {},
+  options: EngineOptions & {
+    readonly maxConcurrentQueries?: number;
+    readonly statementTimeoutMs?: number;
+  } = {},
 ): Engine {
   return createEngine(
     {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PERIOD } from "../../src/answer/query.js";
 import type { AreaContext } from "../../src/areas/area-module.js";
-import { type Area, AREA_NAMES, areaModule } from "../../src/areas/registry.js";
-import { headingOf, isKnownColumn, measureOf, unitOf } from "../../src/metrics/measures.js";
+import { AREA_NAMES, type Area, areaModule } from "../../src/areas/registry.js";
 import {
   change,
   computeMetric,
@@ -14,6 +13,7 @@ import {
   type MetricSums,
   ratio,
 } from "../../src/metrics/definitions.js";
+import { headingOf, isKnownColumn, measureOf, unitOf } from "../../src/metrics/measures.js";
 
 const CONTEXT = (area: Area): AreaContext => ({
   query: { area, period: DEFAULT_PERIOD, comparison: "previous", filters: {} },
@@ -22,7 +22,16 @@ const CONTEXT = (area: Area): AreaContext => ({
   filters: {},
   notes: [],
 });
-const SUMS0 = { impressions: 1, clicks: 1, leads: 1, conversions: 1, spend: 1, orders: 1, revenue: 1, cogs: 1 };
+const SUMS0 = {
+  impressions: 1,
+  clicks: 1,
+  leads: 1,
+  conversions: 1,
+  spend: 1,
+  orders: 1,
+  revenue: 1,
+  cogs: 1,
+};
 const AD = {
   totals: SUMS0,
   byCampaign: [{ ...SUMS0, campaignId: 1, campaign: "A" }],
@@ -31,7 +40,16 @@ const AD = {
 };
 const ROW = [{ key: "x", count: 1, amount: 1 }];
 const STOCK = [
-  { sku: "S", product: "P", category: "c", price: 1, stock: 1, reorderLevel: 2, status: "low", unitsSold30d: 3 },
+  {
+    sku: "S",
+    product: "P",
+    category: "c",
+    price: 1,
+    stock: 1,
+    reorderLevel: 2,
+    status: "low",
+    unitsSold30d: 3,
+  },
 ];
 /** One row of data for every area, enough for every table to have a row. */
 const EMPTY: Record<Area, unknown> = {
@@ -159,7 +177,8 @@ describe("metric definitions", () => {
     for (const key of ["spend", "revenue", "aov", "cpc", "cpm", "cpl", "cpa"] as const) {
       expect(METRICS[key].unit).toBe("money");
     }
-    for (const key of ["ctr", "click_to_lead", "cvr", "roi"] as const) expect(METRICS[key].unit).toBe("percent");
+    for (const key of ["ctr", "click_to_lead", "cvr", "roi"] as const)
+      expect(METRICS[key].unit).toBe("percent");
     expect(METRICS.roas.unit).toBe("multiple");
     for (const key of [
       "impressions",

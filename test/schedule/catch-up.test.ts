@@ -3,6 +3,7 @@ import { scheduleFromCron } from "../../src/schedule/schedule-phrase.js";
 import { addSubscription, setPaused } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
 import { loadFixture, rows } from "../db/fixture.js";
+import { parseTarget } from "../helpers/targets.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { minutes, openRunner, plus, RecordingSender, type Runner } from "./schedule-harness.js";
 
@@ -38,7 +39,7 @@ describe("downtime: catch-up inside the window, skipped before it, never before 
     const sub = await addSubscription(
       runner.db,
       {
-        target: "slack:CCATCH",
+        target: parseTarget("slack:CCATCH"),
         areas: "stock",
         schedule: scheduleFromCron("0 * * * *", "UTC"),
         createdBy: "U1",
@@ -79,7 +80,7 @@ describe("downtime: catch-up inside the window, skipped before it, never before 
     const sub = await addSubscription(
       runner.db,
       {
-        target: "slack:CNEW",
+        target: parseTarget("slack:CNEW"),
         areas: "stock",
         schedule: scheduleFromCron("*/15 * * * *", "UTC"),
         createdBy: "U1",
@@ -103,7 +104,7 @@ describe("downtime: catch-up inside the window, skipped before it, never before 
     const sub = await addSubscription(
       runner.db,
       {
-        target: "slack:CPAUSE",
+        target: parseTarget("slack:CPAUSE"),
         areas: "stock",
         schedule: scheduleFromCron("0 * * * *", "UTC"),
         createdBy: "U1",
@@ -129,7 +130,7 @@ describe("downtime: catch-up inside the window, skipped before it, never before 
     await addSubscription(
       runner.db,
       {
-        target: "teams:19:abc@thread.tacv2",
+        target: parseTarget("teams:19:abc@thread.tacv2"),
         areas: "orders,campaigns",
         schedule: scheduleFromCron("30 0 * * *", "Europe/Berlin"),
         createdBy: "U1",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
 import { deliverySettingsFrom } from "../../src/app/scheduling.js";
+import { ConfigError, loadConfig } from "../../src/config.js";
 
 describe("schedule settings from the environment", () => {
   it("has the documented defaults", () => {
@@ -33,10 +33,10 @@ describe("schedule settings from the environment", () => {
       catchUpMs: 2.5 * 3_600_000,
       staleMs: 3 * 60_000,
       maxAttempts: 7,
-      alertChannel: "slack:C0STOCK",
+      alertChannel: { platform: "slack", id: "C0STOCK" },
       alertMention: "<!subteam^S0123>",
       alertCheckMs: 5 * 60_000,
-      adminChannel: "teams:19:ops@thread.tacv2",
+      adminChannel: { platform: "teams", id: "19:ops@thread.tacv2" },
       replicaId: "pod-7",
     });
     expect(deliverySettingsFrom(schedule).adminTarget).toEqual({

@@ -4,10 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScheduleDb } from "../../src/schedule/schedule-db.js";
+import { createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
 import { scheduleFromCron } from "../../src/schedule/schedule-phrase.js";
 import { addSubscription } from "../../src/schedule/subscription-store.js";
 import { rows } from "../db/fixture.js";
+import { parseTarget } from "../helpers/targets.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -86,19 +87,19 @@ describe("exactly once across separate processes, one killed mid-send", () => {
     fake.server.listen(0, "127.0.0.1");
     await once(fake.server, "listening");
     fakeUrl = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/`;
-    const pool = createScheduleDb(db.url, 1);
+    const botState = createBotStateDb(db.url, { connectionLimit: 1 });
     // 50 slots: 07:01 to 07:50 every minute (created 07:00, tick at 07:50), and no later ones that day.
     await addSubscription(
-      pool,
+      botState,
       {
-        target: "slack:CPROC",
+        target: parseTarget("slack:CPROC"),
         areas: "stock",
         schedule: scheduleFromCron("1-50 7 * * *", "UTC"),
         createdBy: "U1",
       },
       CREATED,
     );
-    await pool.end();
+    await botState.destroy();
   });
   afterAll(async () => {
     fake?.server.close();

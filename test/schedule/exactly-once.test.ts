@@ -5,6 +5,7 @@ import { scheduleFromCron } from "../../src/schedule/schedule-phrase.js";
 import { addSubscription } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
 import { loadFixture, rows } from "../db/fixture.js";
+import { parseTarget } from "../helpers/targets.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { minutes, openRunner, plus, RecordingSender, type Runner } from "./schedule-harness.js";
 
@@ -36,7 +37,7 @@ describe("exactly once across concurrent tick runners (real MariaDB, separate co
       await addSubscription(
         first.db,
         {
-          target: `slack:C00${i}`,
+          target: parseTarget(`slack:C00${i}`),
           areas: i % 2 === 0 ? "orders" : "campaigns,stock",
           schedule: scheduleFromCron("*/5 * * * *", "Europe/Berlin"),
           period: "yesterday",
@@ -85,7 +86,7 @@ describe("exactly once across concurrent tick runners (real MariaDB, separate co
     const sub = await addSubscription(
       a.db,
       {
-        target: "slack:CCRASH",
+        target: parseTarget("slack:CCRASH"),
         areas: "orders",
         schedule: scheduleFromCron("0 8 * * *", "UTC"),
         createdBy: "U1",
@@ -139,7 +140,7 @@ describe("exactly once across concurrent tick runners (real MariaDB, separate co
     const sub = await addSubscription(
       a.db,
       {
-        target: "slack:CRACE",
+        target: parseTarget("slack:CRACE"),
         areas: "stock",
         schedule: scheduleFromCron("0 8 * * *", "UTC"),
         createdBy: "U1",

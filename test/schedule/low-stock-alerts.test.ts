@@ -3,6 +3,7 @@ import { listAlertStates, snoozeProducts } from "../../src/schedule/alert-state-
 import { DeliveryError } from "../../src/schedule/delivery-error.js";
 import { type AlertCheckReport, type AlertDeps, checkLowStock } from "../../src/schedule/low-stock-alerts.js";
 import { loadFixture, rows } from "../db/fixture.js";
+import { parseTarget } from "../helpers/targets.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { minutes, openRunner, plus, RecordingSender, type Runner, silentLog } from "./schedule-harness.js";
 import { waitForAsync as waitFor } from "./wait-for-async.js";
@@ -17,7 +18,7 @@ describe("low-stock alerts: ok → firing (one ping) → recovered (one note) �
 
   const deps = (runner: Runner, replicaId = "r1"): AlertDeps => ({
     db: runner.db,
-    source: runner.source,
+    engine: runner.engine,
     senders: platform.asSenders(),
     target: { platform: "slack", id: "CALERT" },
     mention: MENTION,

@@ -4,6 +4,7 @@ import { scheduleFromCron } from "../../src/schedule/schedule-phrase.js";
 import { addSubscription, type Subscription } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
 import { rows } from "../db/fixture.js";
+import { parseTarget } from "../helpers/targets.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { minutes, openRunner, plus, RecordingSender, type Runner } from "./schedule-harness.js";
 
@@ -24,7 +25,7 @@ describe("failed sends: retried with backoff, bounded, reported — never record
     sub = await addSubscription(
       runner.db,
       {
-        target: "slack:CRETRY",
+        target: parseTarget("slack:CRETRY"),
         areas: "orders",
         schedule: scheduleFromCron("0 8 * * *", "UTC"),
         createdBy: "U1",

@@ -4,17 +4,16 @@
  * engine and MariaDB), and tick dependencies over a test database.
  */
 
-import type { ReportingSource } from "../../src/areas/reporting-source.js";
-import { createDbReportingSource } from "../../src/db/reporting/db-reporting-source.js";
-import { createReportingDb, type ReportingDb } from "../../src/db/reporting/reporting-db.js";
+import { type BotStateDb, createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
+import type { Engine } from "../../src/engine/engine.js";
 import { createLogger } from "../../src/log.js";
 import type { LowStockAlert, RecoveryNote } from "../../src/schedule/alert-message.js";
 import type { Digest } from "../../src/schedule/digest.js";
 import type { DeliverySettings } from "../../src/schedule/retry-policy.js";
-import { createScheduleDb, type ScheduleDb } from "../../src/schedule/schedule-db.js";
 import type { AlertSender, DigestSender, Senders, SendResult } from "../../src/schedule/senders.js";
 import { type Target, targetToText } from "../../src/schedule/target.js";
 import type { TickDeps } from "../../src/schedule/tick.js";
+import { testEngine } from "../helpers/test-engine.js";
 
 export const silentLog = createLogger("silent");
 
@@ -89,32 +88,31 @@ export const SETTINGS: DeliverySettings = {
   adminTarget: undefined,
 };
 
-/** A reporting source and a bot-state pool on one test database, each with its own connections. */
+/** An engine and a bot-state db on one test database, each with its own connections (one scheduler replica). */
 export interface Runner {
-  readonly db: ScheduleDb;
-  readonly source: ReportingSource;
+  readonly db: BotStateDb;
+  readonly engine: Engine;
   deps(senders: Senders, replicaId: string, settings?: Partial<DeliverySettings>): TickDeps;
   close(): Promise<void>;
 }
 
 export function openRunner(url: string): Runner {
-  const db = createScheduleDb(url);
-  const reporting: ReportingDb = createReportingDb(url, { statementTimeoutMs: 10_000, connectionLimit: 2 });
-  const source = createDbReportingSource(reporting);
+  const db = createBotStateDb(url);
+  const engine = testEngine(url, "2026-11-26", { maxConcurrentQueries: 2 });
   return {
     db,
-    source,
+    engine,
     deps: (senders, replicaId, settings = {}) => ({
       db,
-      source,
+      engine,
       senders,
       replicaId,
       log: silentLog,
       settings: { ...SETTINGS, ...settings },
     }),
     async close() {
-      await db.end().catch(() => undefined);
-      await reporting.destroy().catch(() => undefined);
+      await db.destroy().catch(() => undefined);
+      await engine.close().catch(() => undefined);
     },
   };
 }

@@ -5,7 +5,7 @@ import {
   parseScheduleText,
   scheduleFromCron,
 } from "../../src/schedule/schedule-phrase.js";
-import { parseTarget } from "../../src/schedule/target.js";
+import { parseTarget } from "../helpers/targets.js";
 
 describe("schedule phrases", () => {
   it.each([

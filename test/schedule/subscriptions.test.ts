@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { refusalFor } from "../../src/bot/area-access.js";
+import { policyKeysOf } from "../../src/bot/chat-platform.js";
+import { PLATFORMS } from "../../src/bot/platforms.js";
 import { DeliveryError } from "../../src/schedule/delivery-error.js";
 import { runScheduleCommand, type ScheduleCommandRequest } from "../../src/schedule/schedule-commands.js";
 import { scheduleFromCron } from "../../src/schedule/schedule-phrase.js";
@@ -11,6 +12,9 @@ import {
   setPaused,
 } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
+import { accessRefusal, policyFromAreaChannels } from "../../src/security/access-policy.js";
+import { rows } from "../db/fixture.js";
+import { parseTarget } from "../helpers/targets.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { openRunner, plus, RecordingSender, type Runner } from "./schedule-harness.js";
 
@@ -30,7 +34,15 @@ describe("subscriptions: store and chat commands", () => {
     return runScheduleCommand(verb as never, args, request(channelId, now), {
       db: runner.db,
       defaultTimeZone: "UTC",
-      refusal: (area, channel) => refusalFor(area, channel, new Map([["orders", ["C0SALES"]]])),
+      refusal: (area, channel, platform) =>
+        accessRefusal(
+          policyFromAreaChannels(new Map([["orders", ["C0SALES"]]]), policyKeysOf(PLATFORMS)),
+          area,
+          {
+            platform,
+            channelId: channel,
+          },
+        ),
     });
   };
 
@@ -50,7 +62,7 @@ describe("subscriptions: store and chat commands", () => {
     const weekly = await addSubscription(
       runner.db,
       {
-        target: "slack:C1",
+        target: parseTarget("slack:C1"),
         areas: "funnel, ctr,funnel",
         schedule: scheduleFromCron("0 8 * * mon", "Europe/Berlin"),
         filters: "platform=meta",
@@ -60,15 +72,18 @@ describe("subscriptions: store and chat commands", () => {
     );
     expect(weekly).toMatchObject({
       areas: ["ad-performance", "ctr"],
-      period: "last-7d",
-      filters: "platform=meta",
+      period: { kind: "relative", word: "last-7d" },
+      filters: { platform: "meta" },
     });
+    expect(await rows(db.connection, "SELECT period, filters FROM bot_subscriptions")).toEqual([
+      { period: "last-7d", filters: "platform=meta" },
+    ]);
     expect(await getSubscription(runner.db, weekly.id)).toEqual(weekly);
     await expect(
       addSubscription(
         runner.db,
         {
-          target: "slack:C1",
+          target: parseTarget("slack:C1"),
           areas: "users",
           schedule: scheduleFromCron("0 8 * * *", "UTC"),
           filters: "platform=meta",
@@ -81,7 +96,7 @@ describe("subscriptions: store and chat commands", () => {
       addSubscription(
         runner.db,
         {
-          target: "slack:C1",
+          target: parseTarget("slack:C1"),
           areas: "users",
           schedule: scheduleFromCron("0 8 * * *", "UTC"),
           period: "last-week",

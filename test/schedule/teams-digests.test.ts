@@ -3,14 +3,12 @@
  * then a tick posts the digest proactively through the real adapter to the fake connector,
  * one message with a card per area whose facts are the database's figures, exactly once.
  */
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTeamsSenders } from "../../src/bot/teams/teams-senders.js";
-import { loadConfig } from "../../src/config.js";
+import type { ScheduleRuntime } from "../../src/app/scheduling.js";
 import { parseScheduleText } from "../../src/schedule/schedule-phrase.js";
-import { createScheduleRuntime, type ScheduleRuntime } from "../../src/schedule/schedule-runtime.js";
 import { addSubscription } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
+import { parseTarget } from "../helpers/targets.js";
 import { CHANNEL, messageActivity } from "../helpers/teams-activities.js";
 import { createFixtureDatabase, factsOf } from "../helpers/teams-cards.js";
 import { startTeamsHarness, type TeamsHarness } from "../helpers/teams-harness.js";
@@ -23,13 +21,10 @@ let runtime: ScheduleRuntime;
 beforeAll(async () => {
   db = await createFixtureDatabase("kpi_digest_teams");
   bot = await startTeamsHarness({ databaseUrl: db.url });
-  const config = loadConfig({ DATABASE_URL: db.url, REPORT_TIMEZONE: "UTC" });
-  runtime = createScheduleRuntime(config, pino({ level: "silent" }), {
-    teams: createTeamsSenders(bot.channel),
-  });
+  // The bot's own scheduler, sending through its Teams platform (as `kpi serve` does).
+  runtime = bot.bot.scheduling.runtime(bot.bot.platforms.senders);
 });
 afterAll(async () => {
-  await runtime?.close();
   await bot?.close();
   await db?.drop();
 });
@@ -44,7 +39,7 @@ describe("a digest to Teams", () => {
     await addSubscription(
       runtime.tick.db,
       {
-        target: `teams:${CHANNEL}`,
+        target: parseTarget(`teams:${CHANNEL}`),
         areas: "campaigns,roas",
         schedule: parseScheduleText("daily 09:00 UTC", "UTC"),
         period: "last-30d",

@@ -8,7 +8,10 @@ import {
   mayAsk,
   policyFromAreaChannels,
 } from "../../src/security/access-policy.js";
-import { AccessPolicyError, parseAccessPolicy as parseWithKeys } from "../../src/security/access-policy-file.js";
+import {
+  AccessPolicyError,
+  parseAccessPolicy as parseWithKeys,
+} from "../../src/security/access-policy-file.js";
 
 const KEYS = policyKeysOf(PLATFORMS);
 const parseAccessPolicy = (text: string, file: string) => parseWithKeys(text, file, KEYS);

@@ -90,7 +90,9 @@ describe("the cap on concurrent queries", () => {
       active--;
       return [];
     };
-    const engine = testEngine("mysql://root@127.0.0.1:1/never_reached", "2026-11-26", { maxConcurrentQueries: 2 });
+    const engine = testEngine("mysql://root@127.0.0.1:1/never_reached", "2026-11-26", {
+      maxConcurrentQueries: 2,
+    });
     await Promise.all(Array.from({ length: 6 }, () => engine.read(slow)));
     expect(peak).toBe(2);
     expect(engine.queries.peak).toBe(2);

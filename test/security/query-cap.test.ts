@@ -4,9 +4,9 @@
  * queues the rest, and answers every one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
 import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
+import { createEngine, type Engine } from "../../src/engine/engine.js";
 import { createFixtureDatabase } from "../helpers/slack-bot.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 

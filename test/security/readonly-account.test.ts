@@ -4,12 +4,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
 import { AREA_NAMES } from "../../src/areas/registry.js";
 import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import { dropReadonly } from "../../src/db/grant-readonly.js";
 import { writePrivilegesAt } from "../../src/db/readonly-check.js";
+import { createEngine, type Engine } from "../../src/engine/engine.js";
 import { runKpi } from "../helpers/run-cli.js";
 import { createFixtureDatabase } from "../helpers/slack-bot.js";
 import type { TestDatabase } from "../helpers/test-database.js";

@@ -9,6 +9,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
 import { answerToBlocks } from "../../src/bot/slack/answer-to-blocks.js";
+import { decodeAction } from "../../src/commands/action-payload.js";
+import { queryToText } from "../../src/commands/command-text.js";
 import { blockKitProblems } from "../helpers/block-kit-check.js";
 import { blockTexts } from "../helpers/slack-bot.js";
 import { answering, bigTable, CAMPAIGNS, manyCharts, manyKpis, OVERSIZED } from "./answer-fixtures.js";
@@ -55,7 +57,7 @@ describe("a normal answer", () => {
       [
         "*Campaigns by profit*",
         "```",
-        "campaign            spend  revenue    roas",
+        "Campaign            Spend  Revenue    ROAS",
         "Autumn Sale        €37.00  €390.00  10.54×",
         "Brand &amp; &lt;Friends&gt;   €0.00        —       —",
         "```",
@@ -95,7 +97,7 @@ describe("oversized answers stay within every Block Kit limit", () => {
     expect(fields(OVERSIZED)).toHaveLength(30);
     const table = blockTexts(message.blocks).find((t) => t.includes("```")) ?? "";
     expect(table).toMatch(
-      /_… and 185 more rows in the CSV file · not shown here: column 3 x+, column 4 x+, .*_$/s,
+      /_… and 185 more rows in the CSV file · not shown here: Column 3 x+, Column 4 x+, .*_$/s,
     );
     expect(message.cutTables).toEqual(["huge"]);
   });
@@ -153,17 +155,24 @@ describe("the buttons", () => {
         | undefined
     )?.elements ?? [];
 
-  it("carry the canonical command (filters kept) and name the comparison to switch to", () => {
+  it("carry the query (filters kept), changed as each says, and name the comparison to switch to", () => {
     const all = buttons(CAMPAIGNS, "CAMPAIGNS mtd vs last-year platform=meta");
     expect(all.map((b) => b.text.text)).toEqual([
-      "7d",
-      "30d",
-      "90d",
-      "MTD",
+      "7 days",
+      "30 days",
+      "90 days",
+      "Month to date",
       "vs previous period",
       "Download CSV",
     ]);
-    expect(new Set(all.map((b) => b.value))).toEqual(new Set(["campaigns mtd vs last-year platform=meta"]));
+    expect(all.map((b) => queryToText(decodeAction(b.value).query))).toEqual([
+      "campaigns last-7d vs last-year platform=meta",
+      "campaigns last-30d vs last-year platform=meta",
+      "campaigns last-90d vs last-year platform=meta",
+      "campaigns mtd vs last-year platform=meta",
+      "campaigns mtd platform=meta",
+      "campaigns mtd vs last-year platform=meta",
+    ]);
   });
 
   it("stock (as of now) has no period buttons; an answer without tables no CSV button", () => {

@@ -1,11 +1,15 @@
 /**
  * Buttons under an answer, pressed as Slack would send them (signed block_actions with the
- * posted message): a period button re-runs the command for the new period in the answer's
+ * posted message): a period button re-runs the query for the new period in the answer's
  * thread, "vs last year" toggles the comparison, and "Download CSV" uploads the answer's
- * table whose rows match the table the engine computes. A tampered value is refused.
+ * table whose rows match the table the engine computes. A tampered value is refused; a
+ * button of the earlier format (the command text as value) still works.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.js";
+import { decodeAction } from "../../src/commands/action-payload.js";
+import { queryToText } from "../../src/commands/command-text.js";
+import { headingOf } from "../../src/metrics/measures.js";
 import type { FakeCall } from "../helpers/fake-slack.js";
 import {
   blockTexts,
@@ -80,18 +84,25 @@ async function press(message: FakeCall, actionId: string, value?: string) {
 }
 
 describe("answer buttons", () => {
-  it("carry the canonical command, with the current period highlighted", () => {
+  it("carry the query each runs, with the current period highlighted", () => {
     const buttons = buttonsOf(answer);
     expect(buttons.map((b) => b.text.text)).toEqual([
-      "7d",
-      "30d",
-      "90d",
-      "MTD",
+      "7 days",
+      "30 days",
+      "90 days",
+      "Month to date",
       "vs last year",
       "Download CSV",
     ]);
-    expect(new Set(buttons.map((b) => b.value))).toEqual(new Set(["campaigns last-30d"]));
-    expect(buttons.filter((b) => b.style === "primary").map((b) => b.text.text)).toEqual(["30d"]);
+    expect(buttons.map((b) => queryToText(decodeAction(b.value).query))).toEqual([
+      "campaigns last-7d",
+      "campaigns last-30d",
+      "campaigns last-90d",
+      "campaigns mtd",
+      "campaigns last-30d vs last-year",
+      "campaigns last-30d",
+    ]);
+    expect(buttons.filter((b) => b.style === "primary").map((b) => b.text.text)).toEqual(["30 days"]);
   });
 
   it("7d re-runs the command for the last 7 days, in the answer's thread", async () => {
@@ -103,7 +114,8 @@ describe("answer buttons", () => {
     const texts = blockTexts(post?.args.blocks).join("\n");
     expect(texts).toContain("Campaigns · last 7 days");
     expect(texts).toContain("Nov 19 – Nov 25, 2026 · UTC · vs Nov 12 – Nov 18, 2026");
-    expect(buttonsOf(post as FakeCall).every((b) => b.value === "campaigns last-7d")).toBe(true);
+    const current = buttonsOf(post as FakeCall).find((b) => b.style === "primary");
+    expect(current?.text.text).toBe("7 days");
   });
 
   it("'vs last year' re-runs against the same dates a year earlier, and then offers 'vs previous period'", async () => {
@@ -112,10 +124,8 @@ describe("answer buttons", () => {
     const [post] = bot.fake.ok("chat.postMessage");
     expect(blockTexts(post?.args.blocks).join("\n")).toContain("vs Oct 27 – Nov 25, 2025");
     const toggle = buttonsOf(post as FakeCall).find((b) => b.action_id === "kpi_compare");
-    expect(toggle).toMatchObject({
-      text: { text: "vs previous period" },
-      value: "campaigns last-30d vs last-year",
-    });
+    expect(toggle?.text.text).toBe("vs previous period");
+    expect(queryToText(decodeAction(toggle?.value ?? "").query)).toBe("campaigns last-30d");
   });
 
   it("'Download CSV' uploads the table as CSV into the answer's thread, rows matching the engine's table", async () => {
@@ -128,7 +138,7 @@ describe("answer buttons", () => {
 
     const outcome = await bot.engine.run("campaigns last-30d");
     const table = (outcome as { answer: Answer }).answer.tables[0];
-    expect(lines[0]).toBe(table?.columns.join(","));
+    expect(lines[0]).toBe(table?.columns.map(headingOf).join(","));
     expect(lines.slice(1).map((line) => line.split(","))).toEqual(
       table?.rows.map((row) => row.map((cell) => (cell === null ? "" : String(cell)))),
     );
@@ -143,5 +153,29 @@ describe("answer buttons", () => {
     expect(response.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(response.body.text)).toContain("did you mean `campaigns`?");
     expect(bot.fake.attempts("chat.postMessage")).toEqual([]);
+  });
+
+  it("a payload whose query was tampered with is checked like typed text, and refused", async () => {
+    const tampered = JSON.stringify({
+      v: 1,
+      do: "rerun",
+      q: {
+        area: "orders",
+        period: { kind: "relative", word: "last-7d" },
+        comparison: "previous",
+        filters: { platform: "meta" },
+      },
+    });
+    const responseId = await press(answer, "kpi_period_last-7d", tampered);
+    const response = await waitFor(() => bot.fake.responses.find((r) => r.id === responseId), "the refusal");
+    expect(String(response.body.text)).toMatch(/`orders` has no `platform` filter/);
+    expect(bot.fake.attempts("chat.postMessage")).toEqual([]);
+  });
+
+  it("a button posted before payloads (its value the command text) still re-runs its command", async () => {
+    await press(answer, "kpi_period_last-7d", "orders last-30d");
+    await waitFor(() => bot.fake.ok("chat.postMessage").length === 1, "the re-run");
+    const [post] = bot.fake.ok("chat.postMessage");
+    expect(blockTexts(post?.args.blocks).join("\n")).toContain("Orders · last 7 days");
   });
 });

@@ -113,7 +113,7 @@ describe("a table longer than a message shows", () => {
     const [complete] = bot.fake.ok("files.completeUploadExternal");
     const csv = bot.fake.uploads.find((u) => u.filename === "stock-low_stock-2026-10-27_2026-11-25.csv");
     const lines = csv?.bytes.toString("utf8").trimEnd().split("\r\n") ?? [];
-    expect(lines[0]).toBe("sku,product,category,stock,reorder_level,units_sold_30d,days_of_cover");
+    expect(lines[0]).toBe("SKU,Product,Category,Stock,Reorder level,Units sold (30 days),Days of cover");
     expect(lines).toHaveLength(1 + 22);
     expect(lines).toContain("BG-119,Bag 19,Bags,0,3,0,0");
     expect(complete?.args.channel_id).toBe(CHANNEL);

@@ -103,13 +103,17 @@ describe("a question in a channel, @mentioning the bot", () => {
     console.info(`[teams] campaigns card: ${bytes} bytes with 2 inline charts; reply in ${reply.ms} ms`);
   });
 
-  it("carries buttons for other periods and the last-year comparison", () => {
-    expect(cardOf(reply.call).actions?.map((a) => a.title)).toEqual([
+  it("carries the answer's buttons: the periods (this one highlighted), the last-year comparison, CSV", () => {
+    const actions = cardOf(reply.call).actions ?? [];
+    expect(actions.map((a) => a.title)).toEqual([
       "7 days",
+      "30 days",
       "90 days",
       "Month to date",
       "vs last year",
+      "Download CSV",
     ]);
+    expect(actions.filter((a) => a.style === "positive").map((a) => a.title)).toEqual(["30 days"]);
   });
 });
 

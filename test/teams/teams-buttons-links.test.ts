@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signChartUrl } from "../../src/bot/teams/charts/chart-url.js";
 import { STALE_BUTTON_TEXT } from "../../src/bot/teams/teams-turns.js";
 import { formatNumber } from "../../src/metrics/format.js";
+import { headingOf } from "../../src/metrics/measures.js";
 import { PNG_SIGNATURE, pngSize } from "../charts/png-helpers.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
 import { adSums } from "../helpers/independent-kpis.js";
@@ -73,7 +74,47 @@ describe("card buttons", () => {
     const spend = (await adSums(db.connection, { from: "2026-08-28", to: "2026-11-25" })).spend;
     expect(spend).toBe(117); // €37 in November plus ad 3's €80 in October
     expect(factsOf(card).Spend).toBe(formatNumber(spend, "money", { currency: "EUR" }));
-    expect(card.actions?.map((a) => a.title)).toEqual(["7 days", "30 days", "Month to date", "vs last year"]);
+    expect(card.actions?.map((a) => a.title)).toEqual([
+      "7 days",
+      "30 days",
+      "90 days",
+      "Month to date",
+      "vs last year",
+      "Download CSV",
+    ]);
+    expect(card.actions?.find((a) => a.style === "positive")?.title).toBe("90 days");
+  });
+
+  it("'Download CSV' answers with signed links to the tables as CSV, rows matching the engine's", async () => {
+    const first = await send(bot, messageActivity("campaigns last-30d", { serviceUrl: bot.connector.url }));
+    const call = await send(
+      bot,
+      submitActivity(buttonData(cardOf(first), "Download CSV"), { serviceUrl: bot.connector.url }),
+    );
+    const text = String(call.body.text);
+    expect(text).toMatch(/^\*\*CSV downloads\*\* \(links work for 24 hours\)/);
+    const links = [...text.matchAll(/\]\((https:[^)]+)\)/g)].map((m) => new URL(m[1] as string));
+    expect(links).toHaveLength(1);
+    const link = links[0] as URL;
+    expect(link.origin).toBe(PUBLIC_BASE_URL);
+    expect(link.pathname).toMatch(/^\/files\/[a-f0-9]{32}\.csv$/);
+    const response = await fetch(`${bot.server.url}${link.pathname}${link.search}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="campaigns-by_campaign-2026-10-27_2026-11-25.csv"',
+    );
+    const lines = (await response.text()).trimEnd().split("\r\n");
+    const outcome = await bot.engine.run("campaigns last-30d");
+    if (outcome.kind !== "answer") throw new Error("expected an answer");
+    const table = outcome.answer.tables[0];
+    expect(lines[0]).toBe(table?.columns.map(headingOf).join(","));
+    expect(lines.slice(1).map((line) => line.split(","))).toEqual(
+      table?.rows.map((row) => row.map((cell) => (cell === null ? "" : String(cell)))),
+    );
+    // The same id is not a chart: the chart route does not serve it.
+    const asChart = `${bot.server.url}${link.pathname.replace("/files/", "/charts/").replace(".csv", ".png")}${link.search}`;
+    expect((await fetch(asChart)).status).toBe(404);
   });
 
   it("'vs last year' toggles the comparison, and the new card toggles back", async () => {

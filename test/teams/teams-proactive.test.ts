@@ -1,10 +1,10 @@
 /**
  * Conversation references for proactive messages: stored in bot_teams_conversations when the
- * bot is installed, added or messaged; used by sendProactive to post a new message through
- * the connector; forgotten on uninstall.
+ * bot is installed, added or messaged; used by the Teams senders (digests, notices) to post a
+ * new message through the connector; forgotten on uninstall.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UPSERT_CONVERSATION_SQL } from "../../src/bot/teams/proactive/conversation-store.js";
+import { upsertConversation } from "../../src/bot/teams/proactive/conversation-store.js";
 import { WELCOME_TEXT } from "../../src/bot/teams/teams-turns.js";
 import { scanSql } from "../../src/db/sql-compat.js";
 import { rows } from "../db/fixture.js";
@@ -100,37 +100,71 @@ describe("storing conversation references", () => {
   });
 
   it("uses SQL that runs on MySQL and MariaDB alike", () => {
-    expect(scanSql("conversation-store.ts", UPSERT_CONVERSATION_SQL)).toEqual([]);
+    const conversation = {
+      conversationId: PERSONAL_CHAT,
+      serviceUrl: bot.connector.url,
+      tenantId: null,
+      channelId: "msteams",
+      botId: BOT.id,
+      botName: null,
+      conversationType: null,
+    };
+    const upsert = upsertConversation(bot.botState, conversation, new Date()).compile().sql;
+    expect(upsert).toMatch(/on duplicate key update/i);
+    expect(scanSql("conversation-store.ts", upsert)).toEqual([]);
   });
 });
 
-describe("sendProactive", () => {
+const teams = (id: string) => ({ platform: "teams", id });
+
+describe("proactive messages (the Teams senders)", () => {
   it("posts a new message (not a reply) into a stored channel, through the fake connector", async () => {
     bot.connector.reset();
-    const result = await bot.channel.sendProactive(CHANNEL, "Good morning: your daily digest is ready.");
+    const result = await bot.senders.digests.sendNotice(
+      teams(CHANNEL),
+      "Good morning: your daily digest is ready.",
+    );
     const [call] = await bot.connector.waitFor((d) => d.length === 1);
     expect(call).toMatchObject({ method: "POST", conversationId: CHANNEL, activityId: undefined });
     expect(call?.body).toMatchObject({ type: "message", text: "Good morning: your daily digest is ready." });
     expect(call?.body.replyToId).toBeUndefined();
     expect(call?.authorization).toBeUndefined();
-    expect(result.id).toBe(call?.id);
+    expect(result.messageId).toBe(call?.id);
   });
 
-  it("posts an answer card built by the channel", async () => {
+  it("posts a digest's answer as a card built by the platform", async () => {
     bot.connector.reset();
-    const outcome = await runCommand("orders last-30d", bot.engine.deps);
+    const outcome = await bot.engine.run("orders last-30d");
     if (outcome.kind !== "answer") throw new Error("expected an answer");
-    const message = await bot.channel.messageForAnswer(outcome.answer, outcome.query);
-    await bot.channel.sendProactive(PERSONAL_CHAT, message.activity);
+    const subscription = {
+      id: 1,
+      target: teams(PERSONAL_CHAT),
+      areas: ["orders" as const],
+      period: outcome.answer.query.period,
+      filters: {},
+      schedule: { kind: "daily" as const, cron: "0 9 * * *", timeZone: "UTC" },
+      createdBy: "test",
+      createdAt: new Date(),
+      activeSince: new Date(),
+      paused: false,
+    };
+    await bot.senders.digests.send(teams(PERSONAL_CHAT), {
+      subscription,
+      slot: new Date(),
+      heading: "Daily digest · orders",
+      title: "Nov 25 · UTC",
+      answers: [outcome.answer],
+      problems: [],
+    });
     const [call] = await bot.connector.waitFor((d) => d.length === 1);
     expect(call?.conversationId).toBe(PERSONAL_CHAT);
     expect(validateAdaptiveCard(cardOf(call))).toEqual([]);
   });
 
-  it("refuses a conversation it has no reference for, naming it", async () => {
-    await expect(bot.channel.sendProactive("19:never-seen@thread.tacv2", "hi")).rejects.toThrow(
-      /No Teams conversation 19:never-seen@thread\.tacv2 is known/,
-    );
+  it("refuses a conversation it has no reference for, naming it, as a delivery no retry can fix", async () => {
+    const attempt = bot.senders.digests.sendNotice(teams("19:never-seen@thread.tacv2"), "hi");
+    await expect(attempt).rejects.toThrow(/No Teams conversation 19:never-seen@thread\.tacv2 is known/);
+    await expect(attempt).rejects.toMatchObject({ retryable: false });
   });
 
   it("uninstalling forgets the conversation", async () => {
@@ -138,6 +172,6 @@ describe("sendProactive", () => {
     await post(installationActivity("add", { serviceUrl: bot.connector.url, conversationId: team }));
     await post(installationActivity("remove", { serviceUrl: bot.connector.url, conversationId: team }));
     expect(await stored(team)).toHaveLength(0);
-    await expect(bot.channel.sendProactive(team, "hi")).rejects.toThrow(/is known/);
+    await expect(bot.senders.digests.sendNotice(teams(team), "hi")).rejects.toThrow(/is known/);
   });
 });

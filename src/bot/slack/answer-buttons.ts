@@ -4,7 +4,12 @@
  * its action id `kpi_<action id>`. A press is decoded by decodeButton, on Slack as on Teams.
  */
 import type { AnswerAction } from "../../answer/actions.js";
-import { type DecodedAction, decodeAction, decodeLegacyAction, encodeAction } from "../../commands/action-payload.js";
+import {
+  type DecodedAction,
+  decodeAction,
+  decodeLegacyAction,
+  encodeAction,
+} from "../../commands/action-payload.js";
 import { MAX_BUTTON_TEXT_CHARS, MAX_BUTTON_VALUE_CHARS, truncate } from "./block-kit-limits.js";
 import type { SlackBlock, SlackButton } from "./block-types.js";
 

@@ -15,10 +15,10 @@ import { webClientOptions } from "./client-options.js";
 import { registerListeners } from "./listeners/index.js";
 import { replayGuard } from "./replay-guard.js";
 import type { SlackConfig } from "./slack-config.js";
-import type { SlackOptions } from "./slack-options.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { slackErrorCode } from "./slack-errors.js";
 import { slackLogger } from "./slack-logger.js";
+import type { SlackOptions } from "./slack-options.js";
 import { WORKING_DELAY_MS } from "./slack-reply.js";
 import { createSlackSenders } from "./slack-senders.js";
 

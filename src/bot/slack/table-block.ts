@@ -5,7 +5,12 @@
  * exceeds Slack's 3,000 characters.
  */
 import type { AnswerTable, Cell } from "../../answer/answer.js";
-import { cellText as answerCellText, headingOf, isNumberColumn, tableTitle } from "../../render/answer-text.js";
+import {
+  cellText as answerCellText,
+  headingOf,
+  isNumberColumn,
+  tableTitle,
+} from "../../render/answer-text.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, mrkdwn, truncate } from "./block-kit-limits.js";
 import type { SlackBlock } from "./block-types.js";
 
@@ -27,7 +32,9 @@ export interface TableBlockResult {
 
 /** A cell inside the code block: text cells cut to the cell width. */
 export function cellText(cell: Cell, table: AnswerTable, column: number, currency: string): string {
-  return typeof cell === "string" ? codeText(answerCellText(cell, table, column, currency)) : answerCellText(cell, table, column, currency);
+  return typeof cell === "string"
+    ? codeText(answerCellText(cell, table, column, currency))
+    : answerCellText(cell, table, column, currency);
 }
 
 /** Text inside the code block: one line, no backticks (they would end it), cut to the cell width. */

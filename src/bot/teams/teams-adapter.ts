@@ -14,8 +14,8 @@ import {
   type ConnectorClient,
   type TurnContext,
 } from "@microsoft/agents-hosting";
-import type { TeamsConfig } from "./teams-config.js";
 import type { DeliveryPolicy } from "./delivery/paced-connector.js";
+import type { TeamsConfig } from "./teams-config.js";
 
 export function authConfigFor(teams: TeamsConfig): AuthConfiguration {
   // Explicit undefineds: the SDK merges these over its own environment variables (clientId, ...).

@@ -4,8 +4,8 @@
  * loads only when it is opened.
  */
 import type { PlatformDefinition } from "../chat-platform.js";
-import type { TeamsOptions } from "./teams-options.js";
 import { readTeamsConfig, type TeamsConfig } from "./teams-config.js";
+import type { TeamsOptions } from "./teams-options.js";
 
 export function teamsPlatform(options: TeamsOptions = {}): PlatformDefinition<TeamsConfig> {
   return {

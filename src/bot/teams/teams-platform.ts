@@ -9,7 +9,7 @@ import express, { type Request, type RequestHandler, type Response } from "expre
 import type { Answer } from "../../answer/answer.js";
 import { referenceId, somethingWentWrong } from "../../errors.js";
 import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
-import { type AnswerMessage, answerMessage } from "./card/answer-message.js";
+import { answerMessage } from "./card/answer-message.js";
 import { csvLinksMessage } from "./card/csv-links.js";
 import { CHART_ROUTE, chartRoute, FILE_ROUTE } from "./charts/chart-route.js";
 import { ChartStore } from "./charts/chart-store.js";
@@ -135,7 +135,6 @@ export async function openTeams(
     async stop() {
       await Promise.allSettled([...pending]);
       chartStore.clear();
-      await conversations.close();
     },
   };
 }

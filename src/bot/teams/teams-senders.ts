@@ -10,8 +10,8 @@ import { coverText } from "../../schedule/alert-message.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { Digest } from "../../schedule/digest.js";
 import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
-import { statusOf } from "./delivery/retry-policy.js";
 import type { AnswerMessage } from "./card/answer-message.js";
+import { statusOf } from "./delivery/retry-policy.js";
 import type { ProactiveMessage, ProactiveResult } from "./proactive/proactive-sender.js";
 
 /** What the Teams senders use of the opened platform. */

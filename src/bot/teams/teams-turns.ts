@@ -8,8 +8,8 @@
 import { Activity } from "@microsoft/agents-activity";
 import { ActivityHandler, type TurnContext } from "@microsoft/agents-hosting";
 import type { Answer } from "../../answer/answer.js";
-import { queryToText } from "../../commands/command-text.js";
 import { STALE_ACTION_TEXT } from "../../commands/action-payload.js";
+import { queryToText } from "../../commands/command-text.js";
 import { isUserError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import type { ChatHandler, ChatRequest } from "../chat-request.js";

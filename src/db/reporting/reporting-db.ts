@@ -34,8 +34,8 @@ export function withViews<Views>(db: ReportingDb): ViewsDb<Views> {
 export interface ReportingDbOptions {
   readonly statementTimeoutMs: number;
   readonly connectionLimit?: number;
-  /** Sees every query's SQL text and its bound parameters (tests: user text only as a parameter). */
-  readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** Sees every query's SQL text, its bound parameters and its duration (tests: user text only as a parameter). */
+  readonly onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void;
 }
 
 export type ServerFlavor = "mariadb" | "mysql";
@@ -54,7 +54,9 @@ export function createReportingDb(databaseUrl: string, options: ReportingDbOptio
   const target = parseDatabaseUrl(databaseUrl);
   const onQuery = options.onQuery;
   return new Kysely<CoreViews>({
-    ...(onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {}),
+    ...(onQuery
+      ? { log: (event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis) }
+      : {}),
     dialect: new MysqlDialect({
       pool: async () => {
         const pool = createPool({

@@ -60,7 +60,8 @@ export async function answerMessage(answer: Answer, deps: AnswerMessageDeps): Pr
   );
   const dataUris = pngs.map(pngDataUri);
   const altTexts = answer.charts.map((chart) => `Chart: ${chart.title}`);
-  const card = (images: readonly CardImage[]) => answerToAdaptiveCard(answer, { currency: deps.currency, images });
+  const card = (images: readonly CardImage[]) =>
+    answerToAdaptiveCard(answer, { currency: deps.currency, images });
 
   const placeholder = signChartUrl({
     baseUrl: deps.publicBaseUrl,
@@ -88,7 +89,9 @@ export async function answerMessage(answer: Answer, deps: AnswerMessageDeps): Pr
   const bytes = byteSize(activity);
   const limit = (deps.budget?.messageLimitBytes ?? TEAMS_MESSAGE_LIMIT_BYTES) - MESSAGE_ENVELOPE_MARGIN_BYTES;
   if (bytes > limit) {
-    throw new Error(`Teams card for ${queryToText(answer.query)} is ${bytes} bytes, over the ${limit}-byte budget`);
+    throw new Error(
+      `Teams card for ${queryToText(answer.query)} is ${bytes} bytes, over the ${limit}-byte budget`,
+    );
   }
   const inlineCharts = placements.filter((p) => p === "inline").length;
   return {

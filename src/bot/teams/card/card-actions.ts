@@ -6,7 +6,12 @@
  */
 import { z } from "zod";
 import type { AnswerAction } from "../../../answer/actions.js";
-import { type DecodedAction, decodeAction, decodeLegacyAction, encodeAction } from "../../../commands/action-payload.js";
+import {
+  type DecodedAction,
+  decodeAction,
+  decodeLegacyAction,
+  encodeAction,
+} from "../../../commands/action-payload.js";
 import type { SubmitAction } from "./adaptive-card-types.js";
 
 /** Marks our buttons' data, so that other submits are recognised as foreign. */
@@ -16,7 +21,10 @@ const LEGACY_KIND = "kpi-rerun";
 /** Longest payload or command a button may carry (they are short; this bounds what we parse). */
 const MAX_DATA_LENGTH = 2000;
 
-const submitSchema = z.object({ kind: z.literal(CARD_ACTION_KIND), payload: z.string().min(1).max(MAX_DATA_LENGTH) });
+const submitSchema = z.object({
+  kind: z.literal(CARD_ACTION_KIND),
+  payload: z.string().min(1).max(MAX_DATA_LENGTH),
+});
 const legacySchema = z.object({
   kind: z.literal(LEGACY_KIND),
   command: z.string().min(1).max(500),

@@ -21,7 +21,13 @@ export function csvLinksMessage(answer: Answer, deps: CsvLinkDeps): object | str
   const links = files.map((file) => {
     const id = newChartId();
     const expiresAt = deps.store.put(id, file.bytes, "csv", file.filename);
-    const url = signChartUrl({ baseUrl: deps.publicBaseUrl, secret: deps.secret, id, expiresAt, kind: "csv" });
+    const url = signChartUrl({
+      baseUrl: deps.publicBaseUrl,
+      secret: deps.secret,
+      id,
+      expiresAt,
+      kind: "csv",
+    });
     return `- [${file.title.replaceAll("]", ")")}](${url})`;
   });
   return {

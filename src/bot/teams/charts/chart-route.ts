@@ -44,7 +44,9 @@ export function chartRoute(options: {
     const filename = options.store.filename(id, kind)?.replace(/[^\w.-]+/g, "-");
     res.set({
       "Content-Type": CONTENT_TYPES[kind],
-      ...(kind === "csv" ? { "Content-Disposition": `attachment; filename="${filename ?? `${id}.csv`}"` } : {}),
+      ...(kind === "csv"
+        ? { "Content-Disposition": `attachment; filename="${filename ?? `${id}.csv`}"` }
+        : {}),
       "Cache-Control": "private, max-age=86400, immutable",
       "X-Content-Type-Options": "nosniff",
     });

@@ -1,11 +1,12 @@
 /**
  * Teams conversation references in `bot_teams_conversations` (db/schema/030): what a
  * proactive message needs (service URL, conversation, tenant, bot), captured on install
- * and on every message. Writes go through the owner account (DATABASE_URL).
+ * and on every message. Stored through the process's bot-state db (owner account).
  */
 import type { Activity, ConversationReference } from "@microsoft/agents-activity";
-import mysql from "mysql2/promise";
-import { connectionOptions, parseDatabaseUrl } from "../../../db/database-url.js";
+import { sql } from "kysely";
+import type { BotStateDb } from "../../../db/bot-state/bot-state-db.js";
+import { toSqlTime } from "../../../db/bot-state/sql-time.js";
 import { baseConversationId } from "../message-text.js";
 
 export interface TeamsConversation {
@@ -17,22 +18,6 @@ export interface TeamsConversation {
   readonly botName: string | null;
   readonly conversationType: string | null;
 }
-
-export const UPSERT_CONVERSATION_SQL = `INSERT INTO bot_teams_conversations
-  (conversation_id, service_url, tenant_id, channel_id, bot_id, bot_name, conversation_type, first_seen_at, last_seen_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON DUPLICATE KEY UPDATE
-  service_url = VALUES(service_url),
-  tenant_id = COALESCE(VALUES(tenant_id), tenant_id),
-  channel_id = VALUES(channel_id),
-  bot_id = VALUES(bot_id),
-  bot_name = COALESCE(VALUES(bot_name), bot_name),
-  conversation_type = COALESCE(VALUES(conversation_type), conversation_type),
-  last_seen_at = VALUES(last_seen_at)`;
-
-const SELECT_SQL = `SELECT conversation_id AS conversationId, service_url AS serviceUrl, tenant_id AS tenantId,
-  channel_id AS channelId, bot_id AS botId, bot_name AS botName, conversation_type AS conversationType
-FROM bot_teams_conversations WHERE conversation_id = ?`;
 
 /** The reference an incoming activity carries, or undefined when it lacks what a reply needs. */
 export function conversationOf(activity: Activity): TeamsConversation | undefined {
@@ -65,59 +50,73 @@ export function toConversationReference(c: TeamsConversation): ConversationRefer
   };
 }
 
-/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, for DATETIME(3). */
-const sqlTime = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
+/**
+ * The upsert of one reference seen at `at` (exported so a test can check its SQL). A later
+ * sighting updates the row but keeps first_seen_at, and keeps a nullable column's stored
+ * value when this activity lacks it. The update binds the values again (COALESCE with the
+ * stored column) rather than VALUES(col), deprecated since MySQL 8.0.20, or the row alias
+ * that replaces it, which MariaDB lacks.
+ */
+export function upsertConversation(db: BotStateDb, c: TeamsConversation, at: Date) {
+  const now = toSqlTime(at);
+  const keep = (value: string | null, column: "tenant_id" | "bot_name" | "conversation_type") =>
+    sql<string | null>`COALESCE(${value}, ${sql.ref(column)})`;
+  return db
+    .insertInto("bot_teams_conversations")
+    .values({
+      conversation_id: c.conversationId,
+      service_url: c.serviceUrl,
+      tenant_id: c.tenantId,
+      channel_id: c.channelId,
+      bot_id: c.botId,
+      bot_name: c.botName,
+      conversation_type: c.conversationType,
+      first_seen_at: now,
+      last_seen_at: now,
+    })
+    .onDuplicateKeyUpdate({
+      service_url: c.serviceUrl,
+      tenant_id: keep(c.tenantId, "tenant_id"),
+      channel_id: c.channelId,
+      bot_id: c.botId,
+      bot_name: keep(c.botName, "bot_name"),
+      conversation_type: keep(c.conversationType, "conversation_type"),
+      last_seen_at: now,
+    });
+}
 
 export class ConversationStore {
-  private pool: mysql.Pool | undefined;
-
+  /** `db`: the process's bot-state db, closed by whoever made it. */
   constructor(
-    private readonly databaseUrl: string,
+    private readonly db: BotStateDb,
     private readonly now: () => Date,
   ) {}
 
-  private db(): mysql.Pool {
-    this.pool ??= mysql.createPool({
-      ...connectionOptions(parseDatabaseUrl(this.databaseUrl)),
-      connectionLimit: 2,
-      waitForConnections: true,
-    });
-    return this.pool;
-  }
-
   async remember(c: TeamsConversation): Promise<void> {
-    const at = sqlTime(this.now());
-    await this.db().execute(UPSERT_CONVERSATION_SQL, [
-      c.conversationId,
-      c.serviceUrl,
-      c.tenantId,
-      c.channelId,
-      c.botId,
-      c.botName,
-      c.conversationType,
-      at,
-      at,
-    ]);
+    await upsertConversation(this.db, c, this.now()).execute();
   }
 
   /** Forgets a conversation (the bot was uninstalled there). */
   async forget(conversationId: string): Promise<void> {
-    await this.db().execute("DELETE FROM bot_teams_conversations WHERE conversation_id = ?", [
-      baseConversationId(conversationId),
-    ]);
+    await this.db
+      .deleteFrom("bot_teams_conversations")
+      .where("conversation_id", "=", baseConversationId(conversationId))
+      .execute();
   }
 
   async find(conversationId: string): Promise<TeamsConversation | undefined> {
-    const [rows] = await this.db().execute<mysql.RowDataPacket[]>(SELECT_SQL, [
-      baseConversationId(conversationId),
-    ]);
-    const row = rows[0];
-    return row ? ({ ...row } as TeamsConversation) : undefined;
-  }
-
-  async close(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.end();
+    return this.db
+      .selectFrom("bot_teams_conversations")
+      .select([
+        "conversation_id as conversationId",
+        "service_url as serviceUrl",
+        "tenant_id as tenantId",
+        "channel_id as channelId",
+        "bot_id as botId",
+        "bot_name as botName",
+        "conversation_type as conversationType",
+      ])
+      .where("conversation_id", "=", baseConversationId(conversationId))
+      .executeTakeFirst();
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * The bot's own state tables (db/schema/030, 040, 041, 042, 050, 080), typed once for
+ * Kysely. Times are DATETIME(3) strings in UTC (connections use dateStrings), always
+ * written from the caller's clock (sql-time.ts), never from the server's NOW().
+ * BIGINT ids arrive as numbers (supportBigNumbers without bigNumberStrings).
+ */
+import type { Generated } from "kysely";
+
+/** A DATETIME(3) value: `YYYY-MM-DD HH:MM:SS.mmm`, UTC. */
+export type SqlTime = string;
+
+/** db/schema/030: Teams conversation references for proactive messages. */
+export interface BotTeamsConversationsTable {
+  conversation_id: string;
+  service_url: string;
+  tenant_id: string | null;
+  channel_id: string;
+  bot_id: string;
+  bot_name: string | null;
+  conversation_type: string | null;
+  first_seen_at: SqlTime;
+  last_seen_at: SqlTime;
+}
+
+/** db/schema/040 (+080): digest subscriptions; target is `<platform>:<id>`, checked by the application. */
+export interface BotSubscriptionsTable {
+  subscription_id: Generated<number>;
+  target: string;
+  areas: string;
+  period: string;
+  filters: string | null;
+  schedule_kind: string;
+  cron: string;
+  time_zone: string;
+  created_by: string;
+  created_at: SqlTime;
+  active_since: SqlTime;
+  /** 0 or 1. */
+  paused: Generated<number>;
+  updated_at: SqlTime;
+}
+
+/** db/schema/041: the delivery ledger, one row per (subscription, slot). */
+export interface BotDeliveriesTable {
+  delivery_id: Generated<number>;
+  subscription_id: number;
+  slot_at: SqlTime;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: SqlTime | null;
+  claimed_by: string | null;
+  claimed_at: SqlTime | null;
+  message_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  notified_at: SqlTime | null;
+  created_at: SqlTime;
+  updated_at: SqlTime;
+}
+
+/** db/schema/042: low-stock alert state per product. */
+export interface BotAlertStateTable {
+  sku: string;
+  product_name: string;
+  state: string;
+  since: SqlTime;
+  fired_at: SqlTime | null;
+  claimed_by: string | null;
+  alert_target: string | null;
+  alert_message_id: string | null;
+  send_error: string | null;
+  snoozed_until: SqlTime | null;
+  updated_at: SqlTime;
+}
+
+/** db/schema/050 (+080): one row per chat request; platform is checked by the application. */
+export interface BotAuditTable {
+  audit_id: Generated<number>;
+  at: SqlTime;
+  platform: string;
+  workspace_id: string | null;
+  user_id: string;
+  channel_id: string;
+  command_text: string;
+  area: string | null;
+  outcome: string;
+  duration_ms: number;
+  ref_id: string | null;
+}
+
+export interface BotTables {
+  bot_teams_conversations: BotTeamsConversationsTable;
+  bot_subscriptions: BotSubscriptionsTable;
+  bot_deliveries: BotDeliveriesTable;
+  bot_alert_state: BotAlertStateTable;
+  bot_audit: BotAuditTable;
+}

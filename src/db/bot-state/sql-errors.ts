@@ -1,0 +1,11 @@
+/** Server errors the bot-state stores expect and turn into an outcome instead of a failure. */
+
+/** A unique key refused the row: another replica claimed it first. */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: string }).code === "ER_DUP_ENTRY";
+}
+
+/** A foreign key refused the row: its parent (a subscription) was deleted meanwhile. */
+export function isMissingParent(error: unknown): boolean {
+  return (error as { code?: string }).code === "ER_NO_REFERENCED_ROW_2";
+}
