@@ -53,7 +53,7 @@ export function answerRows(
     const base = small.find((s) => s.area === big.area);
     const failures = (a: AreaLatency | undefined, scale: number) =>
       a && a.failed > 0 ? `; ${a.failed} failed at scale ${scale} (${a.error ?? "error"})` : "";
-    const runs = `runCommand, ${big.ms.samples} runs after ${big.warmup} warm-up${failures(big, scales[1])}${failures(base, scales[0])}`;
+    const runs = `engine.run, ${big.ms.samples} runs after ${big.warmup} warm-up${failures(big, scales[1])}${failures(base, scales[0])}`;
     const rows: ResultRow[] = [
       {
         section: "answers",

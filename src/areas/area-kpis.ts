@@ -2,9 +2,9 @@
  * KPIs and table columns from sums, presented as the metric table says (src/metrics): the
  * label, unit and good direction of every key come from there, never from an area.
  */
-import type { AnswerTable, Cell, Kpi } from "../answer/answer.js";
+import type { AnswerTable, Cell, ChartKind, ChartSpec, Kpi } from "../answer/answer.js";
 import { change, computeMetric, type MetricKey, type MetricSums } from "../metrics/definitions.js";
-import { kpiLabelOf, unitOf, unitsOf } from "../metrics/measures.js";
+import { headingOf, kpiLabelOf, unitOf, unitsOf } from "../metrics/measures.js";
 
 /** A KPI of a defined metric: value from the current sums, previous from the comparison sums. */
 export function metricKpi(key: MetricKey, current: MetricSums, previous: MetricSums | null): Kpi {
@@ -29,6 +29,23 @@ export function table(
   title?: string,
 ): AnswerTable {
   return { key, ...(title ? { title } : {}), columns, units: unitsOf(columns), rows };
+}
+
+/** A chart of one series: one point per item, the values a measure of the metric table (its unit, its heading as the series name). */
+export function chartOf<T>(
+  spec: { readonly key: string; readonly kind: ChartKind; readonly title: string; readonly measure: string },
+  items: readonly T[],
+  label: (item: T, index: number) => string,
+  value: (item: T, index: number) => number | null,
+): ChartSpec {
+  return {
+    key: spec.key,
+    kind: spec.kind,
+    title: spec.title,
+    labels: items.map((item, i) => label(item, i)),
+    series: [{ name: headingOf(spec.measure), values: items.map((item, i) => value(item, i)) }],
+    unit: unitOf(spec.measure),
+  };
 }
 
 /** Sort helper: descending by a number that may be null (nulls last), then by label. */

@@ -5,7 +5,7 @@
  */
 import type { Answer, AnswerPeriod, AnswerTable, ChartSpec, Kpi } from "../answer/answer.js";
 import type { FilterKey, Query } from "../answer/query.js";
-import type { ReportingDb } from "../db/reporting/reporting-db.js";
+import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import type { ResolvedFilters } from "./filters/filter-types.js";
 
 /** A closed range of days, YYYY-MM-DD. */

@@ -1,12 +1,12 @@
 /** `kpi db migrate | reset --yes | refresh [--full] | grant-readonly`. */
 import type { Command } from "commander";
-import { withConnection } from "../db/connect.js";
 import { redactUrl } from "../db/database-url.js";
-import { describeMigration, migrate, resetDatabase } from "../db/migrate/migrator.js";
-import { refreshDerived } from "../db/refresh.js";
 import { UserError } from "../errors.js";
 import type { CliContext } from "./context.js";
 import { registerGrantReadonlyCommand } from "./grant-readonly-command.js";
+
+/** The migrator loads (with the database driver) only when a db command runs. */
+const migrator = () => import("../db/migrate/migrator.js");
 
 export function registerDbCommands(program: Command, context: CliContext): void {
   const db = program
@@ -18,6 +18,7 @@ export function registerDbCommands(program: Command, context: CliContext): void 
       "create the database if needed, apply new schema files, re-create procedures, triggers and views",
     )
     .action(async () => {
+      const { describeMigration, migrate } = await migrator();
       const report = await migrate(context.config.databaseUrl);
       context.out(describeMigration(report));
     });
@@ -32,6 +33,7 @@ export function registerDbCommands(program: Command, context: CliContext): void 
           `This deletes every row in ${redactUrl(context.config.databaseUrl)}. Run again with --yes to confirm.`,
         );
       }
+      const { describeMigration, resetDatabase } = await migrator();
       const report = await resetDatabase(context.config.databaseUrl);
       context.out(`Dropped database ${report.database}.`);
       context.out(describeMigration(report));
@@ -44,6 +46,10 @@ export function registerDbCommands(program: Command, context: CliContext): void 
     .option("--full", "rebuild every day's rollups, not only the days touched since the last refresh")
     .action(async (options: { full?: boolean }) => {
       const full = options.full === true;
+      const [{ withConnection }, { refreshDerived }] = await Promise.all([
+        import("../db/connect.js"),
+        import("../db/refresh.js"),
+      ]);
       const report = await withConnection(context.config.databaseUrl, (c) => refreshDerived(c, { full }));
       context.out(
         `Refreshed ${report.full ? "all" : "changed"} derived figures: ${report.daysRefreshed} day(s) of rollups in ${report.seconds.toFixed(2)} s.`,

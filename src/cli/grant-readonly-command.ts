@@ -1,8 +1,7 @@
 /** `kpi db grant-readonly --user kpi_reader --password-env KPI_READER_PASSWORD [--host %]`. */
 import type { Command } from "commander";
 import { secretFromEnv } from "../config.js";
-import { withConnection } from "../db/connect.js";
-import { DEFAULT_READONLY_HOSTS, grantReadonly } from "../db/grant-readonly.js";
+import { DEFAULT_READONLY_HOSTS } from "../db/readonly-hosts.js";
 import type { CliContext } from "./context.js";
 
 export function registerGrantReadonlyCommand(db: Command, context: CliContext): void {
@@ -18,6 +17,10 @@ export function registerGrantReadonlyCommand(db: Command, context: CliContext): 
     )
     .action(async (options: { user: string; passwordEnv: string; host?: string[] }) => {
       const password = secretFromEnv(options.passwordEnv);
+      const [{ withConnection }, { grantReadonly }] = await Promise.all([
+        import("../db/connect.js"),
+        import("../db/grant-readonly.js"),
+      ]);
       const report = await withConnection(context.config.databaseUrl, (connection, target) =>
         grantReadonly(connection, {
           database: target.database,

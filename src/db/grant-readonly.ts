@@ -6,9 +6,9 @@
 import type { Connection, RowDataPacket } from "mysql2/promise";
 import { UserError } from "../errors.js";
 import { quoteIdentifier } from "./database-url.js";
+import { DEFAULT_READONLY_HOSTS } from "./readonly-hosts.js";
 
-/** '%' for TCP connections (127.0.0.1 included), 'localhost' for the Unix socket. */
-export const DEFAULT_READONLY_HOSTS = ["%", "localhost"] as const;
+export { DEFAULT_READONLY_HOSTS };
 
 export interface GrantReadonlyOptions {
   readonly database: string;

@@ -1,5 +1,5 @@
 /** How fresh the reporting data is: the last refresh and the last day covered (v_data_freshness). */
-import type { ReportingDb } from "../db/reporting/reporting-db.js";
+import type { ReportingDb } from "../db/reporting/reporting-views.js";
 
 export interface Freshness {
   readonly lastRefreshAt: string | null;

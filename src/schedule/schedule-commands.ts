@@ -8,7 +8,6 @@ import { periodSpecToText } from "../answer/query.js";
 import type { AdminVerb } from "../commands/parse.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
-import { nextSlot } from "./cron.js";
 import type { Delivery } from "./delivery-ledger.js";
 import { recentDeliveries } from "./delivery-queries.js";
 import { describeSchedule } from "./schedule-phrase.js";
@@ -16,6 +15,7 @@ import { parseSubscribeArgs } from "./subscribe-args.js";
 import {
   addSubscription,
   listSubscriptions,
+  nextRunText,
   parseSubscriptionId,
   removeSubscription,
   type Subscription,
@@ -45,9 +45,8 @@ export interface ScheduleCommandDeps {
 const when = (date: Date, timeZone: string) => `${formatWall(date.getTime(), timeZone)} ${timeZone}`;
 
 function nextRun(s: Subscription, now: Date): string {
-  if (s.paused) return "paused";
-  const next = nextSlot(s.schedule.cron, s.schedule.timeZone, now);
-  return next ? `next ${when(next, s.schedule.timeZone)}` : "never runs";
+  const text = nextRunText(s, now);
+  return text === "paused" ? text : text === "never" ? "never runs" : `next ${text}`;
 }
 
 function describe(s: Subscription): string {

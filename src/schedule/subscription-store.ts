@@ -13,9 +13,11 @@ import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { BotSubscriptionsTable } from "../db/bot-state/bot-tables.js";
 import { fromSqlTime, toSqlTime } from "../db/bot-state/sql-time.js";
 import { UserError } from "../errors.js";
+import { nextSlot } from "./cron.js";
 import { defaultPeriodFor, type Schedule, type ScheduleKind, scheduleFromCron } from "./schedule-phrase.js";
 import { parseAreas, parsePeriodWord, parseSubscriptionFilters } from "./subscription-input.js";
 import { storedTarget, type Target, targetToText } from "./target.js";
+import { formatWall } from "./zone-time.js";
 
 export interface Subscription {
   readonly id: number;
@@ -49,6 +51,13 @@ export interface NewSubscription {
 export function subscriptionWhat(s: Subscription, separator = ", "): string {
   const filters = filtersToText(s.filters);
   return `${s.areas.join(separator)}${filters === "" ? "" : ` ${filters}`}`;
+}
+
+/** When it runs next, in its zone ("Wed Nov 25, 2026 09:00 Europe/Berlin"), or "paused" / "never". */
+export function nextRunText(s: Subscription, now: Date): string {
+  if (s.paused) return "paused";
+  const next = nextSlot(s.schedule.cron, s.schedule.timeZone, now);
+  return next ? `${formatWall(next.getTime(), s.schedule.timeZone)} ${s.schedule.timeZone}` : "never";
 }
 
 /** Restricts an operation to one target (chat: "only this channel's subscriptions"). */

@@ -4,9 +4,9 @@ import {
   createReportingDb,
   flavorOf,
   guardAvailability,
-  type ReportingDb,
   timeoutStatement,
 } from "../../src/db/reporting/reporting-db.js";
+import type { ReportingDb } from "../../src/db/reporting/reporting-views.js";
 import { DataSourceUnavailableError } from "../../src/errors.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { testEngine } from "../helpers/test-engine.js";

@@ -60,7 +60,9 @@ export async function startTeamsHarness(options: {
       ...options.env,
     },
     // The registry's platforms, Teams with the test's options (Slack stays off: no SLACK_ variable).
-    PLATFORMS.map((definition) => (definition.name === "teams" ? teamsPlatform(options.channel) : definition)),
+    PLATFORMS.map((definition) =>
+      definition.name === "teams" ? teamsPlatform(options.channel) : definition,
+    ),
   );
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

@@ -3,7 +3,6 @@ import { listAlertStates, snoozeProducts } from "../../src/schedule/alert-state-
 import { DeliveryError } from "../../src/schedule/delivery-error.js";
 import { type AlertCheckReport, type AlertDeps, checkLowStock } from "../../src/schedule/low-stock-alerts.js";
 import { loadFixture, rows } from "../db/fixture.js";
-import { parseTarget } from "../helpers/targets.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { minutes, openRunner, plus, RecordingSender, type Runner, silentLog } from "./schedule-harness.js";
 import { waitForAsync as waitFor } from "./wait-for-async.js";

@@ -10,6 +10,7 @@ import type { Answer } from "../../src/answer/answer.js";
 import { decodeAction } from "../../src/commands/action-payload.js";
 import { queryToText } from "../../src/commands/command-text.js";
 import { headingOf } from "../../src/metrics/measures.js";
+import { ANSWER_BUTTONS } from "../helpers/answer-buttons.js";
 import type { FakeCall } from "../helpers/fake-slack.js";
 import {
   blockTexts,
@@ -86,14 +87,7 @@ async function press(message: FakeCall, actionId: string, value?: string) {
 describe("answer buttons", () => {
   it("carry the query each runs, with the current period highlighted", () => {
     const buttons = buttonsOf(answer);
-    expect(buttons.map((b) => b.text.text)).toEqual([
-      "7 days",
-      "30 days",
-      "90 days",
-      "Month to date",
-      "vs last year",
-      "Download CSV",
-    ]);
+    expect(buttons.map((b) => b.text.text)).toEqual(ANSWER_BUTTONS);
     expect(buttons.map((b) => queryToText(decodeAction(b.value).query))).toEqual([
       "campaigns last-7d",
       "campaigns last-30d",

@@ -7,6 +7,7 @@ import {
 } from "../../src/bot/teams/card/adaptive-card.js";
 import type { FactSet, Image, Table, TextBlock } from "../../src/bot/teams/card/adaptive-card-types.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
+import { ANSWER_BUTTONS } from "../helpers/answer-buttons.js";
 import { sampleAnswer } from "./sample-answer.js";
 
 const PNG_URI = "data:image/png;base64,iVBORw0KGgo=";
@@ -36,14 +37,7 @@ describe("answerToAdaptiveCard", () => {
       "Image",
       "TextBlock",
     ]);
-    expect(card.actions?.map((a) => a.title)).toEqual([
-      "7 days",
-      "30 days",
-      "90 days",
-      "Month to date",
-      "vs last year",
-      "Download CSV",
-    ]);
+    expect(card.actions?.map((a) => a.title)).toEqual(ANSWER_BUTTONS);
   });
 
   it("formats the KPI facts with the shared formatter, changes as ▲/▼ and none without a previous value", () => {

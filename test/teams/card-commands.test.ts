@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cardActions, decodeSubmit, isCardSubmit } from "../../src/bot/teams/card/card-actions.js";
 import { baseConversationId, commandTextOf } from "../../src/bot/teams/message-text.js";
 import { queryToText } from "../../src/commands/command-text.js";
+import { ANSWER_BUTTONS } from "../helpers/answer-buttons.js";
 import { BOT, messageActivity } from "../helpers/teams-activities.js";
 import { answering } from "../slack/answer-fixtures.js";
 import { sampleAnswer } from "./sample-answer.js";
@@ -50,14 +51,7 @@ describe("commandTextOf", () => {
 describe("card buttons", () => {
   it("offer every period (the current one highlighted), the comparison toggle and CSV", () => {
     const actions = buttonsFor("kpi Campaigns LAST-30D platform=meta");
-    expect(actions.map((a) => a.title)).toEqual([
-      "7 days",
-      "30 days",
-      "90 days",
-      "Month to date",
-      "vs last year",
-      "Download CSV",
-    ]);
+    expect(actions.map((a) => a.title)).toEqual(ANSWER_BUTTONS);
     expect(actions.filter((a) => a.style === "positive").map((a) => a.title)).toEqual(["30 days"]);
     expect(submitted(actions[0]?.data)).toEqual({ kind: "rerun", text: "campaigns last-7d platform=meta" });
     expect(submitted(actions[4]?.data)).toEqual({

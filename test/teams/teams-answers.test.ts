@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEAMS_MESSAGE_LIMIT_BYTES } from "../../src/bot/teams/charts/chart-placement.js";
 import { pngSize } from "../charts/png-helpers.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
+import { ANSWER_BUTTONS } from "../helpers/answer-buttons.js";
 import { CHANNEL, messageActivity, PERSONAL_CHAT } from "../helpers/teams-activities.js";
 import {
   cardOf,
@@ -105,14 +106,7 @@ describe("a question in a channel, @mentioning the bot", () => {
 
   it("carries the answer's buttons: the periods (this one highlighted), the last-year comparison, CSV", () => {
     const actions = cardOf(reply.call).actions ?? [];
-    expect(actions.map((a) => a.title)).toEqual([
-      "7 days",
-      "30 days",
-      "90 days",
-      "Month to date",
-      "vs last year",
-      "Download CSV",
-    ]);
+    expect(actions.map((a) => a.title)).toEqual(ANSWER_BUTTONS);
     expect(actions.filter((a) => a.style === "positive").map((a) => a.title)).toEqual(["30 days"]);
   });
 });

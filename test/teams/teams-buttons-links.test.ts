@@ -10,6 +10,7 @@ import { formatNumber } from "../../src/metrics/format.js";
 import { headingOf } from "../../src/metrics/measures.js";
 import { PNG_SIGNATURE, pngSize } from "../charts/png-helpers.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
+import { ANSWER_BUTTONS } from "../helpers/answer-buttons.js";
 import { adSums } from "../helpers/independent-kpis.js";
 import { messageActivity, submitActivity } from "../helpers/teams-activities.js";
 import {
@@ -74,14 +75,7 @@ describe("card buttons", () => {
     const spend = (await adSums(db.connection, { from: "2026-08-28", to: "2026-11-25" })).spend;
     expect(spend).toBe(117); // €37 in November plus ad 3's €80 in October
     expect(factsOf(card).Spend).toBe(formatNumber(spend, "money", { currency: "EUR" }));
-    expect(card.actions?.map((a) => a.title)).toEqual([
-      "7 days",
-      "30 days",
-      "90 days",
-      "Month to date",
-      "vs last year",
-      "Download CSV",
-    ]);
+    expect(card.actions?.map((a) => a.title)).toEqual(ANSWER_BUTTONS);
     expect(card.actions?.find((a) => a.style === "positive")?.title).toBe("90 days");
   });
 

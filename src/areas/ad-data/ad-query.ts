@@ -6,7 +6,7 @@
  * (a campaign's few ads, found through the rollup's ad index).
  */
 import { sql } from "kysely";
-import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
 import type { ResolvedFilters } from "../filters/filter-types.js";

@@ -2,7 +2,7 @@
 import type { MetricKey } from "../../metrics/definitions.js";
 import { AD_FILTERS, formatTable, platformChart, platformTable } from "../ad-data/ad-breakdowns.js";
 import type { AdData } from "../ad-data/ad-data.js";
-import { loadAdData } from "../ad-data/ad-query.js";
+import { loadAdData } from "../ad-data/ad-load.js";
 import { metricKpi } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
 

@@ -1,13 +1,11 @@
 /** ads (structure): formats, platform distribution, budget allocation, active vs paused. */
 import type { AnswerTable } from "../../answer/answer.js";
-import { unitOf } from "../../metrics/measures.js";
 import { ratio } from "../../metrics/ratio.js";
 import { AD_FILTERS } from "../ad-data/ad-breakdowns.js";
-import { byValueDesc, figureKpi, metricKpi, table } from "../area-kpis.js";
+import { byValueDesc, chartOf, figureKpi, metricKpi, table } from "../area-kpis.js";
 import type { CountAndAmount } from "../area-series.js";
 import { defineArea } from "../define-area.js";
 import type { AdStructureData } from "./ads-data.js";
-import { loadAdStructureData } from "./ads-query.js";
 
 function breakdown(
   key: string,
@@ -44,7 +42,8 @@ export const ads = defineArea({
   description: "ad structure: formats, platform distribution, budget allocation, active vs paused",
   filters: AD_FILTERS,
   examples: ["/kpi ads last-30d", "/kpi ads mtd platform=google"],
-  load: loadAdStructureData,
+  load: async (db, range, filters) =>
+    (await import("./ads-query.js")).loadAdStructureData(db, range, filters),
   build(_context, current: AdStructureData, previous) {
     const platforms = [...current.byPlatform].sort(
       byValueDesc(
@@ -67,30 +66,29 @@ export const ads = defineArea({
         breakdown("by_status", "status", current.byStatus),
       ],
       charts: [
-        {
-          key: "ad_formats",
-          kind: "doughnut",
-          title: "Ads by format",
-          labels: current.byFormat.map((f) => f.key),
-          series: [{ name: "Ads", values: current.byFormat.map((f) => f.count) }],
-          unit: unitOf("ads"),
-        },
-        {
-          key: "budget_by_platform",
-          kind: "horizontal-bar",
-          title: "Planned budget by platform",
-          labels: platforms.map((p) => p.key),
-          series: [{ name: "Planned budget", values: platforms.map((p) => p.amount) }],
-          unit: unitOf("planned_budget"),
-        },
-        {
-          key: "ads_by_status",
-          kind: "doughnut",
-          title: "Active vs paused vs ended",
-          labels: current.byStatus.map((s) => s.key),
-          series: [{ name: "Ads", values: current.byStatus.map((s) => s.count) }],
-          unit: unitOf("ads"),
-        },
+        chartOf(
+          { key: "ad_formats", kind: "doughnut", title: "Ads by format", measure: "ads" },
+          current.byFormat,
+          (f) => f.key,
+          (f) => f.count,
+        ),
+        chartOf(
+          {
+            key: "budget_by_platform",
+            kind: "horizontal-bar",
+            title: "Planned budget by platform",
+            measure: "planned_budget",
+          },
+          platforms,
+          (p) => p.key,
+          (p) => p.amount,
+        ),
+        chartOf(
+          { key: "ads_by_status", kind: "doughnut", title: "Active vs paused vs ended", measure: "ads" },
+          current.byStatus,
+          (s) => s.key,
+          (s) => s.count,
+        ),
       ],
       notes: [
         "Status (active, paused, ended) is as of now; ads count when they ran at some point in the period.",

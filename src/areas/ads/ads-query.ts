@@ -4,7 +4,7 @@
  * v_campaign_daily when one campaign is asked for.
  */
 import { sql } from "kysely";
-import { type ReportingDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
 import type { AdViews } from "../ad-data/ad-views.js";
 import type { DateRange } from "../area-module.js";

@@ -3,7 +3,7 @@ import type { AnswerTable } from "../../answer/answer.js";
 import type { MetricKey } from "../../metrics/definitions.js";
 import { AD_FILTERS, rankedChart } from "../ad-data/ad-breakdowns.js";
 import type { AdData, AdSums } from "../ad-data/ad-data.js";
-import { loadAdData } from "../ad-data/ad-query.js";
+import { loadAdData } from "../ad-data/ad-load.js";
 import { byValueDesc, metricCells, metricKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
 

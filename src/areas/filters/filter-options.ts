@@ -1,6 +1,6 @@
 /** The values a filter can take, as they exist in the views (matched by src/commands/filter-match.ts). */
 import type { FilterKey } from "../../answer/query.js";
-import { type ReportingDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import type { AdViews } from "../ad-data/ad-views.js";
 import type { ProductViews } from "../products/products-views.js";
 import type { TrafficViews } from "../traffic/traffic-views.js";

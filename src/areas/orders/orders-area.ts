@@ -2,11 +2,10 @@
 import type { MetricSums } from "../../metrics/definitions.js";
 import { unitOf } from "../../metrics/measures.js";
 import { ratio } from "../../metrics/ratio.js";
-import { byValueDesc, figureKpi, metricKpi, table } from "../area-kpis.js";
+import { byValueDesc, chartOf, figureKpi, metricKpi, table } from "../area-kpis.js";
 import { dailyValues, eachDay, topWithOther } from "../area-series.js";
 import { defineArea } from "../define-area.js";
 import type { OrdersData } from "./orders-data.js";
-import { loadOrdersData } from "./orders-query.js";
 
 export const CITY_CHART_LIMIT = 15;
 export const PAYMENT_SLICES = 8;
@@ -24,7 +23,7 @@ export const orders = defineArea({
     "/kpi orders last-month vs last-year",
     "/kpi orders mtd city=Berlin source=paid_social",
   ],
-  load: loadOrdersData,
+  load: async (db, range, filters) => (await import("./orders-query.js")).loadOrdersData(db, range, filters),
   build(context, current: OrdersData, previous) {
     const days = eachDay(context.period.from, context.period.to);
     const cities = [...current.byCity].sort(
@@ -83,22 +82,18 @@ export const orders = defineArea({
           series: [{ name: "Revenue", values: dailyValues(days, current.byDay, (d) => d.revenue) }],
           unit: unitOf("revenue"),
         },
-        {
-          key: "payment_methods",
-          kind: "doughnut",
-          title: "Orders by payment method",
-          labels: methods.map((m) => m.key),
-          series: [{ name: "Orders", values: methods.map((m) => m.count) }],
-          unit: unitOf("orders"),
-        },
-        {
-          key: "revenue_by_city",
-          kind: "horizontal-bar",
-          title: "Revenue by city",
-          labels: cities.slice(0, CITY_CHART_LIMIT).map((c) => c.key),
-          series: [{ name: "Revenue", values: cities.slice(0, CITY_CHART_LIMIT).map((c) => c.amount) }],
-          unit: unitOf("revenue"),
-        },
+        chartOf(
+          { key: "payment_methods", kind: "doughnut", title: "Orders by payment method", measure: "orders" },
+          methods,
+          (m) => m.key,
+          (m) => m.count,
+        ),
+        chartOf(
+          { key: "revenue_by_city", kind: "horizontal-bar", title: "Revenue by city", measure: "revenue" },
+          cities.slice(0, CITY_CHART_LIMIT),
+          (c) => c.key,
+          (c) => c.amount,
+        ),
       ],
       notes,
     };

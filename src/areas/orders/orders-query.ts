@@ -4,7 +4,7 @@
  * v_product_daily (no name joins per row) and then look up the ten names.
  */
 import { sql } from "kysely";
-import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
 import type { ResolvedFilters } from "../filters/filter-types.js";

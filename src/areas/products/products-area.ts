@@ -1,11 +1,8 @@
-/** products: catalogue by category, stock levels, price ranges, low and out of stock. */
-import { unitOf } from "../../metrics/measures.js";
-import { figureKpi, table } from "../area-kpis.js";
+import { chartOf, figureKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
 import { lowStockTable } from "../stock/stock-area.js";
 import { priceRanges } from "./price-ranges.js";
 import type { ProductsData } from "./products-data.js";
-import { loadProductsData } from "./products-query.js";
 
 export const products = defineArea({
   name: "products",
@@ -14,7 +11,8 @@ export const products = defineArea({
   description: "products by category; stock levels; price ranges; low- and out-of-stock lists",
   filters: ["category"],
   examples: ["/kpi products", "/kpi products category=shoes"],
-  load: loadProductsData,
+  load: async (db, range, filters) =>
+    (await import("./products-query.js")).loadProductsData(db, range, filters),
   build(_context, current: ProductsData, previous) {
     const low = current.lowStock.filter((i) => i.status === "low").length;
     const out = current.lowStock.filter((i) => i.status === "out").length;
@@ -38,22 +36,23 @@ export const products = defineArea({
         lowStockTable(current.lowStock),
       ],
       charts: [
-        {
-          key: "stock_by_category",
-          kind: "bar",
-          title: "Units in stock by category",
-          labels: current.byCategory.map((c) => c.category),
-          series: [{ name: "Units in stock", values: current.byCategory.map((c) => c.stockUnits) }],
-          unit: unitOf("stock_units"),
-        },
-        {
-          key: "price_ranges",
-          kind: "bar",
-          title: "Products by price range",
-          labels: ranges.labels,
-          series: [{ name: "Products", values: ranges.counts }],
-          unit: unitOf("products"),
-        },
+        chartOf(
+          {
+            key: "stock_by_category",
+            kind: "bar",
+            title: "Units in stock by category",
+            measure: "stock_units",
+          },
+          current.byCategory,
+          (c) => c.category,
+          (c) => c.stockUnits,
+        ),
+        chartOf(
+          { key: "price_ranges", kind: "bar", title: "Products by price range", measure: "products" },
+          ranges.labels,
+          (label) => label,
+          (_, i) => ranges.counts[i] ?? 0,
+        ),
       ],
       notes: ["Stock levels are as of now; units sold and revenue are for the period."],
     };

@@ -3,7 +3,7 @@
  * (day x category: sales in a range) and the low-stock list of the stock area.
  */
 import { sql } from "kysely";
-import { type ReportingDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
 import type { ResolvedFilters } from "../filters/filter-types.js";

@@ -1,6 +1,6 @@
 /** roas: shortcut to ROAS by platform, with spend and revenue. */
 import { AD_FILTERS } from "../ad-data/ad-breakdowns.js";
-import { loadAdData } from "../ad-data/ad-query.js";
+import { loadAdData } from "../ad-data/ad-load.js";
 import { platformShortcut } from "../ad-data/platform-shortcut.js";
 import { defineArea } from "../define-area.js";
 

@@ -1,10 +1,8 @@
 /** stock (low-stock): products at or below their reorder level, with days of cover. Stock is as of now. */
 import type { AnswerTable } from "../../answer/answer.js";
-import { unitOf } from "../../metrics/measures.js";
-import { figureKpi, table } from "../area-kpis.js";
+import { chartOf, figureKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
 import { COVER_DAYS, daysOfCover, type StockItem } from "./stock-data.js";
-import { loadLowStock } from "./stock-query.js";
 
 export const COVER_CHART_LIMIT = 15;
 
@@ -25,7 +23,7 @@ export const stock = defineArea({
   filters: ["category"],
   examples: ["/kpi stock", "/kpi low-stock category=shoes"],
   asOfNow: true,
-  load: (db, range, filters) => loadLowStock(db, range.to, filters),
+  load: async (db, range, filters) => (await import("./stock-query.js")).loadLowStock(db, range.to, filters),
   build(context, items: readonly StockItem[]) {
     const covered = items
       .map((i) => ({ label: i.product, cover: daysOfCover(i) }))
@@ -39,14 +37,17 @@ export const stock = defineArea({
       ],
       tables: [lowStockTable(items)],
       charts: [
-        {
-          key: "days_of_cover",
-          kind: "horizontal-bar",
-          title: "Days of cover (lowest first)",
-          labels: covered.map((c) => c.label),
-          series: [{ name: "Days of cover", values: covered.map((c) => c.cover) }],
-          unit: unitOf("days_of_cover"),
-        },
+        chartOf(
+          {
+            key: "days_of_cover",
+            kind: "horizontal-bar",
+            title: "Days of cover (lowest first)",
+            measure: "days_of_cover",
+          },
+          covered,
+          (c) => c.label,
+          (c) => c.cover,
+        ),
       ],
       notes: [
         `Stock is as of now; days of cover use paid sales of the ${COVER_DAYS} days ending ${context.period.to}.`,

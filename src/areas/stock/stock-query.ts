@@ -3,7 +3,7 @@
  * v_product_daily (their units sold in the 30 days ending on the day asked about).
  */
 import { addDays } from "../../calendar/calendar.js";
-import { type ReportingDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
 import type { ResolvedFilters } from "../filters/filter-types.js";
 import type { ProductViews } from "../products/products-views.js";

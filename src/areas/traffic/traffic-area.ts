@@ -1,10 +1,7 @@
-/** traffic: sessions and conversion rate (sessions with a paid order ÷ sessions) by source. */
-import { unitOf } from "../../metrics/measures.js";
 import { ratio } from "../../metrics/ratio.js";
-import { byValueDesc, figureKpi, metricKpi, table } from "../area-kpis.js";
+import { byValueDesc, chartOf, figureKpi, metricKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
 import type { TrafficData } from "./traffic-data.js";
-import { loadTrafficData } from "./traffic-query.js";
 
 const rate = (d: TrafficData | null) => (d ? ratio(d.totals.convertedSessions, d.totals.sessions) : null);
 
@@ -15,7 +12,8 @@ export const traffic = defineArea({
   description: "sessions and conversion rate by traffic source",
   filters: ["source"],
   examples: ["/kpi traffic last-7d", "/kpi traffic mtd vs last-year source=paid_social"],
-  load: loadTrafficData,
+  load: async (db, range, filters) =>
+    (await import("./traffic-query.js")).loadTrafficData(db, range, filters),
   build(_context, current: TrafficData, previous) {
     const sources = [...current.bySource].sort(
       byValueDesc(
@@ -47,24 +45,28 @@ export const traffic = defineArea({
         ),
       ],
       charts: [
-        {
-          key: "sessions_by_source",
-          kind: "bar",
-          title: "Sessions by traffic source",
-          labels: sources.map((s) => s.sourceName),
-          series: [{ name: "Sessions", values: sources.map((s) => s.sessions) }],
-          unit: unitOf("sessions"),
-        },
-        {
-          key: "conversion_rate_by_source",
-          kind: "bar",
-          title: "Conversion rate by traffic source",
-          labels: sources.map((s) => s.sourceName),
-          series: [
-            { name: "Conversion rate", values: sources.map((s) => ratio(s.convertedSessions, s.sessions)) },
-          ],
-          unit: unitOf("conversion_rate"),
-        },
+        chartOf(
+          {
+            key: "sessions_by_source",
+            kind: "bar",
+            title: "Sessions by traffic source",
+            measure: "sessions",
+          },
+          sources,
+          (s) => s.sourceName,
+          (s) => s.sessions,
+        ),
+        chartOf(
+          {
+            key: "conversion_rate_by_source",
+            kind: "bar",
+            title: "Conversion rate by traffic source",
+            measure: "conversion_rate",
+          },
+          sources,
+          (s) => s.sourceName,
+          (s) => ratio(s.convertedSessions, s.sessions),
+        ),
       ],
     };
   },

@@ -1,5 +1,5 @@
 /** traffic reads v_traffic_conversion (day x traffic source). */
-import { type ReportingDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
 import type { ResolvedFilters } from "../filters/filter-types.js";

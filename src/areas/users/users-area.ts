@@ -2,11 +2,10 @@
 import type { AnswerTable } from "../../answer/answer.js";
 import { unitOf } from "../../metrics/measures.js";
 import { ratio } from "../../metrics/ratio.js";
-import { byValueDesc, figureKpi, table } from "../area-kpis.js";
+import { byValueDesc, chartOf, figureKpi, table } from "../area-kpis.js";
 import { type CountAndAmount, dailyValues, eachDay } from "../area-series.js";
 import { defineArea } from "../define-area.js";
 import type { UsersData } from "./users-data.js";
-import { loadUsersData } from "./users-query.js";
 
 export const CITY_ROWS = 15;
 
@@ -51,14 +50,13 @@ function shareTable(
 }
 
 /** A doughnut of users by one profile value. */
-const profileChart = (key: string, title: string, rows: readonly CountAndAmount[]) => ({
-  key,
-  kind: "doughnut" as const,
-  title,
-  labels: rows.map((r) => r.key),
-  series: [{ name: "Users", values: rows.map((r) => r.count) }],
-  unit: unitOf("users"),
-});
+const profileChart = (key: string, title: string, rows: readonly CountAndAmount[]) =>
+  chartOf(
+    { key, kind: "doughnut", title, measure: "users" },
+    rows,
+    (r) => r.key,
+    (r) => r.count,
+  );
 
 export const users = defineArea({
   name: "users",
@@ -67,7 +65,7 @@ export const users = defineArea({
   description: "total, new and active users; demographics; devices; users by city",
   filters: ["city"],
   examples: ["/kpi users last-30d", "/kpi users mtd vs last-year", "/kpi users last-90d city=Berlin"],
-  load: loadUsersData,
+  load: async (db, range, filters) => (await import("./users-query.js")).loadUsersData(db, range, filters),
   build(context, current: UsersData, previous) {
     const days = eachDay(context.period.from, context.period.to);
     const year = Number(context.period.to.slice(0, 4));

@@ -10,7 +10,7 @@
  *   longer than the cap count distinct users in v_user_activity_daily instead.
  */
 import { daysInRange } from "../../calendar/calendar.js";
-import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-db.js";
+import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
 import type { CountAndAmount } from "../area-series.js";

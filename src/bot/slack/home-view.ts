@@ -1,6 +1,6 @@
 /**
  * The App Home tab: a short guide to asking — the command shape, periods, comparison and
- * filters, and examples for every area (from src/commands/areas.ts, so it never drifts
+ * filters, and examples for every area (from the area registry, so it never drifts
  * from what the parser accepts). Subscriptions join this tab with the digest issue.
  */
 import { PERIOD_WORDS } from "../../answer/query.js";

@@ -7,29 +7,7 @@ import { Kysely, MysqlDialect } from "kysely";
 import { createPool, type Pool, type PoolConnection } from "mysql2";
 import { DataSourceUnavailableError } from "../../errors.js";
 import { connectionOptions, parseDatabaseUrl } from "../database-url.js";
-
-/** Last refresh, first and last day covered, days waiting for a refresh (v_data_freshness). */
-export interface DataFreshnessRow {
-  last_refresh_at: string | null;
-  last_full_refresh_at: string | null;
-  first_day: string | null;
-  last_day: string | null;
-  pending_days: number;
-}
-
-/** The views every part of the query path may read; each area adds its own (see withViews). */
-export interface CoreViews {
-  v_data_freshness: DataFreshnessRow;
-}
-
-export type ReportingDb = Kysely<CoreViews>;
-
-/** The reporting database typed with an area's views as well (the views are the read-only account's whole world). */
-export type ViewsDb<Views> = Kysely<CoreViews & Views>;
-
-export function withViews<Views>(db: ReportingDb): ViewsDb<Views> {
-  return db as unknown as ViewsDb<Views>;
-}
+import type { CoreViews, ReportingDb } from "./reporting-views.js";
 
 export interface ReportingDbOptions {
   readonly statementTimeoutMs: number;
