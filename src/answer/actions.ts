@@ -6,7 +6,10 @@
  */
 import type { PeriodWord, Query } from "./query.js";
 
-export type ActionKind = "rerun" | "csv";
+/** What an action does: run its query (another period, the other comparison), or download its tables. */
+export const ACTION_KINDS = ["rerun", "csv"] as const;
+
+export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export interface AnswerAction {
   /** Stable id: `period_last-7d`, `compare`, `csv` (Slack action ids are `kpi_<id>`). */

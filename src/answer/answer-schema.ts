@@ -3,7 +3,8 @@
  * prints and what every renderer may rely on. Numbers are finite or null, never NaN.
  */
 import { z } from "zod";
-import { FILTER_KEYS, PERIOD_WORDS } from "./query.js";
+import { ACTION_KINDS } from "./actions.js";
+import { COMPARISON_MODES, FILTER_KEYS, PERIOD_WORDS } from "./query.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const unit = z.enum(["money", "count", "percent", "multiple", "days", "text"]);
@@ -56,13 +57,13 @@ const periodSpec = z.union([
 export const querySchema = z.strictObject({
   area: z.string().min(1),
   period: periodSpec,
-  comparison: z.enum(["previous", "last-year"]),
+  comparison: z.enum(COMPARISON_MODES),
   filters: z.partialRecord(z.enum(FILTER_KEYS), z.string().min(1)),
 });
 
 export const actionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_-]+$/),
-  kind: z.enum(["rerun", "csv"]),
+  kind: z.enum(ACTION_KINDS),
   label: z.string().min(1),
   query: querySchema,
   current: z.boolean().optional(),

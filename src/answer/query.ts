@@ -26,7 +26,10 @@ export type PeriodSpec =
   | { readonly kind: "month"; readonly year: number; readonly month: number }
   | { readonly kind: "range"; readonly from: string; readonly to: string };
 
-export type ComparisonMode = "previous" | "last-year";
+/** What a period is compared with: the period just before it, or the same dates a year earlier. */
+export const COMPARISON_MODES = ["previous", "last-year"] as const;
+
+export type ComparisonMode = (typeof COMPARISON_MODES)[number];
 
 /** The filter keys of the command language; which ones an area accepts is the area's. */
 export const FILTER_KEYS = ["platform", "campaign", "city", "category", "source"] as const;
@@ -47,6 +50,10 @@ export const DEFAULT_PERIOD: PeriodSpec = { kind: "relative", word: "last-30d" }
 
 export function isPeriodWord(word: string): word is PeriodWord {
   return (PERIOD_WORDS as readonly string[]).includes(word);
+}
+
+export function isComparisonMode(word: string): word is ComparisonMode {
+  return (COMPARISON_MODES as readonly string[]).includes(word);
 }
 
 export function isFilterKey(word: string): word is FilterKey {

@@ -5,9 +5,9 @@
  * posted before this format carried the canonical command text; those still decode.
  */
 import { z } from "zod";
-import { type AnswerAction, COMPARE_ACTION_ID, CSV_ACTION_ID } from "../answer/actions.js";
+import { ACTION_KINDS, type AnswerAction, COMPARE_ACTION_ID, CSV_ACTION_ID } from "../answer/actions.js";
 import { querySchema } from "../answer/answer-schema.js";
-import { isPeriodWord, type Query } from "../answer/query.js";
+import { isComparisonMode, isPeriodWord, type Query } from "../answer/query.js";
 import type { Area } from "../areas/registry.js";
 import { UserError } from "../errors.js";
 import { checkQuery, parseCommand } from "./parse.js";
@@ -22,7 +22,7 @@ export interface DecodedAction {
   readonly query: Query<Area>;
 }
 
-const payloadSchema = z.strictObject({ v: z.literal(1), do: z.enum(["rerun", "csv"]), q: querySchema });
+const payloadSchema = z.strictObject({ v: z.literal(1), do: z.enum(ACTION_KINDS), q: querySchema });
 
 export function encodeAction(action: AnswerAction): string {
   return JSON.stringify({ v: 1, do: action.kind, q: action.query });
@@ -59,7 +59,7 @@ export function decodeLegacyAction(
   if (actionId === CSV_ACTION_ID) return { kind: "csv", query };
   if (actionId === COMPARE_ACTION_ID) {
     const comparison =
-      change.comparison === "previous" || change.comparison === "last-year"
+      change.comparison !== undefined && isComparisonMode(change.comparison)
         ? change.comparison
         : query.comparison === "last-year"
           ? "previous"

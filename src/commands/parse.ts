@@ -11,7 +11,7 @@
  * one-line UserError with the nearest valid word and the usage line — nothing else.
  */
 
-import { type ComparisonMode, DEFAULT_PERIOD, type Query } from "../answer/query.js";
+import { DEFAULT_PERIOD, isComparisonMode, type Query } from "../answer/query.js";
 import { AREA_NAMES, AREA_WORDS, type Area, findArea } from "../areas/registry.js";
 import type { UserError } from "../errors.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
@@ -86,8 +86,6 @@ function unknownArea(token: Token): UserError {
   );
 }
 
-const COMPARISONS: readonly ComparisonMode[] = ["previous", "last-year"];
-
 /**
  * A query that arrives as data (a button's payload, a stored subscription) checked as the
  * parser checks typed words: a known area (aliases resolved), a valid period, filters the
@@ -96,7 +94,7 @@ const COMPARISONS: readonly ComparisonMode[] = ["previous", "last-year"];
 export function checkQuery(query: Query): Query<Area> {
   const area = findArea(query.area);
   if (!area) throw unknownArea({ text: query.area, quoted: false });
-  if (!COMPARISONS.includes(query.comparison)) {
+  if (!isComparisonMode(query.comparison)) {
     throw commandError("unknown_comparison", `Unknown comparison ${echo(String(query.comparison))}.`);
   }
   return {

@@ -4,6 +4,7 @@
  */
 
 import {
+  COMPARISON_MODES,
   type ComparisonMode,
   type FilterKey,
   type Filters,
@@ -25,8 +26,6 @@ export interface QueryWords {
   readonly comparison: ComparisonMode | undefined;
   readonly filters: Filters;
 }
-
-const COMPARISONS = ["previous", "last-year"] as const;
 
 const filtersOf = (area: Area): readonly FilterKey[] => areaModule(area).filters;
 
@@ -100,17 +99,15 @@ export function checkFilters(area: Area, given: Readonly<Record<string, string |
 function readComparison(tokens: readonly Token[], index: number): [ComparisonMode, number] {
   const next = tokens[index + 1];
   if (!next || next.quoted || next.filter) {
-    throw commandError(
-      "unknown_comparison",
-      `${echo("vs")} needs ${listWords(["previous", "last-year"])} after it.`,
-    );
+    throw commandError("unknown_comparison", `${echo("vs")} needs ${listWords(COMPARISON_MODES)} after it.`);
   }
   const word = next.text.toLowerCase();
-  const mode = COMPARISONS.find((candidate) => candidate === word);
+  const mode = COMPARISON_MODES.find((candidate) => candidate === word);
   if (mode) return [mode, 2];
   if (word === "last" && tokens[index + 2]?.text.toLowerCase() === "year") return ["last-year", 3];
   const hint =
-    didYouMean(suggest(word, COMPARISONS)) || ` — use ${listWords(["vs previous", "vs last-year"])}`;
+    didYouMean(suggest(word, COMPARISON_MODES)) ||
+    ` — use ${listWords(COMPARISON_MODES.map((m) => `vs ${m}`))}`;
   throw commandError("unknown_comparison", `Unknown comparison ${echo(next.text)}${hint}`);
 }
 

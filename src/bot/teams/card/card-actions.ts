@@ -5,12 +5,14 @@
  * decodeSubmit turns it back into the same query as on Slack.
  */
 import { z } from "zod";
-import type { AnswerAction } from "../../../answer/actions.js";
+import { type AnswerAction, PERIOD_ACTIONS } from "../../../answer/actions.js";
+import { COMPARISON_MODES } from "../../../answer/query.js";
 import {
   type DecodedAction,
   decodeAction,
   decodeLegacyAction,
   encodeAction,
+  MAX_PAYLOAD_CHARS,
 } from "../../../commands/action-payload.js";
 import type { SubmitAction } from "./adaptive-card-types.js";
 
@@ -18,18 +20,16 @@ import type { SubmitAction } from "./adaptive-card-types.js";
 export const CARD_ACTION_KIND = "kpi-action";
 /** The data of buttons posted before payloads (the canonical command and what to change). */
 const LEGACY_KIND = "kpi-rerun";
-/** Longest payload or command a button may carry (they are short; this bounds what we parse). */
-const MAX_DATA_LENGTH = 2000;
 
 const submitSchema = z.object({
   kind: z.literal(CARD_ACTION_KIND),
-  payload: z.string().min(1).max(MAX_DATA_LENGTH),
+  payload: z.string().min(1).max(MAX_PAYLOAD_CHARS),
 });
 const legacySchema = z.object({
   kind: z.literal(LEGACY_KIND),
   command: z.string().min(1).max(500),
-  period: z.enum(["last-7d", "last-30d", "last-90d", "mtd"]).optional(),
-  comparison: z.enum(["previous", "last-year"]).optional(),
+  period: z.enum(PERIOD_ACTIONS.map((p) => p.word)).optional(),
+  comparison: z.enum(COMPARISON_MODES).optional(),
 });
 
 /** The card's buttons for these actions. */
