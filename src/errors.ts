@@ -32,6 +32,14 @@ export function somethingWentWrong(ref: string): string {
   return `Something went wrong (ref ${ref}). Please try again; if it keeps happening, tell your admin the ref.`;
 }
 
+/**
+ * Text from outside repeated in a one-line message: in backticks, without backticks or control
+ * characters (they could break out of the quote or the line), at most `maxChars` long.
+ */
+export function quoted(text: string, maxChars = 40): string {
+  return `\`${text.replace(/[`\p{C}]/gu, "").slice(0, maxChars)}\``;
+}
+
 /** A short id that ties what a person sees ("ref 7f3a") to the full log entry. */
 export function referenceId(): string {
   return randomBytes(2).toString("hex");

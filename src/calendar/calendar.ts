@@ -3,7 +3,7 @@
  * time zones: a date is converted to a day number (days since 1970-01-01, proleptic
  * Gregorian) and back. Only `todayInZone` looks at an instant, through Intl.
  */
-import { UserError } from "../errors.js";
+import { quoted, UserError } from "../errors.js";
 
 export interface CalendarDate {
   readonly year: number;
@@ -95,9 +95,6 @@ export function lastOfMonth(year: number, month: number): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Text from outside as a message may repeat it: no backticks or control characters, short. */
-const shown = (text: string): string => text.replace(/[`\p{C}]/gu, "").slice(0, 40);
-
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
@@ -109,7 +106,7 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
         day: "numeric",
       });
     } catch {
-      throw new UserError("invalid_time_zone", `Unknown time zone \`${shown(timeZone)}\`.`);
+      throw new UserError("invalid_time_zone", `Unknown time zone ${quoted(timeZone)}.`);
     }
     formatters.set(timeZone, formatter);
   }

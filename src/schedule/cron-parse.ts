@@ -5,7 +5,7 @@
  * cron, when both day fields are restricted (neither starts with `*`) a day matches if EITHER
  * matches ("0 9 1 * mon" = the 1st and every Monday); otherwise both must match.
  */
-import { UserError } from "../errors.js";
+import { quoted, UserError } from "../errors.js";
 
 export interface CronSpec {
   /** The expression as given, single-spaced. */
@@ -55,10 +55,9 @@ const FIELDS: readonly FieldRule[] = [
 const LONGEST_MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function cronError(expression: string, problem: string): UserError {
-  const shown = expression.replace(/[`\p{C}]/gu, "").slice(0, 60);
   return new UserError(
     "invalid_cron",
-    `Invalid cron expression \`${shown}\`: ${problem}. Example: ${CRON_EXAMPLE}.`,
+    `Invalid cron expression ${quoted(expression, 60)}: ${problem}. Example: ${CRON_EXAMPLE}.`,
   );
 }
 

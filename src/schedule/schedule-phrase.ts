@@ -10,7 +10,7 @@
  * has a default period: daily → yesterday, weekly → last-7d, monthly → last-month, and a
  * cron expression gets the default of the kind it amounts to (yesterday otherwise).
  */
-import { UserError } from "../errors.js";
+import { quoted, UserError } from "../errors.js";
 import { parseCron } from "./cron-parse.js";
 import { canonicalTimeZone } from "./zone-time.js";
 
@@ -39,7 +39,7 @@ export function scheduleError(problem: string): UserError {
   return new UserError("invalid_schedule", `${problem} Examples: ${SCHEDULE_EXAMPLES}.`);
 }
 
-const shown = (word: string): string => `\`${word.replace(/[`\p{C}]/gu, "").slice(0, 30)}\``;
+const shown = (word: string): string => quoted(word, 30);
 
 function parseTime(word: string | undefined): { hour: number; minute: number } {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(word ?? "");

@@ -9,9 +9,9 @@ import { didYouMean, listWords } from "../commands/messages.js";
 import { parsePeriod, unknownPeriod } from "../commands/period-spec.js";
 import { parseFilterWords } from "../commands/query-words.js";
 import { suggest } from "../commands/suggest.js";
-import { UserError } from "../errors.js";
+import { quoted, UserError } from "../errors.js";
 
-const shown = (word: string): string => `\`${word.replace(/[`\p{C}]/gu, "").slice(0, 30)}\``;
+const shown = (word: string): string => quoted(word, 30);
 
 /** "campaigns,orders" or ["campaigns", "funnel"] → canonical area names, in order, without repeats. */
 export function parseAreas(input: string | readonly string[]): Area[] {

@@ -12,7 +12,7 @@ import { filtersToText } from "../commands/command-text.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { BotSubscriptionsTable } from "../db/bot-state/bot-tables.js";
 import { fromSqlTime, toSqlTime } from "../db/bot-state/sql-time.js";
-import { UserError } from "../errors.js";
+import { quoted, UserError } from "../errors.js";
 import { nextSlot } from "./cron.js";
 import { defaultPeriodFor, type Schedule, type ScheduleKind, scheduleFromCron } from "./schedule-phrase.js";
 import { parseAreas, parsePeriodWord, parseSubscriptionFilters } from "./subscription-input.js";
@@ -178,10 +178,9 @@ function notFound(id: number, scope: Scope): UserError {
 export function parseSubscriptionId(text: string): number {
   const match = /^#?(\d{1,15})$/.exec(text.trim());
   if (!match) {
-    const shown = text.replace(/[`\p{C}]/gu, "").slice(0, 20);
     throw new UserError(
       "invalid_subscription_id",
-      `\`${shown}\` is not a subscription id: use the number shown by the list, e.g. 12.`,
+      `${quoted(text, 20)} is not a subscription id: use the number shown by the list, e.g. 12.`,
     );
   }
   return Number(match[1]);

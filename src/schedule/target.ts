@@ -4,7 +4,7 @@
  * exist and what their ids look like is each platform's to say (TargetRules); the scheduler
  * only keeps and compares targets.
  */
-import { UserError } from "../errors.js";
+import { quoted, UserError } from "../errors.js";
 
 export interface Target {
   /** The platform's registry name ("slack", "teams", …). */
@@ -29,8 +29,6 @@ export type TargetParser = (text: string) => Target;
 
 const MAX_TARGET_CHARS = 300;
 
-const shown = (text: string) => text.replace(/[`\p{C}]/gu, "").slice(0, 40);
-
 /**
  * The parser for these platforms' targets. With `allowBare`, an id a platform claims without
  * its prefix (ALERT_CHANNEL=C0STOCK) is read as that platform's; otherwise the prefix is needed.
@@ -52,7 +50,7 @@ export function targetParser(
         : undefined;
     if (!id) {
       const hint = examples === "" ? "no chat platform is known" : `write ${examples}`;
-      throw new UserError("invalid_target", `Invalid target \`${shown(trimmed)}\`: ${hint}.`);
+      throw new UserError("invalid_target", `Invalid target ${quoted(trimmed)}: ${hint}.`);
     }
     return { platform, id };
   };

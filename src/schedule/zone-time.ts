@@ -11,7 +11,7 @@
  */
 import { fromDayNumber, toDayNumber } from "../calendar/calendar.js";
 import { shortMonth } from "../calendar/date-format.js";
-import { UserError } from "../errors.js";
+import { quoted, UserError } from "../errors.js";
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -44,10 +44,9 @@ export function canonicalTimeZone(name: string): string {
     if (!/^[A-Za-z][\w+\-/]*$/.test(trimmed)) throw new RangeError(trimmed);
     return new Intl.DateTimeFormat("en-US", { timeZone: trimmed }).resolvedOptions().timeZone;
   } catch {
-    const shown = trimmed.slice(0, 40).replace(/[`\p{C}]/gu, "");
     throw new UserError(
       "invalid_time_zone",
-      `Unknown time zone \`${shown}\`: use an IANA name such as Europe/Berlin, America/New_York or UTC.`,
+      `Unknown time zone ${quoted(trimmed)}: use an IANA name such as Europe/Berlin, America/New_York or UTC.`,
     );
   }
 }
