@@ -1,15 +1,14 @@
 /** What `kpi subscriptions add | list | remove | pause | resume` do (loaded only when one runs). */
 import { periodSpecToText } from "../answer/query.js";
 import { filtersToText } from "../commands/command-text.js";
-import { nextSlot } from "../schedule/cron.js";
 import { describeSchedule, scheduleFromCron } from "../schedule/schedule-phrase.js";
 import {
   addSubscription,
   listSubscriptions,
+  nextRunAt,
   nextRunText,
   parseSubscriptionId,
   removeSubscription,
-  type Subscription,
   setPaused,
   subscriptionWhat,
 } from "../schedule/subscription-store.js";
@@ -67,8 +66,6 @@ export async function listAction(
   const scope = options.target ? { target: context.config.chat.parseTarget(options.target) } : {};
   const list = await withBotState(context, (db) => listSubscriptions(db, scope));
   if (options.json) {
-    const next = (s: Subscription) =>
-      s.paused ? null : (nextSlot(s.schedule.cron, s.schedule.timeZone, now)?.toISOString() ?? null);
     context.out(
       JSON.stringify(
         list.map((s) => ({
@@ -76,7 +73,7 @@ export async function listAction(
           target: targetToText(s.target),
           period: periodSpecToText(s.period),
           filters: filtersToText(s.filters) || null,
-          nextRun: next(s),
+          nextRun: nextRunAt(s, now)?.toISOString() ?? null,
         })),
       ),
     );

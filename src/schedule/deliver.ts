@@ -15,7 +15,7 @@ import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
 import { checkedResult, type Senders, sendersFor } from "./senders.js";
 import type { Subscription } from "./subscription-store.js";
 import { type Target, targetToText } from "./target.js";
-import { formatWall } from "./zone-time.js";
+import { formatWallInZone } from "./zone-time.js";
 
 export interface DeliverDeps {
   readonly db: BotStateDb;
@@ -70,7 +70,7 @@ export function failureNoticeText(
   code: string,
 ): string {
   const kind = subscription.schedule.kind === "cron" ? "" : `${subscription.schedule.kind} `;
-  const when = `${formatWall(slot.getTime(), subscription.schedule.timeZone)} ${subscription.schedule.timeZone}`;
+  const when = formatWallInZone(slot, subscription.schedule.timeZone);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   return (
     `The ${kind}digest #${subscription.id} (${subscription.areas.join(", ")}) due ${when} ` +

@@ -15,7 +15,7 @@ import { parseSubscribeArgs } from "./subscribe-args.js";
 import {
   addSubscription,
   listSubscriptions,
-  nextRunText,
+  nextRunAt,
   parseSubscriptionId,
   removeSubscription,
   type Subscription,
@@ -23,7 +23,7 @@ import {
   subscriptionWhat,
 } from "./subscription-store.js";
 import type { Target } from "./target.js";
-import { formatWall } from "./zone-time.js";
+import { formatWallInZone } from "./zone-time.js";
 
 export interface ScheduleCommandRequest {
   /** The platform's registry name. */
@@ -42,11 +42,10 @@ export interface ScheduleCommandDeps {
   readonly refusal?: (area: string, channelId: string, platform: string) => string | undefined;
 }
 
-const when = (date: Date, timeZone: string) => `${formatWall(date.getTime(), timeZone)} ${timeZone}`;
-
 function nextRun(s: Subscription, now: Date): string {
-  const text = nextRunText(s, now);
-  return text === "paused" ? text : text === "never" ? "never runs" : `next ${text}`;
+  if (s.paused) return "paused";
+  const next = nextRunAt(s, now);
+  return next ? `next ${formatWallInZone(next, s.schedule.timeZone)}` : "never runs";
 }
 
 function describe(s: Subscription): string {
@@ -54,7 +53,7 @@ function describe(s: Subscription): string {
 }
 
 function deliveryLine(d: Delivery, s: Subscription | undefined): string {
-  const slot = s ? when(d.slotAt, s.schedule.timeZone) : d.slotAt.toISOString();
+  const slot = s ? formatWallInZone(d.slotAt, s.schedule.timeZone) : d.slotAt.toISOString();
   const detail =
     d.status === "failed"
       ? `failed (${d.errorCode}) after ${d.attempts} attempt(s)`

@@ -17,7 +17,7 @@ import { nextSlot } from "./cron.js";
 import { defaultPeriodFor, type Schedule, type ScheduleKind, scheduleFromCron } from "./schedule-phrase.js";
 import { parseAreas, parsePeriodWord, parseSubscriptionFilters } from "./subscription-input.js";
 import { storedTarget, type Target, targetToText } from "./target.js";
-import { formatWall } from "./zone-time.js";
+import { formatWallInZone } from "./zone-time.js";
 
 export interface Subscription {
   readonly id: number;
@@ -53,11 +53,16 @@ export function subscriptionWhat(s: Subscription, separator = ", "): string {
   return `${s.areas.join(separator)}${filters === "" ? "" : ` ${filters}`}`;
 }
 
+/** Its next slot after `now`, or null when it is paused or its schedule never comes round again. */
+export function nextRunAt(s: Subscription, now: Date): Date | null {
+  return s.paused ? null : (nextSlot(s.schedule.cron, s.schedule.timeZone, now) ?? null);
+}
+
 /** When it runs next, in its zone ("Wed Nov 25, 2026 09:00 Europe/Berlin"), or "paused" / "never". */
 export function nextRunText(s: Subscription, now: Date): string {
   if (s.paused) return "paused";
-  const next = nextSlot(s.schedule.cron, s.schedule.timeZone, now);
-  return next ? `${formatWall(next.getTime(), s.schedule.timeZone)} ${s.schedule.timeZone}` : "never";
+  const next = nextRunAt(s, now);
+  return next ? formatWallInZone(next, s.schedule.timeZone) : "never";
 }
 
 /** Restricts an operation to one target (chat: "only this channel's subscriptions"). */

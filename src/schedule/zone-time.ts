@@ -108,6 +108,11 @@ export function shortDay(dayNumber: number): string {
   return `${WEEKDAYS[weekdayOf(dayNumber)]} ${shortMonth(month)} ${day}`;
 }
 
+/** "Tue Nov 24, 2026 09:00 Europe/Berlin": an instant as the zone's clock shows it, the zone named. */
+export function formatWallInZone(instant: Date, timeZone: string): string {
+  return `${formatWall(instant.getTime(), timeZone)} ${timeZone}`;
+}
+
 /** "Tue Nov 24, 2026 09:00" for an instant in the zone. */
 export function formatWall(instantMs: number, timeZone: string): string {
   const wall = wallOf(instantMs, timeZone);
