@@ -24,11 +24,16 @@ export type ChatReply =
   | { readonly kind: "help"; readonly text: string }
   | { readonly kind: "error"; readonly text: string; readonly ref?: string };
 
-export interface ChatRequest {
-  /** What was typed (a button's query as its canonical text), for parsing, the log and the audit. */
-  readonly text: string;
-  /** A button's decoded query: answered as it is, without parsing the text. */
-  readonly query?: Query<Area>;
+/**
+ * What was asked: the words typed (parsed here, once), or the query a button carried (answered
+ * as it is; its canonical text, for the log and the audit, is written here).
+ */
+export type Ask =
+  | { readonly text: string; readonly query?: undefined }
+  | { readonly query: Query<Area>; readonly text?: undefined };
+
+/** Who asks, and where. */
+export interface ChatPlace {
   /** The platform's registry name ("slack", "teams", …). */
   readonly platform: string;
   /** Slack channel id or Teams conversation id: what area restrictions are checked against. */
@@ -39,6 +44,8 @@ export interface ChatRequest {
   /** Teams team id of the conversation, for the access policy. */
   readonly teamId?: string;
 }
+
+export type ChatRequest = Ask & ChatPlace;
 
 /** Subscription commands (subscribe, subscriptions, unsubscribe, pause, resume, status) for a channel. */
 export type ScheduleCommands = (

@@ -6,9 +6,10 @@
  */
 import type { Answer } from "../../answer/answer.js";
 import { csvBytes } from "../../render/answer-csv.js";
+import type { Ask } from "../chat-request.js";
 import { answerToBlocks } from "./answer-to-blocks.js";
 import { chartFiles } from "./chart-files.js";
-import { freshnessOf, runRequest, type SlackAsk } from "./run-request.js";
+import { freshnessOf, runRequest } from "./run-request.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { isNotInChannel, slackErrorCode } from "./slack-errors.js";
 import { destinationOf, type ReplyPlace, type SlackReplier, tellAsker } from "./slack-reply.js";
@@ -43,7 +44,7 @@ async function postAnswer(answer: Answer, place: ReplyPlace, replier: SlackRepli
 }
 
 export async function answerInSlack(
-  ask: SlackAsk,
+  ask: Ask,
   place: ReplyPlace,
   replier: SlackReplier,
   deps: SlackDeps,

@@ -1,14 +1,15 @@
 /** "Download CSV": the command run again and its tables uploaded as CSV files into the answer's thread. */
 import { csvBytes } from "../../render/answer-csv.js";
+import type { Ask } from "../chat-request.js";
 import { cannotPostText } from "./answer-flow.js";
-import { runRequest, type SlackAsk } from "./run-request.js";
+import { runRequest } from "./run-request.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { isNotInChannel, slackErrorCode } from "./slack-errors.js";
 import { destinationOf, type ReplyPlace, type SlackReplier, tellAsker } from "./slack-reply.js";
 import { uploadFiles } from "./upload-files.js";
 
 export async function csvInSlack(
-  ask: SlackAsk,
+  ask: Ask,
   place: ReplyPlace,
   replier: SlackReplier,
   deps: SlackDeps,

@@ -6,7 +6,7 @@
  */
 import type { Answer } from "../../answer/answer.js";
 import type { Freshness } from "../../engine/freshness.js";
-import type { ChatRequest } from "../chat-request.js";
+import type { Ask } from "../chat-request.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { type ReplyPlace, type SlackReplier, startWorkingNotice, tellAsker } from "./slack-reply.js";
 
@@ -15,11 +15,8 @@ export interface AnswerRun {
   readonly notice: { done(): void };
 }
 
-/** What was asked: typed text, or a button's query. */
-export type SlackAsk = Pick<ChatRequest, "text" | "query">;
-
 export async function runRequest(
-  ask: SlackAsk,
+  ask: Ask,
   place: ReplyPlace,
   replier: SlackReplier,
   deps: SlackDeps,

@@ -7,12 +7,12 @@
  */
 import { Activity } from "@microsoft/agents-activity";
 import { ActivityHandler, type TurnContext } from "@microsoft/agents-hosting";
+import type { ActionKind } from "../../answer/actions.js";
 import type { Answer } from "../../answer/answer.js";
 import { STALE_ACTION_TEXT } from "../../commands/action-payload.js";
-import { queryToText } from "../../commands/command-text.js";
 import { isUserError } from "../../errors.js";
 import type { Logger } from "../../log.js";
-import type { ChatHandler, ChatRequest } from "../chat-request.js";
+import type { Ask, ChatHandler } from "../chat-request.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
 import { baseConversationId, commandTextOf } from "./message-text.js";
@@ -47,19 +47,18 @@ function remember(activity: Activity, deps: TeamsTurnDeps): Promise<void> {
   return work;
 }
 
-type Ask =
-  | { readonly ask: Pick<ChatRequest, "text" | "query">; readonly button?: "rerun" | "csv" }
-  | { readonly reply: string };
+/** A message's ask (and which button, if one was pressed), or a reply that ends the turn. */
+type Asked = { readonly ask: Ask; readonly button?: ActionKind } | { readonly reply: string };
 
 /** What a message asks for: typed text, or the query a card button carries. */
-function askOf(activity: Activity): Ask {
+function askOf(activity: Activity): Asked {
   const value = activity.value;
   if (value === undefined || value === null) return { ask: { text: commandTextOf(activity) } };
   if (!isCardSubmit(value)) return { reply: STALE_BUTTON_TEXT };
   try {
     const action = decodeSubmit(value);
     if (!action) return { reply: STALE_BUTTON_TEXT };
-    return { ask: { text: queryToText(action.query), query: action.query }, button: action.kind };
+    return { ask: { query: action.query }, button: action.kind };
   } catch (error) {
     if (isUserError(error)) return { reply: error.message };
     throw error;

@@ -3,7 +3,6 @@
  * (in the answer's thread) or upload its tables as CSV. The value is checked like typed text.
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { queryToText } from "../../../commands/command-text.js";
 import { isUserError } from "../../../errors.js";
 import { ACTION_PREFIX, decodeButton } from "../answer-buttons.js";
 import { answerInSlack } from "../answer-flow.js";
@@ -46,7 +45,7 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
         return;
       }
       deps.log.info({ platform: "slack", action: action.action_id, channel: channelId }, "answer button");
-      const ask = { text: queryToText(request.query), query: request.query };
+      const ask = { query: request.query };
       if (request.kind === "csv") await csvInSlack(ask, place, replier, deps);
       else await answerInSlack(ask, place, replier, deps);
     },
