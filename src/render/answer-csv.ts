@@ -12,6 +12,9 @@ export interface CsvFile {
   readonly content: string;
 }
 
+/** What "Download CSV" says for an answer without tables, on every platform. */
+export const NO_TABLE_TEXT = "This answer has no table to download.";
+
 const FORMULA_START = /^[=+\-@\t\r]/u;
 
 export function csvCell(cell: Cell): string {

@@ -1,5 +1,5 @@
 /** "Download CSV": the command run again and its tables uploaded as CSV files into the answer's thread. */
-import { csvBytes } from "../../render/answer-csv.js";
+import { csvBytes, NO_TABLE_TEXT } from "../../render/answer-csv.js";
 import type { Ask } from "../chat-request.js";
 import { cannotPostText } from "./answer-flow.js";
 import { runRequest } from "./run-request.js";
@@ -19,7 +19,7 @@ export async function csvInSlack(
   try {
     const files = csvBytes(run.answer);
     if (files.length === 0) {
-      await tellAsker(replier, "This answer has no table to download.", deps.log);
+      await tellAsker(replier, NO_TABLE_TEXT, deps.log);
       return;
     }
     await uploadFiles(replier.client, destinationOf(place), files);

@@ -11,9 +11,9 @@ import { referenceId, somethingWentWrong } from "../../errors.js";
 import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
 import { answerMessage } from "./card/answer-message.js";
 import { csvLinksMessage } from "./card/csv-links.js";
-import { CHART_ROUTE, chartRoute, FILE_ROUTE } from "./charts/chart-route.js";
-import { ChartStore } from "./charts/chart-store.js";
-import { CHART_URL_TTL_MS } from "./charts/chart-url.js";
+import { chartRoute } from "./charts/chart-route.js";
+import { ChartStore, LINK_KINDS } from "./charts/chart-store.js";
+import { CHART_URL_TTL_MS, type LinkDeps, linkRoute } from "./charts/chart-url.js";
 import { DeliveryPolicy } from "./delivery/paced-connector.js";
 import { statusOf } from "./delivery/retry-policy.js";
 import { ConversationStore } from "./proactive/conversation-store.js";
@@ -51,8 +51,8 @@ export async function openTeams(
       "CHART_URL_SECRET is not set: chart links are signed with a random per-process secret and stop working on restart; set CHART_URL_SECRET (the same on every replica) when running more than one replica",
     );
   }
-  const chartSecret = secret;
   const chartStore = new ChartStore({ ttlMs: CHART_URL_TTL_MS, now: deps.now });
+  const links: LinkDeps = { store: chartStore, secret, baseUrl: deps.publicBaseUrl };
   const delivery = new DeliveryPolicy({
     ...options.delivery,
     onFailedAttempt: ({ method, conversationId, error }) =>
@@ -72,9 +72,7 @@ export async function openTeams(
     answerMessage(answer, {
       currency: deps.currency,
       charts: deps.charts,
-      chartStore,
-      chartSecret,
-      publicBaseUrl: deps.publicBaseUrl,
+      links,
       ...(options.chartBudget ? { budget: options.chartBudget } : {}),
       ...(options.chartSize ? { chartSize: options.chartSize } : {}),
     });
@@ -83,8 +81,7 @@ export async function openTeams(
     log,
     conversations,
     answerMessage: messageForAnswer,
-    csvMessage: async (answer) =>
-      csvLinksMessage(answer, { store: chartStore, secret: chartSecret, publicBaseUrl: deps.publicBaseUrl }),
+    csvMessage: async (answer) => csvLinksMessage(answer, links),
     track,
   });
   adapter.onTurnError = async (context, error) => {
@@ -129,8 +126,9 @@ export async function openTeams(
         jsonBody,
         receive,
       );
-      app.get(CHART_ROUTE, chartRoute({ store: chartStore, secret: chartSecret, now: deps.now }));
-      app.get(FILE_ROUTE, chartRoute({ store: chartStore, secret: chartSecret, now: deps.now, kind: "csv" }));
+      for (const kind of LINK_KINDS) {
+        app.get(linkRoute(kind), chartRoute({ store: chartStore, secret, now: deps.now, kind }));
+      }
     },
     async stop() {
       await Promise.allSettled([...pending]);

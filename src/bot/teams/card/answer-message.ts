@@ -13,8 +13,7 @@ import {
   pngDataUri,
   TEAMS_MESSAGE_LIMIT_BYTES,
 } from "../charts/chart-placement.js";
-import type { ChartStore } from "../charts/chart-store.js";
-import { newChartId, signChartUrl } from "../charts/chart-url.js";
+import { type LinkDeps, signChartUrl, storeLink } from "../charts/chart-url.js";
 import { answerToAdaptiveCard, type CardImage } from "./adaptive-card.js";
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "./adaptive-card-types.js";
 
@@ -25,9 +24,8 @@ export interface AnswerMessageDeps {
   readonly currency: string;
   /** Draws the charts off the main thread. */
   readonly charts: ChartRenderer;
-  readonly chartStore: ChartStore;
-  readonly chartSecret: string;
-  readonly publicBaseUrl: string;
+  /** Where charts too big for the message are kept, and how their links are signed. */
+  readonly links: LinkDeps;
   readonly budget?: ChartBudget;
   readonly chartSize?: { readonly width: number; readonly height: number };
 }
@@ -64,8 +62,8 @@ export async function answerMessage(answer: Answer, deps: AnswerMessageDeps): Pr
     answerToAdaptiveCard(answer, { currency: deps.currency, images });
 
   const placeholder = signChartUrl({
-    baseUrl: deps.publicBaseUrl,
-    secret: deps.chartSecret,
+    baseUrl: deps.links.baseUrl,
+    secret: deps.links.secret,
     id: "0".repeat(32),
     expiresAt: new Date(4_000_000_000_000),
   });
@@ -80,10 +78,7 @@ export async function answerMessage(answer: Answer, deps: AnswerMessageDeps): Pr
   const images = placements.map((placement, i): CardImage => {
     const altText = altTexts[i] as string;
     if (placement === "inline") return { url: dataUris[i] as string, altText };
-    const id = newChartId();
-    const expiresAt = deps.chartStore.put(id, pngs[i] as Buffer);
-    const url = signChartUrl({ baseUrl: deps.publicBaseUrl, secret: deps.chartSecret, id, expiresAt });
-    return { url, altText };
+    return { url: storeLink(deps.links, pngs[i] as Buffer), altText };
   });
   const activity = cardMessage(card(images));
   const bytes = byteSize(activity);

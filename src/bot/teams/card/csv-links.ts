@@ -4,35 +4,21 @@
  * message lists them.
  */
 import type { Answer } from "../../../answer/answer.js";
-import { csvBytes } from "../../../render/answer-csv.js";
-import type { ChartStore } from "../charts/chart-store.js";
-import { newChartId, signChartUrl } from "../charts/chart-url.js";
+import { csvBytes, NO_TABLE_TEXT } from "../../../render/answer-csv.js";
+import { CHART_URL_TTL_MS, type LinkDeps, storeLink } from "../charts/chart-url.js";
 
-export interface CsvLinkDeps {
-  readonly store: ChartStore;
-  readonly secret: string;
-  readonly publicBaseUrl: string;
-}
+const LINK_HOURS = Math.round(CHART_URL_TTL_MS / 3_600_000);
 
 /** A markdown message with one link per table, or a note when the answer has none. */
-export function csvLinksMessage(answer: Answer, deps: CsvLinkDeps): object | string {
+export function csvLinksMessage(answer: Answer, links: LinkDeps): object | string {
   const files = csvBytes(answer);
-  if (files.length === 0) return "This answer has no table to download.";
-  const links = files.map((file) => {
-    const id = newChartId();
-    const expiresAt = deps.store.put(id, file.bytes, "csv", file.filename);
-    const url = signChartUrl({
-      baseUrl: deps.publicBaseUrl,
-      secret: deps.secret,
-      id,
-      expiresAt,
-      kind: "csv",
-    });
-    return `- [${file.title.replaceAll("]", ")")}](${url})`;
-  });
+  if (files.length === 0) return NO_TABLE_TEXT;
+  const lines = files.map(
+    (file) => `- [${file.title.replaceAll("]", ")")}](${storeLink(links, file.bytes, "csv", file.filename)})`,
+  );
   return {
     type: "message",
     textFormat: "markdown",
-    text: [`**CSV downloads** (links work for 24 hours): ${answer.title}`, ...links].join("\n\n"),
+    text: [`**CSV downloads** (links work for ${LINK_HOURS} hours): ${answer.title}`, ...lines].join("\n\n"),
   };
 }

@@ -8,9 +8,6 @@ import type { RequestHandler } from "express";
 import type { ChartStore, LinkKind } from "./chart-store.js";
 import { checkChartUrl } from "./chart-url.js";
 
-export const CHART_ROUTE = "/charts/:id.png";
-export const FILE_ROUTE = "/files/:id.csv";
-
 const CONTENT_TYPES: Readonly<Record<LinkKind, string>> = {
   png: "image/png",
   csv: "text/csv; charset=utf-8",

@@ -5,8 +5,10 @@
  * then answers 404).
  */
 
-/** What a link serves: a chart image or a table as CSV. */
-export type LinkKind = "png" | "csv";
+/** What a link serves: a chart image or a table as CSV (also the file's extension). */
+export const LINK_KINDS = ["png", "csv"] as const;
+
+export type LinkKind = (typeof LINK_KINDS)[number];
 
 export const CHART_STORE_MAX_ENTRIES = 1_000;
 export const CHART_STORE_MAX_BYTES = 64 * 1024 * 1024;

@@ -5,10 +5,18 @@
  * the credential: unguessable id, signature, and an expiry.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { LinkKind } from "./chart-store.js";
+import type { ChartStore, LinkKind } from "./chart-store.js";
 
 /** How long a chart link works: a day, long enough to scroll back to yesterday's answer. */
 export const CHART_URL_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The folder of each kind of link: charts at /charts/<id>.png, CSV downloads at /files/<id>.csv. */
+const LINK_FOLDERS: Readonly<Record<LinkKind, string>> = { png: "charts", csv: "files" };
+
+/** The route (Express pattern) that serves one kind of link. */
+export function linkRoute(kind: LinkKind): string {
+  return `/${LINK_FOLDERS[kind]}/:id.${kind}`;
+}
 const ID_PATTERN = /^[a-f0-9]{32}$/;
 
 export function newChartId(): string {
@@ -33,8 +41,23 @@ export function signChartUrl(options: {
 }): string {
   const exp = Math.floor(options.expiresAt.getTime() / 1000);
   const sig = signature(options.secret, options.id, exp).toString("base64url");
-  const path = options.kind === "csv" ? `files/${options.id}.csv` : `charts/${options.id}.png`;
-  return `${options.baseUrl.replace(/\/$/, "")}/${path}?exp=${exp}&sig=${sig}`;
+  const kind = options.kind ?? "png";
+  return `${options.baseUrl.replace(/\/$/, "")}/${LINK_FOLDERS[kind]}/${options.id}.${kind}?exp=${exp}&sig=${sig}`;
+}
+
+/** Where linked files are kept and how their links are signed. */
+export interface LinkDeps {
+  readonly store: ChartStore;
+  readonly secret: string;
+  /** The server's public base URL. */
+  readonly baseUrl: string;
+}
+
+/** Keeps `bytes` in the store under a new id and returns the signed, expiring link to them. */
+export function storeLink(links: LinkDeps, bytes: Buffer, kind: LinkKind = "png", filename?: string): string {
+  const id = newChartId();
+  const expiresAt = links.store.put(id, bytes, kind, filename);
+  return signChartUrl({ baseUrl: links.baseUrl, secret: links.secret, id, expiresAt, kind });
 }
 
 export type ChartUrlCheck = "ok" | "bad-signature" | "expired";
