@@ -5,7 +5,8 @@
  */
 import type { Chart, ChartType, Plugin } from "chart.js";
 import type { Unit } from "../answer/answer.js";
-import { formatChartValue, NO_VALUE } from "../metrics/format.js";
+import { formatChartValue } from "../metrics/format.js";
+import { NO_VALUE } from "../metrics/units.js";
 import { BACKGROUND_COLOUR, FONT_FAMILY, TEXT_COLOUR } from "./chart-theme.js";
 
 export interface ValueLabelOptions {

@@ -5,7 +5,8 @@
  */
 import type { Chart, ChartType, Plugin } from "chart.js";
 import type { Unit } from "../answer/answer.js";
-import { formatChartValue, formatNumber, NO_VALUE } from "../metrics/format.js";
+import { formatChartValue, formatNumber } from "../metrics/format.js";
+import { NO_VALUE } from "../metrics/units.js";
 import { FONT_FAMILY, FUNNEL_CONNECTOR_COLOUR, TEXT_COLOUR } from "./chart-theme.js";
 
 export interface FunnelOptions {

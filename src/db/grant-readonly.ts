@@ -8,8 +8,6 @@ import { UserError } from "../errors.js";
 import { quoteIdentifier } from "./database-url.js";
 import { DEFAULT_READONLY_HOSTS } from "./readonly-hosts.js";
 
-export { DEFAULT_READONLY_HOSTS };
-
 export interface GrantReadonlyOptions {
   readonly database: string;
   readonly user: string;

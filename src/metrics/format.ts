@@ -8,8 +8,6 @@
 import type { Unit } from "../answer/answer.js";
 import { currencySymbol, decimalsOf, NO_VALUE } from "./units.js";
 
-export { NO_VALUE };
-
 const MINUS = "\u2212";
 const SUFFIXES = ["", "k", "M", "B", "T"] as const;
 

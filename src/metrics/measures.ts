@@ -75,11 +75,7 @@ const DIMENSIONS: Readonly<Record<string, string>> = {
 
 /** The presentation of a number key, or undefined for a text column or an unknown key. */
 export function measureOf(key: string): Measure | undefined {
-  if (isMetricKey(key)) {
-    const { label, unit, higherIsBetter } = METRICS[key];
-    return { label, unit, higherIsBetter };
-  }
-  return FIGURES[key];
+  return isMetricKey(key) ? METRICS[key] : FIGURES[key];
 }
 
 /** The unit a key's values have: its measure's, or text for a column that names things. */

@@ -5,10 +5,9 @@
  */
 import type { Answer, AnswerTable, Cell } from "../answer/answer.js";
 import { formatDateRange, formatPeriod } from "../calendar/date-format.js";
-import { formatNumber, NO_VALUE } from "../metrics/format.js";
+import { formatNumber } from "../metrics/format.js";
 import { headingOf } from "../metrics/measures.js";
-
-export { headingOf, NO_VALUE };
+import { NO_VALUE } from "../metrics/units.js";
 
 /** "Oct 27 – Nov 25, 2026 · UTC · vs Sep 27 – Oct 26, 2026". */
 export function periodLine(answer: Pick<Answer, "period" | "comparison">): string {

@@ -2,8 +2,9 @@
 import type { Answer, AnswerTable, Kpi } from "../answer/answer.js";
 import { formatDateRange, formatPeriod } from "../calendar/date-format.js";
 import { formatNumber } from "../metrics/format.js";
+import { headingOf } from "../metrics/measures.js";
 import { formatChange } from "../metrics/trend.js";
-import { cellText, headingOf, isNumberColumn, tableTitle } from "./answer-text.js";
+import { cellText, isNumberColumn, tableTitle } from "./answer-text.js";
 
 export interface TerminalOptions {
   readonly currency: string;

@@ -5,12 +5,8 @@
  * exceeds Slack's 3,000 characters.
  */
 import type { AnswerTable, Cell } from "../../answer/answer.js";
-import {
-  cellText as answerCellText,
-  headingOf,
-  isNumberColumn,
-  tableTitle,
-} from "../../render/answer-text.js";
+import { headingOf } from "../../metrics/measures.js";
+import { cellText as answerCellText, isNumberColumn, tableTitle } from "../../render/answer-text.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, mrkdwn, truncate } from "./block-kit-limits.js";
 import type { SlackBlock } from "./block-types.js";
 

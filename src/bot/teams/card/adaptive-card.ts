@@ -7,8 +7,9 @@
 import type { Answer, AnswerTable, Kpi } from "../../../answer/answer.js";
 import { formatPeriod } from "../../../calendar/date-format.js";
 import { formatNumber } from "../../../metrics/format.js";
+import { headingOf } from "../../../metrics/measures.js";
 import { formatChange } from "../../../metrics/trend.js";
-import { cellText, headingOf, isNumberColumn, periodLine, tableTitle } from "../../../render/answer-text.js";
+import { cellText, isNumberColumn, periodLine, tableTitle } from "../../../render/answer-text.js";
 import {
   ADAPTIVE_CARD_SCHEMA,
   ADAPTIVE_CARD_VERSION,
