@@ -2,7 +2,7 @@
 import type { AnswerTable, ChartSpec } from "../../answer/answer.js";
 import { computeMetric, type MetricKey } from "../../metrics/definitions.js";
 import { headingOf, unitOf } from "../../metrics/measures.js";
-import { byValueDesc, metricCells, table } from "../area-kpis.js";
+import { byValueDesc, chartOf, metricCells, table } from "../area-kpis.js";
 import type { AdData, AdSums } from "./ad-data.js";
 
 /** Bars shown in a chart of ranked items (campaigns). */
@@ -39,14 +39,12 @@ export function rankedChart(
 /** A bar per platform (alphabetical) of one metric. */
 export function platformChart(data: AdData, metric: MetricKey): ChartSpec {
   const platforms = [...data.byPlatform].sort((a, b) => a.platformName.localeCompare(b.platformName));
-  return {
-    key: `${metric}_by_platform`,
-    kind: "bar",
-    title: `${headingOf(metric)} by platform`,
-    labels: platforms.map((p) => p.platformName),
-    series: [{ name: headingOf(metric), values: platforms.map((p) => computeMetric(metric, p)) }],
-    unit: unitOf(metric),
-  };
+  return chartOf(
+    { key: `${metric}_by_platform`, kind: "bar", title: `${headingOf(metric)} by platform`, measure: metric },
+    platforms,
+    (p) => p.platformName,
+    (p) => computeMetric(metric, p),
+  );
 }
 
 /** Metrics per platform, biggest spender first. */

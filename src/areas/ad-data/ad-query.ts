@@ -25,21 +25,13 @@ const SUM_SCALES = {
   orders: 0,
   revenue: 2,
   cogs: 2,
-} as const;
-type SumColumn = keyof typeof SUM_SCALES;
+} as const satisfies Record<keyof AdSums, number>;
+type SumColumn = keyof AdSums;
 const SUM_COLUMNS = Object.keys(SUM_SCALES) as SumColumn[];
 
+/** A row's sums as numbers (0 for a missing one: SUM over no rows). */
 function adSums(row: Partial<Record<SumColumn, unknown>> | undefined): AdSums {
-  return {
-    impressions: num(row?.impressions),
-    clicks: num(row?.clicks),
-    leads: num(row?.leads),
-    conversions: num(row?.conversions),
-    spend: num(row?.spend),
-    orders: num(row?.orders),
-    revenue: num(row?.revenue),
-    cogs: num(row?.cogs),
-  };
+  return Object.fromEntries(SUM_COLUMNS.map((c) => [c, num(row?.[c])])) as Record<SumColumn, number>;
 }
 
 /** Adds sums up; each column rounded to its SQL scale, so the result equals SQL's exact SUM. */

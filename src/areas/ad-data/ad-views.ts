@@ -1,19 +1,8 @@
 /** Rows of the ad views (db/views/), as the ad areas read them. Decimals arrive as numbers. */
+import type { AdSums } from "./ad-data.js";
 
-/** The sums every ad rollup has, per row. */
-interface AdSumColumns {
-  impressions: number;
-  clicks: number;
-  leads: number;
-  conversions: number;
-  spend: number;
-  orders: number;
-  revenue: number;
-  cogs: number;
-}
-
-/** Day x platform (v_platform_daily). */
-export interface PlatformDailyRow extends AdSumColumns {
+/** Day x platform (v_platform_daily), with the sums every ad rollup has per row. */
+export interface PlatformDailyRow extends AdSums {
   day: string;
   platform: string;
   platform_name: string;
