@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { z } from "zod";
-import type { PlatformDefinition } from "./bot/chat-platform.js";
+import { envProblems, type PlatformDefinition } from "./bot/chat-platform.js";
 import { PLATFORMS } from "./bot/platforms.js";
 import { defaultChartWorkers, MAX_CHART_WORKERS } from "./charts/chart-workers.js";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
@@ -112,9 +112,7 @@ export function loadConfig(
     ),
   );
   const parsed = envSchema.safeParse(cleaned);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const problems = parsed.success ? [] : envProblems(parsed.error);
   const chat = chatConfigFrom(
     chatEnvSchema.partial().catch({}).parse(cleaned) as z.infer<typeof chatEnvSchema>,
     cleaned,

@@ -7,6 +7,7 @@
  * chat, used only by the server.
  */
 import type { Express } from "express";
+import type { ZodError } from "zod";
 import type { ChartRenderer } from "../charts/chart-renderer.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { Engine } from "../engine/engine.js";
@@ -18,6 +19,11 @@ import type { ChatHandler } from "./chat-request.js";
 
 /** The environment, read once by src/config.ts: unset and empty variables are left out. */
 export type EnvValues = Readonly<Record<string, string>>;
+
+/** Each problem zod found in the environment as `VARIABLE: what is wrong`. */
+export function envProblems(error: ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
 
 export interface PlatformConfigResult<C> {
   /** Undefined when none of the platform's variables is set (disabled) or a problem was found. */

@@ -3,7 +3,7 @@
  * in HTTP mode (Socket Mode when SLACK_APP_TOKEN is set). A malformed value names its variable.
  */
 import { z } from "zod";
-import type { EnvValues, PlatformConfigResult } from "../chat-platform.js";
+import { type EnvValues, envProblems, type PlatformConfigResult } from "../chat-platform.js";
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -37,7 +37,7 @@ const slackEnvSchema = z.object({
 export function readSlackConfig(env: EnvValues): PlatformConfigResult<SlackConfig> {
   const parsed = slackEnvSchema.safeParse(env);
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+    return { problems: envProblems(parsed.error) };
   }
   const e = parsed.data;
   if (!e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_API_URL) {

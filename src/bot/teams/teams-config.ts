@@ -3,7 +3,7 @@
  * development (refused with NODE_ENV=production).
  */
 import { z } from "zod";
-import type { EnvValues, PlatformConfigResult } from "../chat-platform.js";
+import { type EnvValues, envProblems, type PlatformConfigResult } from "../chat-platform.js";
 
 export interface TeamsConfig {
   /** "authenticated": every inbound JWT is validated; "anonymous": local development only. */
@@ -26,7 +26,7 @@ export function readTeamsConfig(
 ): PlatformConfigResult<TeamsConfig> {
   const parsed = teamsEnvSchema.safeParse(env);
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+    return { problems: envProblems(parsed.error) };
   }
   const e = parsed.data;
   const credentials = [
