@@ -17,6 +17,8 @@ export interface EnabledPlatform {
 
 export interface ChatConfig {
   readonly port: number;
+  /** On SIGTERM/SIGINT, how long answers and deliveries under way may take to finish (SHUTDOWN_GRACE_MS). */
+  readonly shutdownGraceMs: number;
   /** The server's public base URL (signed chart and file links). */
   readonly publicBaseUrl: string;
   /** Secret for signing chart and file URLs; when unset a random one is made per process. */
@@ -42,6 +44,7 @@ const httpUrl = z
 export const chatEnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   PUBLIC_BASE_URL: httpUrl.optional(),
   CHART_URL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   AREA_CHANNELS: z
@@ -109,6 +112,7 @@ export function chatConfigFrom(
     problems,
     config: {
       port: e.PORT,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
       chartUrlSecret: e.CHART_URL_SECRET,
       platforms,

@@ -5,6 +5,7 @@
  * (what `kpi schedule tick` and `kpi alerts` send through); `startBot` adds the HTTP server and
  * the minute loop (`kpi serve`). Closing goes in reverse order.
  */
+import { type Admission, createAdmission } from "../bot/admission.js";
 import type { PlatformDeps } from "../bot/chat-platform.js";
 import { answerChatRequest, type ChatHandler } from "../bot/chat-request.js";
 import { type RunningServer, startServer } from "../bot/server.js";
@@ -12,6 +13,7 @@ import { type ChartRenderer, createChartRenderer } from "../charts/chart-rendere
 import type { Config } from "../config.js";
 import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
+import { isUserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type ChatGuard, type ChatGuardOptions, createChatGuard } from "../security/chat-guard.js";
 import { type OpenPlatforms, openPlatforms } from "./open-platforms.js";
@@ -31,6 +33,8 @@ export interface BotParts {
   readonly charts: ChartRenderer;
   /** Rate limits and the audit trail. */
   readonly guard: ChatGuard;
+  /** How many chat requests run and wait at once (closed first on shutdown). */
+  readonly admission: Admission;
   readonly scheduling: Scheduling;
   /** Answers a chat request as the platforms do. */
   readonly chat: ChatHandler;
@@ -64,9 +68,11 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     await engine.close();
     await botState.destroy().catch(() => undefined);
   };
+  const admission = createAdmission(config.security.admission, log);
   const deps: PlatformDeps = {
     engine,
     chat,
+    admission,
     log,
     charts,
     now,
@@ -89,6 +95,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     botState,
     charts,
     guard,
+    admission,
     scheduling,
     chat,
     platforms,
@@ -101,7 +108,44 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
 
 export interface RunningBot extends BotParts {
   readonly server: RunningServer;
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: refuse new requests (503, readiness fails), let the answers and deliveries
+   * under way finish for up to `graceMs` (SHUTDOWN_GRACE_MS), then close everything.
+   * Resolves whether everything finished in time.
+   */
+  stop(graceMs?: number): Promise<boolean>;
+}
+
+/** The readiness checks' limits: the database must answer within 1 s, the minute loop must tick. */
+export const READY_DATABASE_MS = 1_000;
+export const READY_TICK_MS = 120_000;
+
+/** Resolves to `work`'s value, or `fallback` once `ms` have passed. */
+function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** What keeps the bot from answering now, besides its platforms (GET /readyz). */
+async function readinessOf(parts: BotParts): Promise<Record<string, string>> {
+  const problems: Record<string, string> = {};
+  const database = await within(
+    parts.engine.freshness().then(
+      () => undefined,
+      (error: Error) => (isUserError(error) ? error.message : "the database query failed"),
+    ),
+    READY_DATABASE_MS,
+    `the database did not answer within ${READY_DATABASE_MS / 1000} s`,
+  );
+  if (database) problems.database = database;
+  const sinceTick = parts.scheduling.sinceLastTick();
+  if (sinceTick !== undefined && sinceTick > READY_TICK_MS) {
+    problems.scheduler = `no scheduler tick for ${Math.round(sinceTick / 1000)} s`;
+  }
+  return problems;
 }
 
 /** `kpi serve`: the parts, the HTTP server on PORT with every platform's routes, and the scheduler's loop. */
@@ -117,6 +161,7 @@ export async function startBot(
       port: config.chat.port,
       platforms: parts.platforms.platforms,
       log: options.log,
+      readiness: () => readinessOf(parts),
     });
   } catch (error) {
     await parts.close();
@@ -126,10 +171,33 @@ export async function startBot(
   return {
     ...parts,
     server,
-    async stop() {
-      await parts.scheduling.stop();
+    async stop(graceMs = config.chat.shutdownGraceMs) {
+      const { log } = options;
+      server.drain();
+      parts.admission.close();
+      const inFlight = parts.admission.stats();
+      log.info(
+        { answering: inFlight.active, waiting: inFlight.waiting, graceMs },
+        "shutting down: finishing the answers and deliveries under way",
+      );
+      const [answered, delivered] = await Promise.all([
+        parts.admission.idle(graceMs),
+        within(
+          parts.scheduling.stop().then(() => true),
+          graceMs,
+          false,
+        ),
+      ]);
+      if (!answered || !delivered) {
+        const left = parts.admission.stats();
+        log.warn(
+          { answering: left.active, waiting: left.waiting, deliveriesFinished: delivered, graceMs },
+          "shutdown grace period over: stopping with work unfinished",
+        );
+      }
       await server.close();
       await parts.close();
+      return answered && delivered;
     },
   };
 }

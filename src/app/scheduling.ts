@@ -56,6 +56,8 @@ export interface Scheduling {
   startLoop(senders: Senders): void;
   /** Stops the loop and waits for a running tick. */
   stop(): Promise<void>;
+  /** Milliseconds since the minute loop last ticked; undefined when it is not running. */
+  sinceLastTick(): number | undefined;
 }
 
 export function createScheduling(deps: SchedulingDeps): Scheduling {
@@ -121,5 +123,6 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
     async stop() {
       await loop?.stop();
     },
+    sinceLastTick: () => loop?.sinceLastTick(),
   };
 }

@@ -15,6 +15,7 @@ import type { Logger } from "../log.js";
 import type { PlatformSenders } from "../schedule/senders.js";
 import type { TargetRules } from "../schedule/target.js";
 import type { AccessPolicy, PolicyKeys } from "../security/access-policy.js";
+import type { Admission } from "./admission.js";
 import type { ChatHandler } from "./chat-request.js";
 
 /** The environment, read once by src/config.ts: unset and empty variables are left out. */
@@ -52,6 +53,8 @@ export interface PlatformDeps {
   readonly engine: Engine;
   /** Answers a chat request: access policy, rate limits, audit, subscriptions. */
   readonly chat: ChatHandler;
+  /** How many chat requests run and wait at once; the rest are told the bot is busy. */
+  readonly admission: Admission;
   readonly log: Logger;
   /** Draws charts off the main thread (one renderer per process, closed by the root). */
   readonly charts: ChartRenderer;
@@ -85,5 +88,7 @@ export interface ChatPlatform {
   mount?(app: Express): void;
   /** Connections of its own (Slack Socket Mode); after mount. */
   start?(): Promise<void>;
+  /** Why it cannot answer now (not authenticated, not connected), or undefined when it can. */
+  readiness?(): string | undefined;
   stop(): Promise<void>;
 }

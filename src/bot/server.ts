@@ -1,6 +1,9 @@
 /**
  * The bot server: one HTTP server on PORT for every platform that has routes (Slack HTTP
- * mode at POST /slack/events, Teams at POST /api/messages), plus GET /healthz.
+ * mode at POST /slack/events, Teams at POST /api/messages), plus GET /healthz (the process
+ * is alive) and GET /readyz (it can answer: 200, or 503 with the reasons). Once draining
+ * (shutdown), every platform route answers 503, so Slack and Teams retry elsewhere, while
+ * the answers already under way finish.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,9 +11,14 @@ import express from "express";
 import type { Logger } from "../log.js";
 import type { ChatPlatform } from "./chat-platform.js";
 
+/** Each check's problem, by name; empty when ready. */
+export type ReadinessProblems = Readonly<Record<string, string>>;
+
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
+  /** Refuses new platform requests with 503 and fails readiness (shutdown). */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -18,11 +26,33 @@ export async function startServer(options: {
   readonly port: number;
   readonly platforms: readonly ChatPlatform[];
   readonly log: Logger;
+  /** What keeps the bot from answering now (database, platforms, scheduler). */
+  readonly readiness?: () => Promise<ReadinessProblems>;
 }): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
+  let draining = false;
   app.get("/healthz", (_req, res) => {
-    res.json({ ok: true, channels: options.platforms.map((p) => p.name) });
+    res.json({ ok: true });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const problems: Record<string, string> = draining
+      ? { shutdown: "shutting down" }
+      : { ...(await options.readiness?.()) };
+    for (const platform of options.platforms) {
+      const problem = platform.readiness?.();
+      if (problem) problems[platform.name] = problem;
+    }
+    const ready = Object.keys(problems).length === 0;
+    res.status(ready ? 200 : 503).json({ ready, ...(ready ? {} : { problems }) });
+  });
+  app.use((_req, res, next) => {
+    if (!draining) {
+      next();
+      return;
+    }
+    res.set("connection", "close").set("retry-after", "5");
+    res.status(503).json({ ok: false, error: "shutting_down" });
   });
   for (const platform of options.platforms) platform.mount?.(app);
   app.use((_req, res) => {
@@ -50,6 +80,9 @@ export async function startServer(options: {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    drain() {
+      draining = true;
+    },
     async close() {
       for (const platform of options.platforms) await platform.stop().catch(() => undefined);
       await new Promise<void>((resolve) => {

@@ -26,6 +26,8 @@ export interface SchedulerLoopOptions {
 export interface SchedulerLoop {
   /** Stops scheduling and waits for a running tick to finish. */
   stop(): Promise<void>;
+  /** Milliseconds since the loop last showed life: started, or finished a tick (readiness). */
+  sinceLastTick(): number;
 }
 
 const defaultTimer = (run: () => void, delayMs: number): Timer => {
@@ -44,6 +46,7 @@ export function startSchedulerLoop(options: SchedulerLoopOptions): SchedulerLoop
   let stopped = false;
   let timer: Timer | undefined;
   let running: Promise<void> = Promise.resolve();
+  let lastTick = performance.now();
 
   const runOnce = async (at: Date, checkAlerts: boolean): Promise<void> => {
     try {
@@ -51,12 +54,14 @@ export function startSchedulerLoop(options: SchedulerLoopOptions): SchedulerLoop
     } catch (error) {
       options.log.error({ err: error, at: at.toISOString() }, "scheduler tick failed");
     }
+    lastTick = performance.now();
     if (!checkAlerts || !options.alertCheck) return;
     try {
       await options.alertCheck(at);
     } catch (error) {
       options.log.error({ err: error, at: at.toISOString() }, "low-stock check failed");
     }
+    lastTick = performance.now();
   };
 
   const scheduleNext = (): void => {
@@ -76,5 +81,6 @@ export function startSchedulerLoop(options: SchedulerLoopOptions): SchedulerLoop
       timer?.cancel();
       await running;
     },
+    sinceLastTick: () => performance.now() - lastTick,
   };
 }

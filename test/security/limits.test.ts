@@ -51,6 +51,32 @@ describe("chat rate limits", () => {
     window.add("late", 120_000);
     expect(window.size).toBe(1);
   });
+
+  it("when full, refuse new keys rather than forget a recent one", () => {
+    const window = new SlidingWindow(1, 60_000, 3);
+    for (const key of ["a", "b", "c"]) window.add(key, 0);
+    expect(window.check("d", 1_000)).toEqual({ waitMs: 59_000, full: true });
+    // A flood of new ids changes nothing for the ids already counted.
+    for (let i = 0; i < 1_000; i++) expect(window.check(`new${i}`, 2_000).full).toBe(true);
+    expect(window.check("a", 2_000)).toEqual({ waitMs: 58_000, full: false });
+    window.add("b", 30_000);
+    // "a" and "c" leave the window at 60 s, "b" stays: room for two new keys, none for a third.
+    expect(window.check("d", 60_000).full).toBe(false);
+    window.add("d", 60_000);
+    window.add("e", 60_000);
+    expect(window.check("f", 60_000).full).toBe(true);
+    expect(window.check("b", 60_000).waitMs).toBe(30_000);
+  });
+
+  it("tell the asker when too many people are counted at once", () => {
+    const limits = createChatRateLimits({ userPerMinute: 5, channelPerMinute: 5, maxKeys: 2 }, () => 0);
+    expect(limits.take({ platform: "slack", userId: "U1", channelId: "C1" })).toBeUndefined();
+    expect(limits.take({ platform: "slack", userId: "U2", channelId: "C1" })).toBeUndefined();
+    expect(limits.take({ platform: "slack", userId: "U3", channelId: "C1" })).toBe(
+      "I'm answering too many people at once right now. Try again in 60 s.",
+    );
+    expect(limits.take({ platform: "slack", userId: "U1", channelId: "C1" })).toBeUndefined();
+  });
 });
 
 describe("the cap on concurrent queries", () => {

@@ -3,11 +3,14 @@ import type { ChartRenderer } from "../../charts/chart-renderer.js";
 import type { Engine } from "../../engine/engine.js";
 import type { Logger } from "../../log.js";
 import type { AccessPolicy } from "../../security/access-policy.js";
+import type { Admission } from "../admission.js";
 import type { ChatHandler } from "../chat-request.js";
 
 export interface SlackDeps {
   /** Answers a request: access policy, rate limits, audit, subscriptions. */
   readonly chat: ChatHandler;
+  /** Sheds what does not fit (told "busy" within the ack). */
+  readonly admission: Admission;
   /** For the data freshness line under answers. */
   readonly engine: Engine;
   readonly log: Logger;

@@ -23,6 +23,7 @@ import { WORKING_DELAY_MS } from "./slack-reply.js";
 import { createSlackSenders } from "./slack-senders.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
+const NOT_AUTHENTICATED = "not authenticated with Slack yet (auth.test)";
 
 /** auth.test through Bolt's init: a token Slack rejects stops the server with the variable named. */
 async function initialise(app: App, slack: SlackConfig): Promise<void> {
@@ -48,6 +49,7 @@ export async function openSlack(
 ): Promise<ChatPlatform> {
   const slackDeps: SlackDeps = {
     chat: deps.chat,
+    admission: deps.admission,
     engine: deps.engine,
     log: deps.log,
     charts: deps.charts,
@@ -78,6 +80,7 @@ function httpMode(
   const signingSecret = slack.signingSecret;
   if (!signingSecret) throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET");
   let ready: Promise<void> | undefined;
+  let authenticated = false;
   return {
     name: "slack",
     description: `Slack in HTTP mode at POST ${SLACK_EVENTS_PATH}`,
@@ -102,13 +105,16 @@ function httpMode(
         deferInitialization: true,
       });
       registerListeners(app, deps);
-      ready = initialise(app, slack);
+      ready = initialise(app, slack).then(() => {
+        authenticated = true;
+      });
       ready.catch(() => undefined); // awaited (and reported) by start()
     },
     async start() {
       if (!ready) throw new Error("the Slack platform must be mounted before it starts");
       await ready;
     },
+    readiness: () => (authenticated ? undefined : NOT_AUTHENTICATED),
     async stop() {},
   };
 }
@@ -125,6 +131,13 @@ function socketMode(
   const app = new App({ token: slack.botToken, receiver, clientOptions, logger, deferInitialization: true });
   registerListeners(app, deps);
   let started = false;
+  let connected = false;
+  receiver.client.on("connected", () => {
+    connected = true;
+  });
+  receiver.client.on("disconnected", () => {
+    connected = false;
+  });
   return {
     name: "slack",
     description: "Slack in Socket Mode (no public URL needed)",
@@ -142,6 +155,8 @@ function socketMode(
         );
       }
     },
+    readiness: () =>
+      !started ? NOT_AUTHENTICATED : connected ? undefined : "the Socket Mode connection is down",
     async stop() {
       if (started) await app.stop();
     },

@@ -27,6 +27,8 @@ export interface SlackReplier {
   readonly client: webApi.WebClient;
   /** Shows a message to the asker only. */
   ephemeral(message: EphemeralMessage): Promise<unknown>;
+  /** When the request was acknowledged (monotonic ms): a wait for a turn counts towards the notice. */
+  readonly since?: number;
 }
 
 export const WORKING_TEXT = "Working on it…";
@@ -50,9 +52,13 @@ export async function tellAsker(replier: SlackReplier, text: string, log: Logger
   }
 }
 
-/** Tells the asker "Working on it…" if the work is still running after `delayMs`; `done()` cancels. */
+/**
+ * Tells the asker "Working on it…" if the work is still running `delayMs` after the request was
+ * acknowledged; `done()` cancels.
+ */
 export function startWorkingNotice(replier: SlackReplier, delayMs: number, log: Logger): { done(): void } {
-  const timer = setTimeout(() => void tellAsker(replier, WORKING_TEXT, log), delayMs);
+  const waited = replier.since === undefined ? 0 : performance.now() - replier.since;
+  const timer = setTimeout(() => void tellAsker(replier, WORKING_TEXT, log), Math.max(0, delayMs - waited));
   return { done: () => clearTimeout(timer) };
 }
 

@@ -78,6 +78,7 @@ export async function openTeams(
     });
   const handler = createTeamsHandler({
     chat: deps.chat,
+    admission: deps.admission,
     log,
     conversations,
     answerMessage: messageForAnswer,

@@ -12,6 +12,7 @@ import type { Answer } from "../../answer/answer.js";
 import { STALE_ACTION_TEXT } from "../../commands/action-payload.js";
 import { isUserError } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { type Admission, admit } from "../admission.js";
 import type { Ask, ChatHandler } from "../chat-request.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
@@ -24,6 +25,8 @@ export const STALE_BUTTON_TEXT = STALE_ACTION_TEXT;
 
 export interface TeamsTurnDeps {
   readonly chat: ChatHandler;
+  /** Sheds what does not fit (told "busy" at once). */
+  readonly admission: Admission;
   readonly log: Logger;
   readonly conversations: ConversationStore;
   readonly answerMessage: (answer: Answer) => Promise<AnswerMessage>;
@@ -83,6 +86,22 @@ async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps):
     await context.sendActivity(asked.reply);
     return;
   }
+  await admit(deps.admission, {
+    accept: async () => undefined,
+    refuse: async (text) => {
+      await context.sendActivity(text);
+    },
+    work: () => answerAsked(context, asked, deps),
+  });
+}
+
+/** The ask through the shared chat request, and its reply as a message, a card or CSV links. */
+async function answerAsked(
+  context: TurnContext,
+  asked: { readonly ask: Ask; readonly button?: ActionKind },
+  deps: TeamsTurnDeps,
+): Promise<void> {
+  const activity = context.activity;
   const reply = await deps.chat({
     ...asked.ask,
     platform: "teams",

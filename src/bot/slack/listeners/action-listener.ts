@@ -4,6 +4,7 @@
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { isUserError } from "../../../errors.js";
+import { admit } from "../../admission.js";
 import { ACTION_PREFIX, decodeButton } from "../answer-buttons.js";
 import { answerInSlack } from "../answer-flow.js";
 import { csvInSlack } from "../csv-flow.js";
@@ -17,6 +18,7 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
       await ack();
       const replier: SlackReplier = {
         client,
+        since: performance.now(),
         ephemeral: (message) => respond({ response_type: "ephemeral", replace_original: false, ...message }),
       };
       const channelId = body.channel?.id;
@@ -46,8 +48,17 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
       }
       deps.log.info({ platform: "slack", action: action.action_id, channel: channelId }, "answer button");
       const ask = { query: request.query };
-      if (request.kind === "csv") await csvInSlack(ask, place, replier, deps);
-      else await answerInSlack(ask, place, replier, deps);
+      // Acknowledged above: a shed press is told so through its response_url.
+      await admit(deps.admission, {
+        accept: async () => undefined,
+        refuse: async (text) => {
+          await tellAsker(replier, text, deps.log);
+        },
+        work: () =>
+          request.kind === "csv"
+            ? csvInSlack(ask, place, replier, deps)
+            : answerInSlack(ask, place, replier, deps),
+      });
     },
   );
 }

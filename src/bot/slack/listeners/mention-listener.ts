@@ -1,8 +1,10 @@
 /** `@kpi campaigns last-30d` in a channel: the same as the command, answered in a thread. */
 import type { App } from "@slack/bolt";
+import { admit } from "../../admission.js";
 import { answerInSlack } from "../answer-flow.js";
 import { unescapeSlackText } from "../block-kit-limits.js";
 import type { SlackDeps } from "../slack-deps.js";
+import { type EphemeralMessage, tellAsker } from "../slack-reply.js";
 
 /** The command text of a mention: user mentions (`<@U123>`, `<@U123|name>`) removed. */
 export function mentionText(text: string): string {
@@ -19,15 +21,25 @@ export function registerMentionListener(app: App, deps: SlackDeps): void {
     const user = event.user;
     if (!user) return;
     const threadTs = event.thread_ts ?? event.ts;
-    await answerInSlack(
-      { text: mentionText(event.text) },
-      { channelId: event.channel, userId: user, threadTs, workspaceId: body.team_id },
-      {
-        client,
-        ephemeral: (message) =>
-          client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message }),
+    const replier = {
+      client,
+      since: performance.now(),
+      ephemeral: (message: EphemeralMessage) =>
+        client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message }),
+    };
+    // Bolt has already acknowledged the event.
+    await admit(deps.admission, {
+      accept: async () => undefined,
+      refuse: async (text) => {
+        await tellAsker(replier, text, deps.log);
       },
-      deps,
-    );
+      work: () =>
+        answerInSlack(
+          { text: mentionText(event.text) },
+          { channelId: event.channel, userId: user, threadTs, workspaceId: body.team_id },
+          replier,
+          deps,
+        ),
+    });
   });
 }
