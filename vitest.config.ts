@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Fingerprints the user's database around the run and hides it from the tests.
+    globalSetup: ["test/global/user-database-guard.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -61,6 +61,8 @@ export interface SlackBotOptions {
   readonly env?: Record<string, string>;
   /** Wait before "Working on it…"; default a minute, so that it only shows where a test wants it. */
   readonly workingDelayMs?: number;
+  /** How many requests the replay guard may remember (default: production's). */
+  readonly replayCapacity?: number;
   readonly fake?: FakeSlack;
   /** Sees every reporting query's SQL and parameters. */
   readonly onQuery?: (sql: string, parameters: readonly unknown[]) => void;
@@ -71,7 +73,10 @@ let responses = 0;
 export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot> {
   const fake = options.fake ?? (await startFakeSlack());
   // "Working on it…" only where a test asks for it: a loaded machine must not add stray ephemerals.
-  const platform = slackPlatform({ workingDelayMs: options.workingDelayMs ?? 60_000 });
+  const platform = slackPlatform({
+    workingDelayMs: options.workingDelayMs ?? 60_000,
+    ...(options.replayCapacity ? { replayCapacity: options.replayCapacity } : {}),
+  });
   const config = loadConfig(
     {
       DATABASE_URL: options.databaseUrl,

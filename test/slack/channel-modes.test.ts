@@ -25,7 +25,12 @@ afterAll(async () => {
 
 /** The bot's parts as `kpi serve` assembles them (no database is reached: nothing is asked). */
 async function slackFor(env: Record<string, string>) {
-  const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, ...env });
+  const config = loadConfig({
+    DATABASE_URL: "mysql://root@127.0.0.1:1/kpi_never_used", // nothing listens: any query would fail
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    ...env,
+  });
   const parts = await assembleBot(config, { log: pino({ level: "silent" }) });
   const [channel] = parts.platforms.platforms;
   if (!channel) throw new Error("Slack did not open");

@@ -2,6 +2,6 @@
 export interface SlackOptions {
   /** Wait before the asker sees "Working on it…" (default 1.5 s; tests lengthen it). */
   readonly workingDelayMs?: number;
-  /** Monotonic clock of the replay guard (tests). */
-  readonly replayClock?: () => number;
+  /** How many requests the replay guard may remember (tests make it small). */
+  readonly replayCapacity?: number;
 }

@@ -1,8 +1,9 @@
 /**
  * Slack, opened: senders for scheduled messages at once, and the chat side for the server.
  * HTTP mode (production): Bolt's ExpressReceiver on the shared express app at POST
- * /slack/events, which checks every request's signature and age. Socket Mode
- * (SLACK_APP_TOKEN set; development, private installs): a WebSocket to Slack, no public URL.
+ * /slack/events, behind the replay guard; both check every request's signature and age.
+ * Socket Mode (SLACK_APP_TOKEN set; development, private installs): a WebSocket to Slack, no
+ * public URL.
  * Either way the Web API client goes to SLACK_API_URL when set, with bounded retries, and the
  * bot token is checked with auth.test before serving.
  */
@@ -63,7 +64,7 @@ export async function openSlack(
   const logger = slackLogger(deps.log);
   return slack.appToken
     ? socketMode(slack, slack.appToken, slackDeps, senders, clientOptions, logger)
-    : httpMode(slack, slackDeps, senders, clientOptions, logger, options.replayClock);
+    : httpMode(slack, slackDeps, senders, clientOptions, logger, options);
 }
 
 type ClientOptions = ReturnType<typeof webClientOptions>;
@@ -75,7 +76,7 @@ function httpMode(
   senders: PlatformSenders,
   clientOptions: ClientOptions,
   logger: BoltLogger,
-  replayClock: (() => number) | undefined,
+  options: SlackOptions,
 ): ChatPlatform {
   const signingSecret = slack.signingSecret;
   if (!signingSecret) throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET");
@@ -86,10 +87,15 @@ function httpMode(
     description: `Slack in HTTP mode at POST ${SLACK_EVENTS_PATH}`,
     senders,
     mount(express: Express) {
-      // Before Bolt's receiver: a replayed request stops here (routes run in mount order).
+      // Before Bolt's receiver (routes run in mount order): a request that is not signed, too
+      // old or too new gets 401 and a replayed one an empty 200 here; Bolt verifies the rest again.
       express.post(
         SLACK_EVENTS_PATH,
-        replayGuard({ log: deps.log, ...(replayClock ? { monotonic: replayClock } : {}) }),
+        replayGuard({
+          signingSecret,
+          log: deps.log,
+          ...(options.replayCapacity ? { capacity: options.replayCapacity } : {}),
+        }),
       );
       const receiver = new ExpressReceiver({
         signingSecret,
