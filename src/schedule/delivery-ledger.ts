@@ -248,3 +248,19 @@ export async function markNotified(db: BotStateDb, deliveryId: number, at: Date)
     .where("delivery_id", "=", deliveryId)
     .execute();
 }
+
+/**
+ * Gives back every claim this replica still holds (on shutdown): each becomes a retry due at
+ * `at`, so another replica takes it over at once; its post_started_at makes that replica look
+ * for the message before posting. How many claims were released.
+ */
+export async function releaseClaims(db: BotStateDb, replicaId: string, at: Date): Promise<number> {
+  const now = toSqlTime(at);
+  const result = await db
+    .updateTable("bot_deliveries")
+    .set({ status: "retrying", next_attempt_at: now, error_code: "released", updated_at: now })
+    .where("status", "=", "claimed")
+    .where("claimed_by", "=", replicaId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
