@@ -3,19 +3,32 @@
  * record the outcome in the ledger. A failure is retried with backoff while attempts
  * remain and the error is retryable; after the last attempt the delivery is recorded
  * failed and one failure notice goes to ADMIN_CHANNEL (or the subscription's channel).
+ * The ledger records that an attempt is posting before it posts; an attempt that takes over
+ * after one did (its owner may have died between the post and the record) first looks for
+ * the message by its delivery tag and records it as sent when found, instead of posting again.
  */
 
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { DataSourceUnavailableError, isUserError, referenceId } from "../errors.js";
 import type { Logger } from "../log.js";
 import { isDeliveryError } from "./delivery-error.js";
-import { type Claim, markFailedAttempt, markNotified, markSent } from "./delivery-ledger.js";
+import { type Claim, markFailedAttempt, markNotified, markPosting, markSent } from "./delivery-ledger.js";
 import { buildDigest, type DigestEngine } from "./digest.js";
 import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
-import { checkedResult, type Senders, sendersFor } from "./senders.js";
+import {
+  checkedResult,
+  deliveryTag,
+  type PlatformSenders,
+  type Senders,
+  type SendResult,
+  sendersFor,
+} from "./senders.js";
 import type { Subscription } from "./subscription-store.js";
 import { type Target, targetToText } from "./target.js";
 import { formatWallInZone } from "./zone-time.js";
+
+/** How far before the first post a lookup reaches back: replicas' and the platform's clocks differ a little. */
+export const LOOKBACK_MARGIN_MS = 5 * 60_000;
 
 export interface DeliverDeps {
   readonly db: BotStateDb;
@@ -88,7 +101,8 @@ async function notifyFailure(
   const target = deps.settings.adminTarget ?? subscription.target;
   const text = failureNoticeText(subscription, claim.slotAt, claim.attempts, code);
   try {
-    checkedResult(await sendersFor(deps.senders, target).digests.sendNotice(target, text));
+    const tag = deliveryTag("notice", claim.deliveryId);
+    checkedResult(await sendersFor(deps.senders, target).digests.sendNotice(target, text, tag));
     await markNotified(deps.db, claim.deliveryId, at);
   } catch (error) {
     deps.log.warn(
@@ -96,6 +110,25 @@ async function notifyFailure(
       "failure notice not sent",
     );
   }
+}
+
+/** The message an earlier attempt posted for this claim, when one may have and the platform can tell. */
+async function earlierPost(
+  claim: Claim,
+  target: Target,
+  senders: PlatformSenders,
+  log: Logger,
+): Promise<SendResult | undefined> {
+  if (!claim.postStartedAt) return undefined;
+  if (!senders.sent) {
+    log.warn(
+      { delivery: claim.deliveryId, attempts: claim.attempts },
+      "an earlier attempt may have posted this digest; the platform cannot be checked, posting again",
+    );
+    return undefined;
+  }
+  const since = new Date(claim.postStartedAt.getTime() - LOOKBACK_MARGIN_MS);
+  return senders.sent.findSent(target, deliveryTag("digest", claim.deliveryId), since);
 }
 
 /** Sends the claimed slot once and records what happened. Never throws for a failed send. */
@@ -113,6 +146,15 @@ export async function deliverClaim(
   } else {
     try {
       const senders = sendersFor(deps.senders, subscription.target);
+      const found = await earlierPost(claim, subscription.target, senders, log);
+      if (found) {
+        const messageId = checkedResult(found).messageId;
+        if (await markSent(deps.db, claim, messageId, at)) {
+          log.info({ attempts: claim.attempts, messageId }, "digest found already posted; recorded sent");
+          return { ...base, status: "sent", messageId };
+        }
+        return { ...base, status: "lost", messageId };
+      }
       const refusal = deps.refusal;
       const digest = await buildDigest(
         subscription,
@@ -120,7 +162,12 @@ export async function deliverClaim(
         deps.engine,
         refusal && ((area) => refusal(area, subscription.target)),
       );
-      const { messageId } = checkedResult(await senders.digests.send(subscription.target, digest));
+      if (!(await markPosting(deps.db, claim, at))) {
+        log.warn({ attempts: claim.attempts }, "another replica took the claim over before the post");
+        return { ...base, status: "lost" };
+      }
+      const tag = deliveryTag("digest", claim.deliveryId);
+      const { messageId } = checkedResult(await senders.digests.send(subscription.target, digest, tag));
       if (await markSent(deps.db, claim, messageId, at)) {
         log.info({ attempts: claim.attempts, messageId }, "digest sent");
         return { ...base, status: "sent", messageId };

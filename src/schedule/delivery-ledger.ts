@@ -6,7 +6,7 @@
  * over) changes nothing. Taking over a retry or a stale claim increments attempts.
  * (Kysely's numUpdatedRows is mysql2's affectedRows: the rows the fenced WHERE matched.)
  */
-import { type ExpressionBuilder, type Selectable, sql, type Updateable } from "kysely";
+import { type ExpressionBuilder, type Selectable, sql, type UpdateObject } from "kysely";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { BotDeliveriesTable, BotTables } from "../db/bot-state/bot-tables.js";
 import { isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
@@ -23,6 +23,7 @@ export interface Delivery {
   readonly nextAttemptAt: Date | null;
   readonly claimedBy: string | null;
   readonly claimedAt: Date | null;
+  readonly postStartedAt: Date | null;
   readonly messageId: string | null;
   readonly errorCode: string | null;
   readonly notifiedAt: Date | null;
@@ -36,6 +37,8 @@ export interface Claim {
   /** This attempt's number (1 for the first). */
   readonly attempts: number;
   readonly replicaId: string;
+  /** When an earlier attempt first began posting (it may have posted); null if none did. */
+  readonly postStartedAt: Date | null;
 }
 
 export const DELIVERY_COLUMNS = [
@@ -47,6 +50,7 @@ export const DELIVERY_COLUMNS = [
   "next_attempt_at",
   "claimed_by",
   "claimed_at",
+  "post_started_at",
   "message_id",
   "error_code",
   "notified_at",
@@ -64,6 +68,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
     nextAttemptAt: fromSqlTimeOrNull(row.next_attempt_at),
     claimedBy: row.claimed_by,
     claimedAt: fromSqlTimeOrNull(row.claimed_at),
+    postStartedAt: fromSqlTimeOrNull(row.post_started_at),
     messageId: row.message_id,
     errorCode: row.error_code,
     notifiedAt: fromSqlTimeOrNull(row.notified_at),
@@ -93,7 +98,14 @@ export async function claimSlot(
         updated_at: now,
       })
       .executeTakeFirstOrThrow();
-    return { deliveryId: Number(result.insertId), subscriptionId, slotAt: slot, attempts: 1, replicaId };
+    return {
+      deliveryId: Number(result.insertId),
+      subscriptionId,
+      slotAt: slot,
+      attempts: 1,
+      replicaId,
+      postStartedAt: null,
+    };
   } catch (error) {
     if (isDuplicateKey(error) || isMissingParent(error)) return undefined;
     throw error;
@@ -172,6 +184,7 @@ export async function takeOver(
     slotAt: delivery.slotAt,
     attempts: delivery.attempts + 1,
     replicaId,
+    postStartedAt: delivery.postStartedAt,
   };
 }
 
@@ -179,7 +192,7 @@ export async function takeOver(
 async function updateOwned(
   db: BotStateDb,
   claim: Claim,
-  changes: Updateable<BotDeliveriesTable>,
+  changes: UpdateObject<BotTables, "bot_deliveries">,
 ): Promise<boolean> {
   const result = await db
     .updateTable("bot_deliveries")
@@ -190,6 +203,15 @@ async function updateOwned(
     .where("attempts", "=", claim.attempts)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/** Records, before the post, that this attempt is posting; false when the claim was lost. */
+export function markPosting(db: BotStateDb, claim: Claim, at: Date): Promise<boolean> {
+  const now = toSqlTime(at);
+  return updateOwned(db, claim, {
+    post_started_at: sql<string>`COALESCE(post_started_at, ${now})`,
+    updated_at: now,
+  });
 }
 
 /** Records the platform's message id; false when the claim was lost meanwhile. */
@@ -225,4 +247,20 @@ export async function markNotified(db: BotStateDb, deliveryId: number, at: Date)
     .set({ notified_at: toSqlTime(at) })
     .where("delivery_id", "=", deliveryId)
     .execute();
+}
+
+/**
+ * Gives back every claim this replica still holds (on shutdown): each becomes a retry due at
+ * `at`, so another replica takes it over at once; its post_started_at makes that replica look
+ * for the message before posting. How many claims were released.
+ */
+export async function releaseClaims(db: BotStateDb, replicaId: string, at: Date): Promise<number> {
+  const now = toSqlTime(at);
+  const result = await db
+    .updateTable("bot_deliveries")
+    .set({ status: "retrying", next_attempt_at: now, error_code: "released", updated_at: now })
+    .where("status", "=", "claimed")
+    .where("claimed_by", "=", replicaId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -22,7 +22,7 @@ import {
 } from "./alert-state-store.js";
 import { decideAlerts } from "./alert-transitions.js";
 import { isDeliveryError } from "./delivery-error.js";
-import { checkedResult, type Senders, sendersFor } from "./senders.js";
+import { checkedResult, deliveryTag, type Senders, sendersFor } from "./senders.js";
 import { storedTarget, type Target, targetToText } from "./target.js";
 
 export interface AlertDeps {
@@ -95,7 +95,9 @@ export async function checkLowStock(now: Date, deps: AlertDeps): Promise<AlertCh
     report.fired = alert.items;
     try {
       const sender = sendersFor(deps.senders, deps.target).alerts;
-      const { messageId } = checkedResult(await sender.sendAlert(deps.target, alert));
+      const { messageId } = checkedResult(
+        await sender.sendAlert(deps.target, alert, deliveryTag("alert", now.toISOString())),
+      );
       await recordAlertPosted(db, claim, targetToText(deps.target), messageId, now);
       report.alertMessageId = messageId;
       deps.log.info({ products: claim.skus.length, messageId }, "low-stock alert posted");
@@ -115,7 +117,8 @@ export async function checkLowStock(now: Date, deps: AlertDeps): Promise<AlertCh
     try {
       const target = storedTarget(r.target);
       const sender = sendersFor(deps.senders, target).alerts;
-      checkedResult(await sender.sendRecovery(target, r.threadId, recoveryNote(r.sku, r.product)));
+      const tag = deliveryTag("recovery", `${r.sku}@${now.toISOString()}`);
+      checkedResult(await sender.sendRecovery(target, r.threadId, recoveryNote(r.sku, r.product), tag));
       recovered.push(r.sku);
     } catch (error) {
       deps.log.warn({ sku: r.sku, err: error }, "recovery note not posted");

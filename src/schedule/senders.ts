@@ -5,6 +5,9 @@
  * accepted the message, and throws a DeliveryError for anything else (Slack `ok:false`,
  * HTTP errors, timeouts). A sender bounds its own time (no 30-minute client retries):
  * well under DELIVERY_STALE_MINUTES, after which another replica takes the delivery over.
+ * Every message carries its delivery tag where the platform can store one (Slack message
+ * metadata), so that a replica taking a delivery over can find a message its dead owner
+ * posted but never recorded, instead of posting a second copy.
  */
 import type { LowStockAlert, RecoveryNote } from "./alert-message.js";
 import { DeliveryError } from "./delivery-error.js";
@@ -16,23 +19,40 @@ export interface SendResult {
   readonly messageId: string;
 }
 
+/** What identifies one scheduled message among the bot's messages: "digest-42", "notice-42". */
+export type DeliveryTag = string;
+
+export const deliveryTag = (kind: "digest" | "notice" | "alert" | "recovery", id: string | number) =>
+  `${kind}-${id}`;
+
 export interface DigestSender {
   /** Posts one digest as one message (one section per area, at most one chart each). */
-  send(target: Target, digest: Digest): Promise<SendResult>;
+  send(target: Target, digest: Digest, tag: DeliveryTag): Promise<SendResult>;
   /** Posts a short plain-text notice (a digest that could not be delivered). */
-  sendNotice(target: Target, text: string): Promise<SendResult>;
+  sendNotice(target: Target, text: string, tag: DeliveryTag): Promise<SendResult>;
 }
 
 export interface AlertSender {
   /** Posts one low-stock alert listing its items, with a snooze (24 h) button where the platform has one. */
-  sendAlert(target: Target, alert: LowStockAlert): Promise<SendResult>;
+  sendAlert(target: Target, alert: LowStockAlert, tag: DeliveryTag): Promise<SendResult>;
   /** Posts a recovery note as a reply in the alert's thread (threadId = the alert's message id). */
-  sendRecovery(target: Target, threadId: string, note: RecoveryNote): Promise<SendResult>;
+  sendRecovery(target: Target, threadId: string, note: RecoveryNote, tag: DeliveryTag): Promise<SendResult>;
+}
+
+export interface SentFinder {
+  /**
+   * The top-level message tagged `tag` posted in `target` since `since`, or undefined when
+   * the platform says there is none. Throws a DeliveryError when it cannot tell (missing
+   * scope, rate limit, too many messages to read): never "not found" on a guess.
+   */
+  findSent(target: Target, tag: DeliveryTag, since: Date): Promise<SendResult | undefined>;
 }
 
 export interface PlatformSenders {
   readonly digests: DigestSender;
   readonly alerts: AlertSender;
+  /** Absent when the platform lets the bot read nothing back (Teams): a takeover posts again. */
+  readonly sent?: SentFinder;
 }
 
 /** The senders of the platforms that are on, by platform name. */

@@ -3,11 +3,15 @@
  * that records every call and answers like Slack does (form-encoded or JSON arguments,
  * `ok: false` with an error code, 429 with Retry-After). It serves the Web API methods the
  * bot uses, the upload URLs it hands out (multipart bodies, bytes recorded) and
- * response_url endpoints. Replies can be scripted per method, e.g. one 429.
+ * response_url endpoints. Replies can be scripted per method, e.g. one 429, or held: the call
+ * takes effect (a message is posted) but its reply never comes, as when the caller dies first.
+ * Posted messages keep their metadata and are listed by conversations.history/.replies;
+ * `ts` follows the real clock like Slack's, so `oldest` bounds work.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockKitProblems } from "./block-kit-check.js";
+import { FakeHistory } from "./fake-slack-history.js";
 import { multipartFile, parseArgs, readBody } from "./fake-slack-http.js";
 
 export interface FakeCall {
@@ -47,9 +51,13 @@ export class FakeSlack {
   readonly calls: FakeCall[] = [];
   readonly uploads: FakeUpload[] = [];
   readonly responses: FakeResponse[] = [];
+  /** Calls whose reply was held (never sent). */
+  readonly held: FakeCall[] = [];
+  readonly history = new FakeHistory();
   private readonly scripts = new Map<string, ScriptedReply[]>();
+  private readonly holds = new Map<string, number>();
   private readonly pending = new Map<string, { filename: string; altText: string | undefined }>();
-  private nextTs = 1_790_000_000_000_100;
+  private lastTs = 0;
   private nextFile = 1;
   private server: Server | undefined;
   private base = "";
@@ -85,6 +93,11 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...Array(times).fill(reply)]);
   }
 
+  /** The next `times` calls of `method` take effect but get no reply at all. */
+  hold(method: string, times = 1): void {
+    this.holds.set(method, (this.holds.get(method) ?? 0) + times);
+  }
+
   /** Successful calls of a method (status 200, ok: true), in order. */
   ok(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method && c.ok);
@@ -98,7 +111,10 @@ export class FakeSlack {
     this.calls.length = 0;
     this.uploads.length = 0;
     this.responses.length = 0;
+    this.held.length = 0;
+    this.history.messages.length = 0;
     this.scripts.clear();
+    this.holds.clear();
   }
 
   private async handle(
@@ -121,12 +137,22 @@ export class FakeSlack {
     const ok = status === 200 && reply.body?.ok !== false;
     const error = typeof reply.body?.error === "string" ? reply.body.error : undefined;
     const body = reply.body ?? { ok: true };
-    this.calls.push({ method, args, token, status, ok, error, reply: body, at: Date.now() });
+    const call = { method, args, token, status, ok, error, reply: body, at: Date.now() };
+    this.calls.push(call);
+    const holds = this.holds.get(method) ?? 0;
+    if (holds > 0) {
+      this.holds.set(method, holds - 1);
+      this.held.push(call);
+      return new Promise(() => undefined);
+    }
     return { status, ...(reply.headers ? { headers: reply.headers } : {}), body };
   }
 
   private answer(method: string, args: Record<string, unknown>): ScriptedReply {
-    const ts = () => String(this.nextTs++).replace(/(\d{6})$/, ".$1");
+    const ts = () => {
+      this.lastTs = Math.max(this.lastTs + 1, Date.now() * 1000);
+      return String(this.lastTs).replace(/(\d{6})$/, ".$1");
+    };
     switch (method) {
       case "auth.test":
         return {
@@ -143,8 +169,15 @@ export class FakeSlack {
       case "chat.update": {
         const problems = blockKitProblems(args.blocks, "message");
         if (problems.length > 0) return { body: { ok: false, error: "invalid_blocks", problems } };
-        return { body: { ok: true, channel: args.channel, ts: method === "chat.update" ? args.ts : ts() } };
+        if (method === "chat.update") return { body: { ok: true, channel: args.channel, ts: args.ts } };
+        const posted = ts();
+        this.history.add(String(args.channel), posted, args);
+        return { body: { ok: true, channel: args.channel, ts: posted } };
       }
+      case "conversations.history":
+        return this.history.history(args);
+      case "conversations.replies":
+        return this.history.replies(args);
       case "chat.postEphemeral":
         return { body: { ok: true, message_ts: ts() } };
       case "views.publish": {

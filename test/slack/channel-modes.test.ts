@@ -70,9 +70,11 @@ describe("manifest.yml", () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       "app_mentions:read",
+      "channels:history",
       "chat:write",
       "commands",
       "files:write",
+      "groups:history",
     ]);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       "app_home_opened",

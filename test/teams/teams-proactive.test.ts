@@ -123,6 +123,7 @@ describe("proactive messages (the Teams senders)", () => {
     const result = await bot.senders.digests.sendNotice(
       teams(CHANNEL),
       "Good morning: your daily digest is ready.",
+      "notice-1",
     );
     const [call] = await bot.connector.waitFor((d) => d.length === 1);
     expect(call).toMatchObject({ method: "POST", conversationId: CHANNEL, activityId: undefined });
@@ -148,21 +149,25 @@ describe("proactive messages (the Teams senders)", () => {
       activeSince: new Date(),
       paused: false,
     };
-    await bot.senders.digests.send(teams(PERSONAL_CHAT), {
-      subscription,
-      slot: new Date(),
-      heading: "Daily digest · orders",
-      title: "Nov 25 · UTC",
-      answers: [outcome.answer],
-      problems: [],
-    });
+    await bot.senders.digests.send(
+      teams(PERSONAL_CHAT),
+      {
+        subscription,
+        slot: new Date(),
+        heading: "Daily digest · orders",
+        title: "Nov 25 · UTC",
+        answers: [outcome.answer],
+        problems: [],
+      },
+      "digest-1",
+    );
     const [call] = await bot.connector.waitFor((d) => d.length === 1);
     expect(call?.conversationId).toBe(PERSONAL_CHAT);
     expect(validateAdaptiveCard(cardOf(call))).toEqual([]);
   });
 
   it("refuses a conversation it has no reference for, naming it, as a delivery no retry can fix", async () => {
-    const attempt = bot.senders.digests.sendNotice(teams("19:never-seen@thread.tacv2"), "hi");
+    const attempt = bot.senders.digests.sendNotice(teams("19:never-seen@thread.tacv2"), "hi", "notice-2");
     await expect(attempt).rejects.toThrow(/No Teams conversation 19:never-seen@thread\.tacv2 is known/);
     await expect(attempt).rejects.toMatchObject({ retryable: false });
   });
@@ -172,6 +177,6 @@ describe("proactive messages (the Teams senders)", () => {
     await post(installationActivity("add", { serviceUrl: bot.connector.url, conversationId: team }));
     await post(installationActivity("remove", { serviceUrl: bot.connector.url, conversationId: team }));
     expect(await stored(team)).toHaveLength(0);
-    await expect(bot.senders.digests.sendNotice(teams(team), "hi")).rejects.toThrow(/is known/);
+    await expect(bot.senders.digests.sendNotice(teams(team), "hi", "notice-3")).rejects.toThrow(/is known/);
   });
 });

@@ -107,7 +107,11 @@ describe("a throttling connector", () => {
     bot.connector.reset();
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        bot.senders.digests.sendNotice({ platform: "teams", id: PERSONAL_CHAT }, `update ${i}`),
+        bot.senders.digests.sendNotice(
+          { platform: "teams", id: PERSONAL_CHAT },
+          `update ${i}`,
+          `notice-${i}`,
+        ),
       ),
     );
     const times = bot.connector.delivered.map((c) => c.at);

@@ -2,17 +2,19 @@
  * Scheduled messages into Slack (digests, notices, low-stock alerts and recovery notes).
  * The delivery ledger retries, so the Web API client does not: rate limits are rejected
  * at once with their Retry-After, and every failure (ok:false, HTTP, timeout) is thrown as
- * a DeliveryError, never returned as a success.
+ * a DeliveryError, never returned as a success. Every message carries its delivery tag in
+ * its metadata, and `sent` finds a tagged message again (delivery-metadata.ts).
  */
 import { webApi } from "@slack/bolt";
 import type { ChartRenderer } from "../../charts/chart-renderer.js";
 import type { Logger } from "../../log.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
-import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
+import type { DeliveryTag, PlatformSenders, SendResult } from "../../schedule/senders.js";
 import type { Target } from "../../schedule/target.js";
 import { alertToBlocks } from "./alert-blocks.js";
 import { chartFiles } from "./chart-files.js";
 import { webClientOptions } from "./client-options.js";
+import { deliveryMetadata, findTagged } from "./delivery-metadata.js";
 import { digestToBlocks } from "./digest-blocks.js";
 import type { SlackConfig } from "./slack-config.js";
 import { slackErrorCode } from "./slack-errors.js";
@@ -53,9 +55,14 @@ export function createSlackSenders(
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const post = async (args: webApi.ChatPostMessageArguments): Promise<SendResult> => {
+  const post = async (args: webApi.ChatPostMessageArguments, tag: DeliveryTag): Promise<SendResult> => {
     try {
-      const result = await client.chat.postMessage({ unfurl_links: false, unfurl_media: false, ...args });
+      const result = await client.chat.postMessage({
+        unfurl_links: false,
+        unfurl_media: false,
+        ...args,
+        metadata: deliveryMetadata(tag),
+      });
       if (!result.ok || !result.ts) throw new DeliveryError("no_ts", "Slack returned no message ts");
       return { messageId: result.ts };
     } catch (error) {
@@ -66,9 +73,12 @@ export function createSlackSenders(
 
   return {
     digests: {
-      async send(target, digest) {
+      async send(target, digest, tag) {
         const message = digestToBlocks(digest, currency);
-        const posted = await post({ channel: channel(target), text: message.text, blocks: message.blocks });
+        const posted = await post(
+          { channel: channel(target), text: message.text, blocks: message.blocks },
+          tag,
+        );
         // At most one chart per area, in the digest's thread. The digest is delivered once
         // posted: charts that cannot be drawn or uploaded are logged, never a failed delivery.
         let files: OutgoingFile[];
@@ -92,12 +102,21 @@ export function createSlackSenders(
         }
         return posted;
       },
-      sendNotice: (target, text) => post({ channel: channel(target), text }),
+      sendNotice: (target, text, tag) => post({ channel: channel(target), text }, tag),
     },
     alerts: {
-      sendAlert: (target, alert) => post({ channel: channel(target), ...alertToBlocks(alert) }),
-      sendRecovery: (target, threadId, note) =>
-        post({ channel: channel(target), thread_ts: threadId, text: note.text }),
+      sendAlert: (target, alert, tag) => post({ channel: channel(target), ...alertToBlocks(alert) }, tag),
+      sendRecovery: (target, threadId, note, tag) =>
+        post({ channel: channel(target), thread_ts: threadId, text: note.text }, tag),
+    },
+    sent: {
+      async findSent(target, tag, since) {
+        try {
+          return await findTagged(client, channel(target), tag, since);
+        } catch (error) {
+          throw error instanceof DeliveryError ? error : toDeliveryError(error);
+        }
+      },
     },
   };
 }

@@ -50,6 +50,7 @@ export interface BotDeliveriesTable {
   next_attempt_at: SqlTime | null;
   claimed_by: string | null;
   claimed_at: SqlTime | null;
+  post_started_at: SqlTime | null;
   message_id: string | null;
   error_code: string | null;
   error_message: string | null;
