@@ -195,6 +195,7 @@ export async function startBot(
           "shutdown grace period over: stopping with work unfinished",
         );
       }
+      await parts.scheduling.releaseClaims();
       await server.close();
       await parts.close();
       return answered && delivered;

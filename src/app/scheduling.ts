@@ -12,6 +12,7 @@ import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
 import { snoozeProducts } from "../schedule/alert-state-store.js";
 import { type AlertDeps, checkLowStock } from "../schedule/low-stock-alerts.js";
+import { releaseClaims } from "../schedule/delivery-ledger.js";
 import { defaultReplicaId } from "../schedule/replica-id.js";
 import type { DeliverySettings } from "../schedule/retry-policy.js";
 import { runScheduleCommand } from "../schedule/schedule-commands.js";
@@ -58,6 +59,11 @@ export interface Scheduling {
   stop(): Promise<void>;
   /** Milliseconds since the minute loop last ticked; undefined when it is not running. */
   sinceLastTick(): number | undefined;
+  /**
+   * Hands this replica's unfinished deliveries to the next tick of any replica at once (shutdown),
+   * rather than after the stale-claim window; never throws.
+   */
+  releaseClaims(): Promise<void>;
 }
 
 export function createScheduling(deps: SchedulingDeps): Scheduling {
@@ -124,5 +130,13 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
       await loop?.stop();
     },
     sinceLastTick: () => loop?.sinceLastTick(),
+    async releaseClaims() {
+      try {
+        const released = await releaseClaims(db, replicaId, now());
+        if (released > 0) log.info({ released }, "unfinished deliveries released to the next tick");
+      } catch (error) {
+        log.warn({ err: error }, "could not release this replica's claims; they go stale instead");
+      }
+    },
   };
 }

@@ -15,15 +15,25 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       ]);
       await checkReadonlyAccount(config, log);
       log.info({ policy: config.chat.access.source }, "access policy loaded");
-      let stop: () => void = () => undefined;
-      const stopped = new Promise<void>((resolve) => {
+      let stop: (signal: NodeJS.Signals) => void = () => undefined;
+      const stopped = new Promise<NodeJS.Signals>((resolve) => {
         stop = resolve;
       });
-      process.once("SIGINT", () => stop());
-      process.once("SIGTERM", () => stop());
+      const onSignal = (signal: NodeJS.Signals) => {
+        stop(signal);
+        // A second signal does not wait for the grace period.
+        process.once(signal, () => {
+          log.warn({ signal }, "second signal: stopping now");
+          process.exit(1);
+        });
+      };
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
       const bot = await startBot(config, { log, eagerCharts: true });
-      await stopped;
-      log.info("shutting down");
-      await bot.stop();
+      const signal = await stopped;
+      log.info({ signal }, "shutting down");
+      const finished = await bot.stop();
+      log.info({ finished }, "stopped");
+      process.exitCode = 0;
     });
 }
