@@ -5,6 +5,7 @@
  */
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../log.js";
+import { type DelayedNotice, noticeAfter } from "../delayed-notice.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, truncateEscaped } from "./block-kit-limits.js";
 import type { SlackBlock } from "./block-types.js";
 import { slackErrorCode } from "./slack-errors.js";
@@ -50,10 +51,19 @@ export async function tellAsker(replier: SlackReplier, text: string, log: Logger
   }
 }
 
+/** Tells the asker `text` if the work is still running after `delayMs`; `done()` cancels. */
+export function startNotice(
+  replier: SlackReplier,
+  delayMs: number,
+  text: string,
+  log: Logger,
+): DelayedNotice {
+  return noticeAfter(delayMs, text, (notice) => tellAsker(replier, notice, log));
+}
+
 /** Tells the asker "Working on it…" if the work is still running after `delayMs`; `done()` cancels. */
-export function startWorkingNotice(replier: SlackReplier, delayMs: number, log: Logger): { done(): void } {
-  const timer = setTimeout(() => void tellAsker(replier, WORKING_TEXT, log), delayMs);
-  return { done: () => clearTimeout(timer) };
+export function startWorkingNotice(replier: SlackReplier, delayMs: number, log: Logger): DelayedNotice {
+  return startNotice(replier, delayMs, WORKING_TEXT, log);
 }
 
 /** Where files for this place go: the same channel and thread as the answer. */

@@ -83,6 +83,7 @@ export async function openTeams(
     answerMessage: messageForAnswer,
     csvMessage: async (answer) => csvLinksMessage(answer, links),
     track,
+    slowNoticeMs: deps.slowNoticeMs,
   });
   adapter.onTurnError = async (context, error) => {
     const ref = referenceId();
