@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { type PlatformDefinition, policyKeysOf } from "./bot/chat-platform.js";
+import { SLOW_DATA_NOTICE_MS } from "./bot/delayed-notice.js";
 import { type TargetParser, targetParser } from "./schedule/target.js";
 import { type AccessPolicy, policyFromAreaChannels } from "./security/access-policy.js";
 import { AccessPolicyError, readAccessPolicyFile } from "./security/access-policy-file.js";
@@ -34,6 +35,8 @@ export interface ChatConfig {
   /** Who may ask about which area: ACCESS_POLICY_FILE, else AREA_CHANNELS as a policy. */
   readonly access: AccessPolicy;
   readonly production: boolean;
+  /** Wait before telling the asker the data source is slow. */
+  readonly slowNoticeMs: number;
 }
 
 const httpUrl = z
@@ -55,6 +58,7 @@ export const chatEnvSchema = z.object({
     )
     .optional(),
   ACCESS_POLICY_FILE: z.string().trim().min(1).optional(),
+  SLOW_DATA_NOTICE_MS: z.coerce.number().int().min(0).max(600_000).default(SLOW_DATA_NOTICE_MS),
 });
 
 export type ChatEnv = z.infer<typeof chatEnvSchema>;
@@ -121,6 +125,7 @@ export function chatConfigFrom(
       parseSettingTarget: targetParser(rules, { allowBare: true }),
       access,
       production,
+      slowNoticeMs: e.SLOW_DATA_NOTICE_MS,
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   scheduleEnvSchema,
 } from "./config-schedule.js";
 import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from "./db/deadline-pool.js";
 import { UserError } from "./errors.js";
 
 export type { ChatConfig, EnabledPlatform } from "./config-chat.js";
@@ -51,7 +52,12 @@ const coreEnvSchema = z.object({
   DATABASE_URL: mysqlUrl.default(DEFAULT_DATABASE_URL),
   DATABASE_URL_READONLY: mysqlUrl.optional(),
   REPORT_TIMEZONE: timeZone.default("UTC"),
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(DEFAULT_STATEMENT_TIMEOUT_MS),
   CURRENCY: z
     .string()
     .trim()

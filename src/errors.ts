@@ -18,8 +18,23 @@ export class UserError extends Error {
 
 /** The data source cannot answer (down, unreachable, timed out): worth retrying later. */
 export class DataSourceUnavailableError extends UserError {
-  constructor(options?: { cause?: unknown }) {
-    super("data_source_unavailable", "The data source is unavailable, try again in a minute.", options);
+  constructor(
+    options?: { cause?: unknown },
+    code = "data_source_unavailable",
+    message = "The data source is unavailable, try again in a minute.",
+  ) {
+    super(code, message, options);
+  }
+}
+
+/** The data source did not answer within the statement timeout (hung, or the network drops packets). */
+export class DataSourceTimeoutError extends DataSourceUnavailableError {
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super(
+      options,
+      "data_source_timeout",
+      `The data source did not answer within ${Number((timeoutMs / 1000).toFixed(1))} s, try again in a minute.`,
+    );
   }
 }
 

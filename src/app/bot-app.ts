@@ -48,7 +48,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const engine = createEngine(config, now, options);
-  const botState = createBotStateDb(config.databaseUrl);
+  const botState = createBotStateDb(config.databaseUrl, { statementTimeoutMs: config.statementTimeoutMs });
   // With eager charts the workers start now, so the server's first chart does not wait ~250 ms.
   const charts = createChartRenderer(config.chartWorkers, { eager: options.eagerCharts ?? false });
   const guard = createChatGuard(config.security, botState, options);
@@ -79,6 +79,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     currency: config.currency,
     publicBaseUrl: config.chat.publicBaseUrl,
     linkSecret: config.chat.chartUrlSecret,
+    slowNoticeMs: config.chat.slowNoticeMs,
     access: config.chat.access,
     botState,
     snooze: scheduling.snooze,

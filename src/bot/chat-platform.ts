@@ -66,6 +66,8 @@ export interface PlatformDeps {
   readonly publicBaseUrl: string;
   /** Signs chart and file links; a random per-process secret when unset. */
   readonly linkSecret: string | undefined;
+  /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
+  readonly slowNoticeMs: number;
   readonly access: AccessPolicy;
   /** The bot's own state, the process's one pool (Teams conversation references). */
   readonly botState: BotStateDb;

@@ -3,7 +3,10 @@ import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.
 import type { CliContext } from "./context.js";
 
 export async function withBotState<T>(context: CliContext, work: (db: BotStateDb) => Promise<T>): Promise<T> {
-  const db = createBotStateDb(context.config.databaseUrl, { connectionLimit: 1 });
+  const db = createBotStateDb(context.config.databaseUrl, {
+    connectionLimit: 1,
+    statementTimeoutMs: context.config.statementTimeoutMs,
+  });
   try {
     return await work(db);
   } finally {

@@ -13,8 +13,9 @@ import { helpText } from "../commands/help.js";
 import { parseCommand } from "../commands/parse.js";
 import { createReportingDb, guardAvailability } from "../db/reporting/reporting-db.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
-import { UserError } from "../errors.js";
+import { DataSourceTimeoutError, UserError } from "../errors.js";
 import { answerQuery } from "./answer-query.js";
+import { withDeadline } from "./deadline.js";
 import { type Freshness, loadFreshness } from "./freshness.js";
 import { QueryCap } from "./query-cap.js";
 
@@ -57,7 +58,10 @@ export interface Engine {
   answer(query: Query<Area>, asOf?: AsOf): Promise<Answer>;
   /** Command text (the terminal's `kpi ask`): an Answer or help text; bad text is a UserError. */
   run(text: string): Promise<CommandOutcome>;
-  /** Runs a load on the reporting views under the query cap, with "cannot answer now" made one error. */
+  /**
+   * Runs a load on the reporting views under the query cap, within DB_STATEMENT_TIMEOUT_MS from
+   * the call, with "cannot answer now" made one error per kind (unavailable, timed out).
+   */
   read<T>(load: (db: ReportingDb) => Promise<T>): Promise<T>;
   freshness(): Promise<Freshness>;
   /** The query cap: max, peak, running, queued. */
@@ -78,8 +82,16 @@ export function createEngine(
   });
   const queries = new QueryCap(maxQueries);
   const monotonic = options.monotonic ?? (() => performance.now());
+  // One deadline per read, from the moment it is asked: the wait for a permit, for a pooled
+  // connection and every statement of the load all count against DB_STATEMENT_TIMEOUT_MS.
+  const timeoutMs = settings.statementTimeoutMs;
+  const timedOut = () => new DataSourceTimeoutError(timeoutMs);
   const read = <T>(load: (reporting: ReportingDb) => Promise<T>): Promise<T> =>
-    queries.run(() => guardAvailability(() => load(db)));
+    withDeadline(
+      timeoutMs,
+      (signal) => queries.run(() => guardAvailability(() => load(db), timeoutMs), signal),
+      timedOut,
+    );
 
   const filterCache = new Map<FilterKey, { at: number; options: readonly FilterOption[] }>();
   const filterOptions = async (key: FilterKey): Promise<readonly FilterOption[]> => {
@@ -90,13 +102,19 @@ export function createEngine(
     return fresh;
   };
 
+  // An answer's reads (filter values, then the area's load) share one deadline too.
   const answer = (query: Query<Area>, asOf?: AsOf) =>
-    answerQuery(query, {
-      now: asOf?.now ?? now(),
-      timeZone: asOf?.timeZone ?? settings.reportTimeZone,
-      read,
-      filterOptions,
-    });
+    withDeadline(
+      timeoutMs,
+      () =>
+        answerQuery(query, {
+          now: asOf?.now ?? now(),
+          timeZone: asOf?.timeZone ?? settings.reportTimeZone,
+          read,
+          filterOptions,
+        }),
+      timedOut,
+    );
 
   return {
     timeZone: settings.reportTimeZone,

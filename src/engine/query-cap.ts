@@ -2,6 +2,7 @@
  * The cap on concurrent reporting work (DB_MAX_CONCURRENT_QUERIES): every area load and
  * lookup of the engine runs holding one permit, so a burst of questions and digests queues
  * here instead of piling onto MySQL. The reporting pool has as many connections as permits.
+ * The engine gives each read a deadline; one that passes while waiting here leaves the queue.
  */
 export class QueryCap {
   private active = 0;
@@ -22,8 +23,10 @@ export class QueryCap {
     return this.active;
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  /** Runs `work` holding a permit; while waiting for one, `signal` aborting leaves the queue. */
+  async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    if (this.active >= this.max) await this.permit(signal);
     else this.active++;
     this.peak = Math.max(this.peak, this.active);
     try {
@@ -34,5 +37,20 @@ export class QueryCap {
         next(); // the permit passes straight to the next in line
       else this.active--;
     }
+  }
+
+  private permit(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const granted = () => {
+        signal?.removeEventListener("abort", abandon);
+        resolve();
+      };
+      const abandon = () => {
+        this.waiting.splice(this.waiting.indexOf(granted), 1);
+        reject(signal?.reason);
+      };
+      this.waiting.push(granted);
+      signal?.addEventListener("abort", abandon, { once: true });
+    });
   }
 }

@@ -86,6 +86,8 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
       PORT: "0",
       CURRENCY: "EUR",
       DB_STATEMENT_TIMEOUT_MS: "2000",
+      // Like "Working on it…": "the data source is slow" only where a test asks for it.
+      SLOW_DATA_NOTICE_MS: "60000",
       // Tests ask far more than a person would; the limits have their own tests (test/security).
       RATE_LIMIT_USER_PER_MINUTE: "100000",
       RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",

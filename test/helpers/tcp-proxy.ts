@@ -1,13 +1,19 @@
 /**
- * A TCP proxy the test controls: the bot's database URL points at it, and closing it makes
- * the database "go down" (new connections refused, open ones cut) until it is reopened on
- * the same port. `latencyMs` slows every answer from the database down.
+ * A TCP proxy the test controls: the bot's database URL points at it. Closing it makes the
+ * database "go down" (new connections refused, open ones cut) until it is reopened on the
+ * same port. `blackhole()` makes it stop answering instead: connections are still accepted
+ * and read, but nothing goes through in either direction (not even a close) until
+ * `restore()`, which delivers what was held, in order — what TCP does once a network that
+ * dropped packets heals. `latencyMs` slows every answer from the database down.
  */
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 
 export class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  /** Resolved while traffic flows; pending while black-holed. */
+  private flowing: Promise<void> = Promise.resolve();
+  private heal: (() => void) | undefined;
   port = 0;
 
   /** Added to every chunk from the database to the bot (order kept): a slow network. */
@@ -18,26 +24,68 @@ export class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
-  async open(): Promise<this> {
-    const server = createServer((client) => {
-      const upstream = createConnection(this.targetPort, this.targetHost);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on("close", () => this.sockets.delete(s));
-        s.on("error", () => undefined);
-      }
-      client.pipe(upstream);
-      let queue = Promise.resolve();
-      upstream.on("data", (chunk: Buffer) => {
-        const delay = this.latencyMs;
-        queue = queue.then(async () => {
-          if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-          if (!client.destroyed) client.write(chunk);
-        });
-      });
-      client.on("close", () => upstream.destroy());
-      upstream.on("close", () => client.destroy());
+  get blackholed(): boolean {
+    return this.heal !== undefined;
+  }
+
+  /** From now on nothing passes, on open and new connections, until restore(). */
+  blackhole(): void {
+    if (this.heal) return;
+    this.flowing = new Promise((resolve) => {
+      this.heal = resolve;
     });
+  }
+
+  /** Lets everything held pass, in order, and traffic flow again. */
+  restore(): void {
+    this.heal?.();
+    this.heal = undefined;
+    this.flowing = Promise.resolve();
+  }
+
+  /** Waits until traffic flows (at once when it does). */
+  private async passable(): Promise<void> {
+    while (this.heal) await this.flowing;
+  }
+
+  private track(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("error", () => undefined);
+  }
+
+  /** One client: the upstream connection is made once traffic flows; both directions pass through the gate. */
+  private link(client: Socket): void {
+    this.track(client);
+    const upstream = this.passable().then(() => {
+      const socket = createConnection(this.targetPort, this.targetHost);
+      this.track(socket);
+      socket.on("data", (chunk: Buffer) => toClient(async () => client.write(chunk), this.latencyMs));
+      socket.on("close", () => toClient(async () => client.destroy(), 0));
+      if (client.destroyed) socket.destroy();
+      return socket;
+    });
+    let upQueue = Promise.resolve();
+    const toUpstream = (step: (socket: Socket) => void) => {
+      upQueue = upQueue.then(async () => {
+        await this.passable();
+        step(await upstream);
+      });
+    };
+    let downQueue = Promise.resolve();
+    const toClient = (step: () => Promise<unknown>, delayMs: number) => {
+      downQueue = downQueue.then(async () => {
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await this.passable();
+        if (!client.destroyed) await step();
+      });
+    };
+    client.on("data", (chunk: Buffer) => toUpstream((socket) => socket.destroyed || socket.write(chunk)));
+    client.on("close", () => toUpstream((socket) => socket.destroy()));
+  }
+
+  async open(): Promise<this> {
+    const server = createServer((client) => this.link(client));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(this.port, "127.0.0.1", () => resolve());

@@ -1,14 +1,22 @@
 /**
  * The shared first half of every Slack request after its ack: the command through the
  * shared chat request (logging, access policy, rate limits, UserErrors), with "Working on
- * it…" armed. Help, errors and refusals go to the asker here; an answer is handed back with
- * the notice still armed, for the caller to cancel once it is out.
+ * it…" armed, and "the data source is slow" while the data has not come. Help, errors and
+ * refusals go to the asker here; an answer is handed back with "Working on it…" still armed,
+ * for the caller to cancel once it is out.
  */
 import type { Answer } from "../../answer/answer.js";
 import type { Freshness } from "../../engine/freshness.js";
 import type { Ask } from "../chat-request.js";
+import { SLOW_DATA_TEXT } from "../delayed-notice.js";
 import type { SlackDeps } from "./slack-deps.js";
-import { type ReplyPlace, type SlackReplier, startWorkingNotice, tellAsker } from "./slack-reply.js";
+import {
+  type ReplyPlace,
+  type SlackReplier,
+  startNotice,
+  startWorkingNotice,
+  tellAsker,
+} from "./slack-reply.js";
 
 export interface AnswerRun {
   readonly answer: Answer;
@@ -22,6 +30,7 @@ export async function runRequest(
   deps: SlackDeps,
 ): Promise<AnswerRun | undefined> {
   const notice = startWorkingNotice(replier, deps.workingDelayMs, deps.log);
+  const slow = startNotice(replier, deps.slowNoticeMs, SLOW_DATA_TEXT, deps.log);
   const reply = await deps
     .chat({
       ...ask,
@@ -30,6 +39,7 @@ export async function runRequest(
       userId: place.userId,
       ...(place.workspaceId ? { workspaceId: place.workspaceId } : {}),
     })
+    .finally(() => slow.done())
     .catch((error: unknown) => {
       notice.done();
       throw error;

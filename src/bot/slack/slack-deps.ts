@@ -22,6 +22,8 @@ export interface SlackDeps {
   readonly currency: string;
   /** Wait before telling the asker "Working on it…". */
   readonly workingDelayMs: number;
+  /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
+  readonly slowNoticeMs: number;
   /** Snoozes low-stock alerts for these SKUs; returns the reply for the person who pressed. */
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
 }

@@ -58,6 +58,7 @@ export async function openSlack(
     ...(deps.snooze ? { snooze: deps.snooze } : {}),
     currency: deps.currency,
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
+    slowNoticeMs: deps.slowNoticeMs,
   };
   const senders = createSlackSenders(slack, deps.currency, deps.charts, deps.log);
   const clientOptions = webClientOptions(slack.apiUrl, deps.log);

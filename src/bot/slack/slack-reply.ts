@@ -5,6 +5,7 @@
  */
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../log.js";
+import { type DelayedNotice, noticeAfter } from "../delayed-notice.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, truncateEscaped } from "./block-kit-limits.js";
 import type { SlackBlock } from "./block-types.js";
 import { slackErrorCode } from "./slack-errors.js";
@@ -53,13 +54,22 @@ export async function tellAsker(replier: SlackReplier, text: string, log: Logger
 }
 
 /**
- * Tells the asker "Working on it…" if the work is still running `delayMs` after the request was
- * acknowledged; `done()` cancels.
+ * Tells the asker `text` if the work is still running `delayMs` after the request was
+ * acknowledged (a wait for a turn counts); `done()` cancels.
  */
-export function startWorkingNotice(replier: SlackReplier, delayMs: number, log: Logger): { done(): void } {
+export function startNotice(
+  replier: SlackReplier,
+  delayMs: number,
+  text: string,
+  log: Logger,
+): DelayedNotice {
   const waited = replier.since === undefined ? 0 : performance.now() - replier.since;
-  const timer = setTimeout(() => void tellAsker(replier, WORKING_TEXT, log), Math.max(0, delayMs - waited));
-  return { done: () => clearTimeout(timer) };
+  return noticeAfter(Math.max(0, delayMs - waited), text, (notice) => tellAsker(replier, notice, log));
+}
+
+/** Tells the asker "Working on it…" if the work is still running `delayMs` after the ack; `done()` cancels. */
+export function startWorkingNotice(replier: SlackReplier, delayMs: number, log: Logger): DelayedNotice {
+  return startNotice(replier, delayMs, WORKING_TEXT, log);
 }
 
 /** Where files for this place go: the same channel and thread as the answer. */

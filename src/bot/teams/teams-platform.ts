@@ -84,6 +84,7 @@ export async function openTeams(
     answerMessage: messageForAnswer,
     csvMessage: async (answer) => csvLinksMessage(answer, links),
     track,
+    slowNoticeMs: deps.slowNoticeMs,
   });
   adapter.onTurnError = async (context, error) => {
     const ref = referenceId();

@@ -1,7 +1,8 @@
 /**
  * What the bot does with each inbound activity (an ActivityHandler of the Agents SDK):
  * messages and card buttons are answered through the shared chat request (answers as
- * Adaptive Cards, CSV downloads as links, help and errors as short text); installs,
+ * Adaptive Cards, CSV downloads as links, help and errors as short text; "the data source is
+ * slow" first when the data takes long); installs,
  * membersAdded and every message store the conversation reference for proactive messages;
  * an uninstall forgets it.
  */
@@ -14,6 +15,7 @@ import { isUserError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { type Admission, admit } from "../admission.js";
 import type { Ask, ChatHandler } from "../chat-request.js";
+import { noticeAfter, SLOW_DATA_TEXT } from "../delayed-notice.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
 import { baseConversationId, commandTextOf } from "./message-text.js";
@@ -34,6 +36,8 @@ export interface TeamsTurnDeps {
   readonly csvMessage: (answer: Answer) => Promise<object | string>;
   /** Background work (reference writes) that stop() waits for. */
   readonly track: (work: Promise<unknown>) => void;
+  /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
+  readonly slowNoticeMs: number;
 }
 
 /** Stores the activity's conversation reference; failures are logged, never shown. */
@@ -102,13 +106,20 @@ async function answerAsked(
   deps: TeamsTurnDeps,
 ): Promise<void> {
   const activity = context.activity;
-  const reply = await deps.chat({
-    ...asked.ask,
-    platform: "teams",
-    channelId: baseConversationId(activity.conversation?.id ?? ""),
-    userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
-    ...teamsPlace(activity),
-  });
+  const slow = noticeAfter(deps.slowNoticeMs, SLOW_DATA_TEXT, (text) =>
+    context.sendActivity(text).catch((err: unknown) => {
+      deps.log.warn({ platform: "teams", err }, "could not tell the asker the data source is slow");
+    }),
+  );
+  const reply = await deps
+    .chat({
+      ...asked.ask,
+      platform: "teams",
+      channelId: baseConversationId(activity.conversation?.id ?? ""),
+      userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
+      ...teamsPlace(activity),
+    })
+    .finally(() => slow.done());
   if (reply.kind !== "answer") {
     await context.sendActivity(reply.text);
     return;

@@ -1,12 +1,15 @@
 /**
  * The query path's database handle: Kysely over a mysql2 pool, every connection with a
- * statement timeout (MariaDB `max_statement_time` in seconds, MySQL `MAX_EXECUTION_TIME`
- * in ms — chosen by the server found), and failures mapped to one user-facing error.
+ * statement timeout on the server (MariaDB `max_statement_time` in seconds, MySQL
+ * `MAX_EXECUTION_TIME` in ms — chosen by the server found) and the same deadline on the
+ * client (deadline-pool.ts: a network that drops packets never answers the server's), and
+ * failures mapped to one user-facing error per kind.
  */
-import { Kysely, MysqlDialect } from "kysely";
-import { createPool, type Pool, type PoolConnection } from "mysql2";
-import { DataSourceUnavailableError } from "../../errors.js";
+import { Kysely, MysqlDialect, type MysqlPool, type MysqlPoolConnection } from "kysely";
+import { createPool } from "mysql2";
+import { DataSourceTimeoutError, DataSourceUnavailableError } from "../../errors.js";
 import { connectionOptions, parseDatabaseUrl } from "../database-url.js";
+import { isClientTimeout, withDeadlines } from "../deadline-pool.js";
 import type { CoreViews, ReportingDb } from "./reporting-views.js";
 
 export interface ReportingDbOptions {
@@ -43,31 +46,36 @@ export function createReportingDb(databaseUrl: string, options: ReportingDbOptio
           waitForConnections: true,
           enableKeepAlive: true,
         });
-        await applyTimeouts(pool, options.statementTimeoutMs);
-        return pool;
+        const deadlined = withDeadlines(pool, options.statementTimeoutMs);
+        try {
+          const statement = await timeoutStatementOf(deadlined, options.statementTimeoutMs);
+          pool.on("connection", (connection) => {
+            connection.query(statement);
+          });
+        } catch (error) {
+          pool.end(() => undefined);
+          throw error;
+        }
+        return deadlined;
       },
     }),
   });
 }
 
-/** Probes the server once for its flavour, then sets the timeout on every connection. */
-async function applyTimeouts(pool: Pool, ms: number): Promise<void> {
-  const probe = await new Promise<PoolConnection>((resolve, reject) =>
+/** Probes the server once for its flavour, sets the timeout on that connection and returns the statement. */
+async function timeoutStatementOf(pool: MysqlPool, ms: number): Promise<string> {
+  const probe = await new Promise<MysqlPoolConnection>((resolve, reject) =>
     pool.getConnection((error, connection) => (error ? reject(error) : resolve(connection))),
   );
+  const run = (sql: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      probe.query(sql, [], (error, rows) => (error ? reject(error) : resolve(rows))),
+    );
   try {
-    const version = await new Promise<string>((resolve, reject) =>
-      probe.query("SELECT VERSION() AS v", (error, rows) =>
-        error ? reject(error) : resolve(String((rows as { v: string }[])[0]?.v)),
-      ),
-    );
-    const statement = timeoutStatement(flavorOf(version), ms);
-    await new Promise<void>((resolve, reject) =>
-      probe.query(statement, (error) => (error ? reject(error) : resolve())),
-    );
-    pool.on("connection", (connection) => {
-      connection.query(statement);
-    });
+    const rows = (await run("SELECT VERSION() AS v")) as { v: string }[];
+    const statement = timeoutStatement(flavorOf(String(rows[0]?.v)), ms);
+    await run(statement);
+    return statement;
   } finally {
     probe.release();
   }
@@ -104,11 +112,21 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
-/** Runs a query function; availability failures become the one user-facing message. */
-export async function guardAvailability<T>(work: () => Promise<T>): Promise<T> {
+/** MariaDB 1969 (max_statement_time exceeded), MySQL 3024 (MAX_EXECUTION_TIME). */
+const SERVER_TIMEOUT_ERRNOS = new Set([1969, 3024]);
+
+/** True for a statement or connection wait past its deadline, given up on by the server or by us. */
+export function isTimeout(error: unknown): boolean {
+  const errno = (error as { errno?: number } | null)?.errno;
+  return isClientTimeout(error) || (errno !== undefined && SERVER_TIMEOUT_ERRNOS.has(errno));
+}
+
+/** Runs a query function; timeouts and availability failures become their one user-facing message. */
+export async function guardAvailability<T>(work: () => Promise<T>, timeoutMs: number): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (isTimeout(error)) throw new DataSourceTimeoutError(timeoutMs, { cause: error });
     if (isUnavailable(error)) throw new DataSourceUnavailableError({ cause: error });
     throw error;
   }
