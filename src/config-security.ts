@@ -1,6 +1,15 @@
 /** Abuse limits, as src/config.ts reads them (the access policy file is read in config-chat.ts). */
 import { z } from "zod";
-import type { AdmissionLimits } from "./bot/admission.js";
+
+/** Admission control of chat requests (CHAT_MAX_*). */
+export interface AdmissionLimits {
+  /** Requests answered at once (CHAT_MAX_IN_PROGRESS). */
+  readonly maxActive: number;
+  /** Requests waiting for a turn (CHAT_MAX_WAITING); more are shed at once. */
+  readonly maxWaiting: number;
+  /** How long a request may wait for its turn before it is shed (CHAT_MAX_WAIT_MS). */
+  readonly maxWaitMs: number;
+}
 
 export interface SecurityConfig {
   /** Questions one person may ask per minute (per platform), across channels. */

@@ -7,19 +7,11 @@
  * question is either answered or told it was shed. Closing (shutdown) sheds everything new,
  * and `idle()` waits for the work already admitted.
  */
+import type { AdmissionLimits } from "../config-security.js";
 import type { Logger } from "../log.js";
 
 export const BUSY_TEXT = "I'm busy with other questions right now. Please try again in a minute.";
 export const CLOSING_TEXT = "I'm restarting. Please ask again in a minute.";
-
-export interface AdmissionLimits {
-  /** Requests answered at once (CHAT_MAX_IN_PROGRESS). */
-  readonly maxActive: number;
-  /** Requests waiting for a turn (CHAT_MAX_WAITING); more are shed at once. */
-  readonly maxWaiting: number;
-  /** How long a request may wait for its turn before it is shed (CHAT_MAX_WAIT_MS). */
-  readonly maxWaitMs: number;
-}
 
 export interface AdmissionStats {
   readonly active: number;

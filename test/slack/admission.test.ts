@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 async function botWith(env: Record<string, string>): Promise<SlackBot> {
-  const bot = await startSlackBot({ databaseUrl: proxiedUrl, env });
+  // The proxy's latency makes answers slow, not late: keep them within the statement deadline.
+  const bot = await startSlackBot({ databaseUrl: proxiedUrl, env: { DB_STATEMENT_TIMEOUT_MS: "30000", ...env } });
   bots.push(bot);
   return bot;
 }

@@ -44,6 +44,7 @@ describe("graceful shutdown", () => {
         RATE_LIMIT_USER_PER_MINUTE: "1000",
         RATE_LIMIT_CHANNEL_PER_MINUTE: "1000",
         SHUTDOWN_GRACE_MS: "60000",
+        DB_STATEMENT_TIMEOUT_MS: "30000",
       }),
     );
     try {
