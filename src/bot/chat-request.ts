@@ -95,7 +95,8 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       },
       deps.log,
     );
-    deps.log.info(
+    // A failure is what a user's "ref" points to: logged at error, so every level above error keeps it.
+    deps.log[outcome === "failed" ? "error" : "info"](
       {
         platform: request.platform,
         channel: request.channelId,
