@@ -125,8 +125,11 @@ try {
   });
   await section("slack", async () => {
     const requests = quick ? 20 : 200;
-    progress(`slack end to end: ${requests} requests at concurrency 1 and 20...`);
-    e2e = await measureSlackE2e({ databaseUrl: largeUrl, asOf, requests, concurrencies: [1, 20] });
+    const burst = { requests: quick ? 2_000 : 20_000, concurrency: 100 };
+    progress(
+      `slack end to end: ${requests} requests at concurrency 1, 20 and 50, then a burst of ${burst.requests} at ${burst.concurrency}...`,
+    );
+    e2e = await measureSlackE2e({ databaseUrl: largeUrl, asOf, requests, concurrencies: [1, 20, 50], burst });
     rows.push(...slackRows(e2e, scales[1]));
     loads.afterSlack = loadAverage();
   });

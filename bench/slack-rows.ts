@@ -9,7 +9,7 @@ export function slackRows(e2e: SlackE2e, scale: number): ResultRow[] {
   const rows: ResultRow[] = e2e.rounds.flatMap((round) => {
     const at = `concurrency ${round.concurrency}`;
     const n = `${round.requests} signed /kpi <area> last-30d, scale ${scale}`;
-    const answered = `${round.answerMs.samples} answered (${round.failed} not within 30 s)`;
+    const answered = `${round.answerMs.samples} answered, ${round.shed} told "busy" in the ack, ${round.failed} neither within 30 s`;
     const answerLimit = TARGETS.answerP95MsByConcurrency[round.concurrency];
     return [
       {
@@ -49,8 +49,44 @@ export function slackRows(e2e: SlackE2e, scale: number): ResultRow[] {
         unit: "ms",
         measured: answered,
       },
+      {
+        section: "slack",
+        figure: `answers with their chart, ${at}`,
+        value: round.answerMs.samples === 0 ? 0 : (100 * round.withCharts) / round.answerMs.samples,
+        unit: "%",
+        measured: `${round.withCharts} of ${round.answerMs.samples} answers`,
+      },
     ];
   });
+  const burst = e2e.burst;
+  if (burst) {
+    const n = `${burst.requests} signed /kpi at concurrency ${burst.concurrency}, one user and channel each, ${burst.seconds.toFixed(0)} s`;
+    rows.push(
+      {
+        section: "slack",
+        figure: "burst: acked but never answered or told",
+        value: burst.lost,
+        unit: "requests",
+        measured: `${n}: ${burst.acked} acked = ${burst.answered} answered + ${burst.shedInAck} "busy" in the ack + ${burst.shedLater} "busy" after waiting + ${burst.toldOtherwise} told otherwise + ${burst.lost} lost`,
+        target: { op: "<=", limit: 0 },
+      },
+      {
+        section: "slack",
+        figure: "burst: ack p99",
+        value: burst.ackMs.p99,
+        unit: "ms",
+        measured: `${n} (p50 ${burst.ackMs.p50.toFixed(1)} ms)`,
+      },
+      {
+        section: "memory",
+        figure: "server peak RSS during the burst",
+        value: burst.peakRssBytes / MB,
+        unit: "MB",
+        measured: `${n}; VmRSS sampled every 100 ms`,
+        target: { op: "<", limit: TARGETS.burstRssMb },
+      },
+    );
+  }
   return rows;
 }
 

@@ -9,4 +9,6 @@ export const TARGETS = {
   ackP99Ms: 100,
   answerP95MsByConcurrency: { 1: 500, 20: 2000 } as Record<number, number>,
   serverRssMb: 300,
+  /** Issue 14: the server survives a burst of 20,000 signed commands under this RSS. */
+  burstRssMb: 400,
 } as const;
