@@ -3,7 +3,7 @@
  * process and at most `maxWaiting` waiting for a turn, each for at most `maxWaitMs`. Beyond
  * that a request is shed at once, and the platform tells the asker within its ack that the
  * bot is busy. A request is also shed at once when, at the pace requests have been finishing,
- * its turn would come after `maxWaitMs`: better told now than after half a minute. So a burst costs bounded memory and bounded work, and every acknowledged
+ * its turn would come after half of `maxWaitMs`: better told now than after half a minute. So a burst costs bounded memory and bounded work, and every acknowledged
  * question is either answered or told it was shed. Closing (shutdown) sheds everything new,
  * and `idle()` waits for the work already admitted.
  */
@@ -46,6 +46,11 @@ export interface Admission {
 const SHED_LOG_INTERVAL_MS = 10_000;
 /** Completions the pace is measured over. */
 const PACE_SAMPLES = 32;
+/**
+ * A request is admitted to wait only if, at the current pace, its turn comes within this share
+ * of maxWaitMs: the pace slows under a burst, and a wait that runs out is the worst answer.
+ */
+const PACE_HEADROOM = 0.5;
 
 /**
  * The pace at which requests finish, over the last few: the expected wait of the n-th in line.
@@ -117,7 +122,8 @@ export function createAdmission(
     enter() {
       const full =
         active >= limits.maxActive &&
-        (waiting >= limits.maxWaiting || pace.expectedWaitMs(waiting + 1) > limits.maxWaitMs);
+        (waiting >= limits.maxWaiting ||
+          pace.expectedWaitMs(waiting + 1) > PACE_HEADROOM * limits.maxWaitMs);
       if (closing || full) {
         countShed();
         return undefined;
