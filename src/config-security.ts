@@ -27,7 +27,7 @@ export const securityEnvSchema = z.object({
   RATE_LIMIT_CHANNEL_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   DB_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(256).default(8),
   CHAT_MAX_IN_PROGRESS: z.coerce.number().int().min(1).max(1_000).default(16),
-  CHAT_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(400),
+  CHAT_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(100),
   CHAT_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 

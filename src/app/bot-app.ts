@@ -5,6 +5,8 @@
  * (what `kpi schedule tick` and `kpi alerts` send through); `startBot` adds the HTTP server and
  * the minute loop (`kpi serve`). Closing goes in reverse order.
  */
+
+import { AREA_NAMES } from "../areas/registry.js";
 import { type Admission, createAdmission } from "../bot/admission.js";
 import type { PlatformDeps } from "../bot/chat-platform.js";
 import { answerChatRequest, type ChatHandler } from "../bot/chat-request.js";
@@ -13,7 +15,6 @@ import { type ChartRenderer, createChartRenderer } from "../charts/chart-rendere
 import type { Config } from "../config.js";
 import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
-import { AREA_NAMES } from "../areas/registry.js";
 import { isUserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type ChatGuard, type ChatGuardOptions, createChatGuard } from "../security/chat-guard.js";

@@ -122,8 +122,7 @@ export function createAdmission(
     enter() {
       const full =
         active >= limits.maxActive &&
-        (waiting >= limits.maxWaiting ||
-          pace.expectedWaitMs(waiting + 1) > PACE_HEADROOM * limits.maxWaitMs);
+        (waiting >= limits.maxWaiting || pace.expectedWaitMs(waiting + 1) > PACE_HEADROOM * limits.maxWaitMs);
       if (closing || full) {
         countShed();
         return undefined;

@@ -65,10 +65,7 @@ function auditRow(entry: AuditEntry) {
   };
 }
 
-export function createAuditSink(
-  db: BotStateDb,
-  options: { readonly maxQueued?: number } = {},
-): AuditSink {
+export function createAuditSink(db: BotStateDb, options: { readonly maxQueued?: number } = {}): AuditSink {
   const maxQueued = options.maxQueued ?? MAX_QUEUED_AUDIT_ROWS;
   let queue: Array<{ row: ReturnType<typeof auditRow>; log: Logger }> = [];
   let writing: Promise<void> | undefined;
@@ -97,12 +94,10 @@ export function createAuditSink(
 
   /** Starts the writer on a later turn, so rows recorded together go out in one statement. */
   function startWriting(): void {
-    writing ??= new Promise<void>((resolve) => setImmediate(resolve))
-      .then(writeAll)
-      .finally(() => {
-        writing = undefined;
-        if (queue.length > 0) startWriting();
-      });
+    writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(writeAll).finally(() => {
+      writing = undefined;
+      if (queue.length > 0) startWriting();
+    });
   }
 
   return {

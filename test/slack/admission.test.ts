@@ -35,7 +35,10 @@ afterAll(async () => {
 
 async function botWith(env: Record<string, string>): Promise<SlackBot> {
   // The proxy's latency makes answers slow, not late: keep them within the statement deadline.
-  const bot = await startSlackBot({ databaseUrl: proxiedUrl, env: { DB_STATEMENT_TIMEOUT_MS: "30000", ...env } });
+  const bot = await startSlackBot({
+    databaseUrl: proxiedUrl,
+    env: { DB_STATEMENT_TIMEOUT_MS: "30000", ...env },
+  });
   bots.push(bot);
   return bot;
 }
@@ -48,7 +51,11 @@ function ackText(body: string): string | undefined {
 
 describe("admission control", () => {
   it("a burst: as many as fit are answered, the rest told 'busy' within the ack, none left without either", async () => {
-    const bot = await botWith({ CHAT_MAX_IN_PROGRESS: "2", CHAT_MAX_WAITING: "2", CHAT_MAX_WAIT_MS: "60000" });
+    const bot = await botWith({
+      CHAT_MAX_IN_PROGRESS: "2",
+      CHAT_MAX_WAITING: "2",
+      CHAT_MAX_WAIT_MS: "60000",
+    });
     proxy.latencyMs = 300; // each answer takes a few round trips: seconds, not milliseconds
     try {
       const channels = Array.from({ length: 10 }, (_, i) => `C0BURST${i}`);

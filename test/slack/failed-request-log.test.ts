@@ -27,7 +27,9 @@ describe("a failed request", () => {
     const reply = await waitFor(() => bot.fake.responses.find((r) => r.id === sent.responseId), "the reply");
     const ref = /^Something went wrong \(ref ([0-9a-f]+)\)/.exec(String(reply.body.text))?.[1];
     expect(ref).toBeDefined();
-    const lines = bot.logs.map((line) => JSON.parse(line) as { level: number; ref?: string; outcome?: string });
+    const lines = bot.logs.map(
+      (line) => JSON.parse(line) as { level: number; ref?: string; outcome?: string },
+    );
     const logged = lines.filter((line) => line.ref === ref);
     expect(logged.map((line) => [line.level, line.outcome])).toEqual([[50, "failed"]]);
   });
