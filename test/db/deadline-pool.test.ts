@@ -8,10 +8,9 @@
 import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type BotStateDb, createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { DataSourceTimeoutError } from "../../src/errors.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { testEngine } from "../helpers/test-engine.js";
 
@@ -26,11 +25,7 @@ const closers: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase({ prefix: "kpi_deadline_pool" });
-  const target = parseDatabaseUrl(db.url);
-  proxy = await new TcpProxy(target.host, target.port).open();
-  const url = new URL(db.url);
-  url.host = `127.0.0.1:${proxy.port}`;
-  viaProxy = url.toString();
+  ({ proxy, url: viaProxy } = await proxyFor(db.url));
 });
 afterEach(async () => {
   proxy.restore();

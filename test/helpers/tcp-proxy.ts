@@ -7,6 +7,7 @@
  * dropped packets heals. `latencyMs` slows every answer from the database down.
  */
 import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { parseDatabaseUrl } from "../../src/db/database-url.js";
 
 export class TcpProxy {
   private server: Server | undefined;
@@ -102,4 +103,13 @@ export class TcpProxy {
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** A proxy in front of the database server `databaseUrl` names, and that URL pointed at the proxy. */
+export async function proxyFor(databaseUrl: string): Promise<{ proxy: TcpProxy; url: string }> {
+  const target = parseDatabaseUrl(databaseUrl);
+  const proxy = await new TcpProxy(target.host, target.port).open();
+  const url = new URL(databaseUrl);
+  url.host = `127.0.0.1:${proxy.port}`;
+  return { proxy, url: url.toString() };
 }

@@ -7,14 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotStateDb } from "../../src/db/bot-state/bot-state-db.js";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { scheduleFromCron } from "../../src/schedule/schedule-phrase.js";
 import { addSubscription } from "../../src/schedule/subscription-store.js";
 import { runTick, type TickDeps } from "../../src/schedule/tick.js";
 import { rows } from "../db/fixture.js";
 import { parseTarget } from "../helpers/targets.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { testEngine } from "../helpers/test-engine.js";
 import { minutes, plus, RecordingSender, SETTINGS, silentLog } from "./schedule-harness.js";
@@ -33,11 +32,10 @@ describe("a digest while the reporting database does not answer", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase({ prefix: "kpi_sched_hung" });
-    const target = parseDatabaseUrl(db.url);
-    proxy = await new TcpProxy(target.host, target.port).open();
-    const viaProxy = new URL(db.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    engine = testEngine(viaProxy.toString(), "2026-11-26", { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
+    const proxied = await proxyFor(db.url);
+    proxy = proxied.proxy;
+    const viaProxy = proxied.url;
+    engine = testEngine(viaProxy, "2026-11-26", { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
     deps = {
       db: createBotStateDb(db.url, { statementTimeoutMs: STATEMENT_TIMEOUT_MS }),
       engine,

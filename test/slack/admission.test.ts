@@ -7,9 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUSY_TEXT } from "../../src/bot/admission.js";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import { createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 import { waitForAsync } from "../schedule/wait-for-async.js";
@@ -21,11 +20,10 @@ const bots: SlackBot[] = [];
 
 beforeAll(async () => {
   db = await createFixtureDatabase("kpi_admission");
-  const target = parseDatabaseUrl(db.url);
-  proxy = await new TcpProxy(target.host, target.port).open();
-  const url = new URL(db.url);
-  url.host = `127.0.0.1:${proxy.port}`;
-  proxiedUrl = url.toString();
+  const proxied = await proxyFor(db.url);
+  proxy = proxied.proxy;
+  const url = proxied.url;
+  proxiedUrl = url;
 });
 afterAll(async () => {
   for (const bot of bots) await bot.close();

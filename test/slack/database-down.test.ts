@@ -5,9 +5,8 @@
  * keeps running and answers again, unchanged, once the database is back.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import { blockTexts, createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -17,11 +16,10 @@ let bot: SlackBot;
 
 beforeAll(async () => {
   db = await createFixtureDatabase("kpi_slack_down");
-  const target = parseDatabaseUrl(db.url);
-  proxy = await new TcpProxy(target.host, target.port).open();
-  const url = new URL(db.url);
-  url.host = `127.0.0.1:${proxy.port}`;
-  bot = await startSlackBot({ databaseUrl: url.toString() });
+  const proxied = await proxyFor(db.url);
+  proxy = proxied.proxy;
+  const url = proxied.url;
+  bot = await startSlackBot({ databaseUrl: url });
 });
 afterAll(async () => {
   await bot?.close();

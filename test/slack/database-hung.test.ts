@@ -8,9 +8,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SLOW_DATA_TEXT } from "../../src/bot/delayed-notice.js";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import { blockTexts, createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -26,12 +25,11 @@ let bot: SlackBot;
 
 beforeAll(async () => {
   db = await createFixtureDatabase("kpi_slack_hung");
-  const target = parseDatabaseUrl(db.url);
-  proxy = await new TcpProxy(target.host, target.port).open();
-  const url = new URL(db.url);
-  url.host = `127.0.0.1:${proxy.port}`;
+  const proxied = await proxyFor(db.url);
+  proxy = proxied.proxy;
+  const url = proxied.url;
   bot = await startSlackBot({
-    databaseUrl: url.toString(),
+    databaseUrl: url,
     env: {
       DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
       SLOW_DATA_NOTICE_MS: String(SLOW_NOTICE_MS),

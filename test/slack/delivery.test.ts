@@ -5,7 +5,6 @@
  * database gets the asker "Working on it…" before the answer.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import { blockKitProblems } from "../helpers/block-kit-check.js";
 import {
   blockTexts,
@@ -14,7 +13,7 @@ import {
   type SlackBot,
   startSlackBot,
 } from "../helpers/slack-bot.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -100,11 +99,10 @@ describe("a slow database", () => {
   let slow: SlackBot;
 
   beforeAll(async () => {
-    const target = parseDatabaseUrl(db.url);
-    proxy = await new TcpProxy(target.host, target.port).open();
-    const url = new URL(db.url);
-    url.host = `127.0.0.1:${proxy.port}`;
-    slow = await startSlackBot({ databaseUrl: url.toString(), workingDelayMs: 300 });
+    const proxied = await proxyFor(db.url);
+    proxy = proxied.proxy;
+    const url = proxied.url;
+    slow = await startSlackBot({ databaseUrl: url, workingDelayMs: 300 });
     proxy.latencyMs = 150;
   });
   afterAll(async () => {

@@ -4,23 +4,22 @@
  * posted with its chart, and the process exits 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
 import { cleanEnv, startServe } from "../helpers/serve-process.js";
 import { BOT_TOKEN, createFixtureDatabase, SIGNING_SECRET } from "../helpers/slack-bot.js";
 import { FORM, postToSlackEndpoint, slashCommandBody } from "../helpers/slack-requests.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
 let db: TestDatabase;
 let proxy: TcpProxy;
+let proxiedUrl: string;
 let fake: FakeSlack;
 
 beforeAll(async () => {
   db = await createFixtureDatabase("kpi_shutdown");
-  const target = parseDatabaseUrl(db.url);
-  proxy = await new TcpProxy(target.host, target.port).open();
+  ({ proxy, url: proxiedUrl } = await proxyFor(db.url));
   fake = await startFakeSlack();
 });
 afterAll(async () => {
@@ -33,11 +32,9 @@ const IN_FLIGHT = 24;
 
 describe("graceful shutdown", () => {
   it("SIGTERM with answers in flight: 503 for new requests, every acked answer posted with its chart, exit 0", async () => {
-    const url = new URL(db.url);
-    url.host = `127.0.0.1:${proxy.port}`;
     const serve = startServe(
       cleanEnv({
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: proxiedUrl,
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,

@@ -6,8 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SLOW_DATA_TEXT } from "../../src/bot/delayed-notice.js";
-import { parseDatabaseUrl } from "../../src/db/database-url.js";
-import { TcpProxy } from "../helpers/tcp-proxy.js";
+import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import { messageActivity } from "../helpers/teams-activities.js";
 import { cardOf, createFixtureDatabase, factsOf } from "../helpers/teams-cards.js";
 import { startTeamsHarness, type TeamsHarness } from "../helpers/teams-harness.js";
@@ -23,12 +22,11 @@ let bot: TeamsHarness;
 
 beforeAll(async () => {
   db = await createFixtureDatabase("kpi_teams_hung");
-  const target = parseDatabaseUrl(db.url);
-  proxy = await new TcpProxy(target.host, target.port).open();
-  const url = new URL(db.url);
-  url.host = `127.0.0.1:${proxy.port}`;
+  const proxied = await proxyFor(db.url);
+  proxy = proxied.proxy;
+  const url = proxied.url;
   bot = await startTeamsHarness({
-    databaseUrl: url.toString(),
+    databaseUrl: url,
     env: { DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS), SLOW_DATA_NOTICE_MS: "300" },
   });
 });
