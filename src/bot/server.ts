@@ -33,7 +33,7 @@ export async function startServer(options: {
   app.disable("x-powered-by");
   let draining = false;
   app.get("/healthz", (_req, res) => {
-    res.json({ ok: true });
+    res.json({ ok: true, channels: options.platforms.map((p) => p.name) });
   });
   app.get("/readyz", async (_req, res) => {
     const problems: Record<string, string> = draining
