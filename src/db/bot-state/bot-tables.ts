@@ -67,6 +67,8 @@ export interface BotAlertStateTable {
   since: SqlTime;
   fired_at: SqlTime | null;
   claimed_by: string | null;
+  post_tag: string | null;
+  post_started_at: SqlTime | null;
   alert_target: string | null;
   alert_message_id: string | null;
   send_error: string | null;
