@@ -18,6 +18,7 @@ export interface BotTeamsConversationsTable {
   bot_id: string;
   bot_name: string | null;
   conversation_type: string | null;
+  team_aad_group_id: string | null;
   first_seen_at: SqlTime;
   last_seen_at: SqlTime;
 }
