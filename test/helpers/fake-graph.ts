@@ -217,8 +217,10 @@ export class FakeGraph {
 
   /** Top-level messages the connector delivered into a conversation, newest first. */
   private messagesIn(conversationId: string): ConnectorCall[] {
+    // Later posts first among equal times too (the sort is stable).
     return this.connector.delivered
       .filter((c) => c.method === "POST" && c.conversationId === conversationId && !c.activityId)
+      .reverse()
       .sort((a, b) => b.time.getTime() - a.time.getTime());
   }
 

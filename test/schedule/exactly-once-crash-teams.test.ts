@@ -82,7 +82,7 @@ async function killedAfterPost(args: string[], held: number, extraEnv: Record<st
     stdio: "ignore",
   });
   const exited = once(child, "exit");
-  await waitFor(() => connector.held.length >= held, `post number ${held} to be held`, 60_000);
+  await waitFor(() => connector.held.length >= held, `post number ${held} to be held`, 120_000);
   child.kill("SIGKILL");
   const [code, signal] = await exited;
   expect({ code, signal }).toEqual({ code: null, signal: "SIGKILL" });
@@ -129,7 +129,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
 
     await tick(new Date(slot.getTime() + 60 * MINUTE));
     expect(CHANNELS.map((c) => postedIn(c).length)).toEqual([1, 1, 1]);
-  }, 240_000);
+  }, 420_000);
 
   it("in a group chat the takeover reads the chat's messages since the post began, and finds it", async () => {
     const { slot, cron } = nextMinute();
@@ -143,7 +143,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
     expect(list?.query.get("$filter")).toBe(
       `lastModifiedDateTime gt ${new Date(slot.getTime() - 5 * MINUTE).toISOString()}`,
     );
-  }, 120_000);
+  }, 300_000);
 
   it("a post that never reached Teams: Graph lists nothing tagged, the takeover posts once", async () => {
     const { slot, cron } = nextMinute();
@@ -153,7 +153,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
     expect((await tick(new Date(slot.getTime() + 11 * MINUTE))).stdout).toMatch(/: 1 sent/);
     expect(postedIn(CHANNELS[0] as string)).toHaveLength(1);
     expect(graph.lists).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 
   it("Graph refuses (no consent, then throttled) or the team is unknown: nothing posted blind, retried", async () => {
     const { slot, cron } = nextMinute();
@@ -185,7 +185,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
     expect(postedIn(CHANNELS[1] as string)).toHaveLength(1);
     expect(postedIn(ORPHAN)).toHaveLength(1);
     graph.teams.set(TEAM, CHANNELS);
-  }, 180_000);
+  }, 300_000);
 
   it("a low-stock alert: one kill after the post, the takeover finds it and posts nothing", async () => {
     const alertEnv = { ALERT_CHANNEL: `teams:${CHANNELS[2]}` };
@@ -201,5 +201,5 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
     );
     expect(postedIn(CHANNELS[2] as string)).toHaveLength(1);
     expect(takeover.stdout).toMatch(/0 alerted, 2 found already posted/);
-  }, 120_000);
+  }, 300_000);
 });

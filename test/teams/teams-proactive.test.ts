@@ -166,6 +166,13 @@ describe("proactive messages (the Teams senders)", () => {
     const [call] = await bot.connector.waitFor((d) => d.length === 1);
     expect(call?.conversationId).toBe(PERSONAL_CHAT);
     expect(validateAdaptiveCard(cardOf(call))).toEqual([]);
+    // The delivery tag, hidden, where Graph returns it (the card's JSON) for a later lookup.
+    expect(cardOf(call).body.at(-1)).toEqual({
+      type: "TextBlock",
+      id: "kpi-delivery:digest-1",
+      text: "digest-1",
+      isVisible: false,
+    });
   });
 
   it("refuses a conversation it has no reference for, naming it, as a delivery no retry can fix", async () => {

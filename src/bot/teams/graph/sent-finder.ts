@@ -68,6 +68,7 @@ function firstPage(base: string, c: TeamsConversation, since: Date): { url: stri
   throw new DeliveryError(
     "teams_lookup_unsupported",
     `Messages of ${c.conversationId} cannot be listed through Graph (a personal chat)`,
+    { retryable: false },
   );
 }
 
