@@ -101,8 +101,13 @@ async function ledger() {
   return rows;
 }
 
+/**
+ * A daily slot a few minutes ahead: subscriptions made now are active before it however slow
+ * the machine (a slot before a subscription's creation is never due), and the posts, made
+ * now, fall within the lookup's reach (5 minutes before the slot the ledger records).
+ */
 function nextMinute() {
-  const slot = nextSlot("* * * * *", "UTC", new Date()) as Date;
+  const slot = nextSlot("* * * * *", "UTC", new Date(Date.now() + 2 * MINUTE)) as Date;
   return { slot, cron: `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *` };
 }
 
@@ -189,7 +194,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
 
   it("a low-stock alert: one kill after the post, the takeover finds it and posts nothing", async () => {
     const alertEnv = { ALERT_CHANNEL: `teams:${CHANNELS[2]}` };
-    const t0 = new Date(Date.now() + MINUTE);
+    const t0 = new Date(Date.now() + 2 * MINUTE);
     await killedAfterPost(["alerts", "check", "--at", t0.toISOString()], 1, alertEnv);
     expect(postedIn(CHANNELS[2] as string)).toHaveLength(1);
     const takeover = await runKpi(
