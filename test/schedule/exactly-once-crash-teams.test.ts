@@ -11,10 +11,11 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nextSlot } from "../../src/schedule/cron.js";
+import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
 import { FakeTeamsConnector } from "../helpers/fake-teams-connector.js";
 import { KPI_BIN, runKpi } from "../helpers/run-cli.js";
-import { createFixtureDatabase } from "../helpers/teams-cards.js";
+import { cardOf, createFixtureDatabase } from "../helpers/teams-cards.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -196,7 +197,13 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
     const alertEnv = { ALERT_CHANNEL: `teams:${CHANNELS[2]}` };
     const t0 = new Date(Date.now() + 2 * MINUTE);
     await killedAfterPost(["alerts", "check", "--at", t0.toISOString()], 1, alertEnv);
-    expect(postedIn(CHANNELS[2] as string)).toHaveLength(1);
+    const [alert] = postedIn(CHANNELS[2] as string);
+    expect(alert?.body.text).toMatch(/2 product\(s\) at or below reorder level/);
+    expect(validateAdaptiveCard(cardOf(alert))).toEqual([]);
+    expect(cardOf(alert).body.at(-1)).toMatchObject({
+      id: `kpi-delivery:alert-${t0.toISOString()}`,
+      isVisible: false,
+    });
     const takeover = await runKpi(
       ["alerts", "check", "--at", new Date(t0.getTime() + 11 * MINUTE).toISOString()],
       { ...env, ...alertEnv },
