@@ -70,7 +70,8 @@ export async function alertCheckAction(context: CliContext, at: Date): Promise<v
     const report = await checkLowStock(at, runtime.alerts);
     context.out(
       `Low-stock check at ${at.toISOString()}: ${report.fired.length} alerted` +
-        `${report.alertError ? ` (not posted: ${report.alertError})` : ""}, ${report.recovered.length} recovered.`,
+        `${report.alertError ? ` (not posted: ${report.alertError})` : ""}, ` +
+        `${report.found.length} found already posted, ${report.recovered.length} recovered.`,
     );
     for (const item of report.fired)
       context.out(`low      ${item.sku} ${item.product} stock ${item.stock}/${item.reorderLevel}`);

@@ -19,6 +19,9 @@ export interface AlertState {
   readonly since: Date;
   readonly firedAt: Date | null;
   readonly claimedBy: string | null;
+  /** The tag of the alert a check began posting for this product, and when (markPosting). */
+  readonly postTag: string | null;
+  readonly postStartedAt: Date | null;
   readonly alertTarget: string | null;
   /** The posted alert (thread for the recovery note); null while not (yet) posted. */
   readonly alertMessageId: string | null;
@@ -41,6 +44,8 @@ function toAlertState(row: Selectable<BotAlertStateTable>): AlertState {
     since: fromSqlTime(row.since),
     firedAt: fromSqlTimeOrNull(row.fired_at),
     claimedBy: row.claimed_by,
+    postTag: row.post_tag,
+    postStartedAt: fromSqlTimeOrNull(row.post_started_at),
     alertTarget: row.alert_target,
     alertMessageId: row.alert_message_id,
     sendError: row.send_error,
@@ -114,18 +119,23 @@ async function moveTo(
     .execute();
 }
 
-/** A locked product goes (or stays) firing, claimed by this check for a new alert. */
+/**
+ * A locked product goes (or stays) firing, claimed by this check for a new alert. With
+ * `keepPost` (an earlier check may have posted its alert), what that check began posting
+ * (tag, time, target) is kept so this one can look for it; otherwise it is forgotten.
+ */
 export function markFiring(
   trx: BotStateTransaction,
   item: { readonly sku: string; readonly product: string },
   replicaId: string,
   at: Date,
+  keepPost: boolean,
 ): Promise<void> {
   return moveTo(trx, item.sku, "firing", at, {
     product_name: item.product.slice(0, 255),
     fired_at: toSqlTime(at),
     claimed_by: replicaId,
-    alert_target: null,
+    ...(keepPost ? {} : { post_tag: null, post_started_at: null, alert_target: null }),
     alert_message_id: null,
     send_error: null,
     snoozed_until: null,
@@ -142,6 +152,8 @@ export function markRecovered(
   // A snooze that is still on keeps its end; back to ok clears it.
   return moveTo(trx, sku, next, at, {
     alert_message_id: null,
+    post_tag: null,
+    post_started_at: null,
     ...(next === "ok" ? { snoozed_until: null } : {}),
   });
 }
@@ -154,6 +166,26 @@ const ownedBy = (claim: AlertClaim) => (eb: ExpressionBuilder<BotTables, "bot_al
     eb("fired_at", "=", toSqlTime(claim.firedAt)),
     eb("sku", "in", claim.skus),
   ]);
+
+/**
+ * Records, before the post, that `claim` is posting the alert tagged `tag` to `target`;
+ * how many of its products it still owned (fewer than claimed: another check took over).
+ */
+export async function markPosting(
+  db: BotStateDb,
+  claim: AlertClaim,
+  target: string,
+  tag: string,
+  at: Date,
+): Promise<number> {
+  const now = toSqlTime(at);
+  const result = await db
+    .updateTable("bot_alert_state")
+    .set({ post_tag: tag.slice(0, 64), post_started_at: now, alert_target: target, updated_at: now })
+    .where(ownedBy(claim))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
 
 /** Records the posted alert on the products it claimed (fenced by the claim); how many it updated. */
 export async function recordAlertPosted(

@@ -7,7 +7,9 @@
  *   snoozed ──low──▶ nothing              any state with an alert thread ──recovered──▶ note
  *
  * A firing product whose alert was never posted (the send failed, or the replica died
- * before posting: claim older than the stale window) is claimed again and re-alerted.
+ * before posting: claim older than the stale window) is claimed again and re-alerted —
+ * unless its alert may have been posted after all (earlierPost): then the check first looks
+ * for that message by its tag.
  */
 import type { AlertItem } from "./alert-message.js";
 import type { AlertState } from "./alert-state-store.js";
@@ -17,6 +19,19 @@ export interface AlertTransitions {
   readonly fire: readonly AlertItem[];
   /** Products back above their level: the next state and, with a thread, a recovery note. */
   readonly recover: readonly { readonly state: AlertState; readonly next: "ok" | "snoozed" }[];
+}
+
+/** What a check began posting for a product whose alert is not recorded: it may be in the channel. */
+export interface EarlierPost {
+  readonly tag: string;
+  readonly startedAt: Date;
+  readonly target: string;
+}
+
+export function earlierPost(state: AlertState | undefined): EarlierPost | undefined {
+  if (state?.state !== "firing" || state.alertMessageId !== null) return undefined;
+  if (!state.postTag || !state.postStartedAt || !state.alertTarget) return undefined;
+  return { tag: state.postTag, startedAt: state.postStartedAt, target: state.alertTarget };
 }
 
 const isSnoozed = (state: AlertState, now: Date): boolean =>

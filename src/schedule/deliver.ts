@@ -18,6 +18,7 @@ import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
 import {
   checkedResult,
   deliveryTag,
+  LOOKBACK_MARGIN_MS,
   type PlatformSenders,
   type Senders,
   type SendResult,
@@ -26,9 +27,6 @@ import {
 import type { Subscription } from "./subscription-store.js";
 import { type Target, targetToText } from "./target.js";
 import { formatWallInZone } from "./zone-time.js";
-
-/** How far before the first post a lookup reaches back: replicas' and the platform's clocks differ a little. */
-export const LOOKBACK_MARGIN_MS = 5 * 60_000;
 
 export interface DeliverDeps {
   readonly db: BotStateDb;

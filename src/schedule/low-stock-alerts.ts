@@ -3,7 +3,9 @@
  * state changes with every state row locked (alert-transitions.ts), commit, then post —
  * one alert listing every product that went low, and one recovery note per product back
  * above its level, in its alert's thread. Running it on several replicas at once, or
- * more often than planned, never pings twice.
+ * more often than planned, never pings twice. The alert's tag is recorded before it is
+ * posted; a check that takes over products whose alert may have been posted looks for it
+ * first (alert-takeover.ts), so a crash between the post and its record never pings twice.
  */
 import { loadLowStock } from "../areas/stock/stock-query.js";
 import { todayInZone } from "../calendar/calendar.js";
@@ -15,12 +17,14 @@ import {
   type AlertClaim,
   ensureAlertRows,
   markFiring,
+  markPosting,
   markRecovered,
   recordAlertFailed,
   recordAlertPosted,
   withLockedStates,
 } from "./alert-state-store.js";
-import { decideAlerts } from "./alert-transitions.js";
+import { settleEarlierPosts } from "./alert-takeover.js";
+import { decideAlerts, type EarlierPost, earlierPost } from "./alert-transitions.js";
 import { isDeliveryError } from "./delivery-error.js";
 import { checkedResult, deliveryTag, type Senders, sendersFor } from "./senders.js";
 import { storedTarget, type Target, targetToText } from "./target.js";
@@ -49,6 +53,8 @@ export interface AlertCheckReport {
   readonly fired: readonly AlertItem[];
   readonly alertMessageId?: string;
   readonly alertError?: string;
+  /** SKUs whose alert an earlier check posted but never recorded: found and recorded now. */
+  readonly found: readonly string[];
   /** SKUs that got a recovery note. */
   readonly recovered: readonly string[];
 }
@@ -65,11 +71,17 @@ export async function checkLowStock(now: Date, deps: AlertDeps): Promise<AlertCh
   const day = todayInZone(now, deps.timeZone);
   const low = (await deps.engine.read((db) => loadLowStock(db, day, {}))).map(alertItem);
   await ensureAlertRows(db, low, now);
-  const { fire, recoveries } = await withLockedStates(
+  const { fire, earlier, recoveries } = await withLockedStates(
     db,
     async (states, trx) => {
       const decided = decideAlerts(states, low, now, deps.staleMs);
-      for (const item of decided.fire) await markFiring(trx, item, replicaId, now);
+      const bySku = new Map(states.map((s) => [s.sku, s]));
+      const earlier = new Map<string, EarlierPost>();
+      for (const item of decided.fire) {
+        const post = earlierPost(bySku.get(item.sku));
+        if (post) earlier.set(item.sku, post);
+        await markFiring(trx, item, replicaId, now, post !== undefined);
+      }
       const recoveries: Recovery[] = [];
       for (const { state, next } of decided.recover) {
         await markRecovered(trx, state.sku, next, now);
@@ -80,27 +92,38 @@ export async function checkLowStock(now: Date, deps: AlertDeps): Promise<AlertCh
           threadId: state.alertMessageId,
         });
       }
-      return { fire: decided.fire, recoveries };
+      return { fire: decided.fire, earlier, recoveries };
     },
     deps.afterLock,
   );
 
   const report: { -readonly [K in keyof AlertCheckReport]: AlertCheckReport[K] } = {
     fired: [],
+    found: [],
     recovered: [],
   };
-  if (fire.length > 0) {
-    const claim: AlertClaim = { skus: fire.map((i) => i.sku), firedAt: now, replicaId };
-    const alert = lowStockAlert(fire, deps.mention, now);
+  const settled = await settleEarlierPosts(fire, earlier, now, deps);
+  report.found = settled.found;
+  if (settled.lookupError) report.alertError = settled.lookupError;
+  if (settled.toPost.length > 0) {
+    const claim: AlertClaim = { skus: settled.toPost.map((i) => i.sku), firedAt: now, replicaId };
+    const alert = lowStockAlert(settled.toPost, deps.mention, now);
+    const target = targetToText(deps.target);
     report.fired = alert.items;
     try {
-      const sender = sendersFor(deps.senders, deps.target).alerts;
-      const { messageId } = checkedResult(
-        await sender.sendAlert(deps.target, alert, deliveryTag("alert", now.toISOString())),
-      );
-      await recordAlertPosted(db, claim, targetToText(deps.target), messageId, now);
-      report.alertMessageId = messageId;
-      deps.log.info({ products: claim.skus.length, messageId }, "low-stock alert posted");
+      const tag = deliveryTag("alert", now.toISOString());
+      if ((await markPosting(db, claim, target, tag, now)) < claim.skus.length) {
+        deps.log.warn(
+          { products: claim.skus.length },
+          "another check took these products over before the post",
+        );
+      } else {
+        const sender = sendersFor(deps.senders, deps.target).alerts;
+        const { messageId } = checkedResult(await sender.sendAlert(deps.target, alert, tag));
+        await recordAlertPosted(db, claim, target, messageId, now);
+        report.alertMessageId = messageId;
+        deps.log.info({ products: claim.skus.length, messageId }, "low-stock alert posted");
+      }
     } catch (error) {
       const code = isDeliveryError(error) ? error.code : "internal_error";
       await recordAlertFailed(db, claim, code, now);

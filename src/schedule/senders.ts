@@ -39,6 +39,9 @@ export interface AlertSender {
   sendRecovery(target: Target, threadId: string, note: RecoveryNote, tag: DeliveryTag): Promise<SendResult>;
 }
 
+/** How far before the first post a lookup reaches back: replicas' and the platform's clocks differ a little. */
+export const LOOKBACK_MARGIN_MS = 5 * 60_000;
+
 export interface SentFinder {
   /**
    * The top-level message tagged `tag` posted in `target` since `since`, or undefined when

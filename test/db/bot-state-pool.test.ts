@@ -88,6 +88,7 @@ describe("the audit, subscriptions and Teams conversations share one bot-state p
         botId: "28:bot",
         botName: "KPI Bot",
         conversationType: "channel",
+        teamAadGroupId: null,
       }),
       guard.audit.flush(),
     ]);

@@ -2,7 +2,9 @@
  * A local stand-in for the Bot Connector service that a Teams activity's serviceUrl names:
  * records every call to /v3/conversations/{id}/activities[/{activityId}] (POST = send or
  * reply, PUT = update), answers with new activity ids, and can be told to fail the next
- * calls (429 twice, ...). Only the process edge is faked; the bot's own code runs for real.
+ * calls (429 twice, ...), or to hold its reply to the next posts (the activity is delivered,
+ * the caller never hears back: a process killed in that window). Only the process edge is
+ * faked; the bot's own code runs for real.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -21,6 +23,8 @@ export interface ConnectorCall {
   readonly id: string | undefined;
   /** Milliseconds since the fake started. */
   readonly at: number;
+  /** When the call arrived (wall clock): a delivered post's createdDateTime in Graph. */
+  readonly time: Date;
 }
 
 export interface ScriptedFailure {
@@ -42,6 +46,9 @@ export class FakeTeamsConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly failures: ScriptedFailure[] = [];
   private nextId = 1;
+  private holds = 0;
+  /** Delivered calls whose reply was held (never sent). */
+  readonly held: ConnectorCall[] = [];
   private readonly started = performance.now();
 
   private constructor(
@@ -75,6 +82,11 @@ export class FakeTeamsConnector {
     for (let i = 0; i < count; i++) this.failures.push(failure);
   }
 
+  /** The next `count` posts are delivered but never answered. */
+  hold(count = 1): void {
+    this.holds += count;
+  }
+
   /** Calls that were answered 2xx: what Teams would show. */
   get delivered(): ConnectorCall[] {
     return this.calls.filter((call) => call.status < 300);
@@ -104,6 +116,8 @@ export class FakeTeamsConnector {
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
+    this.held.length = 0;
+    this.holds = 0;
   }
 
   async close(): Promise<void> {
@@ -121,7 +135,7 @@ export class FakeTeamsConnector {
     const failure = this.failures.shift();
     const status = failure?.status ?? (method === "PUT" ? 200 : 201);
     const id = status < 300 ? `activity-${this.nextId++}` : undefined;
-    this.calls.push({
+    const call: ConnectorCall = {
       method,
       conversationId: decodeURIComponent(match[1]),
       activityId: match[2] ? decodeURIComponent(match[2]) : undefined,
@@ -130,7 +144,14 @@ export class FakeTeamsConnector {
       status,
       id,
       at: performance.now() - this.started,
-    });
+      time: new Date(),
+    };
+    this.calls.push(call);
+    if (!failure && method === "POST" && this.holds > 0) {
+      this.holds--;
+      this.held.push(call);
+      return new Promise(() => undefined);
+    }
     if (failure)
       return {
         status,

@@ -10,6 +10,8 @@ export const USER = {
 };
 export const PERSONAL_CHAT = "a:1personal-chat-with-ada";
 export const CHANNEL = "19:marketing-channel@thread.tacv2";
+/** The team's Microsoft Entra group id: Graph's team id, sent on install and conversationUpdate. */
+export const TEAM_AAD_GROUP_ID = "0f5c1b9e-5a3e-4d0b-9a51-7c1f0d2e3a44";
 
 export interface ActivityOptions {
   readonly serviceUrl: string;
@@ -62,11 +64,22 @@ export function submitActivity(value: unknown, options: ActivityOptions & { read
   };
 }
 
+/** Teams names the team (with its Entra group id) in these events' channelData, in team channels. */
+function withTeam(activity: ReturnType<typeof base>) {
+  if (activity.conversation.conversationType !== "channel") return activity;
+  const team = {
+    id: activity.conversation.id.split(";")[0],
+    name: "Marketing",
+    aadGroupId: TEAM_AAD_GROUP_ID,
+  };
+  return { ...activity, channelData: { ...activity.channelData, team } };
+}
+
 /** The bot added to a conversation (installed in a team or a 1:1 chat). */
 export function botAddedActivity(options: ActivityOptions) {
-  return { ...base("conversationUpdate", options), membersAdded: [{ id: BOT.id }] };
+  return { ...withTeam(base("conversationUpdate", options)), membersAdded: [{ id: BOT.id }] };
 }
 
 export function installationActivity(action: "add" | "remove", options: ActivityOptions) {
-  return { ...base("installationUpdate", options), action };
+  return { ...withTeam(base("installationUpdate", options)), action };
 }

@@ -21,6 +21,7 @@ const FIRST: TeamsConversation = {
   botId: "28:bot",
   botName: "KPI Bot",
   conversationType: "channel",
+  teamAadGroupId: "0f5c1b9e-5a3e-4d0b-9a51-7c1f0d2e3a44",
 };
 
 describe("ConversationStore", () => {
@@ -48,6 +49,7 @@ describe("ConversationStore", () => {
       tenantId: null,
       botName: null,
       conversationType: null,
+      teamAadGroupId: null,
     });
     expect(await rows(db.connection, "SELECT * FROM bot_teams_conversations")).toEqual([
       {
@@ -58,6 +60,7 @@ describe("ConversationStore", () => {
         bot_id: "28:bot",
         bot_name: "KPI Bot",
         conversation_type: "channel",
+        team_aad_group_id: "0f5c1b9e-5a3e-4d0b-9a51-7c1f0d2e3a44",
         first_seen_at: "2026-11-26 12:00:00.000",
         last_seen_at: "2026-11-27 08:00:00.000",
       },

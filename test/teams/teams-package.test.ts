@@ -65,6 +65,20 @@ describe("the Teams app package", () => {
     expect(manifest.icons).toEqual({ color: "color.png", outline: "outline.png" });
   });
 
+  it("asks for resource-specific consent to read its teams' and chats' messages (Graph lookups)", () => {
+    const manifest = JSON.parse(files[0]?.data.toString("utf8") ?? "{}");
+    expect(manifest.webApplicationInfo.id).toBe(APP_ID);
+    expect(manifest.webApplicationInfo.resource).toMatch(/\S/);
+    expect(manifest.authorization).toEqual({
+      permissions: {
+        resourceSpecific: [
+          { name: "ChannelMessage.Read.Group", type: "Application" },
+          { name: "ChatMessage.Read.Chat", type: "Application" },
+        ],
+      },
+    });
+  });
+
   it("has a 192×192 colour icon and a 32×32 outline icon that is white on transparent", async () => {
     const color = files[1]?.data as Buffer;
     const outline = files[2]?.data as Buffer;

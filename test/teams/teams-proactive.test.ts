@@ -16,6 +16,7 @@ import {
   installationActivity,
   messageActivity,
   PERSONAL_CHAT,
+  TEAM_AAD_GROUP_ID,
   TENANT_ID,
 } from "../helpers/teams-activities.js";
 import { cardOf, createFixtureDatabase } from "../helpers/teams-cards.js";
@@ -73,7 +74,7 @@ describe("storing conversation references", () => {
   it("installing the bot stores the reference; being added says hello", async () => {
     const team = "19:team-general@thread.tacv2";
     await post(installationActivity("add", { serviceUrl: bot.connector.url, conversationId: team }));
-    expect(await stored(team)).toHaveLength(1);
+    expect(await stored(team)).toMatchObject([{ team_aad_group_id: TEAM_AAD_GROUP_ID }]);
     bot.connector.reset();
     await post(botAddedActivity({ serviceUrl: bot.connector.url, conversationId: "19:other@thread.tacv2" }));
     expect(await stored("19:other@thread.tacv2")).toHaveLength(1);
@@ -108,6 +109,7 @@ describe("storing conversation references", () => {
       botId: BOT.id,
       botName: null,
       conversationType: null,
+      teamAadGroupId: null,
     };
     const upsert = upsertConversation(bot.botState, conversation, new Date()).compile().sql;
     expect(upsert).toMatch(/on duplicate key update/i);
@@ -164,6 +166,13 @@ describe("proactive messages (the Teams senders)", () => {
     const [call] = await bot.connector.waitFor((d) => d.length === 1);
     expect(call?.conversationId).toBe(PERSONAL_CHAT);
     expect(validateAdaptiveCard(cardOf(call))).toEqual([]);
+    // The delivery tag, hidden, where Graph returns it (the card's JSON) for a later lookup.
+    expect(cardOf(call).body.at(-1)).toEqual({
+      type: "TextBlock",
+      id: "kpi-delivery:digest-1",
+      text: "digest-1",
+      isVisible: false,
+    });
   });
 
   it("refuses a conversation it has no reference for, naming it, as a delivery no retry can fix", async () => {

@@ -1,6 +1,9 @@
 /**
  * Teams' variables: the bot's credentials (all three, or none), or anonymous mode for local
- * development (refused with NODE_ENV=production).
+ * development (refused with NODE_ENV=production). Microsoft Graph (reading back scheduled
+ * messages, src/bot/teams/graph/) uses the same credentials; TEAMS_GRAPH_URL and
+ * TEAMS_TOKEN_URL point it elsewhere (a local stand-in). In anonymous mode Graph is used only
+ * when TEAMS_GRAPH_URL names one, and without a token, as the connector is.
  */
 import { z } from "zod";
 import { type EnvValues, envProblems, type PlatformConfigResult } from "../chat-platform.js";
@@ -11,13 +14,29 @@ export interface TeamsConfig {
   readonly appId: string | undefined;
   readonly appPassword: string | undefined;
   readonly tenantId: string | undefined;
+  /** Where scheduled messages are read back; undefined: nowhere (a takeover posts again). */
+  readonly graph: GraphEndpoints | undefined;
 }
+
+export interface GraphEndpoints {
+  /** Graph's base URL, version included: https://graph.microsoft.com/v1.0. */
+  readonly url: string;
+  /** The client-credentials token endpoint; undefined: no token (anonymous mode). */
+  readonly tokenUrl: string | undefined;
+}
+
+export const GRAPH_URL = "https://graph.microsoft.com/v1.0";
+/** Microsoft Entra's token endpoint for a tenant (client credentials flow, v2.0). */
+export const tokenUrlFor = (tenantId: string) =>
+  `https://login.microsoftonline.com/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
 
 const teamsEnvSchema = z.object({
   TEAMS_APP_ID: z.string().trim().min(1).optional(),
   TEAMS_APP_PASSWORD: z.string().min(1).optional(),
   TEAMS_TENANT_ID: z.string().trim().min(1).optional(),
   TEAMS_ALLOW_ANONYMOUS: z.enum(["true", "false"]).optional(),
+  TEAMS_GRAPH_URL: z.string().trim().url().optional(),
+  TEAMS_TOKEN_URL: z.string().trim().url().optional(),
 });
 
 export function readTeamsConfig(
@@ -46,6 +65,10 @@ export function readTeamsConfig(
         appId: e.TEAMS_APP_ID,
         appPassword: e.TEAMS_APP_PASSWORD,
         tenantId: e.TEAMS_TENANT_ID,
+        graph: {
+          url: e.TEAMS_GRAPH_URL ?? GRAPH_URL,
+          tokenUrl: e.TEAMS_TOKEN_URL ?? tokenUrlFor(e.TEAMS_TENANT_ID as string),
+        },
       },
     };
   }
@@ -57,6 +80,12 @@ export function readTeamsConfig(
   }
   return {
     problems: [],
-    config: { mode: "anonymous", appId: undefined, appPassword: undefined, tenantId: undefined },
+    config: {
+      mode: "anonymous",
+      appId: undefined,
+      appPassword: undefined,
+      tenantId: undefined,
+      graph: e.TEAMS_GRAPH_URL ? { url: e.TEAMS_GRAPH_URL, tokenUrl: undefined } : undefined,
+    },
   };
 }

@@ -16,6 +16,8 @@ import { ChartStore, LINK_KINDS } from "./charts/chart-store.js";
 import { CHART_URL_TTL_MS, type LinkDeps, linkRoute } from "./charts/chart-url.js";
 import { DeliveryPolicy } from "./delivery/paced-connector.js";
 import { statusOf } from "./delivery/retry-policy.js";
+import { AppTokenSource } from "./graph/app-token.js";
+import { createGraphSentFinder } from "./graph/sent-finder.js";
 import { ConversationStore } from "./proactive/conversation-store.js";
 import { sendProactive } from "./proactive/proactive-sender.js";
 import { TeamsAdapter } from "./teams-adapter.js";
@@ -113,7 +115,7 @@ export async function openTeams(
   };
   return {
     name: "teams",
-    senders: createTeamsSenders(outbox),
+    senders: createTeamsSenders(outbox, sentFinderFor(teams, conversations, deps.now)),
     description:
       teams.mode === "authenticated"
         ? `Teams at POST ${TEAMS_MESSAGES_ROUTE}, tokens validated for app ${teams.appId}`
@@ -137,4 +139,18 @@ export async function openTeams(
       chartStore.clear();
     },
   };
+}
+
+/** Graph lookups of posted messages, when Graph is configured (teams-config.ts). */
+function sentFinderFor(teams: TeamsConfig, conversations: ConversationStore, now: () => Date) {
+  const graph = teams.graph;
+  if (!graph) return undefined;
+  const tokens =
+    graph.tokenUrl && teams.appId && teams.appPassword
+      ? new AppTokenSource(
+          { tokenUrl: graph.tokenUrl, clientId: teams.appId, clientSecret: teams.appPassword },
+          now,
+        )
+      : undefined;
+  return createGraphSentFinder({ graph, tokens, conversations });
 }

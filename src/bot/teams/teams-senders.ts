@@ -1,7 +1,10 @@
 /**
  * Scheduled messages into Teams through stored conversation references (proactive
  * messages): a digest is one message with one Adaptive Card per area (at most one chart
- * each, dropped when the message would pass Teams' size limit); alerts and notes are text.
+ * each, dropped when the message would pass Teams' size limit); an alert is its heading
+ * and a card listing its products; notes are text. Digests and alerts carry their delivery
+ * tag hidden in a card (card/delivery-tag.ts), which `sent` finds again through Microsoft
+ * Graph (graph/sent-finder.ts) when one is configured.
  * Failures are thrown as DeliveryErrors; an unknown conversation cannot be fixed by retrying.
  */
 import type { Answer } from "../../answer/answer.js";
@@ -9,8 +12,10 @@ import { isUserError } from "../../errors.js";
 import { coverText } from "../../schedule/alert-message.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { Digest } from "../../schedule/digest.js";
-import type { PlatformSenders, SendResult } from "../../schedule/senders.js";
+import type { DeliveryTag, PlatformSenders, SendResult, SentFinder } from "../../schedule/senders.js";
+import type { TextBlock } from "./card/adaptive-card-types.js";
 import type { AnswerMessage } from "./card/answer-message.js";
+import { taggedCardAttachment, withTag } from "./card/delivery-tag.js";
 import { statusOf } from "./delivery/retry-policy.js";
 import type { ProactiveMessage, ProactiveResult } from "./proactive/proactive-sender.js";
 
@@ -41,21 +46,29 @@ function toDeliveryError(error: unknown): DeliveryError {
   );
 }
 
-async function digestActivity(outbox: TeamsOutbox, digest: Digest, withCharts: boolean): Promise<object> {
-  const cards = digest.answers.map(async (answer: Answer) => {
-    const trimmed = { ...answer, charts: withCharts ? answer.charts.slice(0, 1) : [] };
-    return (await outbox.messageForAnswer(trimmed)).activity.attachments[0];
-  });
+async function digestActivity(
+  outbox: TeamsOutbox,
+  digest: Digest,
+  withCharts: boolean,
+  tag: DeliveryTag,
+): Promise<object> {
+  const cards = await Promise.all(
+    digest.answers.map(async (answer: Answer) => {
+      const trimmed = { ...answer, charts: withCharts ? answer.charts.slice(0, 1) : [] };
+      return (await outbox.messageForAnswer(trimmed)).activity.attachments[0];
+    }),
+  );
   const problems = digest.problems.map((p) => `\n\n**${p.area}**: ${p.message}`).join("");
+  const [first, ...rest] = cards;
   return {
     type: "message",
     text: `**${digest.heading}** · ${digest.title}${problems}`,
     attachmentLayout: "list",
-    attachments: await Promise.all(cards),
+    attachments: first ? [withTag(first, tag), ...rest] : [taggedCardAttachment([], digest.heading, tag)],
   };
 }
 
-export function createTeamsSenders(outbox: TeamsOutbox): PlatformSenders {
+export function createTeamsSenders(outbox: TeamsOutbox, sent?: SentFinder): PlatformSenders {
   const send = async (conversationId: string, message: ProactiveMessage): Promise<SendResult> => {
     try {
       const result = await outbox.sendProactive(conversationId, message);
@@ -68,29 +81,34 @@ export function createTeamsSenders(outbox: TeamsOutbox): PlatformSenders {
   };
   return {
     digests: {
-      async send(target, digest) {
-        let activity = await digestActivity(outbox, digest, true);
+      async send(target, digest, tag) {
+        let activity = await digestActivity(outbox, digest, true, tag);
         if (Buffer.byteLength(JSON.stringify(activity)) > DIGEST_MAX_BYTES) {
-          activity = await digestActivity(outbox, digest, false);
+          activity = await digestActivity(outbox, digest, false, tag);
         }
         return send(target.id, activity);
       },
       sendNotice: (target, text) => send(target.id, text),
     },
     alerts: {
-      sendAlert(target, alert) {
+      sendAlert(target, alert, tag) {
         const lines = alert.items.map(
-          (i) =>
-            `- **${i.product}** (${i.sku}): stock ${i.stock}, reorder level ${i.reorderLevel}, ${coverText(i.daysOfCover)}`,
+          (i): TextBlock => ({
+            type: "TextBlock",
+            wrap: true,
+            text: `- **${i.product}** (${i.sku}): stock ${i.stock}, reorder level ${i.reorderLevel}, ${coverText(i.daysOfCover)}`,
+          }),
         );
         const heading = `${alert.mention ? `${alert.mention} ` : ""}⚠️ ${alert.items.length} product(s) at or below reorder level`;
         return send(target.id, {
           type: "message",
           textFormat: "markdown",
-          text: [heading, ...lines].join("\n\n"),
+          text: heading,
+          attachments: [taggedCardAttachment(lines, alert.text, tag)],
         });
       },
       sendRecovery: (target, _threadId, note) => send(target.id, note.text),
     },
+    ...(sent ? { sent } : {}),
   };
 }

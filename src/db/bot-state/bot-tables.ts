@@ -18,6 +18,7 @@ export interface BotTeamsConversationsTable {
   bot_id: string;
   bot_name: string | null;
   conversation_type: string | null;
+  team_aad_group_id: string | null;
   first_seen_at: SqlTime;
   last_seen_at: SqlTime;
 }
@@ -67,6 +68,8 @@ export interface BotAlertStateTable {
   since: SqlTime;
   fired_at: SqlTime | null;
   claimed_by: string | null;
+  post_tag: string | null;
+  post_started_at: SqlTime | null;
   alert_target: string | null;
   alert_message_id: string | null;
   send_error: string | null;

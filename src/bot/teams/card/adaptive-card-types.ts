@@ -23,6 +23,8 @@ export interface TextBlock {
   readonly spacing?: Spacing;
   readonly separator?: boolean;
   readonly horizontalAlignment?: HorizontalAlignment;
+  readonly id?: string;
+  readonly isVisible?: boolean;
 }
 
 export interface Fact {

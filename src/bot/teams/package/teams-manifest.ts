@@ -2,7 +2,12 @@
  * manifest.json of the Teams app package, schema version 1.17
  * (https://learn.microsoft.com/microsoftteams/platform/resources/schema/manifest-schema):
  * one bot (the Azure Bot's Microsoft App ID) in personal, team and group chat scopes, with
- * the areas as its command list.
+ * the areas as its command list, and the resource-specific consent (RSC) to read the
+ * messages of the teams and chats it is installed in: a digest or alert whose record was
+ * lost in a crash is looked for through Microsoft Graph before it is posted again
+ * (src/bot/teams/graph/). RSC in manifest 1.12+: webApplicationInfo (the Entra app id; the
+ * resource is unused but required) and authorization.permissions.resourceSpecific.
+ * https://learn.microsoft.com/microsoftteams/platform/graph-api/rsc/grant-resource-specific-consent
  */
 import { areaModule } from "../../../areas/registry.js";
 import { ACCENT_COLOR } from "./app-icons.js";
@@ -11,6 +16,9 @@ export const MANIFEST_VERSION = "1.17";
 export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 export const COLOR_ICON_FILE = "color.png";
 export const OUTLINE_ICON_FILE = "outline.png";
+
+/** Application RSC permissions: read channel messages (teams), read chat messages (group chats). */
+export const RSC_PERMISSIONS = ["ChannelMessage.Read.Group", "ChatMessage.Read.Chat"] as const;
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -109,6 +117,12 @@ export function teamsManifest(options: ManifestOptions) {
     ],
     permissions: ["identity", "messageTeamMembers"],
     validDomains: publicHost ? [publicHost] : [],
+    webApplicationInfo: { id: appId as string, resource: `api://kpi-bot/${appId}` },
+    authorization: {
+      permissions: {
+        resourceSpecific: RSC_PERMISSIONS.map((name) => ({ name, type: "Application" as const })),
+      },
+    },
   };
 }
 

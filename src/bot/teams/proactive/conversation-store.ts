@@ -17,6 +17,8 @@ export interface TeamsConversation {
   readonly botId: string;
   readonly botName: string | null;
   readonly conversationType: string | null;
+  /** A channel's team as Microsoft Graph names it (channelData.team.aadGroupId); null for chats. */
+  readonly teamAadGroupId: string | null;
 }
 
 /** The reference an incoming activity carries, or undefined when it lacks what a reply needs. */
@@ -24,8 +26,11 @@ export function conversationOf(activity: Activity): TeamsConversation | undefine
   const conversation = activity.conversation;
   const bot = activity.recipient;
   if (!conversation?.id || !activity.serviceUrl || !bot?.id || !activity.channelId) return undefined;
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const channelData = activity.channelData as
+    | { tenant?: { id?: unknown }; team?: { aadGroupId?: unknown } }
+    | undefined;
   const tenant = conversation.tenantId ?? channelData?.tenant?.id;
+  const team = channelData?.team?.aadGroupId;
   return {
     conversationId: baseConversationId(conversation.id),
     serviceUrl: activity.serviceUrl,
@@ -34,6 +39,7 @@ export function conversationOf(activity: Activity): TeamsConversation | undefine
     botId: bot.id,
     botName: bot.name ?? null,
     conversationType: conversation.conversationType ?? null,
+    teamAadGroupId: typeof team === "string" && team !== "" ? team : null,
   };
 }
 
@@ -59,8 +65,10 @@ export function toConversationReference(c: TeamsConversation): ConversationRefer
  */
 export function upsertConversation(db: BotStateDb, c: TeamsConversation, at: Date) {
   const now = toSqlTime(at);
-  const keep = (value: string | null, column: "tenant_id" | "bot_name" | "conversation_type") =>
-    sql<string | null>`COALESCE(${value}, ${sql.ref(column)})`;
+  const keep = (
+    value: string | null,
+    column: "tenant_id" | "bot_name" | "conversation_type" | "team_aad_group_id",
+  ) => sql<string | null>`COALESCE(${value}, ${sql.ref(column)})`;
   return db
     .insertInto("bot_teams_conversations")
     .values({
@@ -71,6 +79,7 @@ export function upsertConversation(db: BotStateDb, c: TeamsConversation, at: Dat
       bot_id: c.botId,
       bot_name: c.botName,
       conversation_type: c.conversationType,
+      team_aad_group_id: c.teamAadGroupId,
       first_seen_at: now,
       last_seen_at: now,
     })
@@ -81,6 +90,7 @@ export function upsertConversation(db: BotStateDb, c: TeamsConversation, at: Dat
       bot_id: c.botId,
       bot_name: keep(c.botName, "bot_name"),
       conversation_type: keep(c.conversationType, "conversation_type"),
+      team_aad_group_id: keep(c.teamAadGroupId, "team_aad_group_id"),
       last_seen_at: now,
     });
 }
@@ -115,6 +125,7 @@ export class ConversationStore {
         "bot_id as botId",
         "bot_name as botName",
         "conversation_type as conversationType",
+        "team_aad_group_id as teamAadGroupId",
       ])
       .where("conversation_id", "=", baseConversationId(conversationId))
       .executeTakeFirst();
