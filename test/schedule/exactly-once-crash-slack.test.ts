@@ -9,10 +9,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { nextSlot } from "../../src/schedule/cron.js";
 import { type DigestCli, startDigestCli } from "../helpers/digest-cli.js";
 import { KPI_BIN } from "../helpers/run-cli.js";
 import { waitFor } from "../helpers/wait-for.js";
+import { dailySlotAhead } from "./schedule-harness.js";
 
 const MINUTE = 60_000;
 const CHANNELS = ["C0CRASH1", "C0CRASH2", "C0CRASH3"];
@@ -54,8 +54,7 @@ async function ledger() {
 
 describe("kill -9 between Slack's post and the ledger's 'sent'", () => {
   it("three kills, then a takeover after the stale window: each digest posted exactly once", async () => {
-    const slot = nextSlot("* * * * *", "UTC", new Date()) as Date;
-    const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+    const { slot, cron } = dailySlotAhead();
     for (const channel of CHANNELS)
       await cli.subscribe(channel, "stock", { cron, tz: "UTC", period: "yesterday" });
 
@@ -80,8 +79,7 @@ describe("kill -9 between Slack's post and the ledger's 'sent'", () => {
   }, 240_000);
 
   it("the normal path only posts, tagged with the delivery id; it never reads history", async () => {
-    const slot = nextSlot("* * * * *", "UTC", new Date()) as Date;
-    const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+    const { slot, cron } = dailySlotAhead();
     await cli.subscribe("C0TAGGED", "stock", { cron, tz: "UTC", period: "yesterday" });
     expect((await cli.tick(slot)).stdout).toMatch(/: 1 sent/);
     const [rows] = (await cli.db.connection.query("SELECT delivery_id FROM bot_deliveries")) as unknown as [
@@ -95,8 +93,7 @@ describe("kill -9 between Slack's post and the ledger's 'sent'", () => {
   }, 120_000);
 
   it("a post that never reached Slack: the takeover finds nothing and posts once", async () => {
-    const slot = nextSlot("* * * * *", "UTC", new Date()) as Date;
-    const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+    const { slot, cron } = dailySlotAhead();
     await cli.subscribe("C0NEVER", "stock", { cron, tz: "UTC", period: "yesterday" });
     await tickKilledAfterPost(slot, 1);
     cli.fake.history.messages.length = 0; // the post was lost on its way: Slack has nothing
@@ -106,8 +103,7 @@ describe("kill -9 between Slack's post and the ledger's 'sent'", () => {
   }, 120_000);
 
   it("a lookup Slack refuses (rate limited): no blind post, retried via the ledger, then found", async () => {
-    const slot = nextSlot("* * * * *", "UTC", new Date()) as Date;
-    const cron = `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`;
+    const { slot, cron } = dailySlotAhead();
     await cli.subscribe("C0LIMITED", "stock", { cron, tz: "UTC", period: "yesterday" });
     await tickKilledAfterPost(slot, 1);
     cli.fake.script("conversations.history", {

@@ -10,7 +10,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { nextSlot } from "../../src/schedule/cron.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
 import { FakeTeamsConnector } from "../helpers/fake-teams-connector.js";
@@ -18,6 +17,7 @@ import { KPI_BIN, runKpi } from "../helpers/run-cli.js";
 import { cardOf, createFixtureDatabase } from "../helpers/teams-cards.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
+import { dailySlotAhead } from "./schedule-harness.js";
 
 const MINUTE = 60_000;
 const TEAM = "0f5c1b9e-5a3e-4d0b-9a51-7c1f0d2e3a44";
@@ -102,19 +102,9 @@ async function ledger() {
   return rows;
 }
 
-/**
- * A daily slot a few minutes ahead: subscriptions made now are active before it however slow
- * the machine (a slot before a subscription's creation is never due), and the posts, made
- * now, fall within the lookup's reach (5 minutes before the slot the ledger records).
- */
-function nextMinute() {
-  const slot = nextSlot("* * * * *", "UTC", new Date(Date.now() + 2 * MINUTE)) as Date;
-  return { slot, cron: `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *` };
-}
-
 describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
   it("three kills, then a takeover: each channel's digest posted exactly once", async () => {
-    const { slot, cron } = nextMinute();
+    const { slot, cron } = dailySlotAhead();
     for (const channel of CHANNELS) await subscribe(channel, cron);
     for (const held of [1, 2, 3])
       await killedAfterPost(["schedule", "tick", "--at", slot.toISOString()], held);
@@ -138,7 +128,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
   }, 420_000);
 
   it("in a group chat the takeover reads the chat's messages since the post began, and finds it", async () => {
-    const { slot, cron } = nextMinute();
+    const { slot, cron } = dailySlotAhead();
     await subscribe(GROUP_CHAT, cron);
     await killedAfterPost(["schedule", "tick", "--at", slot.toISOString()], 1);
     expect((await tick(new Date(slot.getTime() + 11 * MINUTE))).stdout).toMatch(/: 1 sent/);
@@ -152,7 +142,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
   }, 300_000);
 
   it("a post that never reached Teams: Graph lists nothing tagged, the takeover posts once", async () => {
-    const { slot, cron } = nextMinute();
+    const { slot, cron } = dailySlotAhead();
     await subscribe(CHANNELS[0] as string, cron);
     await killedAfterPost(["schedule", "tick", "--at", slot.toISOString()], 1);
     connector.reset(); // lost on its way: Teams has nothing
@@ -162,7 +152,7 @@ describe("kill -9 between the Teams post and the ledger's 'sent'", () => {
   }, 300_000);
 
   it("Graph refuses (no consent, then throttled) or the team is unknown: nothing posted blind, retried", async () => {
-    const { slot, cron } = nextMinute();
+    const { slot, cron } = dailySlotAhead();
     await subscribe(CHANNELS[1] as string, cron);
     await subscribe(ORPHAN, cron);
     await killedAfterPost(["schedule", "tick", "--at", slot.toISOString()], 1);

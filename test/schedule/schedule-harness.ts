@@ -8,6 +8,7 @@ import { type BotStateDb, createBotStateDb } from "../../src/db/bot-state/bot-st
 import type { Engine } from "../../src/engine/engine.js";
 import { createLogger } from "../../src/log.js";
 import type { LowStockAlert, RecoveryNote } from "../../src/schedule/alert-message.js";
+import { nextSlot } from "../../src/schedule/cron.js";
 import type { Digest } from "../../src/schedule/digest.js";
 import type { DeliverySettings } from "../../src/schedule/retry-policy.js";
 import type { AlertSender, DigestSender, Senders, SendResult } from "../../src/schedule/senders.js";
@@ -119,3 +120,13 @@ export function openRunner(url: string): Runner {
 
 export const minutes = (n: number) => n * 60_000;
 export const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
+
+/**
+ * A daily slot a few minutes ahead, and its cron: subscriptions made now are active before it
+ * however slow the machine (a slot before a subscription's creation is never due), and posts
+ * made now fall within a takeover's lookup (5 minutes before the slot the ledger records).
+ */
+export function dailySlotAhead(): { slot: Date; cron: string } {
+  const slot = nextSlot("* * * * *", "UTC", new Date(Date.now() + minutes(2))) as Date;
+  return { slot, cron: `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *` };
+}

@@ -50,7 +50,10 @@ describe("access and limits configuration", () => {
       userPerMinute: 10,
       channelPerMinute: 30,
       maxConcurrentQueries: 8,
+      admission: { maxActive: 16, maxWaiting: 100, maxWaitMs: 30_000 },
     });
     expect(problemsOf({ DB_MAX_CONCURRENT_QUERIES: "0" })[0]).toMatch(/^DB_MAX_CONCURRENT_QUERIES: /);
+    expect(problemsOf({ CHAT_MAX_IN_PROGRESS: "0" })[0]).toMatch(/^CHAT_MAX_IN_PROGRESS: /);
+    expect(problemsOf({ CHAT_MAX_WAIT_MS: "soon" })[0]).toMatch(/^CHAT_MAX_WAIT_MS: /);
   });
 });
