@@ -22,6 +22,23 @@ import { registerScheduleCommands } from "./schedule-command.js";
 import { registerServeCommand } from "./serve-command.js";
 import { registerSubscriptionsCommand } from "./subscriptions-command.js";
 
+/** Every `kpi` command, registered on one program. */
+export function createProgram(context: CliContext): Command {
+  const program = new Command("kpi")
+    .description("kpi-bot: marketing KPIs from the reporting database, in the terminal, Slack and Teams")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)");
+  registerDbCommands(program, context);
+  registerGenerateCommand(program, context);
+  registerAskCommand(program, context);
+  registerDemoCommand(program, context);
+  registerServeCommand(program, context);
+  registerSubscriptionsCommand(program, context);
+  registerScheduleCommands(program, context);
+  registerAuditCommand(program, context);
+  return program;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let context: CliContext;
   try {
@@ -39,19 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
 
-  const program = new Command("kpi")
-    .description("kpi-bot: marketing KPIs from the reporting database, in the terminal, Slack and Teams")
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)");
-  registerDbCommands(program, context);
-  registerGenerateCommand(program, context);
-  registerAskCommand(program, context);
-  registerDemoCommand(program, context);
-  registerServeCommand(program, context);
-  registerSubscriptionsCommand(program, context);
-  registerScheduleCommands(program, context);
-  registerAuditCommand(program, context);
-
+  const program = createProgram(context);
   try {
     await program.parseAsync([...argv]);
     return 0;
