@@ -2,15 +2,24 @@
  * `kpi generate`: checks the database, empties it when asked (--replace), loads every table,
  * then runs sp_refresh_all(1) to derive order totals, rollups, funnel counters, ad budgets
  * and campaign totals. A failed or interrupted run empties the generated tables again, so the
- * database is left empty (it was empty before, or --replace had already emptied it).
+ * database is left empty (it was empty before, or --replace had already emptied it). An
+ * interrupt kills the statement running on the server (a load, the refresh) so the run stops at
+ * once. A run killed outright leaves its generate_in_progress row: the next run names it.
  */
 import type { RowDataPacket } from "mysql2/promise";
 import { type Connection, connect, connectionFailure } from "../src/db/connect.js";
 import type { DatabaseTarget } from "../src/db/database-url.js";
 import { allowLargeTempTables } from "../src/db/refresh.js";
-import { isUserError, UserError } from "../src/errors.js";
+import { InterruptedError, isUserError, UserError } from "../src/errors.js";
 import { buildWorld } from "./build-world.js";
-import { assertSchema, emptyTables, firstNonEmptyTable } from "./load/database-state.js";
+import {
+  assertSchema,
+  emptyTables,
+  finishRun,
+  firstNonEmptyTable,
+  startRun,
+  unfinishedRun,
+} from "./load/database-state.js";
 import type { GenerateOptions } from "./options.js";
 import { loadWorld } from "./pipeline.js";
 import type { ProgressSink, TableReport } from "./progress.js";
@@ -58,6 +67,13 @@ export async function generate(
       );
     }
     await assertSchema(connection, target.database);
+    const unfinished = await unfinishedRun(connection);
+    if (unfinished !== undefined && !options.replace) {
+      throw new UserError(
+        "generate_unfinished",
+        `A previous generate was interrupted (started ${unfinished}); run with --replace to repair.`,
+      );
+    }
     const busy = await firstNonEmptyTable(connection);
     if (busy !== undefined && !options.replace) {
       throw new UserError(
@@ -65,6 +81,7 @@ export async function generate(
         `Database ${target.database} already has data (table ${busy} is not empty). Run again with --replace to delete it and generate afresh.`,
       );
     }
+    await startRun(connection);
     await connection.query("SET @kpi_bulk_load = 1, SESSION unique_checks = 0");
     if (busy !== undefined) deps.progress.phase(`Emptying the tables of ${target.database} (--replace)...`);
     await emptyTables(connection);
@@ -83,6 +100,8 @@ async function fill(
   started: number,
 ): Promise<GenerateReport> {
   let stage = "planning the data";
+  const kill = () => killStatement(databaseUrl, connection.threadId);
+  deps.signal?.addEventListener("abort", kill, { once: true });
   try {
     const loadStarted = deps.now();
     const world = buildWorld(options);
@@ -96,8 +115,9 @@ async function fill(
     stage = "refreshing derived figures (sp_refresh_all)";
     deps.progress.phase("Refreshing order totals, rollups, funnel metrics and budgets (sp_refresh_all)...");
     const refreshStarted = deps.now();
-    await refreshAll(connection, databaseUrl, deps.signal);
+    await refreshAll(connection, deps.signal);
     const refreshSeconds = (deps.now() - refreshStarted) / 1000;
+    await finishRun(connection);
     return {
       database: target.database,
       options,
@@ -110,27 +130,29 @@ async function fill(
   } catch (error) {
     const cleanup = await emptyAfterFailure(databaseUrl);
     throw describeFailure(error, target, stage, cleanup, deps.signal);
+  } finally {
+    deps.signal?.removeEventListener("abort", kill);
   }
 }
 
-/** CALL sp_refresh_all(1); an interrupt kills the running statement from a second connection. */
-async function refreshAll(connection: Connection, databaseUrl: string, signal?: AbortSignal): Promise<void> {
+/** CALL sp_refresh_all(1); an interrupt kills it (see fill). */
+async function refreshAll(connection: Connection, signal?: AbortSignal): Promise<void> {
   await allowLargeTempTables(connection);
-  const kill = () => {
-    connect(databaseUrl)
-      .then(async ({ connection: killer }) => {
-        await killer.query(`KILL QUERY ${Number(connection.threadId)}`).finally(() => killer.end());
-      })
-      .catch(() => undefined);
-  };
   if (signal?.aborted) throw signal.reason;
-  signal?.addEventListener("abort", kill, { once: true });
-  try {
-    await connection.query("CALL sp_refresh_all(1)");
-  } finally {
-    signal?.removeEventListener("abort", kill);
-  }
+  await connection.query("CALL sp_refresh_all(1)");
   if (signal?.aborted) throw signal.reason;
+}
+
+/**
+ * KILL QUERY from a second connection: a statement waiting on the server (a lock, a long
+ * insert, the refresh) would otherwise run on after the interrupt.
+ */
+function killStatement(databaseUrl: string, threadId: number): void {
+  connect(databaseUrl)
+    .then(async ({ connection: killer }) => {
+      await killer.query(`KILL QUERY ${Number(threadId)}`).finally(() => killer.end());
+    })
+    .catch(() => undefined);
 }
 
 /** Empties the tables on a fresh connection (the loading one may be broken); returns a note for the message. */
@@ -140,6 +162,7 @@ async function emptyAfterFailure(databaseUrl: string): Promise<string> {
     try {
       await connection.query("SET @kpi_bulk_load = 1");
       await emptyTables(connection);
+      await finishRun(connection);
       return "The generated tables were emptied again.";
     } finally {
       await connection.end().catch(() => undefined);
@@ -162,7 +185,8 @@ function describeFailure(
   signal?: AbortSignal,
 ): unknown {
   if (signal?.aborted) {
-    return new UserError("generate_interrupted", `Interrupted while ${stage}. ${cleanup}`, { cause: error });
+    const by = signal.reason instanceof InterruptedError ? signal.reason.signal : "SIGINT";
+    return new InterruptedError(by, `Interrupted while ${stage}. ${cleanup}`, { cause: error });
   }
   if (isUserError(error)) {
     return new UserError(error.code, `${error.message.replace(/\.$/, "")}. ${cleanup}`, { cause: error });

@@ -38,6 +38,16 @@ export class DataSourceTimeoutError extends DataSourceUnavailableError {
   }
 }
 
+/** Work stopped by a signal (Ctrl-C, SIGTERM): the CLI exits with 128 + the signal's number, as shells do. */
+export class InterruptedError extends UserError {
+  readonly signal: NodeJS.Signals;
+
+  constructor(signal: NodeJS.Signals, message = `Interrupted (${signal}).`, options?: { cause?: unknown }) {
+    super("interrupted", message, options);
+    this.signal = signal;
+  }
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

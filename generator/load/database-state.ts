@@ -50,6 +50,9 @@ const LEAF_TABLES = new Set(["order_details", "payments", "ad_interactions"]);
 
 const REQUIRED_ROUTINES = ["sp_refresh_all"];
 
+/** Its row says a generate started and has not finished (db/schema/085_generate_in_progress.sql). */
+const RUN_MARKER = "generate_in_progress";
+
 export async function assertSchema(connection: Connection, database: string): Promise<void> {
   const [tables] = await connection.query<RowDataPacket[]>(
     "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?",
@@ -61,9 +64,13 @@ export async function assertSchema(connection: Connection, database: string): Pr
     [database],
   );
   for (const r of routines) present.add(String(r.name).toLowerCase());
-  const missing = [...FACT_TABLES, ...DERIVED_TABLES, "rollup_state", ...REQUIRED_ROUTINES].filter(
-    (name) => !present.has(name),
-  );
+  const missing = [
+    ...FACT_TABLES,
+    ...DERIVED_TABLES,
+    "rollup_state",
+    RUN_MARKER,
+    ...REQUIRED_ROUTINES,
+  ].filter((name) => !present.has(name));
   if (missing.length > 0) {
     throw new UserError(
       "schema_missing",
@@ -95,4 +102,21 @@ export async function emptyTables(connection: Connection): Promise<void> {
   await connection.query(
     "UPDATE rollup_state SET last_refresh_at = NULL, last_full_refresh_at = NULL, last_days_refreshed = 0 WHERE id = 1",
   );
+}
+
+/** When a generate that never finished started ("2026-11-25 08:00:00 UTC"), or undefined. */
+export async function unfinishedRun(connection: Connection): Promise<string | undefined> {
+  const [rows] = await connection.query<RowDataPacket[]>(
+    `SELECT DATE_FORMAT(started_at, '%Y-%m-%d %H:%i:%s') AS started FROM ${RUN_MARKER} WHERE id = 1`,
+  );
+  return rows[0] ? `${rows[0].started} UTC` : undefined;
+}
+
+/** Records that a generate starts now; `finishRun` deletes the record. */
+export async function startRun(connection: Connection): Promise<void> {
+  await connection.query(`REPLACE INTO ${RUN_MARKER} (id, started_at) VALUES (1, UTC_TIMESTAMP())`);
+}
+
+export async function finishRun(connection: Connection): Promise<void> {
+  await connection.query(`DELETE FROM ${RUN_MARKER} WHERE id = 1`);
 }

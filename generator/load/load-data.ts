@@ -4,7 +4,7 @@
  * the server turns bad rows into warnings and skips them instead of failing, so every load is
  * checked: exactly the rows sent, and no warnings.
  */
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import type { ResultSetHeader, RowDataPacket } from "mysql2/promise";
 import type { Connection } from "../../src/db/connect.js";
 import { quoteIdentifier } from "../../src/db/database-url.js";
@@ -37,6 +37,9 @@ export async function loadTable(
     const [result] = await connection.query<ResultSetHeader>({
       sql: loadDataSql(target),
       infileStreamFactory: () => {
+        // Destroyed (interrupted) before the server asked for it: a stream that fails at once ends
+        // the upload; the destroyed one would never end it, and the server would wait on the socket.
+        if (stream.destroyed) return failed(stream.errored ?? new Error(`${target.table}: stream closed`));
         stream.on("data", (chunk: Buffer) => onBytes(chunk.length));
         return stream;
       },
@@ -56,4 +59,12 @@ export async function loadTable(
     await connection.query("ROLLBACK").catch(() => undefined);
     throw error;
   }
+}
+
+function failed(error: Error): Readable {
+  return new Readable({
+    read() {
+      this.destroy(error);
+    },
+  });
 }

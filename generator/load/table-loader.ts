@@ -42,7 +42,9 @@ export class TableLoader {
     throwIfAborted(deps.signal);
     deps.onTable?.(target.table);
     deps.progress.tableStarted(target.table, expected);
-    const abort = () => stream.destroy(new Error("interrupted"));
+    // Ends the upload; the statement itself is killed by the run. mysql2 stops listening once the
+    // stream has ended, so a destroy after that must not be an unhandled 'error' event.
+    const abort = () => stream.on("error", () => undefined).destroy(new Error("interrupted"));
     deps.signal?.addEventListener("abort", abort, { once: true });
     const started = deps.now();
     try {

@@ -1,9 +1,10 @@
 /** `kpi ask "<command text>" [--json] [--chart-dir DIR] [--as-of YYYY-MM-DD]`. */
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, parse, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import type { Answer } from "../answer/answer.js";
 import { instantForDay } from "../calendar/as-of.js";
+import { UserError } from "../errors.js";
 import type { CliContext } from "./context.js";
 
 interface AskOptions {
@@ -20,14 +21,37 @@ export async function writeCharts(
 ): Promise<Map<string, string>> {
   // Loaded here, not at start-up: chart.js and the canvas library cost ~28 MB that only this needs.
   const { renderChart } = await import("../charts/render-chart.js");
-  await mkdir(dir, { recursive: true });
-  const files = new Map<string, string>();
-  for (const chart of answer.charts) {
-    const path = join(dir, `${answer.area}-${chart.key}.png`);
-    await writeFile(path, renderChart(chart, { currency }));
-    files.set(chart.key, path);
+  try {
+    await makeDirectory(dir);
+    const files = new Map<string, string>();
+    for (const chart of answer.charts) {
+      const path = join(dir, `${answer.area}-${chart.key}.png`);
+      await writeFile(path, renderChart(chart, { currency }));
+      files.set(chart.key, path);
+    }
+    return files;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (!code) throw error;
+    throw new UserError("chart_dir_unwritable", `Cannot write the charts to ${dir} (${code}).`, {
+      cause: error,
+    });
   }
-  return files;
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdir loops for ever on some paths
+ * (/proc/nope), where a plain mkdir fails at once.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  const absolute = resolve(dir);
+  let path = parse(absolute).root;
+  for (const part of absolute.slice(path.length).split(sep).filter(Boolean)) {
+    path = join(path, part);
+    await mkdir(path).catch((error: { code?: string }) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+  }
 }
 
 export function registerAskCommand(program: Command, context: CliContext): void {

@@ -5,6 +5,7 @@ import { parseGenerateOptions, type RawGenerateOptions } from "../../generator/o
 import { lineProgress, ttyProgress } from "../../generator/progress.js";
 import { describeReport, describeStart } from "../../generator/report.js";
 import { parseDatabaseUrl } from "../db/database-url.js";
+import { InterruptedError } from "../errors.js";
 import type { CliContext } from "./context.js";
 
 export interface GenerateCommandDeps {
@@ -15,6 +16,8 @@ export interface GenerateCommandDeps {
   /** Where the live progress bar is drawn when it is a terminal. */
   readonly terminal?: { write(text: string): unknown; readonly isTTY?: boolean };
 }
+
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
 interface CommandOptions extends RawGenerateOptions {
   readonly quiet?: boolean;
@@ -50,9 +53,10 @@ export function registerGenerateCommand(
         raw.quiet || terminal.isTTY !== true
           ? lineProgress(context.out)
           : ttyProgress(terminal, context.out, monotonic);
+      // Ctrl-C or SIGTERM stops the run cleanly (tables emptied again); a second Ctrl-C ends it at once.
       const controller = new AbortController();
-      const interrupt = () => controller.abort(new Error("interrupted"));
-      process.once("SIGINT", interrupt);
+      const interrupt = (signal: NodeJS.Signals) => controller.abort(new InterruptedError(signal));
+      for (const signal of STOP_SIGNALS) process.once(signal, interrupt);
       try {
         context.out(describeStart(options, database));
         // faker and the generator load only when generating, so other kpi commands start fast.
@@ -64,7 +68,7 @@ export function registerGenerateCommand(
         });
         for (const line of describeReport(report, process.resourceUsage().maxRSS * 1024)) context.out(line);
       } finally {
-        process.off("SIGINT", interrupt);
+        for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
       }
     });
 }

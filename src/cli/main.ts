@@ -1,7 +1,16 @@
 /** The `kpi` command line: one program, sub-commands registered per concept. */
+
+import { constants } from "node:os";
 import { Command, CommanderError } from "commander";
 import { ConfigError, loadConfig } from "../config.js";
-import { isUserError, referenceId } from "../errors.js";
+import { parseDatabaseUrl } from "../db/database-url.js";
+import {
+  DataSourceUnavailableError,
+  InterruptedError,
+  isUserError,
+  referenceId,
+  type UserError,
+} from "../errors.js";
 import { createLogger } from "../log.js";
 import { registerAskCommand } from "./ask-command.js";
 import { registerAuditCommand } from "./audit-command.js";
@@ -12,6 +21,23 @@ import { registerGenerateCommand } from "./generate-command.js";
 import { registerScheduleCommands } from "./schedule-command.js";
 import { registerServeCommand } from "./serve-command.js";
 import { registerSubscriptionsCommand } from "./subscriptions-command.js";
+
+/** Every `kpi` command, registered on one program. */
+export function createProgram(context: CliContext): Command {
+  const program = new Command("kpi")
+    .description("kpi-bot: marketing KPIs from the reporting database, in the terminal, Slack and Teams")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)");
+  registerDbCommands(program, context);
+  registerGenerateCommand(program, context);
+  registerAskCommand(program, context);
+  registerDemoCommand(program, context);
+  registerServeCommand(program, context);
+  registerSubscriptionsCommand(program, context);
+  registerScheduleCommands(program, context);
+  registerAuditCommand(program, context);
+  return program;
+}
 
 export async function main(argv: readonly string[]): Promise<number> {
   let context: CliContext;
@@ -30,32 +56,37 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
 
-  const program = new Command("kpi")
-    .description("kpi-bot: marketing KPIs from the reporting database, in the terminal, Slack and Teams")
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)");
-  registerDbCommands(program, context);
-  registerGenerateCommand(program, context);
-  registerAskCommand(program, context);
-  registerDemoCommand(program, context);
-  registerServeCommand(program, context);
-  registerSubscriptionsCommand(program, context);
-  registerScheduleCommands(program, context);
-  registerAuditCommand(program, context);
-
+  const program = createProgram(context);
   try {
     await program.parseAsync([...argv]);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (isUserError(error)) {
-      if (error.cause) context.log.debug({ code: error.code, err: error.cause }, "refused");
-      process.stderr.write(`${error.message}\n`);
-      return 1;
+    const failure = await userFailure(error, context.config.databaseUrl);
+    if (failure) {
+      if (failure.cause) context.log.debug({ code: failure.code, err: failure.cause }, "refused");
+      process.stderr.write(`${failure.message}\n`);
+      return failure instanceof InterruptedError ? 128 + (constants.signals[failure.signal] ?? 0) : 1;
     }
     const ref = referenceId();
-    context.log.error({ ref, err: error }, "command failed");
+    // The stack only at debug: a person running a command sees one line, the log the ref.
+    const err = context.log.isLevelEnabled("debug") ? error : { message: (error as Error).message };
+    context.log.error({ ref, err }, "command failed");
     process.stderr.write(`Something went wrong (ref ${ref}). ${(error as Error).message ?? ""}\n`);
     return 1;
   }
+}
+
+/**
+ * What to tell the person, when the error is theirs to act on: a database that cannot be reached
+ * (down, unknown, refused) is named in one line by `connectionFailure`, whichever command met
+ * it (also behind "the data source is unavailable", which is worded for chat).
+ */
+async function userFailure(error: unknown, databaseUrl: string): Promise<UserError | undefined> {
+  // The driver loads only when a command failed, so other kpi commands start fast.
+  const { connectionFailure } = await import("../db/connect.js");
+  const cause = error instanceof DataSourceUnavailableError ? error.cause : error;
+  const database = isUserError(cause) ? cause : connectionFailure(cause, parseDatabaseUrl(databaseUrl));
+  if (isUserError(database)) return database;
+  return isUserError(error) ? error : undefined;
 }

@@ -14,27 +14,33 @@ const UNREACHABLE_CODES = new Set([
   "EAI_AGAIN",
 ]);
 
-/** Turns a connection failure into a one-line UserError naming host and cause; other errors pass through. */
+const ACCESS_DENIED_CODES = new Set([
+  "ER_ACCESS_DENIED_ERROR",
+  "ER_ACCESS_DENIED_NO_PASSWORD_ERROR",
+  "ER_DBACCESS_DENIED_ERROR",
+]);
+
+/**
+ * Turns a connection failure into a one-line UserError, "Cannot reach the database at host:port
+ * (reason)", for every command; other errors pass through. Never names the password.
+ */
 export function connectionFailure(error: unknown, target: DatabaseTarget): unknown {
   const code = (error as { code?: string }).code ?? "";
+  const at = `Cannot reach the database at ${target.host}:${target.port}`;
   if (UNREACHABLE_CODES.has(code)) {
-    return new UserError(
-      "database_unreachable",
-      `Cannot reach the database at ${target.host}:${target.port} (${code}). Is the server running?`,
-      { cause: error },
-    );
+    return new UserError("database_unreachable", `${at} (${code}). Is the server running?`, { cause: error });
   }
-  if (code === "ER_ACCESS_DENIED_ERROR" || code === "ER_DBACCESS_DENIED_ERROR") {
+  if (ACCESS_DENIED_CODES.has(code)) {
     return new UserError(
       "database_access_denied",
-      `The database refused user ${target.user} at ${target.host}:${target.port} (${code}).`,
+      `${at} (access denied for user ${target.user}: ${code}). Check the user and password in the URL.`,
       { cause: error },
     );
   }
   if (code === "ER_BAD_DB_ERROR") {
     return new UserError(
       "database_missing",
-      `Database ${target.database} does not exist. Create it with: npx kpi db migrate`,
+      `${at} (database ${target.database} does not exist). Create it with: npx kpi db migrate`,
       { cause: error },
     );
   }

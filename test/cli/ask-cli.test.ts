@@ -79,9 +79,11 @@ describe("kpi ask (the real binary, on the hand-written fixture)", () => {
     expect(result.stderr.trim()).toMatch(message);
   });
 
-  it("a database that is down is one line: data source unavailable", async () => {
+  it("a database that is down is one line naming it, as for every command", async () => {
     const result = await runKpi(["ask", "orders"], { DATABASE_URL: "mysql://root@127.0.0.1:1/none" });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe("The data source is unavailable, try again in a minute.");
+    expect(result.stderr.trim()).toBe(
+      "Cannot reach the database at 127.0.0.1:1 (ECONNREFUSED). Is the server running?",
+    );
   });
 });

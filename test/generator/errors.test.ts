@@ -105,7 +105,7 @@ describe("kpi generate errors", () => {
     const error = await userErrorOf(
       run(db.url, options({ replace: true }), { progress, signal: controller.signal }),
     );
-    expect(error.code).toBe("generate_interrupted");
+    expect(error.code).toBe("interrupted");
     expect(error.message).toContain("emptied");
     const counts = await rowCounts(db);
     for (const [table, n] of Object.entries(counts)) expect(n, table).toBe(0);
