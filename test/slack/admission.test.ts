@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUSY_TEXT } from "../../src/bot/admission.js";
+import { SLOW_DATA_TEXT } from "../../src/bot/delayed-notice.js";
 import { createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
 import { proxyFor, type TcpProxy } from "../helpers/tcp-proxy.js";
 import type { TestDatabase } from "../helpers/test-database.js";
@@ -94,6 +95,25 @@ describe("admission control", () => {
       }, "two 'busy' replies");
       expect(told.map((r) => r.body.response_type)).toEqual(["ephemeral", "ephemeral"]);
       expect(bot.fake.ok("chat.postMessage")).toHaveLength(1);
+    } finally {
+      proxy.latencyMs = 0;
+    }
+  });
+
+  it("a wait for a turn is not blamed on the data source: no 'slow' notice for time spent in line", async () => {
+    const bot = await botWith({
+      CHAT_MAX_IN_PROGRESS: "1",
+      CHAT_MAX_WAITING: "10",
+      SLOW_DATA_NOTICE_MS: "6000",
+    });
+    proxy.latencyMs = 300; // each answer ~2 s of its own; the last in line waits ~8 s before it starts
+    try {
+      const channels = Array.from({ length: 5 }, (_, i) => `C0LINE${i}`);
+      await Promise.all(
+        channels.map((channelId, i) => bot.command("orders last-7d", { channelId, userId: `U0L${i}` })),
+      );
+      await waitFor(() => bot.delivered() >= channels.length, "every answer", 90_000);
+      expect(bot.fake.responses.filter((r) => r.body.text === SLOW_DATA_TEXT)).toEqual([]);
     } finally {
       proxy.latencyMs = 0;
     }

@@ -53,23 +53,23 @@ export async function tellAsker(replier: SlackReplier, text: string, log: Logger
   }
 }
 
-/**
- * Tells the asker `text` if the work is still running `delayMs` after the request was
- * acknowledged (a wait for a turn counts); `done()` cancels.
- */
+/** Tells the asker `text` if the work is still running after `delayMs`; `done()` cancels. */
 export function startNotice(
   replier: SlackReplier,
   delayMs: number,
   text: string,
   log: Logger,
 ): DelayedNotice {
-  const waited = replier.since === undefined ? 0 : performance.now() - replier.since;
-  return noticeAfter(Math.max(0, delayMs - waited), text, (notice) => tellAsker(replier, notice, log));
+  return noticeAfter(delayMs, text, (notice) => tellAsker(replier, notice, log));
 }
 
-/** Tells the asker "Working on it…" if the work is still running `delayMs` after the ack; `done()` cancels. */
+/**
+ * Tells the asker "Working on it…" if the work is still running `delayMs` after the request was
+ * acknowledged (a wait for a turn counts); `done()` cancels.
+ */
 export function startWorkingNotice(replier: SlackReplier, delayMs: number, log: Logger): DelayedNotice {
-  return startNotice(replier, delayMs, WORKING_TEXT, log);
+  const waited = replier.since === undefined ? 0 : performance.now() - replier.since;
+  return startNotice(replier, Math.max(0, delayMs - waited), WORKING_TEXT, log);
 }
 
 /** Where files for this place go: the same channel and thread as the answer. */
