@@ -7,8 +7,9 @@ import type { FilterKey, Query } from "../answer/query.js";
 import type { Reader } from "../areas/area-module.js";
 import type { FilterOption } from "../areas/filters/filter-types.js";
 import { type Area, areaModule } from "../areas/registry.js";
+import { comparisonPeriod } from "../commands/comparison-period.js";
 import { resolveFilters } from "../commands/filter-match.js";
-import { comparisonPeriod, resolvePeriodWithNotes } from "../commands/period.js";
+import { resolvePeriodWithNotes } from "../commands/period.js";
 
 export interface AnswerDeps {
   /** The instant "today" is read at, and the zone periods resolve in. */
@@ -20,8 +21,11 @@ export interface AnswerDeps {
 
 export async function answerQuery(query: Query<Area>, deps: AnswerDeps): Promise<Answer> {
   const module = areaModule(query.area);
-  const { period, notes } = resolvePeriodWithNotes(query.period, { now: deps.now, timeZone: deps.timeZone });
-  const comparison = module.asOfNow ? null : comparisonPeriod(period, query.comparison);
+  const { period, notes, kind } = resolvePeriodWithNotes(query.period, {
+    now: deps.now,
+    timeZone: deps.timeZone,
+  });
+  const comparison = module.asOfNow ? null : comparisonPeriod(period, kind, query.comparison);
   const filters = await resolveFilters(query.filters, deps.filterOptions);
   return module.answer(
     {
