@@ -10,4 +10,9 @@ SELECT 'ads', (SELECT MIN(day) FROM agg_ad_daily), (SELECT MAX(day) FROM agg_ad_
 UNION ALL
 SELECT 'sessions', (SELECT MIN(day) FROM agg_sessions_daily), (SELECT MAX(day) FROM agg_sessions_daily)
 UNION ALL
-SELECT 'users', (SELECT MIN(day) FROM agg_user_activity_daily), (SELECT MAX(day) FROM agg_user_activity_daily)
+-- users: signups and activity together (signups may begin before the first session)
+SELECT 'users',
+       LEAST(COALESCE((SELECT MIN(day) FROM agg_signups_daily), (SELECT MIN(day) FROM agg_user_activity_daily)),
+             COALESCE((SELECT MIN(day) FROM agg_user_activity_daily), (SELECT MIN(day) FROM agg_signups_daily))),
+       GREATEST(COALESCE((SELECT MAX(day) FROM agg_signups_daily), (SELECT MAX(day) FROM agg_user_activity_daily)),
+                COALESCE((SELECT MAX(day) FROM agg_user_activity_daily), (SELECT MAX(day) FROM agg_signups_daily)))
