@@ -24,7 +24,8 @@ import type { TestDatabase } from "../helpers/test-database.js";
 
 const WITH_ECHO = [...PLATFORMS, echoPlatform()];
 const SLOT = new Date("2026-11-26T09:00:00Z");
-const YESTERDAY = { from: "2026-11-25", to: "2026-11-25" };
+/** Days the fixture has orders on (a period without data is answered "no data", not zeros). */
+const ORDER_DAYS = { from: "2026-11-10", to: "2026-11-11" };
 
 let db: TestDatabase;
 let echo: EchoChat;
@@ -102,14 +103,19 @@ describe("a platform added through the registry alone", () => {
 
   it("applies its section of the access policy to chat, and audits under its name", async () => {
     const ask = (channelId: string) =>
-      parts.chat({ text: "orders yesterday", platform: "echo", channelId, userId: "u-ada" });
+      parts.chat({
+        text: `orders ${ORDER_DAYS.from}..${ORDER_DAYS.to}`,
+        platform: "echo",
+        channelId,
+        userId: "u-ada",
+      });
     const refused = await ask("room-marketing");
     expect(refused).toMatchObject({ kind: "error" });
     expect(refused.kind === "error" && refused.text).toMatch(/`orders` is not available to you here/);
     const answered = await ask("room-finance");
     if (answered.kind !== "answer") throw new Error(`expected an answer, got ${JSON.stringify(answered)}`);
     const revenue = answered.answer.kpis.find((k) => k.key === "revenue")?.value;
-    expect(revenue).toBe((await orderSums(db.connection, YESTERDAY)).revenue);
+    expect(revenue).toBe((await orderSums(db.connection, ORDER_DAYS)).revenue);
     await parts.guard.audit.flush();
     expect(
       await rows(db.connection, "SELECT platform, channel_id, outcome FROM bot_audit ORDER BY audit_id"),

@@ -59,7 +59,7 @@ describe("admission control", () => {
     try {
       const channels = Array.from({ length: 10 }, (_, i) => `C0BURST${i}`);
       const acks = await Promise.all(
-        channels.map((channelId, i) => bot.command("campaigns last-7d", { channelId, userId: `U0B${i}` })),
+        channels.map((channelId, i) => bot.command("campaigns last-30d", { channelId, userId: `U0B${i}` })),
       );
       expect(acks.map((a) => a.status)).toEqual(channels.map(() => 200));
       const shed = channels.filter((_, i) => ackText(acks[i]?.text ?? "") === BUSY_TEXT);
@@ -84,7 +84,7 @@ describe("admission control", () => {
     try {
       const acks = await Promise.all(
         ["C0WAIT0", "C0WAIT1", "C0WAIT2"].map((channelId, i) =>
-          bot.command("orders last-7d", { channelId, userId: `U0W${i}` }),
+          bot.command("orders last-30d", { channelId, userId: `U0W${i}` }),
         ),
       );
       expect(acks.map((a) => ackText(a.text))).toEqual([undefined, undefined, undefined]);
@@ -110,7 +110,7 @@ describe("admission control", () => {
     try {
       const channels = Array.from({ length: 5 }, (_, i) => `C0LINE${i}`);
       await Promise.all(
-        channels.map((channelId, i) => bot.command("orders last-7d", { channelId, userId: `U0L${i}` })),
+        channels.map((channelId, i) => bot.command("orders last-30d", { channelId, userId: `U0L${i}` })),
       );
       await waitFor(() => bot.delivered() >= channels.length, "every answer", 90_000);
       expect(bot.fake.responses.filter((r) => r.body.text === SLOW_DATA_TEXT)).toEqual([]);

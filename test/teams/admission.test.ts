@@ -37,7 +37,7 @@ describe("admission control in Teams", () => {
       const chats = Array.from({ length: 5 }, (_, i) => `a:1chat-admission-${i}`);
       const turns = await Promise.all(
         chats.map((conversationId) =>
-          bot.post(messageActivity("campaigns last-7d", { serviceUrl: bot.connector.url, conversationId })),
+          bot.post(messageActivity("campaigns last-30d", { serviceUrl: bot.connector.url, conversationId })),
         ),
       );
       expect(turns.map((turn) => turn.status)).toEqual(chats.map(() => 200));
