@@ -1,10 +1,10 @@
 /**
  * Visits (sessions). Unpaid visits come from organic search, direct, email, referral and
- * organic social in proportion to the day's visit factor; a signed-in visit may end in an
- * order. Paid visits are written by the ad simulation, one per ad click.
+ * organic social in proportion to the day's visit factor. A visit that ends in an order is
+ * signed in (checkout needs an account); of the others SIGNED_IN_SHARE are, the rest are
+ * anonymous. Paid visits are written by the ad simulation, one per ad click.
  */
 import { SECONDS_PER_DAY } from "../calendar.js";
-import { sampleUser } from "../entities/users.js";
 import type { Random } from "../random.js";
 import { TRAFFIC_SOURCES } from "../reference/marketing-data.js";
 import { WeightedTable } from "../weighted.js";
@@ -23,7 +23,8 @@ export interface Visit {
 
 const UNPAID = TRAFFIC_SOURCES.filter((s) => !s.isPaid);
 const UNPAID_TABLE = new WeightedTable(UNPAID.map((s) => s.visitShare));
-export const SIGNED_IN_SHARE = 0.72;
+/** Share of the visits that do not order made by a signed-in user. */
+export const SIGNED_IN_SHARE = 0.25;
 /** Mean relative conversion of unpaid sources, weighted by their visit shares. */
 export const MEAN_UNPAID_CONVERSION =
   UNPAID.reduce((sum, s) => sum + s.visitShare * s.conversion, 0) /
@@ -105,22 +106,22 @@ export function writeUnpaidVisits(
   rng: Random,
   index: number,
 ): void {
-  const { profile, calibration, users, lookups } = world;
+  const { profile, calibration, users, visitors, lookups } = world;
   const count = rng.poisson(calibration.organicVisits * (profile.visits[index] as number));
   const boost = conversionBoost(profile.promotion[index] as number);
   for (let k = 0; k < count; k++) {
     const source = UNPAID[UNPAID_TABLE.sample(rng)] as (typeof UNPAID)[number];
-    const userId = rng.chance(SIGNED_IN_SHARE) ? sampleUser(users, rng, index) : 0;
+    const orders = rng.chance(calibration.organicConversion * source.conversion * boost);
+    const userId = orders || rng.chance(SIGNED_IN_SHARE) ? visitors.sample(rng, index) : 0;
     const device =
       userId !== 0 && rng.chance(0.75) ? (users.device[userId - 1] as number) : lookups.devices.sample(rng);
-    const p = calibration.organicConversion * source.conversion * boost;
     writeVisit(world, sinks, ids, rng, index, {
       userId,
       sourceId: source.id,
       adId: 0,
       second: visitSecond(world, rng),
       device,
-      converts: userId !== 0 && rng.chance(p),
+      converts: orders && userId !== 0,
     });
   }
 }

@@ -5,6 +5,7 @@ import type { CampaignPlan } from "../entities/campaigns.js";
 import type { Catalog } from "../entities/catalog.js";
 import type { StockLedger } from "../entities/stock.js";
 import type { UserBase } from "../entities/users.js";
+import type { VisitorPicker } from "../entities/visitors.js";
 import type { NamePools } from "../name-pools.js";
 import type { Sizes } from "../options.js";
 import { CITIES, DEVICE_SHARES, DEVICES, PAYMENT_MIX, type PaymentMethod } from "../reference/people-data.js";
@@ -27,6 +28,8 @@ export interface World {
   readonly profile: DayProfile;
   readonly pools: NamePools;
   readonly users: UserBase;
+  /** Picks the signed-in user of a visit (mutable: caches the day's table). */
+  readonly visitors: VisitorPicker;
   readonly catalog: Catalog;
   readonly stock: StockLedger;
   readonly campaigns: readonly CampaignPlan[];
