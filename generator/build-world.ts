@@ -12,7 +12,7 @@ import { planStock } from "./entities/stock.js";
 import { planUsers } from "./entities/users.js";
 import { VisitorPicker } from "./entities/visitors.js";
 import { buildNamePools } from "./name-pools.js";
-import { type GenerateOptions, type Sizes, sizesFor } from "./options.js";
+import { type GenerateOptions, minuteSeconds, type Sizes, sizesFor } from "./options.js";
 import { type DayProfile, dayProfile } from "./seasonality.js";
 
 /** Mean lines per order times mean units per line (see day/orders.ts). */
@@ -25,7 +25,8 @@ export function buildWorld(options: GenerateOptions): World {
   if (endDay === undefined) throw new Error(`not a date: ${options.endDate}`);
   const { seed } = options;
   const sizes = sizesFor(options.scale, options.days);
-  const window = new DayWindow(endDay, options.days);
+  const endSecond = options.endTime === undefined ? undefined : minuteSeconds(options.endTime);
+  const window = new DayWindow(endDay, options.days, endSecond);
   const profile = dayProfile(window);
   const pools = buildNamePools(seed);
   const users = planUsers(sizes.users, window, profile, seed);
@@ -53,7 +54,7 @@ export function buildWorld(options: GenerateOptions): World {
     campaigns,
     ads,
     calibration,
-    lookups: buildLookups(),
+    lookups: buildLookups(window.endSecond),
   };
 }
 

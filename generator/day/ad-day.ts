@@ -59,7 +59,7 @@ function writeImpressions(
   impressions: number,
 ): void {
   const batches = Math.min(MAX_BATCHES, Math.ceil(impressions / IMPRESSIONS_PER_BATCH));
-  const slot = SECONDS_PER_DAY / batches;
+  const slot = (world.window.lastSecond(index) + 1) / batches;
   const base = Math.floor(impressions / batches);
   let rest = impressions - base * batches;
   for (let b = 0; b < batches; b++) {
@@ -84,11 +84,13 @@ export function writeAdDay(world: World, sinks: DaySinks, ids: IdCounters, rng: 
   const { ads, profile, visitors, window } = world;
   const delivery = profile.adDelivery[index] as number;
   const boost = conversionBoost(profile.promotion[index] as number);
+  const last = window.lastSecond(index);
+  const dayShare = (last + 1) / SECONDS_PER_DAY;
   for (const ad of ads) {
     if (index < ad.firstIndex || index > ad.lastIndex) continue;
     const expected =
       ad.placement.model === "CPM" ? ad.dailyUnits * delivery : (ad.dailyUnits * delivery) / ad.ctr;
-    const impressions = Math.round(expected * rng.logNormal(0, 0.2));
+    const impressions = Math.round(expected * dayShare * rng.logNormal(0, 0.2));
     if (impressions === 0) continue;
     writeImpressions(world, sinks, ids, rng, index, ad.id, impressions);
     const clicks = rng.binomial(impressions, ad.ctr);
@@ -97,7 +99,7 @@ export function writeAdDay(world: World, sinks: DaySinks, ids: IdCounters, rng: 
       const orders = rng.chance(ad.clickToOrder * boost);
       const userId = orders || rng.chance(SIGNED_IN_SHARE) ? visitors.sample(rng, index) : 0;
       const converts = orders && userId !== 0;
-      const second = visitSecond(world, rng);
+      const second = visitSecond(world, rng, index);
       const device = rng.chance(mobileShare) ? MOBILE : rng.chance(0.8) ? DESKTOP : TABLET;
       writeEvent(sinks.adInteractions, ids, window.prefixBytes, index, ad.id, userId, 0, CLICK, second);
       const order = writeVisit(world, sinks, ids, rng, index, {
@@ -109,7 +111,7 @@ export function writeAdDay(world: World, sinks: DaySinks, ids: IdCounters, rng: 
         converts,
       });
       if (order !== undefined || rng.chance(ad.leadRate)) {
-        const leadSecond = Math.min(SECONDS_PER_DAY - 1, second + rng.between(20, 900));
+        const leadSecond = Math.min(last, second + rng.between(20, 900));
         writeEvent(sinks.adInteractions, ids, window.prefixBytes, index, ad.id, userId, 0, LEAD, leadSecond);
       }
       if (order !== undefined) {

@@ -46,7 +46,9 @@ describe.each(RUNS)("kpi generate activity (%o)", (overrides) => {
     db = await createTestDatabase();
     await run(db.url, options(overrides));
     const [rows] = await db.connection.query<RowDataPacket[]>(RETENTION);
-    curve = new Map(rows.map((r) => [Number(r.k), { eligible: Number(r.eligible), active: Number(r.active) }]));
+    curve = new Map(
+      rows.map((r) => [Number(r.k), { eligible: Number(r.eligible), active: Number(r.active) }]),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -60,7 +62,8 @@ describe.each(RUNS)("kpi generate activity (%o)", (overrides) => {
   });
 
   it("has enough users behind every point of the retention curve", () => {
-    for (const k of [0, 1, 2, 3, 6, 12]) expect(curve.get(k)?.eligible ?? 0, `month ${k}`).toBeGreaterThan(100);
+    for (const k of [0, 1, 2, 3, 6, 12])
+      expect(curve.get(k)?.eligible ?? 0, `month ${k}`).toBeGreaterThan(100);
   });
 
   it("loses most of a sign-up cohort over the first months, then keeps a loyal base", () => {
