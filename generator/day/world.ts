@@ -69,11 +69,10 @@ export interface Lookups {
   readonly tokens: Tokens;
 }
 
-/** The hours of an end date cut at its end second, and the share of a day's visits and time they hold. */
+/** The hours of an end date cut at its end second, and the share of a full day's visits they hold. */
 export interface LastDayHours {
   readonly hours: WeightedTable;
   readonly visitShare: number;
-  readonly timeShare: number;
 }
 
 export interface Tokens {
@@ -96,7 +95,6 @@ function lastDayHours(endSecond: number): LastDayHours | undefined {
   return {
     hours: new WeightedTable(weights),
     visitShare: sum(weights) / sum(HOUR_WEIGHTS),
-    timeShare: (endSecond + 1) / SECONDS_PER_DAY,
   };
 }
 
