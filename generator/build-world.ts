@@ -3,20 +3,21 @@
  * the unpaid visit and conversion rates so that the expected totals match the scale's sizes.
  */
 import { DayWindow, parseIsoDay } from "./calendar.js";
-import { conversionBoost, MEAN_UNPAID_CONVERSION, SIGNED_IN_SHARE } from "./day/visits.js";
+import { conversionBoost, MEAN_UNPAID_CONVERSION } from "./day/visits.js";
 import { buildLookups, type Calibration, type World } from "./day/world.js";
 import { type AdPlan, planAds } from "./entities/ads.js";
 import { planCampaigns } from "./entities/campaigns.js";
 import { planCatalog } from "./entities/catalog.js";
 import { planStock } from "./entities/stock.js";
 import { planUsers } from "./entities/users.js";
+import { VisitorPicker } from "./entities/visitors.js";
 import { buildNamePools } from "./name-pools.js";
-import { type GenerateOptions, type Sizes, sizesFor } from "./options.js";
+import { type GenerateOptions, minuteSeconds, type Sizes, sizesFor } from "./options.js";
 import { type DayProfile, dayProfile } from "./seasonality.js";
 
 /** Mean lines per order times mean units per line (see day/orders.ts). */
 const UNITS_PER_ORDER = 2.45 * 1.3;
-/** The most a signed-in visit from the best source may convert, on the best day. */
+/** The most a visit from the best source may convert, on the best day. */
 const MAX_CONVERSION = 0.9;
 
 export function buildWorld(options: GenerateOptions): World {
@@ -24,7 +25,8 @@ export function buildWorld(options: GenerateOptions): World {
   if (endDay === undefined) throw new Error(`not a date: ${options.endDate}`);
   const { seed } = options;
   const sizes = sizesFor(options.scale, options.days);
-  const window = new DayWindow(endDay, options.days);
+  const endSecond = options.endTime === undefined ? undefined : minuteSeconds(options.endTime);
+  const window = new DayWindow(endDay, options.days, endSecond);
   const profile = dayProfile(window);
   const pools = buildNamePools(seed);
   const users = planUsers(sizes.users, window, profile, seed);
@@ -46,12 +48,13 @@ export function buildWorld(options: GenerateOptions): World {
     profile,
     pools,
     users,
+    visitors: new VisitorPicker(users, window.firstDay, seed),
     catalog,
     stock,
     campaigns,
     ads,
     calibration,
-    lookups: buildLookups(),
+    lookups: buildLookups(window.endSecond),
   };
 }
 
@@ -75,7 +78,7 @@ export function calibrate(sizes: Sizes, ads: readonly AdPlan[], profile: DayProf
   const organicSessions = Math.max(sizes.sessions * 0.3, sizes.sessions - paidClicks);
   const organicVisits = organicSessions / visitUnits;
   const organicOrders = Math.max(sizes.orders * 0.3, sizes.orders - paidOrders);
-  const perUnit = organicVisits * SIGNED_IN_SHARE * MEAN_UNPAID_CONVERSION;
+  const perUnit = organicVisits * MEAN_UNPAID_CONVERSION;
   const organicConversion = Math.min(organicOrders / (perUnit * boostedUnits), MAX_CONVERSION / (1.6 * 1.6));
   return { organicVisits, organicConversion };
 }

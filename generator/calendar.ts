@@ -50,7 +50,22 @@ export function todayIn(timeZone: string, now: Date): string {
   return todayInZone(now, timeZone);
 }
 
-/** The generated window: `days` calendar days ending on (and including) `endDay`. */
+/** The current minute "HH:MM" in an IANA time zone, for the clock's instant `now`. */
+export function minuteIn(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return `${part("hour")}:${part("minute")}`;
+}
+
+/**
+ * The generated window: `days` calendar days ending on (and including) `endDay`, whose events
+ * happen no later than `endSecond` seconds after its midnight (the end time, or the whole day).
+ */
 export class DayWindow {
   readonly firstDay: number;
   /** "YYYY-MM-DD " per window day (index 0 = firstDay). */
@@ -61,10 +76,16 @@ export class DayWindow {
   constructor(
     readonly endDay: number,
     readonly days: number,
+    readonly endSecond = SECONDS_PER_DAY - 1,
   ) {
     this.firstDay = endDay - days + 1;
     this.prefixes = Array.from({ length: days }, (_, i) => `${isoDay(this.firstDay + i)} `);
     this.prefixBytes = new Uint8Array(Buffer.from(this.prefixes.join(""), "latin1"));
+  }
+
+  /** The last second of window day `index` an event may have. */
+  lastSecond(index: number): number {
+    return index === this.days - 1 ? this.endSecond : SECONDS_PER_DAY - 1;
   }
 
   /** Text for any day number, inside the window or not. */

@@ -9,6 +9,12 @@ export interface GenerateOptions {
   readonly endDate: string;
   readonly days: number;
   readonly replace: boolean;
+  /**
+   * "HH:MM": nothing on the end date happens after this minute (wall clock in the report time
+   * zone). Set to the current minute when the end date is today, so no event lies in the
+   * future; absent = the whole end date. Part of the options: pass it again to reproduce a run.
+   */
+  readonly endTime?: string;
 }
 
 export interface RawGenerateOptions {
@@ -17,6 +23,7 @@ export interface RawGenerateOptions {
   readonly endDate?: string;
   readonly days?: string | number;
   readonly replace?: boolean;
+  readonly endTime?: string;
 }
 
 export const DEFAULT_SEED = 42;
@@ -33,8 +40,19 @@ function numberFrom(value: string | number): number {
   return typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
 }
 
-/** Validates raw option values; `today` is the default end date. */
-export function parseGenerateOptions(raw: RawGenerateOptions, today: string): GenerateOptions {
+const MINUTE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Seconds after midnight of an "HH:MM" minute, or undefined when it is not one. */
+export function minuteSeconds(text: string): number | undefined {
+  const match = MINUTE.exec(text);
+  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 : undefined;
+}
+
+/**
+ * Validates raw option values; `today` is the default end date and `now` ("HH:MM", the current
+ * minute in the report time zone) the default end time when the end date is today.
+ */
+export function parseGenerateOptions(raw: RawGenerateOptions, today: string, now?: string): GenerateOptions {
   const seed = numberFrom(raw.seed ?? DEFAULT_SEED);
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw invalid("seed", raw.seed, "a whole number >= 0");
@@ -51,7 +69,12 @@ export function parseGenerateOptions(raw: RawGenerateOptions, today: string): Ge
   if (parseIsoDay(endDate) === undefined) {
     throw invalid("end-date", raw.endDate, "a calendar date written YYYY-MM-DD");
   }
-  return { seed, scale, endDate, days, replace: raw.replace === true };
+  if (raw.endTime !== undefined && minuteSeconds(raw.endTime) === undefined) {
+    throw invalid("end-time", raw.endTime, "a time of day written HH:MM, 00:00 to 23:59");
+  }
+  const endTime = raw.endTime ?? (endDate === today ? now : undefined);
+  const options = { seed, scale, endDate, days, replace: raw.replace === true };
+  return endTime === undefined ? options : { ...options, endTime };
 }
 
 /** Entity counts and event volumes for a scale and a window length (scale 1, 365 days = the reference shop). */

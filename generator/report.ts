@@ -4,7 +4,10 @@ import type { GenerateOptions } from "./options.js";
 import { formatCount, rate, tableLine } from "./progress.js";
 
 export function describeStart(options: GenerateOptions, database: string): string {
-  return `Generating ${options.days} days of data ending ${options.endDate} (seed ${options.seed}, scale ${options.scale}) into ${database}:`;
+  const { endTime } = options;
+  const end = endTime === undefined ? options.endDate : `${options.endDate} at ${endTime}`;
+  const repeat = endTime === undefined ? "" : `; same data again with --end-time ${endTime}`;
+  return `Generating ${options.days} days of data ending ${end} (seed ${options.seed}, scale ${options.scale}${repeat}) into ${database}:`;
 }
 
 /** @param peakRssBytes the process's peak resident memory, when known */

@@ -1,15 +1,14 @@
 /**
  * Visits (sessions). Unpaid visits come from organic search, direct, email, referral and
- * organic social in proportion to the day's visit factor; a signed-in visit may end in an
- * order. Paid visits are written by the ad simulation, one per ad click.
+ * organic social in proportion to the day's visit factor. A visit that ends in an order is
+ * signed in (checkout needs an account); of the others SIGNED_IN_SHARE are, the rest are
+ * anonymous. Paid visits are written by the ad simulation, one per ad click.
  */
-import { SECONDS_PER_DAY } from "../calendar.js";
-import { sampleUser } from "../entities/users.js";
 import type { Random } from "../random.js";
 import { TRAFFIC_SOURCES } from "../reference/marketing-data.js";
 import { WeightedTable } from "../weighted.js";
 import { placeOrder } from "./orders.js";
-import type { DaySinks, IdCounters, World } from "./world.js";
+import { type DaySinks, type IdCounters, visitShare, type World } from "./world.js";
 
 export interface Visit {
   readonly userId: number;
@@ -23,7 +22,8 @@ export interface Visit {
 
 const UNPAID = TRAFFIC_SOURCES.filter((s) => !s.isPaid);
 const UNPAID_TABLE = new WeightedTable(UNPAID.map((s) => s.visitShare));
-export const SIGNED_IN_SHARE = 0.72;
+/** Share of the visits that do not order made by a signed-in user. */
+export const SIGNED_IN_SHARE = 0.25;
 /** Mean relative conversion of unpaid sources, weighted by their visit shares. */
 export const MEAN_UNPAID_CONVERSION =
   UNPAID.reduce((sum, s) => sum + s.visitShare * s.conversion, 0) /
@@ -35,9 +35,13 @@ export function conversionBoost(promotion: number): number {
   return boost < 0.8 ? 0.8 : Math.min(boost, 1.6);
 }
 
-/** A second of the day for a visit (evening-heavy). */
-export function visitSecond(world: World, rng: Random): number {
-  return world.lookups.hours.sample(rng) * 3600 + rng.int(3600);
+/** A second of window day `index` for a visit (evening-heavy), not after the window's end. */
+export function visitSecond(world: World, rng: Random, index: number): number {
+  const cut = world.lookups.lastDay;
+  if (cut === undefined || index !== world.window.days - 1)
+    return world.lookups.hours.sample(rng) * 3600 + rng.int(3600);
+  const hour = cut.hours.sample(rng);
+  return hour * 3600 + rng.int(Math.min(3600, world.window.endSecond + 1 - hour * 3600));
 }
 
 export interface PlacedOrder {
@@ -55,11 +59,15 @@ export function writeVisit(
   index: number,
   visit: Visit,
 ): PlacedOrder | undefined {
+  const last = world.window.lastSecond(index);
+  const latestOrderVisit = last - 1800;
+  // An order takes a visit of half an hour at most; none fits before an end time of 00:30.
+  const converts = visit.converts && latestOrderVisit >= 0;
   let start = visit.second;
   let pages: number;
   let duration: number;
-  if (visit.converts) {
-    if (start > SECONDS_PER_DAY - 1800) start = SECONDS_PER_DAY - 1800 - rng.int(3600);
+  if (converts) {
+    if (start > latestOrderVisit) start = Math.max(0, latestOrderVisit - rng.int(3600));
     pages = 4 + rng.poisson(7);
     duration = Math.round(pages * rng.logNormal(3.9, 0.4)) + 120;
   } else if (rng.chance(0.38)) {
@@ -69,7 +77,7 @@ export function writeVisit(
     pages = 2 + rng.poisson(2.5);
     duration = Math.round(pages * rng.logNormal(3.6, 0.6));
   }
-  if (start + duration >= SECONDS_PER_DAY) duration = SECONDS_PER_DAY - 1 - start;
+  if (start + duration > last) duration = last - start;
   const sessionId = ++ids.session;
   const row = sinks.sessions.int(sessionId).tab();
   if (visit.userId === 0) row.null();
@@ -85,7 +93,7 @@ export function writeVisit(
     .tab()
     .int(duration)
     .end();
-  if (!visit.converts) return undefined;
+  if (!converts) return undefined;
   const second = start + Math.min(duration - 30, 90 + rng.int(Math.max(1, duration - 120)));
   const id = placeOrder(world, sinks, ids, rng, index, {
     sessionId,
@@ -105,22 +113,24 @@ export function writeUnpaidVisits(
   rng: Random,
   index: number,
 ): void {
-  const { profile, calibration, users, lookups } = world;
-  const count = rng.poisson(calibration.organicVisits * (profile.visits[index] as number));
+  const { profile, calibration, users, visitors, lookups } = world;
+  const count = rng.poisson(
+    calibration.organicVisits * (profile.visits[index] as number) * visitShare(world, index),
+  );
   const boost = conversionBoost(profile.promotion[index] as number);
   for (let k = 0; k < count; k++) {
     const source = UNPAID[UNPAID_TABLE.sample(rng)] as (typeof UNPAID)[number];
-    const userId = rng.chance(SIGNED_IN_SHARE) ? sampleUser(users, rng, index) : 0;
+    const orders = rng.chance(calibration.organicConversion * source.conversion * boost);
+    const userId = orders || rng.chance(SIGNED_IN_SHARE) ? visitors.sample(rng, index) : 0;
     const device =
       userId !== 0 && rng.chance(0.75) ? (users.device[userId - 1] as number) : lookups.devices.sample(rng);
-    const p = calibration.organicConversion * source.conversion * boost;
     writeVisit(world, sinks, ids, rng, index, {
       userId,
       sourceId: source.id,
       adId: 0,
-      second: visitSecond(world, rng),
+      second: visitSecond(world, rng, index),
       device,
-      converts: userId !== 0 && rng.chance(p),
+      converts: orders && userId !== 0,
     });
   }
 }

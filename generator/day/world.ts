@@ -5,6 +5,7 @@ import type { CampaignPlan } from "../entities/campaigns.js";
 import type { Catalog } from "../entities/catalog.js";
 import type { StockLedger } from "../entities/stock.js";
 import type { UserBase } from "../entities/users.js";
+import type { VisitorPicker } from "../entities/visitors.js";
 import type { NamePools } from "../name-pools.js";
 import type { Sizes } from "../options.js";
 import { CITIES, DEVICE_SHARES, DEVICES, PAYMENT_MIX, type PaymentMethod } from "../reference/people-data.js";
@@ -27,6 +28,8 @@ export interface World {
   readonly profile: DayProfile;
   readonly pools: NamePools;
   readonly users: UserBase;
+  /** Picks the signed-in user of a visit (mutable: caches the day's table). */
+  readonly visitors: VisitorPicker;
   readonly catalog: Catalog;
   readonly stock: StockLedger;
   readonly campaigns: readonly CampaignPlan[];
@@ -54,6 +57,8 @@ export class IdCounters {
 /** Precomputed tables the hot loops sample from, and pre-encoded values they write. */
 export interface Lookups {
   readonly hours: WeightedTable;
+  /** The end date's visit hours when it ends before midnight (see LastDayHours). */
+  readonly lastDay: LastDayHours | undefined;
   readonly devices: WeightedTable;
   readonly nlCity: Uint8Array;
   readonly cities: WeightedTable;
@@ -62,6 +67,12 @@ export interface Lookups {
     readonly nl: WeightedChoice<PaymentMethod>;
   };
   readonly tokens: Tokens;
+}
+
+/** The hours of an end date cut at its end second, and the share of a full day's visits they hold. */
+export interface LastDayHours {
+  readonly hours: WeightedTable;
+  readonly visitShare: number;
 }
 
 export interface Tokens {
@@ -77,9 +88,21 @@ const HOUR_WEIGHTS: readonly number[] = [
   1.35, 1.45, 1.35, 1.0, 0.6,
 ];
 
-export function buildLookups(): Lookups {
+function lastDayHours(endSecond: number): LastDayHours | undefined {
+  if (endSecond >= SECONDS_PER_DAY - 1) return undefined;
+  const weights = HOUR_WEIGHTS.map((w, h) => w * Math.min(1, Math.max(0, (endSecond + 1 - h * 3600) / 3600)));
+  const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+  return {
+    hours: new WeightedTable(weights),
+    visitShare: sum(weights) / sum(HOUR_WEIGHTS),
+  };
+}
+
+/** @param endSecond the last second of the end date events may have */
+export function buildLookups(endSecond = SECONDS_PER_DAY - 1): Lookups {
   return {
     hours: new WeightedTable(HOUR_WEIGHTS),
+    lastDay: lastDayHours(endSecond),
     devices: new WeightedTable(DEVICE_SHARES),
     nlCity: Uint8Array.from(CITIES.map((c) => (c.country === "NL" ? 1 : 0))),
     cities: new WeightedTable(CITIES.map((c) => c.weight)),
@@ -99,8 +122,17 @@ function buildTokens(): Tokens {
 export function writeTimeAfter(row: RowBuffer, window: DayWindow, index: number, second: number): RowBuffer {
   const extraDays = Math.floor(second / SECONDS_PER_DAY);
   const day = index + extraDays;
-  if (day >= window.days) return row.dateTime(window.prefixBytes, window.days - 1, SECONDS_PER_DAY - 1);
-  return row.dateTime(window.prefixBytes, day, second - extraDays * SECONDS_PER_DAY);
+  const last = window.days - 1;
+  const time = second - extraDays * SECONDS_PER_DAY;
+  if (day > last || (day === last && time > window.endSecond))
+    return row.dateTime(window.prefixBytes, last, window.endSecond);
+  return row.dateTime(window.prefixBytes, day, time);
+}
+
+/** The share of a full day's visits (by the hour profile) that window day `index` has. */
+export function visitShare(world: World, index: number): number {
+  const cut = world.lookups.lastDay;
+  return cut !== undefined && index === world.window.days - 1 ? cut.visitShare : 1;
 }
 
 export const SESSION_COLUMNS = [

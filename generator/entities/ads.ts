@@ -83,7 +83,7 @@ export function planAds(
   const ads: AdPlan[] = [];
   const rawBudget: number[] = [];
   for (const [ci, campaign] of campaigns.entries()) {
-    const placements = PLACEMENTS.filter((p) => campaign.platforms.includes(p.platformId - 1));
+    const placements = PLACEMENTS.filter((p) => p.platformId - 1 === campaign.platform);
     const placementTable = new WeightedTable(placements.map((p) => p.weight));
     for (let k = 0; k < (perCampaign[ci] as number); k++) {
       const placement = placements[placementTable.sample(rng)] as PlacementSpec;
@@ -139,7 +139,7 @@ export function planAds(
         ),
         clickToOrder: clamp(
           BASE_CLICK_TO_ORDER * platform.cvr * placement.cvr * campaign.quality * rng.logNormal(0, 0.25),
-          0.001,
+          0.0003,
           0.25,
         ),
       });

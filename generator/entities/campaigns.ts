@@ -2,7 +2,8 @@
  * Campaigns: always-on programmes, promotion pushes anchored to the shop's sale events, and
  * flights of a few weeks. Relative to the end date some have ended, some run, a few are
  * paused or still drafts. Each has a quality (how well its clicks turn into orders) so that
- * some lose money and some are very profitable.
+ * some lose money and some are very profitable. A campaign runs on one ad platform, as in the
+ * platforms' own ad managers, so all its ads are on that platform.
  */
 import { type DayWindow, isoDay } from "../calendar.js";
 import { Random } from "../random.js";
@@ -27,8 +28,8 @@ export interface CampaignPlan {
   readonly quality: number;
   /** Focus category index, or -1 for the whole shop. */
   readonly category: number;
-  /** Indexes into PLATFORMS. */
-  readonly platforms: readonly number[];
+  /** Index into PLATFORMS: where all of its ads run. */
+  readonly platform: number;
   /** Relative spend per day. */
   readonly dailyWeight: number;
 }
@@ -84,10 +85,8 @@ export function planCampaigns(
           : "flight";
     const category = rng.chance(0.6) ? rng.int(CATEGORIES.length) : -1;
     const focus = category >= 0 ? (CATEGORIES[category] as (typeof CATEGORIES)[number]).name : "All Products";
-    const platforms = new Set<number>([id <= PLATFORMS.length ? id - 1 : platformTable.sample(rng)]);
-    const extra = rng.chance(0.55) ? rng.between(1, 2) : 0;
-    for (let k = 0; k < extra; k++) platforms.add(platformTable.sample(rng));
-    const firstPlatform = PLATFORMS[[...platforms][0] as number] as (typeof PLATFORMS)[number];
+    const platform = id <= PLATFORMS.length ? id - 1 : platformTable.sample(rng);
+    const platformName = (PLATFORMS[platform] as (typeof PLATFORMS)[number]).name;
     let startDay: number;
     let endDay: number | null;
     let objective = objectives.sample(rng);
@@ -99,7 +98,7 @@ export function planCampaigns(
           ? null
           : window.firstDay + rng.between(Math.floor(window.days / 3), window.days - 1);
       if (objective === "awareness") objective = "traffic";
-      name = `Always-on · ${firstPlatform.name} · ${focus}`;
+      name = `Always-on · ${platformName} · ${focus}`;
     } else if (kind === "promotion" && promoTable) {
       const promo = promotions[promoTable.sample(rng)] as Promotion;
       startDay = promo.firstDay - rng.between(4, 14);
@@ -133,7 +132,7 @@ export function planCampaigns(
       status,
       quality: OBJECTIVE_CVR[objective] * rng.logNormal(0, 0.55) * (id === 2 ? 2 : id === 3 ? 0.15 : 1),
       category,
-      platforms: [...platforms],
+      platform,
       dailyWeight: rng.logNormal(0, 0.6) * (kind === "promotion" ? 2.2 : kind === "always_on" ? 0.6 : 1),
     });
   }

@@ -1,7 +1,8 @@
 /**
  * Customers: about a third signed up in the two years before the window, the rest during it
  * with a growing sign-up rate. Ids follow sign-up order, so the users that exist on a day are
- * ids 1..existingBy[day]. Device and city are kept per user for visits and orders.
+ * ids 1..existingBy[day]. Device and city are kept per user for visits and orders; who visits
+ * on a day is entities/visitors.ts.
  */
 import type { DayWindow } from "../calendar.js";
 import type { NamePools, PoolName } from "../name-pools.js";
@@ -21,7 +22,6 @@ import { WeightedChoice, WeightedTable } from "../weighted.js";
 
 const PRE_WINDOW_SHARE = 0.3;
 const PRE_WINDOW_DAYS = 730;
-const RECENT_DAYS = 45;
 
 export interface UserBase {
   readonly count: number;
@@ -75,17 +75,6 @@ export function planUsers(count: number, window: DayWindow, profile: DayProfile,
     city[u] = cityTable.sample(rng);
   }
   return { count, existingBy, signupDay, device, city };
-}
-
-/** A user who exists on window day `index` (returning customers and recent sign-ups), or 0 if none. */
-export function sampleUser(users: UserBase, rng: Random, index: number): number {
-  const existing = users.existingBy[index] as number;
-  if (existing === 0) return 0;
-  if (rng.chance(0.25)) {
-    const recentFrom = index >= RECENT_DAYS ? (users.existingBy[index - RECENT_DAYS] as number) : 0;
-    if (existing > recentFrom) return recentFrom + 1 + rng.int(existing - recentFrom);
-  }
-  return 1 + rng.int(existing);
 }
 
 /** The users table, one line per user, in id order. */

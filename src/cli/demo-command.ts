@@ -20,7 +20,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
       const { config, out } = context;
       // Everything it runs loads here, so other kpi commands start fast.
       const [
-        { todayIn },
+        { minuteIn, todayIn },
         { firstNonEmptyTable },
         { parseGenerateOptions },
         { lineProgress },
@@ -43,8 +43,13 @@ export function registerDemoCommand(program: Command, context: CliContext): void
       out(describeMigration(await migrate(config.databaseUrl)));
       const busy = await withConnection(config.databaseUrl, (c) => firstNonEmptyTable(c));
       if (busy === undefined) {
-        const today = todayIn(config.reportTimeZone, new Date());
-        const generateOptions = parseGenerateOptions({ seed: DEMO_SEED, scale: DEMO_SCALE }, today);
+        const instant = new Date();
+        const today = todayIn(config.reportTimeZone, instant);
+        const generateOptions = parseGenerateOptions(
+          { seed: DEMO_SEED, scale: DEMO_SCALE },
+          today,
+          minuteIn(config.reportTimeZone, instant),
+        );
         out(
           `\nThe database is empty: generating a demo shop (seed ${DEMO_SEED}, scale ${DEMO_SCALE}, 365 days to ${today})...`,
         );

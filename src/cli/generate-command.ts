@@ -1,6 +1,6 @@
 /** `kpi generate`: fills the database with synthetic, reproducible data (see generator/). */
 import type { Command } from "commander";
-import { todayIn } from "../../generator/calendar.js";
+import { minuteIn, todayIn } from "../../generator/calendar.js";
 import { parseGenerateOptions, type RawGenerateOptions } from "../../generator/options.js";
 import { lineProgress, ttyProgress } from "../../generator/progress.js";
 import { describeReport, describeStart } from "../../generator/report.js";
@@ -9,7 +9,7 @@ import { InterruptedError } from "../errors.js";
 import type { CliContext } from "./context.js";
 
 export interface GenerateCommandDeps {
-  /** The current instant (default: the system clock); sets the default --end-date. */
+  /** The current instant (default: the system clock); sets the default --end-date and --end-time. */
   readonly now?: () => Date;
   /** Monotonic milliseconds for durations. */
   readonly monotonic?: () => number;
@@ -43,11 +43,17 @@ export function registerGenerateCommand(
       "1",
     )
     .option("--end-date <YYYY-MM-DD>", "last day of generated activity (default: today in REPORT_TIMEZONE)")
+    .option(
+      "--end-time <HH:MM>",
+      "no activity after this minute of --end-date (default: now when --end-date is today, else the whole day)",
+    )
     .option("--days <n>", "days of activity ending on --end-date", "365")
     .option("--replace", "delete the data already in the database first (otherwise it is refused)")
     .option("--quiet", "no live progress bar: one line per table and the summary")
     .action(async (raw: CommandOptions) => {
-      const options = parseGenerateOptions(raw, todayIn(context.config.reportTimeZone, now()));
+      const instant = now();
+      const zone = context.config.reportTimeZone;
+      const options = parseGenerateOptions(raw, todayIn(zone, instant), minuteIn(zone, instant));
       const database = parseDatabaseUrl(context.config.databaseUrl).database;
       const progress =
         raw.quiet || terminal.isTTY !== true

@@ -1,17 +1,13 @@
 /** Refusals and failures: one-line UserErrors, and nothing half-written left behind. */
-import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerGenerateCommand } from "../../src/cli/generate-command.js";
-import { loadConfig } from "../../src/config.js";
 import { isUserError, type UserError } from "../../src/errors.js";
-import { createLogger } from "../../src/log.js";
 import {
   createTestDatabase,
   databaseUrl,
   type TestDatabase,
   uniqueDatabaseName,
 } from "../helpers/test-database.js";
-import { checksums, options, rowCounts, run, SILENT } from "./run-generate.js";
+import { checksums, generateCli, options, rowCounts, run, SILENT } from "./run-generate.js";
 
 async function userErrorOf(promise: Promise<unknown>): Promise<UserError> {
   const error = await promise.then(
@@ -23,22 +19,8 @@ async function userErrorOf(promise: Promise<unknown>): Promise<UserError> {
   return error as UserError;
 }
 
-/** Runs `kpi generate ...args` through the registered command; returns what it printed. */
-async function cli(url: string, args: readonly string[]): Promise<string[]> {
-  const lines: string[] = [];
-  const config = loadConfig({ DATABASE_URL: url, REPORT_TIMEZONE: "UTC", LOG_LEVEL: "silent" });
-  const program = new Command("kpi").exitOverride();
-  registerGenerateCommand(
-    program,
-    { config, log: createLogger("silent"), out: (l) => lines.push(l) },
-    {
-      now: () => new Date("2026-11-25T12:00:00Z"),
-      terminal: { write: () => true, isTTY: false },
-    },
-  );
-  await program.parseAsync(["node", "kpi", "generate", ...args]);
-  return lines;
-}
+const cli = (url: string, args: readonly string[]) =>
+  generateCli(url, args, new Date("2026-11-25T12:00:00Z"));
 
 describe("kpi generate errors", () => {
   let db: TestDatabase;
@@ -74,7 +56,7 @@ describe("kpi generate errors", () => {
   it("generates through the command, one summary line per table when not on a terminal", async () => {
     const lines = await cli(db.url, ["--seed", "5", "--scale", "0.01", "--days", "30", "--quiet"]);
     expect(lines[0]).toBe(
-      `Generating 30 days of data ending 2026-11-25 (seed 5, scale 0.01) into ${db.name}:`,
+      `Generating 30 days of data ending 2026-11-25 at 12:00 (seed 5, scale 0.01; same data again with --end-time 12:00) into ${db.name}:`,
     );
     expect(lines.filter((l) => / rows\/s$/.test(l)).length).toBeGreaterThanOrEqual(13);
     expect(lines.at(-1)).toMatch(/^Generated [\d,]+ rows in [\d.]+ s .* Peak memory \d+ MB\.$/);

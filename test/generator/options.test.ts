@@ -15,6 +15,23 @@ function errorOf(raw: Parameters<typeof parseGenerateOptions>[0]): string {
 }
 
 describe("parseGenerateOptions", () => {
+  it("ends today's activity at the current minute, whether the end date is defaulted or given", () => {
+    expect(parseGenerateOptions({}, TODAY, "14:05").endTime).toBe("14:05");
+    expect(parseGenerateOptions({ endDate: TODAY }, TODAY, "14:05").endTime).toBe("14:05");
+    expect(parseGenerateOptions({ endDate: "2026-11-24" }, TODAY, "14:05")).not.toHaveProperty("endTime");
+  });
+
+  it("takes an explicit end time for any end date, to repeat a run made on that day", () => {
+    expect(parseGenerateOptions({ endDate: "2026-06-30", endTime: "08:15" }, TODAY, "14:05").endTime).toBe(
+      "08:15",
+    );
+    expect(parseGenerateOptions({ endTime: "23:59" }, TODAY, "14:05").endTime).toBe("23:59");
+    expect(errorOf({ endTime: "24:00" })).toBe(
+      '--end-time must be a time of day written HH:MM, 00:00 to 23:59 (got "24:00").',
+    );
+    expect(errorOf({ endTime: "9:05" })).toContain("--end-time");
+  });
+
   it("has defaults: seed 42, scale 1, 365 days ending today, no replace", () => {
     expect(parseGenerateOptions({}, TODAY)).toEqual({
       seed: 42,

@@ -68,6 +68,28 @@ describe("kpi generate patterns", () => {
     expect(Math.max(...roas)).toBeGreaterThan(3);
   });
 
+  it("runs each campaign on one platform: all its ads, its rows under platform= and its name agree", async () => {
+    const adPlatforms = `SELECT a.campaign_id, p.platform_id FROM ads a JOIN ad_pricing p ON p.pricing_id = a.pricing_id`;
+    expect(
+      await count(
+        `SELECT COUNT(*) FROM (SELECT campaign_id FROM (${adPlatforms}) x GROUP BY campaign_id HAVING COUNT(DISTINCT platform_id) > 1) y`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) FROM (SELECT campaign_id FROM v_campaign_daily GROUP BY campaign_id HAVING COUNT(DISTINCT platform) > 1) y",
+      ),
+    ).toBe(0);
+    expect(await count(`SELECT COUNT(DISTINCT platform_id) FROM (${adPlatforms}) x`)).toBe(5);
+    const namedAfter = `FROM campaigns c JOIN ad_platforms named ON c.name LIKE CONCAT('%· ', named.name, ' ·%')`;
+    expect(await count(`SELECT COUNT(*) ${namedAfter}`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        `SELECT COUNT(*) ${namedAfter} JOIN (${adPlatforms}) x ON x.campaign_id = c.campaign_id WHERE x.platform_id <> named.platform_id`,
+      ),
+    ).toBe(0);
+  });
+
   it("has a weekly cycle, promotion peaks and a growing user base", async () => {
     const byWeekday = await rows(`SELECT DAYOFWEEK(d) IN (1, 7) AS weekend, AVG(n) AS mean
       FROM (SELECT DATE(ordered_at) AS d, COUNT(*) AS n FROM orders GROUP BY DATE(ordered_at)) x GROUP BY 1`);

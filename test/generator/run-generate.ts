@@ -1,9 +1,13 @@
 /** Shared by the generator's integration tests: a quiet run and per-table checksums. */
+import { Command } from "commander";
 import type { RowDataPacket } from "mysql2/promise";
 import { type GenerateReport, generate } from "../../generator/generate.js";
 import { DERIVED_TABLES, FACT_TABLES } from "../../generator/load/database-state.js";
 import type { GenerateOptions } from "../../generator/options.js";
 import type { ProgressSink } from "../../generator/progress.js";
+import { registerGenerateCommand } from "../../src/cli/generate-command.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 
 export const SILENT: ProgressSink = {
@@ -50,4 +54,18 @@ export async function scalar(db: TestDatabase, sql: string): Promise<number> {
   const [rows] = await db.connection.query<RowDataPacket[]>(sql);
   const first = rows[0];
   return first ? Number(Object.values(first)[0]) : Number.NaN;
+}
+
+/** Runs `kpi generate ...args` through the registered command at the instant `now` (REPORT_TIMEZONE=UTC); returns what it printed. */
+export async function generateCli(url: string, args: readonly string[], now: Date): Promise<string[]> {
+  const lines: string[] = [];
+  const config = loadConfig({ DATABASE_URL: url, REPORT_TIMEZONE: "UTC", LOG_LEVEL: "silent" });
+  const program = new Command("kpi").exitOverride();
+  registerGenerateCommand(
+    program,
+    { config, log: createLogger("silent"), out: (l) => lines.push(l) },
+    { now: () => now, terminal: { write: () => true, isTTY: false } },
+  );
+  await program.parseAsync(["node", "kpi", "generate", ...args]);
+  return lines;
 }
