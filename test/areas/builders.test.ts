@@ -7,7 +7,7 @@ import type { OrdersData } from "../../src/areas/orders/orders-data.js";
 import { priceBand, priceRanges } from "../../src/areas/products/price-ranges.js";
 import { type Area, areaModule } from "../../src/areas/registry.js";
 import { daysOfCover, type StockItem } from "../../src/areas/stock/stock-data.js";
-import { ageBands } from "../../src/areas/users/users-area.js";
+import { ageBands } from "../../src/areas/users/age-bands.js";
 
 const context = (area: Area, comparison = true): AreaContext => ({
   query: { area, period: DEFAULT_PERIOD, comparison: "previous", filters: {} },
@@ -187,14 +187,14 @@ describe("small rules", () => {
       labels: ["0–25", "25–50", "50–100", "100–250", "250–500", "500+"],
       counts: [1, 2, 0, 1, 0, 1],
     });
-    expect(
-      ageBands(
-        [
-          { key: "2000", count: 3, amount: 0 },
-          { key: "1960", count: 2, amount: 0 },
-        ],
-        2026,
-      ),
-    ).toEqual([0, 0, 3, 0, 0, 0, 2]);
+    const year = (key: string, count: number) => ({ key, count, amount: 0 });
+    // Born 2000 (3), 1960 (2, one of them on Feb 29): on 2025-02-28 the Feb 29 one is 64.
+    const byYear = [year("2000", 3), year("1960", 2)];
+    const byDate = [year("2000-06-01", 3), year("1960-01-10", 1), year("1960-02-29", 1)];
+    expect(ageBands(byYear, byDate, "2026-12-31")).toEqual([0, 0, 3, 0, 0, 0, 2]);
+    expect(ageBands(byYear, byDate, "2025-02-28")).toEqual([0, 3, 0, 0, 0, 1, 1]);
+    expect(ageBands(byYear, byDate, "2025-03-01")).toEqual([0, 3, 0, 0, 0, 0, 2]);
+    expect(ageBands(byYear, byDate, "2025-05-31")).toEqual([0, 3, 0, 0, 0, 0, 2]);
+    expect(ageBands(byYear, byDate, "2025-06-01")).toEqual([0, 0, 3, 0, 0, 0, 2]);
   });
 });

@@ -5,29 +5,10 @@ import { ratio } from "../../metrics/ratio.js";
 import { byValueDesc, chartOf, figureKpi, table } from "../area-kpis.js";
 import { type CountAndAmount, dailyValues, eachDay } from "../area-series.js";
 import { defineArea } from "../define-area.js";
+import { AGE_BANDS, ageBands } from "./age-bands.js";
 import type { UsersData } from "./users-data.js";
 
 export const CITY_ROWS = 15;
-
-/** Age bands of the people who had signed up by the period's end, by birth year. */
-export const AGE_BANDS: readonly { label: string; min: number; max: number }[] = [
-  { label: "under 18", min: 0, max: 17 },
-  { label: "18–24", min: 18, max: 24 },
-  { label: "25–34", min: 25, max: 34 },
-  { label: "35–44", min: 35, max: 44 },
-  { label: "45–54", min: 45, max: 54 },
-  { label: "55–64", min: 55, max: 64 },
-  { label: "65+", min: 65, max: 200 },
-];
-
-/** Users per age band; age is the year of the period's end minus the birth year. */
-export function ageBands(byBirthYear: readonly CountAndAmount[], year: number): number[] {
-  return AGE_BANDS.map((band) =>
-    byBirthYear
-      .filter((b) => year - Number(b.key) >= band.min && year - Number(b.key) <= band.max)
-      .reduce((n, b) => n + b.count, 0),
-  );
-}
 
 function shareTable(
   key: string,
@@ -68,7 +49,6 @@ export const users = defineArea({
   load: async (db, range, filters) => (await import("./users-query.js")).loadUsersData(db, range, filters),
   build(context, current: UsersData, previous) {
     const days = eachDay(context.period.from, context.period.to);
-    const year = Number(context.period.to.slice(0, 4));
     const cities = [...current.byCity]
       .sort(
         byValueDesc(
@@ -106,7 +86,9 @@ export const users = defineArea({
           kind: "bar",
           title: "Users by age band",
           labels: AGE_BANDS.map((b) => b.label),
-          series: [{ name: "Users", values: ageBands(current.byBirthYear, year) }],
+          series: [
+            { name: "Users", values: ageBands(current.byBirthYear, current.byBirthDate, context.period.to) },
+          ],
           unit: unitOf("users"),
         },
         profileChart("gender", "Users by gender", current.byGender),
