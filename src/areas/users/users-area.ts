@@ -1,6 +1,6 @@
 /** users: total, new and active users; new and active per day; demographics; devices; cities. */
 import type { AnswerTable } from "../../answer/answer.js";
-import { unitOf } from "../../metrics/measures.js";
+import { definitionOf, unitOf } from "../../metrics/measures.js";
 import { ratio } from "../../metrics/ratio.js";
 import { byValueDesc, chartOf, figureKpi, table } from "../area-kpis.js";
 import { type CountAndAmount, dailyValues, eachDay } from "../area-series.js";
@@ -94,7 +94,7 @@ export const users = defineArea({
         profileChart("gender", "Users by gender", current.byGender),
         profileChart("devices", "Users by device", current.byDevice),
       ],
-      notes: ["Active users: signed-in users with at least one session in the period."],
+      notes: [`Active users: ${definitionOf("active_users")}.`],
     };
   },
 });
