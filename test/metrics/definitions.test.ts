@@ -83,6 +83,7 @@ const EMPTY: Record<Area, unknown> = {
     byDay: [],
     byGender: ROW,
     byBirthYear: [],
+    byBirthDate: [],
     byDevice: ROW,
     byPlatform: ROW,
     byCity: ROW,
