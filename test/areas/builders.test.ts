@@ -145,6 +145,7 @@ describe("orders", () => {
     byPaymentMethod: [{ key: "card", count: 2, amount: 280 }],
     byCity: [{ key: "Berlin", count: 2, amount: 280 }],
     topProducts: [{ product: "Runner", category: "Shoes", units: 2, revenue: 190 }],
+    productsSold: 1,
   };
 
   it("revenue per day has every day of the period, 0 where nothing was sold", () => {
@@ -153,6 +154,13 @@ describe("orders", () => {
     expect(line?.labels).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
     expect(line?.series[0]?.values).toEqual([0, 200, 0, 80, 0]);
     expect(answer.kpis.find((k) => k.key === "aov")?.value).toBe(140);
+  });
+
+  it("top products say how many products they are the top of, when that hides some", () => {
+    const title = (productsSold: number) =>
+      answerOf("orders", { ...data, productsSold }, null).tables.find((t) => t.key === "top_products")?.title;
+    expect(title(1)).toBe("Products by revenue");
+    expect(title(1234)).toBe("Top 1 of 1,234 products by revenue");
   });
 
   it("AOV is no value (null) when there are no orders, never 0 or NaN", () => {

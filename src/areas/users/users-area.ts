@@ -2,7 +2,7 @@
 import type { AnswerTable } from "../../answer/answer.js";
 import { definitionOf, unitOf } from "../../metrics/measures.js";
 import { ratio } from "../../metrics/ratio.js";
-import { byValueDesc, chartOf, figureKpi, table } from "../area-kpis.js";
+import { byValueDesc, cappedTable, chartOf, figureKpi } from "../area-kpis.js";
 import { type CountAndAmount, dailyValues, eachDay } from "../area-series.js";
 import { defineArea } from "../define-area.js";
 import { AGE_BANDS, ageBands } from "./age-bands.js";
@@ -10,23 +10,26 @@ import type { UsersData } from "./users-data.js";
 
 export const CITY_ROWS = 15;
 
+/** Users per profile value, largest first, with their share of all users; `cap` keeps the top rows only. */
 function shareTable(
   key: string,
   column: string,
   rows: readonly CountAndAmount[],
   total: number,
+  cap?: { readonly rows: number; readonly plural: string },
 ): AnswerTable {
-  return table(
+  const sorted = [...rows].sort(
+    byValueDesc(
+      (r) => r.count,
+      (r) => r.key,
+    ),
+  );
+  const shown = sorted.slice(0, cap?.rows ?? sorted.length);
+  return cappedTable(
     key,
     [column, "users", "share"],
-    [...rows]
-      .sort(
-        byValueDesc(
-          (r) => r.count,
-          (r) => r.key,
-        ),
-      )
-      .map((r) => [r.key, r.count, ratio(r.count, total)]),
+    shown.map((r) => [r.key, r.count, ratio(r.count, total)]),
+    { total: rows.length, plural: cap?.plural ?? "" },
   );
 }
 
@@ -49,14 +52,6 @@ export const users = defineArea({
   load: async (db, range, filters) => (await import("./users-query.js")).loadUsersData(db, range, filters),
   build(context, current: UsersData, previous) {
     const days = eachDay(context.period.from, context.period.to);
-    const cities = [...current.byCity]
-      .sort(
-        byValueDesc(
-          (c) => c.count,
-          (c) => c.key,
-        ),
-      )
-      .slice(0, CITY_ROWS);
     return {
       kpis: [
         figureKpi("users", current.totalUsers, previous?.totalUsers ?? null),
@@ -64,7 +59,10 @@ export const users = defineArea({
         figureKpi("active_users", current.activeUsers, previous?.activeUsers ?? null),
       ],
       tables: [
-        shareTable("by_city", "city", cities, current.totalUsers),
+        shareTable("by_city", "city", current.byCity, current.totalUsers, {
+          rows: CITY_ROWS,
+          plural: "cities",
+        }),
         shareTable("by_gender", "gender", current.byGender, current.totalUsers),
         shareTable("by_device", "device", current.byDevice, current.totalUsers),
         shareTable("by_platform", "platform", current.byPlatform, current.totalUsers),
