@@ -37,6 +37,12 @@ export function capLabel(shown: number, total: number, plural: string): string |
   return total > shown ? `Top ${shown} of ${groupDigits(total, 0)} ${plural}` : undefined;
 }
 
+/** A chart's title, with " · top 15 of 30 cities" when it shows only its first `shown` of `total` items. */
+export function cappedTitle(title: string, shown: number, total: number, plural: string): string {
+  const label = capLabel(shown, total, plural);
+  return label ? `${title} · ${label.charAt(0).toLowerCase()}${label.slice(1)}` : title;
+}
+
 /**
  * A table of the first rows of a longer list of `total`. Every table that hides rows goes
  * through here, so its title says what it hides ("Top 15 of 30 cities", which every surface

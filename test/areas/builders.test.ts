@@ -120,6 +120,25 @@ describe("campaigns", () => {
   });
 });
 
+describe("capped charts say how many items they leave out", () => {
+  it("ROAS by campaign over 20 campaigns shows 15 and says so; over 3 it says nothing", () => {
+    const many: AdData = {
+      ...adData,
+      byCampaign: Array.from({ length: 20 }, (_, i) => ({
+        ...a,
+        revenue: 100 + i,
+        campaignId: i,
+        campaign: `K${i}`,
+      })),
+    };
+    const chart = answerOf("campaigns", many, null).charts.find((ch) => ch.key === "roas_by_campaign");
+    expect(chart?.labels).toHaveLength(15);
+    expect(chart?.title).toBe("ROAS by campaign · top 15 of 20 campaigns");
+    const few = answerOf("campaigns", adData, null).charts.find((ch) => ch.key === "roas_by_campaign");
+    expect(few?.title).toBe("ROAS by campaign");
+  });
+});
+
 describe("ad-performance and roas", () => {
   it("the funnel chart carries impressions → clicks → leads → conversions", () => {
     const answer = answerOf("ad-performance", adData, previous);
