@@ -69,6 +69,15 @@ export const actionSchema = z.strictObject({
   current: z.boolean().optional(),
 });
 
+const coverageState = z.enum(["full", "partial", "empty"]);
+
+export const coverageSchema = z.strictObject({
+  firstDay: isoDate.nullable(),
+  lastDay: isoDate.nullable(),
+  period: coverageState,
+  comparison: coverageState.nullable(),
+});
+
 export const answerSchema = z.strictObject({
   area: z.string().min(1),
   title: z.string().min(1),
@@ -85,4 +94,5 @@ export const answerSchema = z.strictObject({
   notes: z.array(z.string()),
   query: querySchema,
   actions: z.array(actionSchema),
+  coverage: coverageSchema.nullable(),
 });

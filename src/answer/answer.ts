@@ -6,9 +6,11 @@
  * digests and follow-ups re-use the query instead of re-parsing text.
  */
 import type { AnswerAction } from "./actions.js";
+import type { Coverage } from "./coverage.js";
 import type { Query } from "./query.js";
 
 export type { AnswerAction } from "./actions.js";
+export type { Coverage } from "./coverage.js";
 export type { Query } from "./query.js";
 
 /**
@@ -77,4 +79,9 @@ export interface Answer {
   readonly query: Query;
   /** What the person can do next (other periods, the comparison toggle, CSV), platform-neutral. */
   readonly actions: readonly AnswerAction[];
+  /**
+   * The days with data behind the figures and whether the period and its comparison are
+   * wholly, partly or not at all covered; null for answers "as of now" (stock).
+   */
+  readonly coverage: Coverage | null;
 }

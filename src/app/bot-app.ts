@@ -6,7 +6,6 @@
  * the minute loop (`kpi serve`). Closing goes in reverse order.
  */
 
-import { AREA_NAMES } from "../areas/registry.js";
 import { type Admission, createAdmission } from "../bot/admission.js";
 import type { PlatformDeps } from "../bot/chat-platform.js";
 import { answerChatRequest, type ChatHandler } from "../bot/chat-request.js";
@@ -15,11 +14,11 @@ import { type ChartRenderer, createChartRenderer } from "../charts/chart-rendere
 import type { Config } from "../config.js";
 import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
-import { isUserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type ChatGuard, type ChatGuardOptions, createChatGuard } from "../security/chat-guard.js";
 import { type OpenPlatforms, openPlatforms } from "./open-platforms.js";
 import { createScheduling, type Scheduling } from "./scheduling.js";
+import { readinessOf, warmUp, within } from "./serving.js";
 
 export interface BotOptions extends EngineOptions, ChatGuardOptions {
   readonly log: Logger;
@@ -117,55 +116,6 @@ export interface RunningBot extends BotParts {
    * Resolves whether everything finished in time.
    */
   stop(graceMs?: number): Promise<boolean>;
-}
-
-/** The readiness checks' limits: the database must answer within 1 s, the minute loop must tick. */
-export const READY_DATABASE_MS = 1_000;
-export const READY_TICK_MS = 120_000;
-
-/**
- * Answers every area once in the background after start, so that the first burst of questions
- * does not also pay for loading each area's query code and opening the pool's connections
- * (which held the first acks of a burst up to 1.8 s).
- */
-async function warmUp(engine: Engine, log: Logger): Promise<void> {
-  const started = performance.now();
-  for (const area of AREA_NAMES) {
-    try {
-      await engine.run(area);
-    } catch {
-      return; // the database is not there yet: the first questions will say so
-    }
-  }
-  log.debug({ ms: Math.round(performance.now() - started) }, "warmed up: every area answered once");
-}
-
-/** Resolves to `work`'s value, or `fallback` once `ms` have passed. */
-function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
-/** What keeps the bot from answering now, besides its platforms (GET /readyz). */
-async function readinessOf(parts: BotParts): Promise<Record<string, string>> {
-  const problems: Record<string, string> = {};
-  const database = await within(
-    parts.engine.freshness().then(
-      () => undefined,
-      (error: Error) => (isUserError(error) ? error.message : "the database query failed"),
-    ),
-    READY_DATABASE_MS,
-    `the database did not answer within ${READY_DATABASE_MS / 1000} s`,
-  );
-  if (database) problems.database = database;
-  const sinceTick = parts.scheduling.sinceLastTick();
-  if (sinceTick !== undefined && sinceTick > READY_TICK_MS) {
-    problems.scheduler = `no scheduler tick for ${Math.round(sinceTick / 1000)} s`;
-  }
-  return problems;
 }
 
 /** `kpi serve`: the parts, the HTTP server on PORT with every platform's routes, and the scheduler's loop. */

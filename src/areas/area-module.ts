@@ -4,6 +4,7 @@
  * listed once in registry.ts; the compiler makes every area complete.
  */
 import type { Answer, AnswerPeriod, AnswerTable, ChartSpec, Kpi } from "../answer/answer.js";
+import type { Coverage, DataFact } from "../answer/coverage.js";
 import type { FilterKey, Query } from "../answer/query.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import type { ResolvedFilters } from "./filters/filter-types.js";
@@ -20,8 +21,10 @@ export interface AreaContext {
   readonly period: AnswerPeriod;
   readonly comparison: DateRange | null;
   readonly filters: ResolvedFilters;
-  /** Notes from resolving the query (a period cut back to today). */
+  /** Notes from resolving the query (a period cut back to today, days without data). */
   readonly notes: readonly string[];
+  /** The days with data behind the answer (absent for answers "as of now"). */
+  readonly coverage?: Coverage;
 }
 
 /** What a builder adds to the Answer's frame. */
@@ -51,6 +54,8 @@ export interface AreaDefinition<Data, Name extends string = string> {
    * switch to; its data is read as of the period's last day.
    */
   readonly asOfNow?: boolean;
+  /** The daily facts the area's figures come from: their first and last day bound its coverage. */
+  readonly fact?: DataFact;
   /** The area's sums and breakdowns for one range, already filtered. */
   load(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<Data>;
   build(context: AreaContext, current: Data, previous: Data | null): AnswerParts;

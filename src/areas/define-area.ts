@@ -2,10 +2,12 @@
 
 import { answerActions } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
+import { coverageNote, coverParts } from "../answer/coverage.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
 import { describeFilters } from "./filters/filter-types.js";
 
-function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, parts: AnswerParts): Answer {
+function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, built: AnswerParts): Answer {
+  const parts = context.coverage ? { ...built, ...coverParts(built, context.coverage) } : built;
   const title = [definition.title, context.period.label, describeFilters(context.filters)]
     .filter((part) => part !== "")
     .join(" · ");
@@ -17,13 +19,19 @@ function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, par
     kpis: parts.kpis,
     tables: parts.tables,
     charts: parts.charts,
-    notes: [...context.notes, ...(parts.notes ?? [])],
+    notes: [...context.notes, ...coverageLine(context), ...(parts.notes ?? [])],
     query: context.query,
     actions: answerActions(context.query, {
       asOfNow: definition.asOfNow === true,
       hasTables: parts.tables.length > 0,
     }),
+    coverage: context.coverage ?? null,
   };
+}
+
+function coverageLine(context: AreaContext): string[] {
+  const note = coverageNote({ ...context, coverage: context.coverage ?? null });
+  return note ? [note] : [];
 }
 
 export function defineArea<Data, Name extends string>(

@@ -17,7 +17,7 @@ const GRAMMAR = "`/kpi <area> [period] [vs previous|vs last-year] [key=value ...
 const PERIODS = [
   `*Periods* ${PERIOD_WORDS.map((word) => `\`${word}\``).join(", ")}, \`2026-11\`, \`2026-10-01..2026-10-31\` — default \`last-30d\`.`,
   "last-Nd are the N full days ending yesterday; mtd, qtd and ytd run through today.",
-  "*Compare* `vs previous` (default: the same number of days just before) or `vs last-year` (same dates a year earlier).",
+  "*Compare* `vs previous` (default): a month, quarter or year with the one before, mtd/qtd/ytd with as many days from the start of the previous month/quarter/year, other periods with the same number of days just before; or `vs last-year` (same dates a year earlier).",
 ];
 
 function aliasText(area: Area): string {

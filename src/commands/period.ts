@@ -13,22 +13,14 @@
  *   before today but ENDS after it is clamped to end today, and a note says so (the
  *   label of a clamped month reads "November 2026 to date"). This keeps "the current
  *   month" (2026-11 on Nov 26) useful while never promising days that have not happened.
- * - Comparison `previous`: the same number of days immediately before (also for months,
- *   mtd and clamped ranges: October 2026 is compared with Aug 31 – Sep 30).
- *   `last-year`: the same dates one year earlier, Feb 29 → Feb 28.
+ * Each resolution also says the kind of period it is (calendar, to-date or rolling), which
+ * decides what it is compared with (comparison-period.ts).
  */
 
-import { type ComparisonMode, type PeriodSpec, periodSpecToText } from "../answer/query.js";
-import {
-  addDays,
-  addYears,
-  daysInRange,
-  firstOfMonth,
-  lastOfMonth,
-  parseIsoDate,
-  todayInZone,
-} from "../calendar/calendar.js";
+import { type PeriodSpec, periodSpecToText } from "../answer/query.js";
+import { addDays, firstOfMonth, lastOfMonth, parseIsoDate, todayInZone } from "../calendar/calendar.js";
 import { formatDateRange, monthLabel, quarterLabel } from "../calendar/date-format.js";
+import { type PeriodKind, ROLLING } from "./comparison-period.js";
 import { commandError, echo } from "./messages.js";
 import { parsePeriod, unknownPeriod, validatePeriodSpec } from "./period-spec.js";
 
@@ -50,19 +42,22 @@ export interface PeriodResolution {
   readonly period: ResolvedPeriod;
   /** Notes for the Answer, e.g. that the end was clamped to today. */
   readonly notes: readonly string[];
-}
-
-export interface ComparisonRange {
-  readonly from: string;
-  readonly to: string;
-  readonly label: string;
+  /** Calendar, to-date or rolling: what `vs previous` compares the period with. */
+  readonly kind: PeriodKind;
 }
 
 interface Range {
   readonly from: string;
   readonly to: string;
   readonly label: string;
+  readonly kind: PeriodKind;
 }
+
+const MONTH: PeriodKind = { kind: "calendar", unit: "month" };
+const QUARTER: PeriodKind = { kind: "calendar", unit: "quarter" };
+const MONTH_TO_DATE: PeriodKind = { kind: "to-date", unit: "month" };
+const QUARTER_TO_DATE: PeriodKind = { kind: "to-date", unit: "quarter" };
+const YEAR_TO_DATE: PeriodKind = { kind: "to-date", unit: "year" };
 
 function relativeRange(word: string, today: string): Range {
   const date = parseIsoDate(today);
@@ -72,26 +67,36 @@ function relativeRange(word: string, today: string): Range {
   const lastDays = /^last-(\d+)d$/u.exec(word);
   if (lastDays) {
     const days = Number(lastDays[1]);
-    return { from: addDays(today, -days), to: addDays(today, -1), label: `last ${days} days` };
+    return { from: addDays(today, -days), to: addDays(today, -1), label: `last ${days} days`, kind: ROLLING };
   }
   switch (word) {
     case "today":
-      return { from: today, to: today, label: "today" };
+      return { from: today, to: today, label: "today", kind: ROLLING };
     case "yesterday":
-      return { from: addDays(today, -1), to: addDays(today, -1), label: "yesterday" };
+      return { from: addDays(today, -1), to: addDays(today, -1), label: "yesterday", kind: ROLLING };
     case "mtd":
-      return { from: firstOfMonth(year, month), to: today, label: "month to date" };
+      return { from: firstOfMonth(year, month), to: today, label: "month to date", kind: MONTH_TO_DATE };
     case "qtd":
-      return { from: firstOfMonth(year, quarterStart), to: today, label: "quarter to date" };
+      return {
+        from: firstOfMonth(year, quarterStart),
+        to: today,
+        label: "quarter to date",
+        kind: QUARTER_TO_DATE,
+      };
     case "ytd":
-      return { from: firstOfMonth(year, 1), to: today, label: "year to date" };
+      return { from: firstOfMonth(year, 1), to: today, label: "year to date", kind: YEAR_TO_DATE };
     case "last-month": {
       const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
-      return { from: firstOfMonth(y, m), to: lastOfMonth(y, m), label: monthLabel(y, m) };
+      return { from: firstOfMonth(y, m), to: lastOfMonth(y, m), label: monthLabel(y, m), kind: MONTH };
     }
     case "last-quarter": {
       const [y, q] = quarterStart === 1 ? [year - 1, 4] : [year, (quarterStart - 1) / 3];
-      return { from: firstOfMonth(y, q * 3 - 2), to: lastOfMonth(y, q * 3), label: quarterLabel(y, q) };
+      return {
+        from: firstOfMonth(y, q * 3 - 2),
+        to: lastOfMonth(y, q * 3),
+        label: quarterLabel(y, q),
+        kind: QUARTER,
+      };
     }
     default:
       throw unknownPeriod(word);
@@ -110,8 +115,10 @@ export function resolvePeriodWithNotes(spec: PeriodSpec | string, clock: PeriodC
   const valid = toSpec(spec);
   const today = todayInZone(clock.now, clock.timeZone);
   const timezone = clock.timeZone;
-  if (valid.kind === "relative")
-    return { period: { ...relativeRange(valid.word, today), timezone }, notes: [] };
+  if (valid.kind === "relative") {
+    const { kind, ...range } = relativeRange(valid.word, today);
+    return { period: { ...range, timezone }, notes: [], kind };
+  }
 
   const from = valid.kind === "month" ? firstOfMonth(valid.year, valid.month) : valid.from;
   const to = valid.kind === "month" ? lastOfMonth(valid.year, valid.month) : valid.to;
@@ -131,26 +138,12 @@ export function resolvePeriodWithNotes(spec: PeriodSpec | string, clock: PeriodC
   const notes = clamped
     ? [`The period ends today (${formatDateRange(end, end)}); later dates have no data yet.`]
     : [];
-  return { period: { from, to: end, label, timezone }, notes };
+  // A month still running is a month to date; a range is rolling, clamped or not.
+  const kind = valid.kind === "range" ? ROLLING : clamped ? MONTH_TO_DATE : MONTH;
+  return { period: { from, to: end, label, timezone }, notes, kind };
 }
 
 /** The closed date range a spec denotes at `clock.now` in `clock.timeZone`. */
 export function resolvePeriod(spec: PeriodSpec | string, clock: PeriodClock): ResolvedPeriod {
   return resolvePeriodWithNotes(spec, clock).period;
-}
-
-/** The range a period is compared with (see the module comment). */
-export function comparisonPeriod(
-  period: { readonly from: string; readonly to: string },
-  mode: ComparisonMode,
-): ComparisonRange {
-  if (mode === "last-year") {
-    return { from: addYears(period.from, -1), to: addYears(period.to, -1), label: "same dates last year" };
-  }
-  const days = daysInRange(period.from, period.to);
-  return {
-    from: addDays(period.from, -days),
-    to: addDays(period.from, -1),
-    label: days === 1 ? "previous day" : `previous ${days} days`,
-  };
 }

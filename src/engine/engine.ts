@@ -5,6 +5,7 @@
  * goes through it, so the cap holds for chat and digests together.
  */
 import type { Answer } from "../answer/answer.js";
+import type { DataFact, DataSpan } from "../answer/coverage.js";
 import type { FilterKey, Query } from "../answer/query.js";
 import { loadFilterOptions } from "../areas/filters/filter-options.js";
 import type { FilterOption } from "../areas/filters/filter-types.js";
@@ -15,11 +16,15 @@ import { createReportingDb, guardAvailability } from "../db/reporting/reporting-
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import { DataSourceTimeoutError, UserError } from "../errors.js";
 import { answerQuery } from "./answer-query.js";
+import { type DataSpans, loadDataSpans } from "./data-coverage.js";
 import { withDeadline } from "./deadline.js";
 import { type Freshness, loadFreshness } from "./freshness.js";
 import { QueryCap } from "./query-cap.js";
 
-/** Filter values change when campaigns or products are added: looked up again after this long. */
+/**
+ * Filter values change when campaigns or products are added, and the days with data when the
+ * rollups are refreshed: both are looked up again after this long.
+ */
 export const FILTER_CACHE_MS = 5 * 60_000;
 
 /** What the engine needs to know (the application's Config has these fields). */
@@ -102,6 +107,15 @@ export function createEngine(
     return fresh;
   };
 
+  let spanCache: { at: number; spans: DataSpans } | undefined;
+  const dataSpan = async (fact: DataFact): Promise<DataSpan | null> => {
+    if (!spanCache || monotonic() - spanCache.at >= FILTER_CACHE_MS) {
+      const spans = await read(loadDataSpans);
+      spanCache = { at: monotonic(), spans };
+    }
+    return spanCache.spans.get(fact) ?? null;
+  };
+
   // An answer's reads (filter values, then the area's load) share one deadline too.
   const answer = (query: Query<Area>, asOf?: AsOf) =>
     withDeadline(
@@ -112,6 +126,7 @@ export function createEngine(
           timeZone: asOf?.timeZone ?? settings.reportTimeZone,
           read,
           filterOptions,
+          dataSpan,
         }),
       timedOut,
     );

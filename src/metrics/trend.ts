@@ -2,6 +2,7 @@
 import type { Kpi } from "../answer/answer.js";
 import { groupDigits } from "./format.js";
 import { higherIsBetter } from "./measures.js";
+import { NO_VALUE } from "./units.js";
 
 export type Trend = "up-good" | "up-bad" | "down-good" | "down-bad" | "flat" | "none";
 
@@ -24,4 +25,13 @@ export function formatChange(kpi: Kpi): string {
   const amount = `${groupDigits(Math.abs(kpi.change) * 100, 1)}%`;
   if (trend === "flat") return `= ${amount}`;
   return `${kpi.change > 0 ? "▲" : "▼"} ${amount}`;
+}
+
+/**
+ * The change as an answer shows it: `formatChange`, or "—" when the answer has a comparison
+ * but this KPI has no change (no base, or the data does not cover the comparison).
+ */
+export function changeText(kpi: Kpi, compared: boolean): string {
+  const text = formatChange(kpi);
+  return text === "" && compared ? NO_VALUE : text;
 }

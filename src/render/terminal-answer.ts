@@ -3,7 +3,7 @@ import type { Answer, AnswerTable, Kpi } from "../answer/answer.js";
 import { formatDateRange, formatPeriod } from "../calendar/date-format.js";
 import { formatNumber } from "../metrics/format.js";
 import { headingOf } from "../metrics/measures.js";
-import { formatChange } from "../metrics/trend.js";
+import { changeText } from "../metrics/trend.js";
 import { cellText, isNumberColumn, tableTitle } from "./answer-text.js";
 
 export interface TerminalOptions {
@@ -16,11 +16,11 @@ export interface TerminalOptions {
 
 export const TERMINAL_MAX_ROWS = 15;
 
-function kpiLines(kpis: readonly Kpi[], currency: string): string[] {
+function kpiLines(kpis: readonly Kpi[], currency: string, compared: boolean): string[] {
   const rows = kpis.map((k) => [
     k.label,
     formatNumber(k.value, k.unit, { currency }),
-    formatChange(k),
+    changeText(k, compared),
     k.previous === null ? "" : `prev ${formatNumber(k.previous, k.unit, { currency })}`,
   ]);
   return alignRows(rows, [false, true, true, false]).map((line) => `  ${line}`);
@@ -61,7 +61,7 @@ export function answerToText(answer: Answer, options: TerminalOptions): string {
   const lines = [answer.title, formatPeriod(answer.period)];
   if (answer.comparison)
     lines.push(`compared with ${formatDateRange(answer.comparison.from, answer.comparison.to)}`);
-  lines.push("", ...kpiLines(answer.kpis, options.currency));
+  lines.push("", ...kpiLines(answer.kpis, options.currency, answer.comparison !== null));
   for (const table of answer.tables) {
     lines.push("", tableTitle(table), ...tableLines(table, options.currency, maxRows));
   }

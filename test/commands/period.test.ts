@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { formatDateRange, formatPeriod } from "../../src/calendar/date-format.js";
+import { comparisonPeriod } from "../../src/commands/comparison-period.js";
 import { USAGE } from "../../src/commands/messages.js";
-import { comparisonPeriod, resolvePeriod, resolvePeriodWithNotes } from "../../src/commands/period.js";
+import { resolvePeriod, resolvePeriodWithNotes } from "../../src/commands/period.js";
 import { UserError } from "../../src/errors.js";
 
 const utc = (iso: string) => ({ now: new Date(iso), timeZone: "UTC" });
+const compare = (spec: string, clock: { now: Date; timeZone: string }, mode: "previous" | "last-year") => {
+  const { period, kind } = resolvePeriodWithNotes(spec, clock);
+  return comparisonPeriod(period, kind, mode);
+};
 const range = (spec: string, clock: { now: Date; timeZone: string }) => {
   const { from, to } = resolvePeriod(spec, clock);
   return `${from}..${to}`;
@@ -79,19 +84,19 @@ describe("resolvePeriod: leap day", () => {
   });
 
   it("compares Feb 29 with Feb 28 a year earlier", () => {
-    const leapDay = resolvePeriod("2028-02-29..2028-02-29", clock);
-    expect(comparisonPeriod(leapDay, "last-year")).toMatchObject({ from: "2027-02-28", to: "2027-02-28" });
-    const february = resolvePeriod("last-month", clock);
-    expect(comparisonPeriod(february, "last-year")).toMatchObject({ from: "2027-02-01", to: "2027-02-28" });
-    expect(comparisonPeriod(february, "previous")).toMatchObject({ from: "2028-01-03", to: "2028-01-31" });
+    expect(compare("2028-02-29..2028-02-29", clock, "last-year")).toMatchObject({
+      from: "2027-02-28",
+      to: "2027-02-28",
+    });
+    expect(compare("last-month", clock, "last-year")).toMatchObject({ from: "2027-02-01", to: "2027-02-28" });
+    expect(compare("last-month", clock, "previous")).toMatchObject({ from: "2028-01-01", to: "2028-01-31" });
   });
 
-  it("compares a leap year to date with the 366 days before", () => {
-    const ytd = resolvePeriod("ytd", utc("2028-12-31T12:00:00Z"));
-    expect(comparisonPeriod(ytd, "previous")).toEqual({
-      from: "2026-12-31",
+  it("compares a leap year to date with the whole year before", () => {
+    expect(compare("ytd", utc("2028-12-31T12:00:00Z"), "previous")).toEqual({
+      from: "2027-01-01",
       to: "2027-12-31",
-      label: "previous 366 days",
+      label: "previous year",
     });
   });
 });
@@ -151,12 +156,12 @@ describe("comparisonPeriod", () => {
   it.each([
     ["last-30d", "previous", "2026-09-27", "2026-10-26", "previous 30 days"],
     ["yesterday", "previous", "2026-11-24", "2026-11-24", "previous day"],
-    ["mtd", "previous", "2026-10-06", "2026-10-31", "previous 26 days"],
-    ["last-month", "previous", "2026-08-31", "2026-09-30", "previous 31 days"],
+    ["mtd", "previous", "2026-10-01", "2026-10-26", "first 26 days of the previous month"],
+    ["last-month", "previous", "2026-09-01", "2026-09-30", "previous month"],
     ["last-30d", "last-year", "2025-10-27", "2025-11-25", "same dates last year"],
     ["ytd", "last-year", "2025-01-01", "2025-11-26", "same dates last year"],
   ] as const)("%s vs %s", (spec, mode, from, to, label) => {
-    expect(comparisonPeriod(resolvePeriod(spec, clock), mode)).toEqual({ from, to, label });
+    expect(compare(spec, clock, mode)).toEqual({ from, to, label });
   });
 });
 
@@ -183,6 +188,7 @@ describe("resolvePeriod: the future", () => {
     expect(resolvePeriodWithNotes("2026-11", clock)).toEqual({
       period: { from: "2026-11-01", to: "2026-11-26", label: "November 2026 to date", timezone: "UTC" },
       notes: ["The period ends today (Nov 26, 2026); later dates have no data yet."],
+      kind: { kind: "to-date", unit: "month" },
     });
     expect(resolvePeriod("2026-11-20..2027-01-05", clock)).toMatchObject({
       to: "2026-11-26",

@@ -31,6 +31,7 @@ const answer: Answer = {
   notes: ["A note."],
   query: { area: "campaigns", period: DEFAULT_PERIOD, comparison: "previous", filters: {} },
   actions: [],
+  coverage: null,
 };
 
 describe("terminal answer", () => {
@@ -42,7 +43,7 @@ describe("terminal answer", () => {
         "compared with Nov 11 – Nov 17, 2026",
         "",
         "  Spend  €1,234.50  ▲ 23.5%  prev €1,000.00",
-        "  ROAS       3.42×",
+        "  ROAS       3.42×        —",
         "  CTR        3.42%  ▼ 14.5%  prev 4.00%",
         "",
         "By campaign",

@@ -11,9 +11,13 @@ export function query(text: string): Query<Area> {
 }
 
 /** The answer as if it answered `text`: its query and the actions that query offers. */
-export function answering<A extends Omit<Answer, "query" | "actions">>(answer: A, text: string): Answer {
+export function answering<A extends Omit<Answer, "query" | "actions" | "coverage">>(
+  answer: A & Partial<Pick<Answer, "coverage">>,
+  text: string,
+): Answer {
   const q = query(text);
   return {
+    coverage: null,
     ...answer,
     query: q,
     actions: answerActions(q, { asOfNow: q.area === "stock", hasTables: answer.tables.length > 0 }),

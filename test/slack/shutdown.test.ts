@@ -28,7 +28,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const IN_FLIGHT = 24;
+/** As many as the issue's probe had in flight. */
+const IN_FLIGHT = 150;
 
 describe("graceful shutdown", () => {
   it("SIGTERM with answers in flight: 503 for new requests, every acked answer posted with its chart, exit 0", async () => {
@@ -40,7 +41,10 @@ describe("graceful shutdown", () => {
         SLACK_API_URL: fake.apiUrl,
         RATE_LIMIT_USER_PER_MINUTE: "1000",
         RATE_LIMIT_CHANNEL_PER_MINUTE: "1000",
-        SHUTDOWN_GRACE_MS: "60000",
+        SHUTDOWN_GRACE_MS: "120000",
+        // Room for all of them: this test is about shutdown, not about shedding.
+        CHAT_MAX_WAITING: String(IN_FLIGHT),
+        CHAT_MAX_WAIT_MS: "600000",
         DB_STATEMENT_TIMEOUT_MS: "30000",
       }),
     );
@@ -59,7 +63,7 @@ describe("graceful shutdown", () => {
           FORM,
           { secret: SIGNING_SECRET },
         );
-      proxy.latencyMs = 200;
+      proxy.latencyMs = 50;
       const channels = Array.from({ length: IN_FLIGHT }, (_, i) => `C0STOP${i}`);
       const acks = await Promise.all(channels.map(ask));
       expect(acks.map((a) => [a.status, a.text])).toEqual(channels.map(() => [200, ""]));

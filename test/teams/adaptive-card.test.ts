@@ -40,12 +40,12 @@ describe("answerToAdaptiveCard", () => {
     expect(card.actions?.map((a) => a.title)).toEqual(ANSWER_BUTTONS);
   });
 
-  it("formats the KPI facts with the shared formatter, changes as ▲/▼ and none without a previous value", () => {
+  it("formats the KPI facts with the shared formatter, changes as ▲/▼ and — without one", () => {
     const facts = card.body.find((e): e is FactSet => e.type === "FactSet")?.facts;
     expect(facts).toEqual([
       { title: "Spend", value: "€1,200.50  ▲ 20.1%" },
       { title: "ROAS", value: "3.42×  ▼ 10.0%" },
-      { title: "CTR", value: "1.23%" },
+      { title: "CTR", value: "1.23%  —" },
     ]);
   });
 

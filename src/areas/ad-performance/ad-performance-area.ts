@@ -45,6 +45,7 @@ export const adPerformance = defineArea({
   description: "funnel impressions → clicks → leads → conversions; click-to-lead; ROAS and CTR by platform",
   filters: AD_FILTERS,
   examples: ["/kpi funnel last-30d", "/kpi ad-performance last-quarter vs previous platform=meta"],
+  fact: "ads",
   load: loadAdData,
   build(_context, current: AdData, previous) {
     const t = current.totals;

@@ -42,6 +42,7 @@ export const ads = defineArea({
   description: "ad structure: formats, platform distribution, budget allocation, active vs paused",
   filters: AD_FILTERS,
   examples: ["/kpi ads last-30d", "/kpi ads mtd platform=google"],
+  fact: "ads",
   load: async (db, range, filters) =>
     (await import("./ads-query.js")).loadAdStructureData(db, range, filters),
   build(_context, current: AdStructureData, previous) {

@@ -37,6 +37,7 @@ export const campaigns = defineArea({
     "/kpi campaigns qtd vs last-year platform=meta",
     '/kpi campaigns 2026-11 campaign="Black Friday"',
   ],
+  fact: "ads",
   load: loadAdData,
   build(_context, current: AdData, previous) {
     const items = current.byCampaign.map((c) => ({ label: c.campaign, sums: c as AdSums }));

@@ -11,6 +11,7 @@ export const ctr = defineArea({
   description: "shortcut: CTR by platform",
   filters: AD_FILTERS,
   examples: ["/kpi ctr last-7d", "/kpi ctr mtd platform=tiktok"],
+  fact: "ads",
   load: loadAdData,
   build: platformShortcut("ctr", ["impressions", "clicks"]),
 });

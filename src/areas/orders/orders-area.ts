@@ -23,6 +23,7 @@ export const orders = defineArea({
     "/kpi orders last-month vs last-year",
     "/kpi orders mtd city=Berlin source=paid_social",
   ],
+  fact: "orders",
   load: async (db, range, filters) => (await import("./orders-query.js")).loadOrdersData(db, range, filters),
   build(context, current: OrdersData, previous) {
     const days = eachDay(context.period.from, context.period.to);

@@ -11,6 +11,7 @@ export const products = defineArea({
   description: "products by category; stock levels; price ranges; low- and out-of-stock lists",
   filters: ["category"],
   examples: ["/kpi products", "/kpi products category=shoes"],
+  fact: "products",
   load: async (db, range, filters) =>
     (await import("./products-query.js")).loadProductsData(db, range, filters),
   build(_context, current: ProductsData, previous) {

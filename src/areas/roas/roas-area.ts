@@ -11,6 +11,7 @@ export const roas = defineArea({
   description: "shortcut: ROAS by platform",
   filters: AD_FILTERS,
   examples: ["/kpi roas last-30d", '/kpi roas ytd vs last-year campaign="Black Friday"'],
+  fact: "ads",
   load: loadAdData,
   build: platformShortcut("roas", ["spend", "revenue"]),
 });

@@ -12,6 +12,7 @@ export const traffic = defineArea({
   description: "sessions and conversion rate by traffic source",
   filters: ["source"],
   examples: ["/kpi traffic last-7d", "/kpi traffic mtd vs last-year source=paid_social"],
+  fact: "sessions",
   load: async (db, range, filters) =>
     (await import("./traffic-query.js")).loadTrafficData(db, range, filters),
   build(_context, current: TrafficData, previous) {

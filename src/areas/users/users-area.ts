@@ -49,6 +49,7 @@ export const users = defineArea({
   description: "total, new and active users; demographics; devices; users by city",
   filters: ["city"],
   examples: ["/kpi users last-30d", "/kpi users mtd vs last-year", "/kpi users last-90d city=Berlin"],
+  fact: "users",
   load: async (db, range, filters) => (await import("./users-query.js")).loadUsersData(db, range, filters),
   build(context, current: UsersData, previous) {
     const days = eachDay(context.period.from, context.period.to);

@@ -96,7 +96,12 @@ export function answerToBlocks(answer: Answer, options: AnswerBlocksOptions): Sl
 
   // One block stays in reserve for the "and N more" line.
   let budget = MAX_BLOCKS_PER_MESSAGE - head.length - tail.length - 1;
-  const kpis = kpiSections(answer.kpis, options.currency, Math.min(MAX_KPI_SECTIONS, budget));
+  const kpis = kpiSections(
+    answer.kpis,
+    options.currency,
+    Math.min(MAX_KPI_SECTIONS, budget),
+    answer.comparison !== null,
+  );
   budget -= kpis.blocks.length;
   const tables = answer.tables
     .slice(0, Math.max(0, budget))

@@ -4,6 +4,7 @@
  * and a line per area that could not be answered. Pure; within every Block Kit limit.
  */
 import type { Answer } from "../../answer/answer.js";
+import { coverageNote } from "../../answer/coverage.js";
 import type { Digest } from "../../schedule/digest.js";
 import {
   MAX_BLOCKS_PER_MESSAGE,
@@ -22,12 +23,19 @@ export const DIGEST_TABLE_ROWS = 5;
 /** Blocks one area takes at most: divider, title, KPIs, table. */
 const BLOCKS_PER_AREA = 4;
 
+/** The area's title, and under it the line saying what its data does not cover, if anything. */
+function areaHeading(answer: Answer): string {
+  const note = coverageNote(answer);
+  const title = `*${mrkdwn(answer.title, 2000)}*`;
+  return note ? `${title}\n_${mrkdwn(note, 900)}_` : title;
+}
+
 function areaBlocks(answer: Answer, currency: string): SlackBlock[] {
   const blocks: SlackBlock[] = [
     { type: "divider" },
-    { type: "section", text: { type: "mrkdwn", text: `*${mrkdwn(answer.title, 2900)}*` } },
+    { type: "section", text: { type: "mrkdwn", text: areaHeading(answer) } },
   ];
-  blocks.push(...kpiSections(answer.kpis, currency, 1).blocks);
+  blocks.push(...kpiSections(answer.kpis, currency, 1, answer.comparison !== null).blocks);
   const main = answer.tables[0];
   if (main && main.rows.length > 0) {
     blocks.push(tableBlock({ ...main, rows: main.rows.slice(0, DIGEST_TABLE_ROWS) }, currency).block);

@@ -4,7 +4,7 @@
  */
 import type { Kpi } from "../../answer/answer.js";
 import { formatNumber } from "../../metrics/format.js";
-import { formatChange, trendOf } from "../../metrics/trend.js";
+import { changeText, trendOf } from "../../metrics/trend.js";
 import { MAX_SECTION_FIELDS, mrkdwn } from "./block-kit-limits.js";
 import type { SlackBlock } from "./block-types.js";
 
@@ -22,9 +22,10 @@ export function trendMarker(kpi: Kpi): string {
   return "";
 }
 
-export function kpiFieldText(kpi: Kpi, currency: string): string {
+/** `compared`: the answer has a comparison, so a KPI without a change shows "—". */
+export function kpiFieldText(kpi: Kpi, currency: string, compared: boolean): string {
   const format = (value: number | null) => formatNumber(value, kpi.unit, { currency });
-  const change = formatChange(kpi);
+  const change = changeText(kpi, compared);
   const first = [format(kpi.value), change, trendMarker(kpi)].filter(Boolean).join("  ");
   const lines = [`*${mrkdwn(kpi.label, MAX_KPI_LABEL_CHARS)}*`, first];
   if (kpi.previous !== null) lines.push(`_prev ${format(kpi.previous)}_`);
@@ -36,6 +37,7 @@ export function kpiSections(
   kpis: readonly Kpi[],
   currency: string,
   maxSections: number,
+  compared: boolean,
 ): { blocks: SlackBlock[]; hidden: number } {
   const shown = kpis.slice(0, Math.max(0, maxSections) * MAX_SECTION_FIELDS);
   const blocks: SlackBlock[] = [];
@@ -44,7 +46,7 @@ export function kpiSections(
       type: "section",
       fields: shown
         .slice(i, i + MAX_SECTION_FIELDS)
-        .map((kpi) => ({ type: "mrkdwn", text: kpiFieldText(kpi, currency) })),
+        .map((kpi) => ({ type: "mrkdwn", text: kpiFieldText(kpi, currency, compared) })),
     });
   }
   return { blocks, hidden: kpis.length - shown.length };

@@ -71,6 +71,27 @@ export async function openSlack(
 type ClientOptions = ReturnType<typeof webClientOptions>;
 type BoltLogger = ReturnType<typeof slackLogger>;
 
+/**
+ * The Bolt app on a receiver. Bolt's conversation store is off: it would keep state for every
+ * conversation that writes in memory (unbounded under a burst from many channels) and nothing
+ * here reads it.
+ */
+function boltApp(
+  slack: SlackConfig,
+  receiver: ExpressReceiver | SocketModeReceiver,
+  clientOptions: ClientOptions,
+  logger: BoltLogger,
+): App {
+  return new App({
+    token: slack.botToken,
+    receiver,
+    clientOptions,
+    logger,
+    convoStore: false,
+    deferInitialization: true,
+  });
+}
+
 function httpMode(
   slack: SlackConfig,
   deps: SlackDeps,
@@ -104,13 +125,7 @@ function httpMode(
         endpoints: SLACK_EVENTS_PATH,
         logger,
       });
-      const app = new App({
-        token: slack.botToken,
-        receiver,
-        clientOptions,
-        logger,
-        deferInitialization: true,
-      });
+      const app = boltApp(slack, receiver, clientOptions, logger);
       registerListeners(app, deps);
       ready = initialise(app, slack).then(() => {
         authenticated = true;
@@ -135,7 +150,7 @@ function socketMode(
   logger: BoltLogger,
 ): ChatPlatform {
   const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } });
-  const app = new App({ token: slack.botToken, receiver, clientOptions, logger, deferInitialization: true });
+  const app = boltApp(slack, receiver, clientOptions, logger);
   registerListeners(app, deps);
   let started = false;
   let connected = false;

@@ -14,9 +14,17 @@ export interface DataFreshnessRow {
   pending_days: number;
 }
 
+/** First and last day with data per fact (v_data_coverage). */
+export interface DataCoverageRow {
+  fact: string;
+  first_day: string | null;
+  last_day: string | null;
+}
+
 /** The views every part of the query path may read; each area adds its own (see withViews). */
 export interface CoreViews {
   v_data_freshness: DataFreshnessRow;
+  v_data_coverage: DataCoverageRow;
 }
 
 export type ReportingDb = Kysely<CoreViews>;

@@ -8,7 +8,7 @@ import type { Answer, AnswerTable, Kpi } from "../../../answer/answer.js";
 import { formatPeriod } from "../../../calendar/date-format.js";
 import { formatNumber } from "../../../metrics/format.js";
 import { headingOf } from "../../../metrics/measures.js";
-import { formatChange } from "../../../metrics/trend.js";
+import { changeText } from "../../../metrics/trend.js";
 import { cellText, isNumberColumn, periodLine, tableTitle } from "../../../render/answer-text.js";
 import {
   ADAPTIVE_CARD_SCHEMA,
@@ -47,9 +47,9 @@ const text = (value: string, extra: Omit<TextBlock, "type" | "text"> = {}): Text
   ...extra,
 });
 
-function kpiFact(kpi: Kpi, currency: string): Fact {
+function kpiFact(kpi: Kpi, currency: string, compared: boolean): Fact {
   const value = formatNumber(kpi.value, kpi.unit, { currency });
-  const change = formatChange(kpi);
+  const change = changeText(kpi, compared);
   return { title: kpi.label, value: change ? `${value}  ${change}` : value };
 }
 
@@ -120,7 +120,10 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     text(periodLine(answer), { isSubtle: true, spacing: "none" }),
   ];
   if (answer.kpis.length > 0) {
-    body.push({ type: "FactSet", facts: answer.kpis.map((k) => kpiFact(k, options.currency)) });
+    body.push({
+      type: "FactSet",
+      facts: answer.kpis.map((k) => kpiFact(k, options.currency, answer.comparison !== null)),
+    });
   }
   const [main] = answer.tables;
   if (main) {
