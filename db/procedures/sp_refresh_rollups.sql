@@ -245,20 +245,21 @@ BEGIN
   INSERT INTO agg_signups_daily (day, city, dimension, dim_value, users)
   SELECT x.signup_date, x.city, d.dimension,
          CASE d.dimension
-           WHEN 'gender' THEN x.gender WHEN 'birth_year' THEN x.birth_year WHEN 'device' THEN x.device
+           WHEN 'gender' THEN x.gender WHEN 'birth_year' THEN LEFT(x.birth_date, 4)
+           WHEN 'birth_date' THEN x.birth_date WHEN 'device' THEN x.device
            WHEN 'platform' THEN x.platform ELSE x.city
          END AS dim_value,
          SUM(x.users)
   FROM (
-    SELECT u.signup_date, u.city, u.gender, CAST(YEAR(u.birth_date) AS CHAR) AS birth_year, u.device, u.platform,
+    SELECT u.signup_date, u.city, u.gender, CAST(u.birth_date AS CHAR) AS birth_date, u.device, u.platform,
            COUNT(*) AS users
     FROM users u
     JOIN rollup_work_days w ON w.day = u.signup_date
-    GROUP BY u.signup_date, u.city, u.gender, YEAR(u.birth_date), u.device, u.platform
+    GROUP BY u.signup_date, u.city, u.gender, u.birth_date, u.device, u.platform
   ) x
   CROSS JOIN (
-    SELECT 'gender' AS dimension UNION ALL SELECT 'birth_year' UNION ALL SELECT 'device'
-    UNION ALL SELECT 'platform' UNION ALL SELECT 'city'
+    SELECT 'gender' AS dimension UNION ALL SELECT 'birth_year' UNION ALL SELECT 'birth_date'
+    UNION ALL SELECT 'device' UNION ALL SELECT 'platform' UNION ALL SELECT 'city'
   ) d
   GROUP BY x.signup_date, x.city, d.dimension, dim_value;
   -- Every city together (city ''), so a question without a city reads a few rows a day.

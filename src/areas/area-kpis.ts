@@ -4,6 +4,7 @@
  */
 import type { AnswerTable, Cell, ChartKind, ChartSpec, Kpi } from "../answer/answer.js";
 import { change, computeMetric, type MetricKey, type MetricSums } from "../metrics/definitions.js";
+import { groupDigits } from "../metrics/format.js";
 import { headingOf, kpiLabelOf, unitOf, unitsOf } from "../metrics/measures.js";
 
 /** A KPI of a defined metric: value from the current sums, previous from the comparison sums. */
@@ -29,6 +30,32 @@ export function table(
   title?: string,
 ): AnswerTable {
   return { key, ...(title ? { title } : {}), columns, units: unitsOf(columns), rows };
+}
+
+/** "Top 15 of 30 cities" when a list shows only its first `shown` of `total` items; undefined when it shows them all. */
+export function capLabel(shown: number, total: number, plural: string): string | undefined {
+  return total > shown ? `Top ${shown} of ${groupDigits(total, 0)} ${plural}` : undefined;
+}
+
+/** A chart's title, with " · top 15 of 30 cities" when it shows only its first `shown` of `total` items. */
+export function cappedTitle(title: string, shown: number, total: number, plural: string): string {
+  const label = capLabel(shown, total, plural);
+  return label ? `${title} · ${label.charAt(0).toLowerCase()}${label.slice(1)}` : title;
+}
+
+/**
+ * A table of the first rows of a longer list of `total`. Every table that hides rows goes
+ * through here, so its title says what it hides ("Top 15 of 30 cities", which every surface
+ * shows: terminal, Slack, Teams, CSV); shares in it stay shares of the whole. `title` is the
+ * title when nothing is hidden.
+ */
+export function cappedTable(
+  key: string,
+  columns: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  cap: { readonly total: number; readonly plural: string; readonly title?: string },
+): AnswerTable {
+  return table(key, columns, rows, capLabel(rows.length, cap.total, cap.plural) ?? cap.title);
 }
 
 /** A chart of one series: one point per item, the values a measure of the metric table (its unit, its heading as the series name). */

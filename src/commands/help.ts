@@ -6,7 +6,7 @@
 import { FILTER_KEYS, PERIOD_WORDS } from "../answer/query.js";
 import { FILTER_EXAMPLES } from "../areas/filters/filter-types.js";
 import { AREA_NAMES, type Area, areaModule } from "../areas/registry.js";
-import { METRIC_DEFINITIONS } from "../metrics/definitions.js";
+import { DEFINED_MEASURES } from "../metrics/measures.js";
 import type { HelpTopic } from "./parse.js";
 
 /** Upper bound for any help text (Slack section text limit). */
@@ -51,7 +51,7 @@ function areaHelp(area: Area): string {
 function metricsHelp(): string {
   return [
     "*Metrics* — ratios are ratios of sums over the period (total spend ÷ total clicks); a zero denominator shows —.",
-    ...METRIC_DEFINITIONS.map((metric) => `• \`${metric.key}\` *${metric.label}* — ${metric.definition}`),
+    ...DEFINED_MEASURES.map((metric) => `• \`${metric.key}\` *${metric.label}* — ${metric.definition}`),
   ].join("\n");
 }
 

@@ -6,7 +6,7 @@
  * every surface and no unit is guessed from a key's words.
  */
 import type { Unit } from "../answer/answer.js";
-import { isMetricKey, METRICS } from "./definitions.js";
+import { isMetricKey, METRIC_DEFINITIONS, METRICS } from "./definitions.js";
 
 export interface Measure {
   /** Column heading and, unless kpiLabel says otherwise, the KPI's label. */
@@ -16,6 +16,8 @@ export interface Measure {
   readonly unit: Unit;
   /** Whether a rise is good news (the colour of a change arrow). */
   readonly higherIsBetter: boolean;
+  /** How it is counted, for the KPIs `help metrics` and the README's metric table define. */
+  readonly definition?: string;
 }
 
 const figure = (label: string, unit: Unit, extra: Partial<Measure> = {}): Measure => ({
@@ -29,7 +31,9 @@ const lowerIsBetter = { higherIsBetter: false };
 /** Figures (KPIs that are plain counts or amounts) and the number columns of the areas' tables. */
 const FIGURES: Readonly<Record<string, Measure>> = {
   new_users: figure("New users", "count"),
-  active_users: figure("Active users", "count"),
+  active_users: figure("Active users", "count", {
+    definition: "signed-in users with at least one session in the period",
+  }),
   share: figure("Share", "percent"),
   products: figure("Products", "count", { kpiLabel: "Active products" }),
   stock_units: figure("Units in stock", "count"),
@@ -54,7 +58,9 @@ const FIGURES: Readonly<Record<string, Measure>> = {
   planned_budget: figure("Planned budget", "money"),
   budget_used: figure("Spend ÷ planned budget", "percent"),
   converted_sessions: figure("Converting sessions", "count"),
-  conversion_rate: figure("Conversion rate", "percent"),
+  conversion_rate: figure("Conversion rate", "percent", {
+    definition: "sessions with a paid order ÷ sessions",
+  }),
 };
 
 /** Text columns: what a row is about. */
@@ -72,6 +78,26 @@ const DIMENSIONS: Readonly<Record<string, string>> = {
   device: "Device",
   source: "Source",
 };
+
+/** A KPI with its definition, as `help metrics` lists it. */
+export interface DefinedMeasure {
+  readonly key: string;
+  readonly label: string;
+  readonly definition: string;
+}
+
+/** Every defined KPI: the computed metrics in their order, then the figures that carry a definition. */
+export const DEFINED_MEASURES: readonly DefinedMeasure[] = [
+  ...METRIC_DEFINITIONS.map(({ key, label, definition }) => ({ key, label, definition })),
+  ...Object.entries(FIGURES).flatMap(([key, m]) =>
+    m.definition === undefined ? [] : [{ key, label: m.label, definition: m.definition }],
+  ),
+];
+
+/** The definition of a KPI key, where it has one. */
+export function definitionOf(key: string): string | undefined {
+  return DEFINED_MEASURES.find((m) => m.key === key)?.definition;
+}
 
 /** The presentation of a number key, or undefined for a text column or an unknown key. */
 export function measureOf(key: string): Measure | undefined {

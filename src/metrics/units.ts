@@ -9,8 +9,8 @@ export const NO_VALUE = "—";
 
 /**
  * Decimals by unit for a value as people read it: money to the cent, counts whole (a count
- * that is not whole, such as an average, gets two), percentages with two decimals below 10%
- * and one above, multiples (ROAS) with two, days of cover with one.
+ * that is not whole, such as an average, gets two), percentages always with two (never
+ * `17.2%` next to `9.14%` in one column), multiples (ROAS) with two, days of cover with one.
  */
 export function decimalsOf(unit: Unit, value: number): number {
   switch (unit) {
@@ -18,7 +18,7 @@ export function decimalsOf(unit: Unit, value: number): number {
     case "multiple":
       return 2;
     case "percent":
-      return Math.abs(value * 100) < 10 ? 2 : 1;
+      return 2;
     case "days":
       return 1;
     case "count":

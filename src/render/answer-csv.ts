@@ -5,6 +5,7 @@
  */
 import type { Answer, AnswerTable, Cell } from "../answer/answer.js";
 import { headingOf } from "../metrics/measures.js";
+import { tableTitle } from "./answer-text.js";
 
 export interface CsvFile {
   readonly filename: string;
@@ -41,7 +42,7 @@ export function answerCsvFiles(answer: Answer, keys?: readonly string[]): CsvFil
     .filter((table) => !keys || keys.includes(table.key))
     .map((table) => ({
       filename: csvFileName(answer, table),
-      title: `${answer.title} — ${table.title ?? table.key}`,
+      title: `${answer.title} — ${tableTitle(table)}`,
       content: tableToCsv(table),
     }));
 }

@@ -7,7 +7,7 @@ import type { OrdersData } from "../../src/areas/orders/orders-data.js";
 import { priceBand, priceRanges } from "../../src/areas/products/price-ranges.js";
 import { type Area, areaModule } from "../../src/areas/registry.js";
 import { daysOfCover, type StockItem } from "../../src/areas/stock/stock-data.js";
-import { ageBands } from "../../src/areas/users/users-area.js";
+import { ageBands } from "../../src/areas/users/age-bands.js";
 
 const context = (area: Area, comparison = true): AreaContext => ({
   query: { area, period: DEFAULT_PERIOD, comparison: "previous", filters: {} },
@@ -120,6 +120,25 @@ describe("campaigns", () => {
   });
 });
 
+describe("capped charts say how many items they leave out", () => {
+  it("ROAS by campaign over 20 campaigns shows 15 and says so; over 3 it says nothing", () => {
+    const many: AdData = {
+      ...adData,
+      byCampaign: Array.from({ length: 20 }, (_, i) => ({
+        ...a,
+        revenue: 100 + i,
+        campaignId: i,
+        campaign: `K${i}`,
+      })),
+    };
+    const chart = answerOf("campaigns", many, null).charts.find((ch) => ch.key === "roas_by_campaign");
+    expect(chart?.labels).toHaveLength(15);
+    expect(chart?.title).toBe("ROAS by campaign · top 15 of 20 campaigns");
+    const few = answerOf("campaigns", adData, null).charts.find((ch) => ch.key === "roas_by_campaign");
+    expect(few?.title).toBe("ROAS by campaign");
+  });
+});
+
 describe("ad-performance and roas", () => {
   it("the funnel chart carries impressions → clicks → leads → conversions", () => {
     const answer = answerOf("ad-performance", adData, previous);
@@ -145,6 +164,7 @@ describe("orders", () => {
     byPaymentMethod: [{ key: "card", count: 2, amount: 280 }],
     byCity: [{ key: "Berlin", count: 2, amount: 280 }],
     topProducts: [{ product: "Runner", category: "Shoes", units: 2, revenue: 190 }],
+    productsSold: 1,
   };
 
   it("revenue per day has every day of the period, 0 where nothing was sold", () => {
@@ -153,6 +173,13 @@ describe("orders", () => {
     expect(line?.labels).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]);
     expect(line?.series[0]?.values).toEqual([0, 200, 0, 80, 0]);
     expect(answer.kpis.find((k) => k.key === "aov")?.value).toBe(140);
+  });
+
+  it("top products say how many products they are the top of, when that hides some", () => {
+    const title = (productsSold: number) =>
+      answerOf("orders", { ...data, productsSold }, null).tables.find((t) => t.key === "top_products")?.title;
+    expect(title(1)).toBe("Products by revenue");
+    expect(title(1234)).toBe("Top 1 of 1,234 products by revenue");
   });
 
   it("AOV is no value (null) when there are no orders, never 0 or NaN", () => {
@@ -187,14 +214,14 @@ describe("small rules", () => {
       labels: ["0–25", "25–50", "50–100", "100–250", "250–500", "500+"],
       counts: [1, 2, 0, 1, 0, 1],
     });
-    expect(
-      ageBands(
-        [
-          { key: "2000", count: 3, amount: 0 },
-          { key: "1960", count: 2, amount: 0 },
-        ],
-        2026,
-      ),
-    ).toEqual([0, 0, 3, 0, 0, 0, 2]);
+    const year = (key: string, count: number) => ({ key, count, amount: 0 });
+    // Born 2000 (3), 1960 (2, one of them on Feb 29): on 2025-02-28 the Feb 29 one is 64.
+    const byYear = [year("2000", 3), year("1960", 2)];
+    const byDate = [year("2000-06-01", 3), year("1960-01-10", 1), year("1960-02-29", 1)];
+    expect(ageBands(byYear, byDate, "2026-12-31")).toEqual([0, 0, 3, 0, 0, 0, 2]);
+    expect(ageBands(byYear, byDate, "2025-02-28")).toEqual([0, 3, 0, 0, 0, 1, 1]);
+    expect(ageBands(byYear, byDate, "2025-03-01")).toEqual([0, 3, 0, 0, 0, 0, 2]);
+    expect(ageBands(byYear, byDate, "2025-05-31")).toEqual([0, 3, 0, 0, 0, 0, 2]);
+    expect(ageBands(byYear, byDate, "2025-06-01")).toEqual([0, 0, 3, 0, 0, 0, 2]);
   });
 });

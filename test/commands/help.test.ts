@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FILTER_EXAMPLES } from "../../src/areas/filters/filter-types.js";
 import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
@@ -33,6 +34,20 @@ describe("helpText", () => {
     const text = helpText("metrics");
     for (const key of METRIC_KEYS) expect(text).toContain(`\`${key}\``);
     expect(text).toContain("clicks ÷ impressions");
+  });
+
+  it("help metrics lists exactly the keys of the README's metric table", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.split("### Metric definitions")[1]?.split("\n### ")[0] ?? "";
+    // First cell of each table row: "cpc, cpm, cpl, cpa" or "conversion_rate (traffic)".
+    const readmeKeys = section
+      .split("\n")
+      .filter((line) => line.startsWith("| ") && !line.startsWith("| key ") && !line.startsWith("|---"))
+      .flatMap((line) => (line.split("|")[1] ?? "").split(","))
+      .map((cell) => cell.replace(/\(.*\)/, "").trim());
+    const helpKeys = [...helpText("metrics").matchAll(/^• `([a-z_]+)`/gm)].map((m) => m[1]);
+    expect(readmeKeys.length).toBeGreaterThan(10);
+    expect([...helpKeys].sort()).toEqual([...readmeKeys].sort());
   });
 
   it("every example in help parses to a query of its area", () => {

@@ -323,6 +323,9 @@ describe("stored procedures on the fixture", () => {
       ),
     ).toEqual([
       // city '' = every city together.
+      { city: "", dimension: "birth_date", dim_value: "1985-03-02", users: 1 },
+      { city: "", dimension: "birth_date", dim_value: "1990-05-01", users: 1 },
+      { city: "", dimension: "birth_date", dim_value: "2000-07-07", users: 1 },
       { city: "", dimension: "birth_year", dim_value: "1985", users: 1 },
       { city: "", dimension: "birth_year", dim_value: "1990", users: 1 },
       { city: "", dimension: "birth_year", dim_value: "2000", users: 1 },
@@ -335,6 +338,8 @@ describe("stored procedures on the fixture", () => {
       { city: "", dimension: "platform", dim_value: "android", users: 1 },
       { city: "", dimension: "platform", dim_value: "ios", users: 1 },
       { city: "", dimension: "platform", dim_value: "web", users: 1 },
+      { city: "Berlin", dimension: "birth_date", dim_value: "1990-05-01", users: 1 },
+      { city: "Berlin", dimension: "birth_date", dim_value: "2000-07-07", users: 1 },
       { city: "Berlin", dimension: "birth_year", dim_value: "1990", users: 1 },
       { city: "Berlin", dimension: "birth_year", dim_value: "2000", users: 1 },
       { city: "Berlin", dimension: "city", dim_value: "Berlin", users: 2 },
@@ -342,6 +347,7 @@ describe("stored procedures on the fixture", () => {
       { city: "Berlin", dimension: "gender", dim_value: "female", users: 2 },
       { city: "Berlin", dimension: "platform", dim_value: "android", users: 1 },
       { city: "Berlin", dimension: "platform", dim_value: "ios", users: 1 },
+      { city: "Munich", dimension: "birth_date", dim_value: "1985-03-02", users: 1 },
       { city: "Munich", dimension: "birth_year", dim_value: "1985", users: 1 },
       { city: "Munich", dimension: "city", dim_value: "Munich", users: 1 },
       { city: "Munich", dimension: "device", dim_value: "desktop", users: 1 },

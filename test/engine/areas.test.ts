@@ -146,6 +146,21 @@ describe.each([
 });
 
 describe("orders", () => {
+  it("top products say how many products sold in the period they are the top of", async () => {
+    const answer = await ask("orders last-30d");
+    const [rows] = (await db.connection.query(
+      `SELECT COUNT(DISTINCT d.product_id) AS n FROM order_details d JOIN orders o ON o.order_id = d.order_id
+       WHERE o.status IN ('paid', 'shipped', 'delivered') AND o.ordered_at >= ? AND o.ordered_at < ? + INTERVAL 1 DAY`,
+      [answer.period.from, answer.period.to],
+    )) as unknown as [{ n: number }[]];
+    const sold = Number(rows[0]?.n);
+    const table = answer.tables.find((t) => t.key === "top_products");
+    expect(sold).toBeGreaterThan(table?.rows.length ?? 0);
+    expect(table?.title).toBe(
+      `Top ${table?.rows.length} of ${sold.toLocaleString("en")} products by revenue`,
+    );
+  });
+
   it.each([["last-30d"], ["last-7d vs last-year"], ["2026-09"]])(
     "%s: revenue, orders, AOV, items",
     async (period) => {
@@ -210,12 +225,14 @@ describe("users", () => {
       const [expected] = (await db.connection.query(
         `SELECT ${column} AS k, COUNT(*) AS n FROM users WHERE signup_date <= '2026-06-30' GROUP BY ${column}`,
       )) as unknown as [{ k: string; n: number }[]];
-      const shown = answer.tables.find((t) => t.key === table)?.rows ?? [];
+      const found = answer.tables.find((t) => t.key === table);
+      const shown = found?.rows ?? [];
       const counts = new Map(shown.map((r) => [String(r[0]), Number(r[1])]));
       expect(counts.size).toBeGreaterThan(0);
       // by_city shows the largest cities only; every row shown must be exact.
       const all = new Map(expected.map((e) => [e.k, Number(e.n)]));
       if (table !== "by_city") expect(counts.size).toBe(all.size);
+      else expect(found?.title).toBe(`Top ${counts.size} of ${all.size} cities`);
       for (const [k, n] of counts) expect(n, `${table} ${k}`).toBe(all.get(k));
     }
   });

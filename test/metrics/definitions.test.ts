@@ -75,6 +75,7 @@ const EMPTY: Record<Area, unknown> = {
     byPaymentMethod: ROW,
     byCity: ROW,
     topProducts: [{ product: "P", category: "c", units: 1, revenue: 1 }],
+    productsSold: 1,
   },
   users: {
     totalUsers: 1,
@@ -83,6 +84,7 @@ const EMPTY: Record<Area, unknown> = {
     byDay: [],
     byGender: ROW,
     byBirthYear: [],
+    byBirthDate: [],
     byDevice: ROW,
     byPlatform: ROW,
     byCity: ROW,

@@ -62,7 +62,8 @@ describe("terminal answer", () => {
 describe("formatting", () => {
   it("formats by unit, with no value as —", () => {
     expect(formatNumber(-1234.567, "money", { currency: "USD" })).toBe("−$1,234.57");
-    expect(formatNumber(0.5, "percent", { currency: "EUR" })).toBe("50.0%");
+    expect(formatNumber(0.5, "percent", { currency: "EUR" })).toBe("50.00%");
+    expect(formatNumber(0.0914, "percent", { currency: "EUR" })).toBe("9.14%");
     expect(formatNumber(2.5, "multiple", { currency: "EUR" })).toBe("2.50×");
     expect(formatNumber(12345, "count", { currency: "EUR" })).toBe("12,345");
     expect(formatNumber(null, "count", { currency: "EUR" })).toBe("—");

@@ -47,7 +47,7 @@ describe("a normal answer", () => {
       "*CTR*\n0.23%  ▲ 1,050.0%  :large_green_circle:\n_prev 0.02%_",
       "*CPA*\n€18.50  ▲ 85.0%  :red_circle:\n_prev €10.00_", // dearer conversions: bad
       "*Leads*\n3  = 0.0%\n_prev 3_",
-      "*CVR*\n22.0%  —", // no previous value: "—"
+      "*CVR*\n22.00%  —", // no previous value: "—"
     ]);
   });
 

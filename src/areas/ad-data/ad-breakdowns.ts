@@ -2,7 +2,7 @@
 import type { AnswerTable, ChartSpec } from "../../answer/answer.js";
 import { computeMetric, type MetricKey } from "../../metrics/definitions.js";
 import { headingOf, unitOf } from "../../metrics/measures.js";
-import { byValueDesc, chartOf, metricCells, table } from "../area-kpis.js";
+import { byValueDesc, cappedTitle, chartOf, metricCells, table } from "../area-kpis.js";
 import type { AdData, AdSums } from "./ad-data.js";
 
 /** Bars shown in a chart of ranked items (campaigns). */
@@ -14,8 +14,9 @@ export function rankedChart(
   metric: MetricKey,
   items: readonly { readonly label: string; readonly sums: AdSums }[],
   per: string,
+  plural = `${per}s`,
 ): ChartSpec {
-  const ranked = items
+  const valued = items
     .map((i) => ({ label: i.label, value: computeMetric(metric, i.sums) }))
     .filter((i) => i.value !== null)
     .sort(
@@ -23,13 +24,13 @@ export function rankedChart(
         (i) => i.value,
         (i) => i.label,
       ),
-    )
-    .slice(0, RANKED_CHART_LIMIT);
+    );
+  const ranked = valued.slice(0, RANKED_CHART_LIMIT);
   const title = `${headingOf(metric)} by ${per}`;
   return {
     key,
     kind: "horizontal-bar",
-    title,
+    title: cappedTitle(title, ranked.length, valued.length, plural),
     labels: ranked.map((r) => r.label),
     series: [{ name: title, values: ranked.map((r) => r.value) }],
     unit: unitOf(metric),

@@ -2,7 +2,7 @@
 import type { MetricSums } from "../../metrics/definitions.js";
 import { unitOf } from "../../metrics/measures.js";
 import { ratio } from "../../metrics/ratio.js";
-import { byValueDesc, chartOf, figureKpi, metricKpi, table } from "../area-kpis.js";
+import { byValueDesc, cappedTable, cappedTitle, chartOf, figureKpi, metricKpi, table } from "../area-kpis.js";
 import { dailyValues, eachDay, topWithOther } from "../area-series.js";
 import { defineArea } from "../define-area.js";
 import type { OrdersData } from "./orders-data.js";
@@ -50,11 +50,11 @@ export const orders = defineArea({
         figureKpi("discount", current.totals.discount, previous?.totals.discount ?? null),
       ],
       tables: [
-        table(
+        cappedTable(
           "top_products",
           ["product", "category", "units", "revenue"],
           current.topProducts.map((p) => [p.product, p.category, p.units, p.revenue]),
-          "Top products by revenue",
+          { total: current.productsSold, plural: "products by revenue", title: "Products by revenue" },
         ),
         table(
           "by_city",
@@ -90,7 +90,17 @@ export const orders = defineArea({
           (m) => m.count,
         ),
         chartOf(
-          { key: "revenue_by_city", kind: "horizontal-bar", title: "Revenue by city", measure: "revenue" },
+          {
+            key: "revenue_by_city",
+            kind: "horizontal-bar",
+            title: cappedTitle(
+              "Revenue by city",
+              Math.min(cities.length, CITY_CHART_LIMIT),
+              cities.length,
+              "cities",
+            ),
+            measure: "revenue",
+          },
           cities.slice(0, CITY_CHART_LIMIT),
           (c) => c.key,
           (c) => c.amount,

@@ -22,4 +22,6 @@ export interface OrdersData {
     readonly units: number;
     readonly revenue: number;
   }[];
+  /** Products with sales in the range: topProducts is the top of these. */
+  readonly productsSold: number;
 }

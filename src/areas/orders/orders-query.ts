@@ -24,6 +24,17 @@ function ordersDaily(db: OrdersDb, range: DateRange, filters: ResolvedFilters) {
   return query;
 }
 
+/** How many products sold in the range (what the top products table is the top of). */
+async function productsSold(db: OrdersDb, range: DateRange): Promise<number> {
+  const row = await db
+    .selectFrom("v_product_daily")
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to)
+    .select((eb) => eb.fn.count<number>("product_id").distinct().as("n"))
+    .executeTakeFirst();
+  return num(row?.n);
+}
+
 /** The best-selling products of the range by revenue, with their names. */
 export async function topProducts(db: OrdersDb, range: DateRange, limit: number) {
   const top = await db
@@ -71,7 +82,7 @@ export async function loadOrdersData(
       eb.fn.sum<number>("orders_paid").as("orders"),
       eb.fn.sum<number>("revenue").as("revenue"),
     ]);
-  const [totals, byDay, byPayment, byCity, top] = await Promise.all([
+  const [totals, byDay, byPayment, byCity, top, sold] = await Promise.all([
     base()
       .select((eb) => [
         eb.fn.sum<number>("orders_placed").as("placed"),
@@ -87,6 +98,7 @@ export async function loadOrdersData(
     paidAndRevenue().select("payment_method").groupBy("payment_method").execute(),
     paidAndRevenue().select("city").groupBy("city").execute(),
     topProducts(db, range, TOP_PRODUCTS),
+    productsSold(db, range),
   ]);
   return {
     totals: {
@@ -106,5 +118,6 @@ export async function loadOrdersData(
     })),
     byCity: byCity.map((r) => ({ key: r.city, count: num(r.orders), amount: num(r.revenue) })),
     topProducts: top,
+    productsSold: sold,
   };
 }

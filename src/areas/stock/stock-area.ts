@@ -1,6 +1,6 @@
 /** stock (low-stock): products at or below their reorder level, with days of cover. Stock is as of now. */
 import type { AnswerTable } from "../../answer/answer.js";
-import { chartOf, figureKpi, table } from "../area-kpis.js";
+import { cappedTitle, chartOf, figureKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
 import { COVER_DAYS, daysOfCover, type StockItem } from "./stock-data.js";
 
@@ -25,11 +25,11 @@ export const stock = defineArea({
   asOfNow: true,
   load: async (db, range, filters) => (await import("./stock-query.js")).loadLowStock(db, range.to, filters),
   build(context, items: readonly StockItem[]) {
-    const covered = items
+    const withCover = items
       .map((i) => ({ label: i.product, cover: daysOfCover(i) }))
       .filter((i): i is { label: string; cover: number } => i.cover !== null)
-      .sort((a, b) => a.cover - b.cover || a.label.localeCompare(b.label))
-      .slice(0, COVER_CHART_LIMIT);
+      .sort((a, b) => a.cover - b.cover || a.label.localeCompare(b.label));
+    const covered = withCover.slice(0, COVER_CHART_LIMIT);
     return {
       kpis: [
         figureKpi("low_stock", items.length, null),
@@ -41,7 +41,7 @@ export const stock = defineArea({
           {
             key: "days_of_cover",
             kind: "horizontal-bar",
-            title: "Days of cover (lowest first)",
+            title: cappedTitle("Days of cover (lowest first)", covered.length, withCover.length, "products"),
             measure: "days_of_cover",
           },
           covered,

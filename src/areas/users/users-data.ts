@@ -12,6 +12,8 @@ export interface UsersData {
   }[];
   readonly byGender: readonly CountAndAmount[];
   readonly byBirthYear: readonly CountAndAmount[];
+  /** Users by birth date (YYYY-MM-DD), only in the birth years the age bands' edges fall in. */
+  readonly byBirthDate: readonly CountAndAmount[];
   readonly byDevice: readonly CountAndAmount[];
   readonly byPlatform: readonly CountAndAmount[];
   readonly byCity: readonly CountAndAmount[];

@@ -2,19 +2,28 @@
  * users reads rollups whose size does not grow with the number of users:
  * - profiles (gender, birth year, device, platform, city) of everyone signed up by the end of
  *   the range = v_signups_by_profile_total (all signups) minus v_signups_by_profile_daily
- *   after the range (usually a day or two);
+ *   after the range (usually a day or two); birth dates only in the few birth years the age
+ *   bands' edges fall in (age-bands.ts), at most 366 values each;
  * - new users per day from v_signups_by_profile_daily (each user has exactly one gender row);
  * - active users from v_user_returns_daily: per day and "days since the user's previous
  *   active day" (capped at RETURN_GAP_CAP). A user active in [from, to] is counted once, on
  *   their first active day d in it, which is the day whose gap exceeds d - from. Ranges
  *   longer than the cap count distinct users in v_user_activity_daily instead.
  */
+
+import { type ExpressionBuilder, sql } from "kysely";
 import { daysInRange } from "../../calendar/calendar.js";
-import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
+import {
+  type CoreViews,
+  type ReportingDb,
+  type ViewsDb,
+  withViews,
+} from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
 import type { CountAndAmount } from "../area-series.js";
 import type { ResolvedFilters } from "../filters/filter-types.js";
+import { birthDateRanges } from "./age-bands.js";
 import type { UsersData } from "./users-data.js";
 import type { ProfileDimension, UserViews } from "./users-views.js";
 
@@ -27,12 +36,41 @@ const ALL_CITIES = "";
 
 type ProfileCounts = Map<ProfileDimension, Map<string, number>>;
 
-async function profilesAt(db: UsersDb, day: string, city: string | undefined): Promise<ProfileCounts> {
-  const total = db.selectFrom("v_signups_by_profile_total").where("city", "=", city ?? ALL_CITIES);
+type SignupViews = "v_signups_by_profile_total" | "v_signups_by_profile_daily";
+
+/** Every profile value but birth dates, and birth dates only within `birthDates`. */
+function profileValues<TB extends SignupViews>(
+  eb: ExpressionBuilder<CoreViews & UserViews, TB>,
+  birthDates: readonly { from: string; to: string }[],
+) {
+  // Both views have these columns; a generic view type cannot name them.
+  const dimension = sql.ref<string>("dimension");
+  const value = sql.ref<string>("dim_value");
+  return eb.or([
+    eb(dimension, "<>", "birth_date"),
+    eb.and([eb(dimension, "=", "birth_date"), eb.or(birthDates.map((r) => eb.between(value, r.from, r.to)))]),
+  ]);
+}
+
+/**
+ * Profile counts of everyone signed up by `day`: every dimension but birth_date in full, and
+ * birth_date only within `birthDates` (the birth years the age bands' edges fall in).
+ */
+async function profilesAt(
+  db: UsersDb,
+  day: string,
+  city: string | undefined,
+  birthDates: readonly { from: string; to: string }[],
+): Promise<ProfileCounts> {
+  const total = db
+    .selectFrom("v_signups_by_profile_total")
+    .where("city", "=", city ?? ALL_CITIES)
+    .where((eb) => profileValues(eb, birthDates));
   const later = db
     .selectFrom("v_signups_by_profile_daily")
     .where("city", "=", city ?? ALL_CITIES)
-    .where("day", ">", day);
+    .where("day", ">", day)
+    .where((eb) => profileValues(eb, birthDates));
   const [totals, after] = await Promise.all([
     total
       .select((eb) => ["dimension", "dim_value", eb.fn.sum<number>("users").as("users")])
@@ -134,7 +172,7 @@ export async function loadUsersData(
       .groupBy("day")
       .execute(),
     activity(db, range, filters.city),
-    profilesAt(db, range.to, filters.city),
+    profilesAt(db, range.to, filters.city, birthDateRanges(range.to)),
   ]);
   const newMap = new Map(newByDay.map((r) => [r.day, num(r.n)]));
   const days = [...new Set([...newMap.keys(), ...active.byDay.keys()])].sort();
@@ -151,6 +189,7 @@ export async function loadUsersData(
     })),
     byGender: gender,
     byBirthYear: profileRows(profiles, "birth_year"),
+    byBirthDate: profileRows(profiles, "birth_date"),
     byDevice: profileRows(profiles, "device"),
     byPlatform: profileRows(profiles, "platform"),
     byCity: profileRows(profiles, "city"),

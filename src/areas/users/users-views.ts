@@ -28,9 +28,9 @@ export interface UserReturnsDailyRow {
   users: number;
 }
 
-export type ProfileDimension = "gender" | "birth_year" | "device" | "platform" | "city";
+export type ProfileDimension = "gender" | "birth_year" | "birth_date" | "device" | "platform" | "city";
 
-/** Signups by day, city ('' = all) and profile value (v_signups_by_profile_daily). */
+/** Signups by day, city ('' = all) and profile value (v_signups_by_profile_daily); birth_date values are YYYY-MM-DD. */
 export interface SignupsByProfileDailyRow {
   day: string;
   city: string;
