@@ -3,7 +3,7 @@
 import { answerActions } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
-import { describeFilters } from "./filters/filter-types.js";
+import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
 
 function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, parts: AnswerParts): Answer {
   const title = [definition.title, context.period.label, describeFilters(context.filters)]
@@ -17,7 +17,7 @@ function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, par
     kpis: parts.kpis,
     tables: parts.tables,
     charts: parts.charts,
-    notes: [...context.notes, ...(parts.notes ?? [])],
+    notes: [...context.notes, ...filterSetNotes(context.filters), ...(parts.notes ?? [])],
     query: context.query,
     actions: answerActions(context.query, {
       asOfNow: definition.asOfNow === true,

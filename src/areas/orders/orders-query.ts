@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
-import type { ResolvedFilters } from "../filters/filter-types.js";
+import { type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import type { ProductViews } from "../products/products-views.js";
 import type { OrdersData } from "./orders-data.js";
 import type { OrdersViews } from "./orders-views.js";
@@ -19,8 +19,8 @@ export const TOP_PRODUCTS = 10;
 function ordersDaily(db: OrdersDb, range: DateRange, filters: ResolvedFilters) {
   const view = rollupOrFiner("v_orders_city_daily", "v_orders_daily", filters.source !== undefined);
   let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.city) query = query.where("city", "=", filters.city);
-  if (filters.source) query = query.where(sql.ref("source"), "=", filters.source.slug);
+  if (filters.city) query = query.where("city", "in", filters.city.values);
+  if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
   return query;
 }
 

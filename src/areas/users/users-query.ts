@@ -27,11 +27,15 @@ const ALL_CITIES = "";
 
 type ProfileCounts = Map<ProfileDimension, Map<string, number>>;
 
-async function profilesAt(db: UsersDb, day: string, city: string | undefined): Promise<ProfileCounts> {
-  const total = db.selectFrom("v_signups_by_profile_total").where("city", "=", city ?? ALL_CITIES);
+async function profilesAt(
+  db: UsersDb,
+  day: string,
+  city: readonly string[] | undefined,
+): Promise<ProfileCounts> {
+  const total = db.selectFrom("v_signups_by_profile_total").where("city", "in", city ?? [ALL_CITIES]);
   const later = db
     .selectFrom("v_signups_by_profile_daily")
-    .where("city", "=", city ?? ALL_CITIES)
+    .where("city", "in", city ?? [ALL_CITIES])
     .where("day", ">", day);
   const [totals, after] = await Promise.all([
     total
@@ -66,11 +70,15 @@ interface Activity {
   readonly byDay: ReadonlyMap<string, number>;
 }
 
-async function activity(db: UsersDb, range: DateRange, city: string | undefined): Promise<Activity> {
+async function activity(
+  db: UsersDb,
+  range: DateRange,
+  city: readonly string[] | undefined,
+): Promise<Activity> {
   if (daysInRange(range.from, range.to) > RETURN_GAP_CAP) return distinctActivity(db, range, city);
   const rows = await db
     .selectFrom("v_user_returns_daily")
-    .where("city", "=", city ?? ALL_CITIES)
+    .where("city", "in", city ?? [ALL_CITIES])
     .where("day", ">=", range.from)
     .where("day", "<=", range.to)
     .select((eb) => [
@@ -95,13 +103,17 @@ async function activity(db: UsersDb, range: DateRange, city: string | undefined)
   };
 }
 
-async function distinctActivity(db: UsersDb, range: DateRange, city: string | undefined): Promise<Activity> {
+async function distinctActivity(
+  db: UsersDb,
+  range: DateRange,
+  city: readonly string[] | undefined,
+): Promise<Activity> {
   const base = () => {
     let query = db
       .selectFrom("v_user_activity_daily")
       .where("day", ">=", range.from)
       .where("day", "<=", range.to);
-    if (city !== undefined) query = query.where("city", "=", city);
+    if (city !== undefined) query = query.where("city", "in", city);
     return query;
   };
   const [distinct, byDay] = await Promise.all([
@@ -124,7 +136,7 @@ export async function loadUsersData(
   const db = withViews<UserViews>(reporting);
   const signups = db
     .selectFrom("v_signups_by_profile_daily")
-    .where("city", "=", filters.city ?? ALL_CITIES)
+    .where("city", "in", filters.city?.values ?? [ALL_CITIES])
     .where("dimension", "=", "gender")
     .where("day", ">=", range.from)
     .where("day", "<=", range.to);
@@ -133,8 +145,8 @@ export async function loadUsersData(
       .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
       .groupBy("day")
       .execute(),
-    activity(db, range, filters.city),
-    profilesAt(db, range.to, filters.city),
+    activity(db, range, filters.city?.values),
+    profilesAt(db, range.to, filters.city?.values),
   ]);
   const newMap = new Map(newByDay.map((r) => [r.day, num(r.n)]));
   const days = [...new Set([...newMap.keys(), ...active.byDay.keys()])].sort();
