@@ -1,7 +1,8 @@
 /**
  * orders reads v_orders_city_daily (day x city x payment method), or v_orders_daily (which adds
  * the traffic source, ~8x the rows) when a source is asked for; top products rank
- * v_product_daily (no name joins per row) and then look up the ten names.
+ * v_product_daily (no name joins per row), or v_product_city_source_daily when a city or a
+ * source is asked for, and then look up the ten names.
  */
 import { sql } from "kysely";
 import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
@@ -24,12 +25,19 @@ function ordersDaily(db: OrdersDb, range: DateRange, filters: ResolvedFilters) {
   return query;
 }
 
-/** The best-selling products of the range by revenue, with their names. */
-export async function topProducts(db: OrdersDb, range: DateRange, limit: number) {
-  const top = await db
-    .selectFrom("v_product_daily")
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to)
+/** Product sums of the range: per day and product, or per day, city, source and product when filtered. */
+function productDaily(db: OrdersDb, range: DateRange, filters: ResolvedFilters) {
+  const filtered = filters.city !== undefined || filters.source !== undefined;
+  const view = rollupOrFiner("v_product_daily", "v_product_city_source_daily", filtered);
+  let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.city) query = query.where(sql.ref("city"), "in", filters.city.values);
+  if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
+  return query;
+}
+
+/** The best-selling products of the range by revenue (in the filters' cities and sources), with their names. */
+export async function topProducts(db: OrdersDb, range: DateRange, filters: ResolvedFilters, limit: number) {
+  const top = await productDaily(db, range, filters)
     .select((eb) => [
       "product_id",
       eb.fn.sum<number>("units").as("units"),
@@ -86,7 +94,7 @@ export async function loadOrdersData(
     paidAndRevenue().select("day").groupBy("day").orderBy("day").execute(),
     paidAndRevenue().select("payment_method").groupBy("payment_method").execute(),
     paidAndRevenue().select("city").groupBy("city").execute(),
-    topProducts(db, range, TOP_PRODUCTS),
+    topProducts(db, range, filters, TOP_PRODUCTS),
   ]);
   return {
     totals: {
