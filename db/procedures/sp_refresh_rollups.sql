@@ -53,6 +53,7 @@ BEGIN
   DELETE g FROM agg_category_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_orders_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_product_daily g JOIN rollup_work_days w ON w.day = g.day;
+  DELETE g FROM agg_product_city_source_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_sessions_daily g JOIN rollup_work_days w ON w.day = g.day;
   DELETE g FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
 
@@ -119,6 +120,18 @@ BEGIN
     AND DATE(o.ordered_at) IN (SELECT day FROM rollup_work_days)
     AND o.status IN ('paid', 'shipped', 'delivered')
   GROUP BY DATE(o.ordered_at), d.product_id;
+
+  -- The same lines by shipping city and traffic source (of the order's session).
+  INSERT INTO agg_product_city_source_daily (day, city, source_id, product_id, units, revenue)
+  SELECT DATE(o.ordered_at), o.city, s.source_id, d.product_id, SUM(d.quantity),
+         SUM(d.quantity * d.unit_price - d.line_discount)
+  FROM orders o
+  JOIN sessions s ON s.session_id = o.session_id
+  JOIN order_details d ON d.order_id = o.order_id
+  WHERE o.ordered_at >= v_from AND o.ordered_at < v_until
+    AND DATE(o.ordered_at) IN (SELECT day FROM rollup_work_days)
+    AND o.status IN ('paid', 'shipped', 'delivered')
+  GROUP BY DATE(o.ordered_at), o.city, s.source_id, d.product_id;
 
   -- Sessions by source and device, with the paid orders placed in them.
   INSERT INTO agg_sessions_daily (day, source_id, device, sessions, converted_sessions, orders, revenue)

@@ -30,6 +30,7 @@ export const DERIVED_TABLES = [
   "agg_ad_daily",
   "agg_orders_daily",
   "agg_product_daily",
+  "agg_product_city_source_daily",
   "agg_sessions_daily",
   "agg_user_activity_daily",
   "agg_campaign_daily",

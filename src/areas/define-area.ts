@@ -4,7 +4,7 @@ import { answerActions } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import { coverageNote, coverParts } from "../answer/coverage.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
-import { describeFilters } from "./filters/filter-types.js";
+import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
 
 function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, built: AnswerParts): Answer {
   const parts = context.coverage ? { ...built, ...coverParts(built, context.coverage) } : built;
@@ -19,7 +19,12 @@ function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, bui
     kpis: parts.kpis,
     tables: parts.tables,
     charts: parts.charts,
-    notes: [...context.notes, ...coverageLine(context), ...(parts.notes ?? [])],
+    notes: [
+      ...context.notes,
+      ...coverageLine(context),
+      ...filterSetNotes(context.filters),
+      ...(parts.notes ?? []),
+    ],
     query: context.query,
     actions: answerActions(context.query, {
       asOfNow: definition.asOfNow === true,

@@ -41,7 +41,7 @@ function areaHelp(area: Area): string {
   const info = areaModule(area);
   return [
     `*${area}*${aliasText(area)} — ${info.description}`,
-    `*Filters* ${info.filters.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (values match case-insensitively)`,
+    `*Filters* ${info.filters.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (case, accents and punctuation ignored; local city names and nicknames work; a value may select several, added up)`,
     ...PERIODS,
     "*Examples*",
     ...info.examples.map((example) => `• \`${example}\``),

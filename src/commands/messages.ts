@@ -23,6 +23,18 @@ export function echo(input: string): string {
   return `\`${shown}${cut ? "…" : ""}\``;
 }
 
+/**
+ * A typed value (a filter value, which may be quoted and have spaces) as a message shows
+ * it, whole: control characters removed, backticks made quotes, spaces collapsed, at most
+ * 40 characters (then …).
+ */
+export function echoValue(input: string): string {
+  const cleaned = input.replace(/\s+/gu, " ").replace(/\p{C}/gu, "").replace(/`/gu, "'").trim();
+  const chars = Array.from(cleaned);
+  const cut = chars.length > MAX_ECHO_CHARS;
+  return `\`${chars.slice(0, cut ? MAX_ECHO_CHARS - 1 : MAX_ECHO_CHARS).join("")}${cut ? "…" : ""}\``;
+}
+
 /** "`a`", "`a` or `b`", "`a`, `b` or `c`". */
 export function listWords(words: readonly string[], conjunction = "or"): string {
   const quoted = words.map((word) => `\`${word}\``);

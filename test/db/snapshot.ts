@@ -22,6 +22,10 @@ export async function derivedSnapshot(connection: Connection): Promise<Record<st
       "SELECT * FROM agg_orders_daily ORDER BY day, city, source_id, payment_method",
     ),
     agg_product_daily: await rows(connection, "SELECT * FROM agg_product_daily ORDER BY day, product_id"),
+    agg_product_city_source_daily: await rows(
+      connection,
+      "SELECT * FROM agg_product_city_source_daily ORDER BY day, city, source_id, product_id",
+    ),
     agg_sessions_daily: await rows(
       connection,
       "SELECT * FROM agg_sessions_daily ORDER BY day, source_id, device",

@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
-import type { ResolvedFilters } from "../filters/filter-types.js";
+import { campaignIdsOf, type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import type { AdData, AdSums } from "./ad-data.js";
 import type { AdViews } from "./ad-views.js";
 
@@ -55,8 +55,8 @@ function groupSums<K, R>(rows: readonly (AdSums & R)[], key: (row: R) => K): Arr
 
 function campaignDaily(db: AdDb, range: DateRange, filters: ResolvedFilters) {
   let query = db.selectFrom("v_campaign_daily").where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
-  if (filters.campaign) query = query.where("campaign_id", "=", filters.campaign.id);
+  if (filters.platform) query = query.where("platform", "in", slugsOf(filters.platform));
+  if (filters.campaign) query = query.where("campaign_id", "in", campaignIdsOf(filters.campaign));
   return query.select((eb) => SUM_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)));
 }
 
@@ -64,8 +64,8 @@ function campaignDaily(db: AdDb, range: DateRange, filters: ResolvedFilters) {
 function byFormat(db: AdDb, range: DateRange, filters: ResolvedFilters) {
   const view = rollupOrFiner("v_format_daily", "v_ad_performance", filters.campaign !== undefined);
   let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.campaign) query = query.where(sql.ref("campaign_id"), "=", filters.campaign.id);
-  if (filters.platform) query = query.where("platform", "=", filters.platform.slug);
+  if (filters.campaign) query = query.where(sql.ref("campaign_id"), "in", campaignIdsOf(filters.campaign));
+  if (filters.platform) query = query.where("platform", "in", slugsOf(filters.platform));
   return query
     .select((eb) => SUM_COLUMNS.map((c) => eb.fn.sum<number>(c).as(c)))
     .select("ad_format")

@@ -9,7 +9,7 @@ import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
 import type { AdViews } from "../ad-data/ad-views.js";
 import type { DateRange } from "../area-module.js";
 import type { CountAndAmount } from "../area-series.js";
-import type { ResolvedFilters } from "../filters/filter-types.js";
+import { campaignIdsOf, type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import type { AdStructureData } from "./ads-data.js";
 
 interface Cell {
@@ -43,14 +43,14 @@ export async function loadAdStructureData(
     .selectFrom("v_ad_structure")
     .where("start_date", "<=", range.to)
     .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", range.from)]));
-  if (filters.platform) live = live.where("platform", "=", filters.platform.slug);
-  if (filters.campaign) live = live.where("campaign_id", "=", filters.campaign.id);
+  if (filters.platform) live = live.where("platform", "in", slugsOf(filters.platform));
+  if (filters.campaign) live = live.where("campaign_id", "in", campaignIdsOf(filters.campaign));
   let spend = db
     .selectFrom(rollupOrFiner("v_platform_daily", "v_campaign_daily", filters.campaign !== undefined))
     .where("day", ">=", range.from)
     .where("day", "<=", range.to);
-  if (filters.campaign) spend = spend.where(sql.ref("campaign_id"), "=", filters.campaign.id);
-  if (filters.platform) spend = spend.where("platform", "=", filters.platform.slug);
+  if (filters.campaign) spend = spend.where(sql.ref("campaign_id"), "in", campaignIdsOf(filters.campaign));
+  if (filters.platform) spend = spend.where("platform", "in", slugsOf(filters.platform));
   const [liveCells, spendRows] = await Promise.all([
     live
       .select((eb) => [

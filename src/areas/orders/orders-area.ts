@@ -34,12 +34,6 @@ export const orders = defineArea({
       ),
     );
     const methods = topWithOther(current.byPaymentMethod, PAYMENT_SLICES, (m) => m.count);
-    const notes: string[] = [];
-    if (context.filters.city || context.filters.source) {
-      notes.push(
-        "Top products are for all cities and sources: the product figures have no city or source breakdown.",
-      );
-    }
     const before = previous ? sums(previous) : null;
     return {
       kpis: [
@@ -106,7 +100,6 @@ export const orders = defineArea({
           (c) => c.amount,
         ),
       ],
-      notes,
     };
   },
 });

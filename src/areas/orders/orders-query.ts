@@ -1,13 +1,14 @@
 /**
  * orders reads v_orders_city_daily (day x city x payment method), or v_orders_daily (which adds
  * the traffic source, ~8x the rows) when a source is asked for; top products rank
- * v_product_daily (no name joins per row) and then look up the ten names.
+ * v_product_daily (no name joins per row), or v_product_city_source_daily when a city or a
+ * source is asked for, and then look up the ten names.
  */
 import { sql } from "kysely";
 import { type ReportingDb, type ViewsDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num, rollupOrFiner } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
-import type { ResolvedFilters } from "../filters/filter-types.js";
+import { type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import type { ProductViews } from "../products/products-views.js";
 import type { OrdersData } from "./orders-data.js";
 import type { OrdersViews } from "./orders-views.js";
@@ -19,28 +20,32 @@ export const TOP_PRODUCTS = 10;
 function ordersDaily(db: OrdersDb, range: DateRange, filters: ResolvedFilters) {
   const view = rollupOrFiner("v_orders_city_daily", "v_orders_daily", filters.source !== undefined);
   let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.city) query = query.where("city", "=", filters.city);
-  if (filters.source) query = query.where(sql.ref("source"), "=", filters.source.slug);
+  if (filters.city) query = query.where("city", "in", filters.city.values);
+  if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
   return query;
 }
 
-/** How many products sold in the range (what the top products table is the top of). */
-async function productsSold(db: OrdersDb, range: DateRange): Promise<number> {
-  const row = await db
-    .selectFrom("v_product_daily")
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to)
+/** Product sums of the range: per day and product, or per day, city, source and product when filtered. */
+function productDaily(db: OrdersDb, range: DateRange, filters: ResolvedFilters) {
+  const filtered = filters.city !== undefined || filters.source !== undefined;
+  const view = rollupOrFiner("v_product_daily", "v_product_city_source_daily", filtered);
+  let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.city) query = query.where(sql.ref("city"), "in", filters.city.values);
+  if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
+  return query;
+}
+
+/** How many products sold in the range and filters (what the top products table is the top of). */
+async function productsSold(db: OrdersDb, range: DateRange, filters: ResolvedFilters): Promise<number> {
+  const row = await productDaily(db, range, filters)
     .select((eb) => eb.fn.count<number>("product_id").distinct().as("n"))
     .executeTakeFirst();
   return num(row?.n);
 }
 
-/** The best-selling products of the range by revenue, with their names. */
-export async function topProducts(db: OrdersDb, range: DateRange, limit: number) {
-  const top = await db
-    .selectFrom("v_product_daily")
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to)
+/** The best-selling products of the range by revenue (in the filters' cities and sources), with their names. */
+export async function topProducts(db: OrdersDb, range: DateRange, filters: ResolvedFilters, limit: number) {
+  const top = await productDaily(db, range, filters)
     .select((eb) => [
       "product_id",
       eb.fn.sum<number>("units").as("units"),
@@ -97,8 +102,8 @@ export async function loadOrdersData(
     paidAndRevenue().select("day").groupBy("day").orderBy("day").execute(),
     paidAndRevenue().select("payment_method").groupBy("payment_method").execute(),
     paidAndRevenue().select("city").groupBy("city").execute(),
-    topProducts(db, range, TOP_PRODUCTS),
-    productsSold(db, range),
+    topProducts(db, range, filters, TOP_PRODUCTS),
+    productsSold(db, range, filters),
   ]);
   return {
     totals: {

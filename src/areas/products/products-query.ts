@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
-import type { ResolvedFilters } from "../filters/filter-types.js";
+import { type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import { loadLowStock } from "../stock/stock-query.js";
 import { PRICE_BOUNDS, priceRanges } from "./price-ranges.js";
 import type { ProductsData } from "./products-data.js";
@@ -30,8 +30,8 @@ export async function loadProductsData(
     .where("day", ">=", range.from)
     .where("day", "<=", range.to);
   if (filters.category) {
-    stock = stock.where("category", "=", filters.category.slug);
-    sales = sales.where("category", "=", filters.category.slug);
+    stock = stock.where("category", "in", slugsOf(filters.category));
+    sales = sales.where("category", "in", slugsOf(filters.category));
   }
   // One pass over the catalogue, grouped by category, stock status and price range.
   const [cells, sold, lowStock] = await Promise.all([

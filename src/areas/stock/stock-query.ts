@@ -5,7 +5,7 @@
 import { addDays } from "../../calendar/calendar.js";
 import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
-import type { ResolvedFilters } from "../filters/filter-types.js";
+import { type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import type { ProductViews } from "../products/products-views.js";
 import { COVER_DAYS, type StockItem } from "./stock-data.js";
 
@@ -20,7 +20,7 @@ export async function loadLowStock(
     .selectFrom("v_product_stock")
     .where("is_active", "=", 1)
     .whereRef("stock_qty", "<=", "reorder_level");
-  if (filters.category) query = query.where("category", "=", filters.category.slug);
+  if (filters.category) query = query.where("category", "in", slugsOf(filters.category));
   const low = await query
     .select([
       "product_id",

@@ -2,7 +2,7 @@
 import { type ReportingDb, withViews } from "../../db/reporting/reporting-views.js";
 import { num } from "../../db/reporting/sql-helpers.js";
 import type { DateRange } from "../area-module.js";
-import type { ResolvedFilters } from "../filters/filter-types.js";
+import { type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import type { TrafficData } from "./traffic-data.js";
 import type { TrafficViews } from "./traffic-views.js";
 
@@ -17,7 +17,7 @@ export async function loadTrafficData(
       .selectFrom("v_traffic_conversion")
       .where("day", ">=", range.from)
       .where("day", "<=", range.to);
-    if (filters.source) query = query.where("source", "=", filters.source.slug);
+    if (filters.source) query = query.where("source", "in", slugsOf(filters.source));
     return query.select((eb) => [
       eb.fn.sum<number>("sessions").as("sessions"),
       eb.fn.sum<number>("converted_sessions").as("converted"),

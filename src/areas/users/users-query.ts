@@ -59,16 +59,16 @@ function profileValues<TB extends SignupViews>(
 async function profilesAt(
   db: UsersDb,
   day: string,
-  city: string | undefined,
+  city: readonly string[] | undefined,
   birthDates: readonly { from: string; to: string }[],
 ): Promise<ProfileCounts> {
   const total = db
     .selectFrom("v_signups_by_profile_total")
-    .where("city", "=", city ?? ALL_CITIES)
+    .where("city", "in", city ?? [ALL_CITIES])
     .where((eb) => profileValues(eb, birthDates));
   const later = db
     .selectFrom("v_signups_by_profile_daily")
-    .where("city", "=", city ?? ALL_CITIES)
+    .where("city", "in", city ?? [ALL_CITIES])
     .where("day", ">", day)
     .where((eb) => profileValues(eb, birthDates));
   const [totals, after] = await Promise.all([
@@ -104,11 +104,15 @@ interface Activity {
   readonly byDay: ReadonlyMap<string, number>;
 }
 
-async function activity(db: UsersDb, range: DateRange, city: string | undefined): Promise<Activity> {
+async function activity(
+  db: UsersDb,
+  range: DateRange,
+  city: readonly string[] | undefined,
+): Promise<Activity> {
   if (daysInRange(range.from, range.to) > RETURN_GAP_CAP) return distinctActivity(db, range, city);
   const rows = await db
     .selectFrom("v_user_returns_daily")
-    .where("city", "=", city ?? ALL_CITIES)
+    .where("city", "in", city ?? [ALL_CITIES])
     .where("day", ">=", range.from)
     .where("day", "<=", range.to)
     .select((eb) => [
@@ -133,13 +137,17 @@ async function activity(db: UsersDb, range: DateRange, city: string | undefined)
   };
 }
 
-async function distinctActivity(db: UsersDb, range: DateRange, city: string | undefined): Promise<Activity> {
+async function distinctActivity(
+  db: UsersDb,
+  range: DateRange,
+  city: readonly string[] | undefined,
+): Promise<Activity> {
   const base = () => {
     let query = db
       .selectFrom("v_user_activity_daily")
       .where("day", ">=", range.from)
       .where("day", "<=", range.to);
-    if (city !== undefined) query = query.where("city", "=", city);
+    if (city !== undefined) query = query.where("city", "in", city);
     return query;
   };
   const [distinct, byDay] = await Promise.all([
@@ -162,7 +170,7 @@ export async function loadUsersData(
   const db = withViews<UserViews>(reporting);
   const signups = db
     .selectFrom("v_signups_by_profile_daily")
-    .where("city", "=", filters.city ?? ALL_CITIES)
+    .where("city", "in", filters.city?.values ?? [ALL_CITIES])
     .where("dimension", "=", "gender")
     .where("day", ">=", range.from)
     .where("day", "<=", range.to);
@@ -171,8 +179,8 @@ export async function loadUsersData(
       .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
       .groupBy("day")
       .execute(),
-    activity(db, range, filters.city),
-    profilesAt(db, range.to, filters.city, birthDateRanges(range.to)),
+    activity(db, range, filters.city?.values),
+    profilesAt(db, range.to, filters.city?.values, birthDateRanges(range.to)),
   ]);
   const newMap = new Map(newByDay.map((r) => [r.day, num(r.n)]));
   const days = [...new Set([...newMap.keys(), ...active.byDay.keys()])].sort();
