@@ -20,7 +20,7 @@ function kpiLines(kpis: readonly Kpi[], currency: string): string[] {
   const rows = kpis.map((k) => [
     k.label,
     formatNumber(k.value, k.unit, { currency }),
-    formatChange(k),
+    formatChange(k, currency),
     k.previous === null ? "" : `prev ${formatNumber(k.previous, k.unit, { currency })}`,
   ]);
   return alignRows(rows, [false, true, true, false]).map((line) => `  ${line}`);

@@ -27,12 +27,12 @@ export const CAMPAIGNS: Answer = answering(
     period: { from: "2026-10-27", to: "2026-11-25", timezone: "UTC", label: "last 30 days" },
     comparison: { from: "2026-09-27", to: "2026-10-26" },
     kpis: [
-      { key: "spend", label: "Spend", value: 37, previous: 80, change: -0.5375, unit: "money" },
-      { key: "revenue", label: "Revenue", value: 300, previous: 400, change: -0.25, unit: "money" },
+      { key: "spend", label: "Spend", value: 37, previous: 80, change: { kind: "relative", value: -0.5375 }, unit: "money" },
+      { key: "revenue", label: "Revenue", value: 300, previous: 400, change: { kind: "relative", value: -0.25 }, unit: "money" },
       { key: "roas", label: "ROAS", value: 10.54, previous: 0, change: null, unit: "multiple" },
-      { key: "ctr", label: "CTR", value: 0.0023, previous: 0.0002, change: 10.5, unit: "percent" },
-      { key: "cpa", label: "CPA", value: 18.5, previous: 10, change: 0.85, unit: "money" },
-      { key: "leads", label: "Leads", value: 3, previous: 3, change: 0, unit: "count" },
+      { key: "ctr", label: "CTR", value: 0.0023, previous: 0.0002, change: { kind: "points", value: 0.0021 }, unit: "percent" },
+      { key: "cpa", label: "CPA", value: 18.5, previous: 10, change: { kind: "relative", value: 0.85 }, unit: "money" },
+      { key: "leads", label: "Leads", value: 3, previous: 3, change: { kind: "relative", value: 0 }, unit: "count" },
       { key: "cvr", label: "CVR", value: 0.22, previous: null, change: null, unit: "percent" },
     ],
     tables: [
@@ -70,7 +70,7 @@ export function manyKpis(n: number): Kpi[] {
     label: `${long(300)} ${i}`,
     value: 1e15 * (i + 1),
     previous: i % 3 === 0 ? null : 1e14,
-    change: i % 3 === 0 ? null : 9,
+    change: i % 3 === 0 ? null : { kind: "relative" as const, value: 9 },
     unit: (["money", "count", "percent", "days"] as const)[i % 4] ?? "count",
   }));
 }

@@ -63,7 +63,7 @@ describe("/kpi campaigns last-30d", () => {
     expect(texts).toContain("Campaigns · last 30 days");
     expect(texts).toContain("Oct 27 – Nov 25, 2026 · UTC · vs Sep 27 – Oct 26, 2026");
     expect(texts).toMatch(/\*Spend\*\n€37\.00 {2}▼ 53\.8% {2}:large_green_circle:\n_prev €80\.00_/);
-    expect(texts).toMatch(/\*Revenue\*\n€390\.00\n_prev €0\.00_/);
+    expect(texts).toMatch(/\*Revenue\*\n€390\.00 {2}—\n_prev €0\.00_/); // no change on a zero base
     expect(texts).toMatch(/Autumn Sale +€37\.00 +€390\.00 +€193\.00/);
     expect(texts).toContain("Metric definitions: `/kpi help metrics`");
     expect(texts).toMatch(/Data through Nov 11, 2026/);

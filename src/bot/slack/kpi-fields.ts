@@ -24,7 +24,7 @@ export function trendMarker(kpi: Kpi): string {
 
 export function kpiFieldText(kpi: Kpi, currency: string): string {
   const format = (value: number | null) => formatNumber(value, kpi.unit, { currency });
-  const change = formatChange(kpi);
+  const change = formatChange(kpi, currency);
   const first = [format(kpi.value), change, trendMarker(kpi)].filter(Boolean).join("  ");
   const lines = [`*${mrkdwn(kpi.label, MAX_KPI_LABEL_CHARS)}*`, first];
   if (kpi.previous !== null) lines.push(`_prev ${format(kpi.previous)}_`);
