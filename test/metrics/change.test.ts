@@ -38,7 +38,9 @@ describe("percentages change in percentage points", () => {
       expect(measureOf(key)?.change, key).toBe("relative");
     }
     for (const measure of DEFINED_MEASURES) {
-      expect(measure.change, measure.key).toBe(measureOf(measure.key)?.unit === "percent" ? "points" : "relative");
+      expect(measure.change, measure.key).toBe(
+        measureOf(measure.key)?.unit === "percent" ? "points" : "relative",
+      );
     }
   });
 });
@@ -134,7 +136,12 @@ describe("KPIs carry the change their key's rule gives, and it reads the same ev
       tables: [],
       charts: [],
       notes: [],
-      query: { area: "campaigns", period: { kind: "month", year: 2026, month: 11 }, comparison: "previous", filters: {} },
+      query: {
+        area: "campaigns",
+        period: { kind: "month", year: 2026, month: 11 },
+        comparison: "previous",
+        filters: {},
+      },
       actions: [],
     });
     for (const kind of ["relative", "points", "absolute"]) {
