@@ -76,10 +76,11 @@ describe("a question in a channel, @mentioning the bot", () => {
     // Revenue: orders 1 (2 × 100 − 10 + 50 = 240) and 3 (150), both from ads = €390. ROAS 390 / 37 = 10.54×.
     // Leads: 2 on ad 1 and 1 on ad 2 = 3; CPA: 37 / 2 conversions = €18.50.
     expect(factsOf(cardOf(reply.call))).toMatchObject({
+      // Revenue, ROAS and leads had a base of zero (nothing attributed before): no change, "—".
       Spend: "€37.00  ▼ 53.8%",
-      Revenue: "€390.00",
-      ROAS: "10.54×",
-      Leads: "3",
+      Revenue: "€390.00  —",
+      ROAS: "10.54×  —",
+      Leads: "3  —",
       CPA: "€18.50",
     });
   });
@@ -118,7 +119,7 @@ describe("the other ways to ask", () => {
     ["KPI Campaigns Last-30d", CHANNEL],
   ])("%j in %s gets the same figures", async (text, conversationId) => {
     const { call } = await ask(text, { conversationId });
-    expect(factsOf(cardOf(call))).toMatchObject({ Spend: "€37.00  ▼ 53.8%", Revenue: "€390.00" });
+    expect(factsOf(cardOf(call))).toMatchObject({ Spend: "€37.00  ▼ 53.8%", Revenue: "€390.00  —" });
   });
 
   it("a bigger answer (users: four charts) still fits, some charts inline", async () => {
