@@ -15,7 +15,9 @@ export const kpiSchema = z.strictObject({
   label: z.string().min(1),
   value: maybeNumber,
   previous: maybeNumber,
-  change: maybeNumber,
+  change: z
+    .strictObject({ kind: z.enum(["relative", "points", "absolute"]), value: z.number().finite() })
+    .nullable(),
   unit,
 });
 

@@ -20,14 +20,32 @@ export type { Query } from "./query.js";
  */
 export type Unit = "money" | "count" | "percent" | "multiple" | "days" | "text";
 
+/**
+ * How a KPI's change is expressed (the metric table decides per key, src/metrics/change.ts):
+ * `relative` is a fraction of the previous value (0.12 reads ▲ 12.0%), `points` a difference
+ * of two percentages as fractions (0.024 reads ▲ 2.40 pp), `absolute` a difference in the
+ * KPI's own unit (▲ €120.00).
+ */
+export type ChangeKind = "relative" | "points" | "absolute";
+
+export interface KpiChange {
+  readonly kind: ChangeKind;
+  readonly value: number;
+}
+
 export interface Kpi {
   /** A metric key from the metric definitions (spend, revenue, roas, ctr, ...). */
   readonly key: string;
   readonly label: string;
   readonly value: number | null;
   readonly previous: number | null;
-  /** Relative change (value - previous) / previous; null where undefined. */
-  readonly change: number | null;
+  /**
+   * The change against the comparison as the metric table says it reads: `relative`
+   * ((value − previous) ÷ previous, on a positive base only), `points` (value − previous, for
+   * percentages) or `absolute` (value − previous, on a negative base); null where none is shown
+   * (no comparison, a missing value, a base of zero).
+   */
+  readonly change: KpiChange | null;
   readonly unit: Unit;
 }
 

@@ -3,9 +3,10 @@
  * label, unit and good direction of every key come from there, never from an area.
  */
 import type { AnswerTable, Cell, ChartKind, ChartSpec, Kpi } from "../answer/answer.js";
-import { change, computeMetric, type MetricKey, type MetricSums } from "../metrics/definitions.js";
+import { changeBetween } from "../metrics/change.js";
+import { computeMetric, type MetricKey, type MetricSums } from "../metrics/definitions.js";
 import { groupDigits } from "../metrics/format.js";
-import { headingOf, kpiLabelOf, unitOf, unitsOf } from "../metrics/measures.js";
+import { changeRuleOfKey, headingOf, kpiLabelOf, unitOf, unitsOf } from "../metrics/measures.js";
 
 /** A KPI of a defined metric: value from the current sums, previous from the comparison sums. */
 export function metricKpi(key: MetricKey, current: MetricSums, previous: MetricSums | null): Kpi {
@@ -14,7 +15,8 @@ export function metricKpi(key: MetricKey, current: MetricSums, previous: MetricS
 
 /** A KPI that is a plain figure (new users, low-stock products, ...). */
 export function figureKpi(key: string, value: number | null, previous: number | null): Kpi {
-  return { key, label: kpiLabelOf(key), value, previous, change: change(value, previous), unit: unitOf(key) };
+  const change = changeBetween(changeRuleOfKey(key), value, previous);
+  return { key, label: kpiLabelOf(key), value, previous, change, unit: unitOf(key) };
 }
 
 /** Row cells for metric columns, computed per row as ratios of that row's sums. */

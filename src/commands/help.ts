@@ -48,10 +48,16 @@ function areaHelp(area: Area): string {
   ].join("\n");
 }
 
+const POINT_KEYS = DEFINED_MEASURES.filter((m) => m.change === "points").map((m) => `\`${m.key}\``);
+
+/** How changes read, from the metric table's rule per key (src/metrics/change.ts). */
+const CHANGE_HELP = `*Change* against the comparison: percentages (${POINT_KEYS.join(", ")}) in percentage points (▲ 2.40 pp); everything else relative (▲ 12.3%), — on a base of zero and the amount (▲ €120.00) on a negative base.`;
+
 function metricsHelp(): string {
   return [
     "*Metrics* — ratios are ratios of sums over the period (total spend ÷ total clicks); a zero denominator shows —.",
     ...DEFINED_MEASURES.map((metric) => `• \`${metric.key}\` *${metric.label}* — ${metric.definition}`),
+    CHANGE_HELP,
   ].join("\n");
 }
 

@@ -5,9 +5,10 @@
  * zero or missing denominator gives null ("no value", shown as —), never 0, NaN or ∞.
  */
 import type { Unit } from "../answer/answer.js";
-import { change, ratio } from "./ratio.js";
+import { type ChangeRule, changeRuleOf } from "./change.js";
+import { ratio } from "./ratio.js";
 
-export { change, ratio };
+export { ratio };
 
 /**
  * Sums over the period and the rows in scope, as the views name them. `revenue` is the
@@ -61,6 +62,8 @@ export interface MetricDefinition {
   readonly definition: string;
   /** Whether a rise is good news (drives the colour of change arrows). */
   readonly higherIsBetter: boolean;
+  /** How its change reads: percentages in points, the rest relative (src/metrics/change.ts). */
+  readonly change: ChangeRule;
   readonly compute: (sums: MetricSums) => number | null;
 }
 
@@ -99,7 +102,7 @@ const ROWS: readonly Row[] = [
     "revenue",
     "Revenue",
     "money",
-    "sum of paid order totals net of discounts (attributed revenue in ad areas)",
+    "paid orders (paid, shipped, delivered) net of discounts; in ad areas, the paid orders attributed to the ads",
     true,
     sum("revenue"),
   ],
@@ -125,7 +128,7 @@ const ROWS: readonly Row[] = [
 /** Every metric, in the order help and KPI rows list them. */
 export const METRIC_DEFINITIONS: readonly MetricDefinition[] = ROWS.map(
   ([key, label, unit, definition, higherIsBetter, compute]) =>
-    Object.freeze({ key, label, unit, definition, higherIsBetter, compute }),
+    Object.freeze({ key, label, unit, definition, higherIsBetter, change: changeRuleOf(unit), compute }),
 );
 
 export const METRICS: Readonly<Record<MetricKey, MetricDefinition>> = Object.freeze(

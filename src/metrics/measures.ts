@@ -1,11 +1,13 @@
 /**
- * Every number an Answer shows, by key, with how it is presented: label, unit and whether a
- * rise is good news. The computed metrics (definitions.ts) come first; then the plain
+ * Every number an Answer shows, by key, with how it is presented: label, unit, whether a
+ * rise is good news and how its change reads (relative, or in percentage points for
+ * percentages: src/metrics/change.ts). The computed metrics (definitions.ts) come first; then the plain
  * figures and table columns the areas count; then the text columns (dimensions). Renderers,
  * charts and CSV read units and headings here and nowhere else, so a key reads the same on
  * every surface and no unit is guessed from a key's words.
  */
 import type { Unit } from "../answer/answer.js";
+import { type ChangeRule, changeRuleOf } from "./change.js";
 import { isMetricKey, METRIC_DEFINITIONS, METRICS } from "./definitions.js";
 
 export interface Measure {
@@ -16,7 +18,9 @@ export interface Measure {
   readonly unit: Unit;
   /** Whether a rise is good news (the colour of a change arrow). */
   readonly higherIsBetter: boolean;
-  /** How it is counted, for the KPIs `help metrics` and the README's metric table define. */
+  /** How a change of this key reads: `points` for percentages, `relative` otherwise. */
+  readonly change: ChangeRule;
+  /** What the figure counts, for the KPIs `help metrics` and the README define. */
   readonly definition?: string;
 }
 
@@ -24,13 +28,14 @@ const figure = (label: string, unit: Unit, extra: Partial<Measure> = {}): Measur
   label,
   unit,
   higherIsBetter: true,
+  change: changeRuleOf(unit),
   ...extra,
 });
 const lowerIsBetter = { higherIsBetter: false };
 
 /** Figures (KPIs that are plain counts or amounts) and the number columns of the areas' tables. */
 const FIGURES: Readonly<Record<string, Measure>> = {
-  new_users: figure("New users", "count"),
+  new_users: figure("New users", "count", { definition: "users who signed up in the period" }),
   active_users: figure("Active users", "count", {
     definition: "signed-in users with at least one session in the period",
   }),
@@ -38,8 +43,18 @@ const FIGURES: Readonly<Record<string, Measure>> = {
   products: figure("Products", "count", { kpiLabel: "Active products" }),
   stock_units: figure("Units in stock", "count"),
   stock_value: figure("Stock value at cost", "money"),
-  low_stock: figure("Low stock", "count", lowerIsBetter),
-  out_of_stock: figure("Out of stock", "count", lowerIsBetter),
+  low_stock: figure("Low stock", "count", {
+    ...lowerIsBetter,
+    definition: "active products in stock but at or below their reorder level (out of stock not included)",
+  }),
+  out_of_stock: figure("Out of stock", "count", {
+    ...lowerIsBetter,
+    definition: "active products with no stock",
+  }),
+  at_or_below_reorder: figure("At or below reorder level", "count", {
+    ...lowerIsBetter,
+    definition: "active products at or below their reorder level: low_stock + out_of_stock",
+  }),
   low: figure("Low", "count", lowerIsBetter),
   out: figure("Out", "count", lowerIsBetter),
   units_sold: figure("Units sold", "count"),
@@ -59,7 +74,7 @@ const FIGURES: Readonly<Record<string, Measure>> = {
   budget_used: figure("Spend ÷ planned budget", "percent"),
   converted_sessions: figure("Converting sessions", "count"),
   conversion_rate: figure("Conversion rate", "percent", {
-    definition: "sessions with a paid order ÷ sessions",
+    definition: "sessions with a paid order ÷ sessions (traffic)",
   }),
 };
 
@@ -79,20 +94,21 @@ const DIMENSIONS: Readonly<Record<string, string>> = {
   source: "Source",
 };
 
-/** A KPI with its definition, as `help metrics` lists it. */
+/** A key that has a definition: a computed metric, or a figure that says what it counts. */
 export interface DefinedMeasure {
   readonly key: string;
   readonly label: string;
   readonly definition: string;
+  readonly change: ChangeRule;
 }
 
-/** Every defined KPI: the computed metrics in their order, then the figures that carry a definition. */
+/** Every defined key, metrics first, in the order `help metrics` and the README list them. */
 export const DEFINED_MEASURES: readonly DefinedMeasure[] = [
-  ...METRIC_DEFINITIONS.map(({ key, label, definition }) => ({ key, label, definition })),
+  ...METRIC_DEFINITIONS,
   ...Object.entries(FIGURES).flatMap(([key, m]) =>
-    m.definition === undefined ? [] : [{ key, label: m.label, definition: m.definition }],
+    m.definition ? [{ key, label: m.kpiLabel ?? m.label, definition: m.definition, change: m.change }] : [],
   ),
-];
+].map(({ key, label, definition, change }) => Object.freeze({ key, label, definition, change }));
 
 /** The definition of a KPI key, where it has one. */
 export function definitionOf(key: string): string | undefined {
@@ -126,6 +142,11 @@ export function headingOf(key: string): string {
   if (known) return known;
   const words = key.replaceAll("_", " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** How a change of this key reads: its measure's rule, or its unit's for a key the table does not know. */
+export function changeRuleOfKey(key: string): ChangeRule {
+  return measureOf(key)?.change ?? changeRuleOf(unitOf(key));
 }
 
 /** Whether a rise of this key is good news; unknown keys count as "more is better". */

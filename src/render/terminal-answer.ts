@@ -20,7 +20,7 @@ function kpiLines(kpis: readonly Kpi[], currency: string, compared: boolean): st
   const rows = kpis.map((k) => [
     k.label,
     formatNumber(k.value, k.unit, { currency }),
-    changeText(k, compared),
+    changeText(k, compared, currency),
     k.previous === null ? "" : `prev ${formatNumber(k.previous, k.unit, { currency })}`,
   ]);
   return alignRows(rows, [false, true, true, false]).map((line) => `  ${line}`);

@@ -5,6 +5,7 @@ import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
 import { helpText, MAX_HELP_CHARS } from "../../src/commands/help.js";
 import { type HelpTopic, parseCommand } from "../../src/commands/parse.js";
 import { METRIC_KEYS } from "../../src/metrics/definitions.js";
+import { DEFINED_MEASURES } from "../../src/metrics/measures.js";
 
 const topics: (HelpTopic | undefined)[] = [undefined, "metrics", ...AREA_NAMES];
 
@@ -33,7 +34,23 @@ describe("helpText", () => {
   it("help metrics lists every metric", () => {
     const text = helpText("metrics");
     for (const key of METRIC_KEYS) expect(text).toContain(`\`${key}\``);
+    for (const { key, definition } of DEFINED_MEASURES) {
+      expect(text).toContain(`\`${key}\` `);
+      expect(text).toContain(definition);
+    }
+    for (const key of [
+      "low_stock",
+      "out_of_stock",
+      "at_or_below_reorder",
+      "conversion_rate",
+      "active_users",
+    ]) {
+      expect(text).toContain(`\`${key}\``);
+    }
     expect(text).toContain("clicks ÷ impressions");
+    expect(text).toMatch(
+      /percentages \(`ctr`, `click_to_lead`, `cvr`, `roi`, `conversion_rate`\) in percentage points/,
+    );
   });
 
   it("help metrics lists exactly the keys of the README's metric table", () => {

@@ -315,7 +315,8 @@ describe("products, stock and ads", () => {
     const answer = await ask("stock");
     const counts = await productCounts(db.connection, answer.period);
     expect(counts.low + counts.out_of_stock).toBeGreaterThan(0);
-    expectClose(kpi(answer, "low_stock").value, counts.low + counts.out_of_stock, "low stock");
+    expectClose(kpi(answer, "at_or_below_reorder").value, counts.low + counts.out_of_stock, "at or below");
+    expectClose(kpi(answer, "low_stock").value, counts.low, "low stock");
     expectClose(kpi(answer, "out_of_stock").value, counts.out_of_stock, "out of stock");
     expect(answer.tables[0]?.rows).toHaveLength(counts.low + counts.out_of_stock);
   });

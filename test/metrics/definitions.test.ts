@@ -3,7 +3,6 @@ import { DEFAULT_PERIOD } from "../../src/answer/query.js";
 import type { AreaContext } from "../../src/areas/area-module.js";
 import { AREA_NAMES, type Area, areaModule } from "../../src/areas/registry.js";
 import {
-  change,
   computeMetric,
   isMetricKey,
   METRIC_DEFINITIONS,
@@ -222,27 +221,6 @@ describe("ratio", () => {
     const value = ratio(numerator, denominator);
     expect(value).toBe(expected);
     if (value !== null) expect(Object.is(value, -0)).toBe(false);
-  });
-});
-
-describe("change", () => {
-  it.each([
-    [3.42, 3.1, (3.42 - 3.1) / 3.1],
-    [110, 100, 0.1],
-    [90, 100, -0.1],
-    [5, 5, 0],
-    [0, 100, -1],
-    [-50, -100, 0.5],
-    [-150, -100, -0.5],
-    [100, 0, null],
-    [0, 0, null],
-    [null, 100, null],
-    [100, null, null],
-    [Number.NaN, 1, null],
-  ])("change(%s, %s) = %s", (current, previous, expected) => {
-    const value = change(current, previous);
-    if (expected === null) expect(value).toBeNull();
-    else expect(value).toBeCloseTo(expected, 12);
   });
 });
 

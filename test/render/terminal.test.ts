@@ -11,9 +11,23 @@ const answer: Answer = {
   period: { from: "2026-11-18", to: "2026-11-24", timezone: "Europe/Berlin", label: "last 7 days" },
   comparison: { from: "2026-11-11", to: "2026-11-17" },
   kpis: [
-    { key: "spend", label: "Spend", value: 1234.5, previous: 1000, change: 0.235, unit: "money" },
+    {
+      key: "spend",
+      label: "Spend",
+      value: 1234.5,
+      previous: 1000,
+      change: { kind: "relative", value: 0.235 },
+      unit: "money",
+    },
     { key: "roas", label: "ROAS", value: 3.421, previous: null, change: null, unit: "multiple" },
-    { key: "ctr", label: "CTR", value: 0.0342, previous: 0.04, change: -0.145, unit: "percent" },
+    {
+      key: "ctr",
+      label: "CTR",
+      value: 0.0342,
+      previous: 0.04,
+      change: { kind: "points", value: -0.0058 },
+      unit: "percent",
+    },
   ],
   tables: [
     {
@@ -42,9 +56,9 @@ describe("terminal answer", () => {
         "Nov 18 – Nov 24, 2026 · Europe/Berlin",
         "compared with Nov 11 – Nov 17, 2026",
         "",
-        "  Spend  €1,234.50  ▲ 23.5%  prev €1,000.00",
-        "  ROAS       3.42×        —",
-        "  CTR        3.42%  ▼ 14.5%  prev 4.00%",
+        "  Spend  €1,234.50    ▲ 23.5%  prev €1,000.00",
+        "  ROAS       3.42×          —",
+        "  CTR        3.42%  ▼ 0.58 pp  prev 4.00%",
         "",
         "By campaign",
         "  Campaign          Spend   ROAS",
@@ -71,12 +85,20 @@ describe("formatting", () => {
   });
 
   it("a rise in spend or CPA is bad news, in revenue good news", () => {
-    const k = { label: "", value: 2, previous: 1, change: 1, unit: "money" as const };
+    const k = {
+      label: "",
+      value: 2,
+      previous: 1,
+      change: { kind: "relative" as const, value: 1 },
+      unit: "money" as const,
+    };
     expect(trendOf({ ...k, key: "spend" })).toBe("up-bad");
     expect(trendOf({ ...k, key: "cpa" })).toBe("up-bad");
     expect(trendOf({ ...k, key: "revenue" })).toBe("up-good");
     expect(trendOf({ ...k, key: "out_of_stock" })).toBe("up-bad");
     expect(trendOf({ ...k, key: "revenue", change: null })).toBe("none");
-    expect(formatChange({ ...k, key: "revenue", change: -0.05 })).toBe("▼ 5.0%");
+    expect(formatChange({ ...k, key: "revenue", change: { kind: "relative", value: -0.05 } }, "EUR")).toBe(
+      "▼ 5.0%",
+    );
   });
 });

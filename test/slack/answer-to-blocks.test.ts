@@ -43,8 +43,8 @@ describe("a normal answer", () => {
     expect(fields(CAMPAIGNS)).toEqual([
       "*Spend*\n€37.00  ▼ 53.8%  :large_green_circle:\n_prev €80.00_", // less spend: good
       "*Revenue*\n€300.00  ▼ 25.0%  :red_circle:\n_prev €400.00_", // less revenue: bad
-      "*ROAS*\n10.54×  —\n_prev 0.00×_", // no change from zero: "—"
-      "*CTR*\n0.23%  ▲ 1,050.0%  :large_green_circle:\n_prev 0.02%_",
+      "*ROAS*\n10.54×  —\n_prev 0.00×_", // no change from zero
+      "*CTR*\n0.23%  ▲ 0.21 pp  :large_green_circle:\n_prev 0.02%_", // percentage points,
       "*CPA*\n€18.50  ▲ 85.0%  :red_circle:\n_prev €10.00_", // dearer conversions: bad
       "*Leads*\n3  = 0.0%\n_prev 3_",
       "*CVR*\n22.00%  —", // no previous value: "—"

@@ -113,7 +113,9 @@ describe("a table longer than a message shows", () => {
     const table = blockTexts(post.args.blocks).find(isTable) ?? "";
     expect(table).toMatch(/```\n_… and 7 more rows in the CSV file_$/);
     const [complete] = bot.fake.ok("files.completeUploadExternal");
-    const csv = bot.fake.uploads.find((u) => u.filename === "stock-low_stock-2026-10-27_2026-11-25.csv");
+    const csv = bot.fake.uploads.find(
+      (u) => u.filename === "stock-at_or_below_reorder-2026-10-27_2026-11-25.csv",
+    );
     const lines = csv?.bytes.toString("utf8").trimEnd().split("\r\n") ?? [];
     expect(lines[0]).toBe("SKU,Product,Category,Stock,Reorder level,Units sold (30 days),Days of cover");
     expect(lines).toHaveLength(1 + 22);

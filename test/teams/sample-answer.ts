@@ -12,8 +12,22 @@ export function sampleAnswer(options: { rows?: number; charts?: number } = {}): 
       period: { from: "2026-10-27", to: "2026-11-25", timezone: "UTC", label: "last 30 days" },
       comparison: { from: "2026-09-27", to: "2026-10-26" },
       kpis: [
-        { key: "spend", label: "Spend", value: 1200.5, previous: 1000, change: 0.2005, unit: "money" },
-        { key: "roas", label: "ROAS", value: 3.42, previous: 3.8, change: -0.1, unit: "multiple" },
+        {
+          key: "spend",
+          label: "Spend",
+          value: 1200.5,
+          previous: 1000,
+          change: { kind: "relative", value: 0.2005 },
+          unit: "money",
+        },
+        {
+          key: "roas",
+          label: "ROAS",
+          value: 3.42,
+          previous: 3.8,
+          change: { kind: "relative", value: -0.1 },
+          unit: "multiple",
+        },
         { key: "ctr", label: "CTR", value: 0.0123, previous: null, change: null, unit: "percent" },
       ],
       tables: [

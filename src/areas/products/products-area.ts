@@ -1,6 +1,6 @@
 import { chartOf, figureKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
-import { lowStockTable } from "../stock/stock-area.js";
+import { reorderTable } from "../stock/stock-area.js";
 import { priceRanges } from "./price-ranges.js";
 import type { ProductsData } from "./products-data.js";
 
@@ -34,7 +34,7 @@ export const products = defineArea({
           ["category", "products", "stock_units", "low", "out"],
           current.byCategory.map((c) => [c.category, c.products, c.stockUnits, c.low, c.out]),
         ),
-        lowStockTable(current.lowStock),
+        reorderTable(current.lowStock),
       ],
       charts: [
         chartOf(

@@ -1,4 +1,8 @@
-/** stock (low-stock): products at or below their reorder level, with days of cover. Stock is as of now. */
+/**
+ * stock (low-stock): products at or below their reorder level, with days of cover. Stock is
+ * as of now. Its KPIs use the keys the products area uses for the same figures: low_stock
+ * (low but not out), out_of_stock, and at_or_below_reorder for the two together.
+ */
 import type { AnswerTable } from "../../answer/answer.js";
 import { cappedTitle, chartOf, figureKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
@@ -6,9 +10,9 @@ import { COVER_DAYS, daysOfCover, type StockItem } from "./stock-data.js";
 
 export const COVER_CHART_LIMIT = 15;
 
-export function lowStockTable(items: readonly StockItem[]): AnswerTable {
+export function reorderTable(items: readonly StockItem[]): AnswerTable {
   return table(
-    "low_stock",
+    "at_or_below_reorder",
     ["sku", "product", "category", "stock", "reorder_level", "units_sold_30d", "days_of_cover"],
     items.map((i) => [i.sku, i.product, i.category, i.stock, i.reorderLevel, i.unitsSold30d, daysOfCover(i)]),
     "At or below reorder level",
@@ -32,10 +36,11 @@ export const stock = defineArea({
     const covered = withCover.slice(0, COVER_CHART_LIMIT);
     return {
       kpis: [
-        figureKpi("low_stock", items.length, null),
+        figureKpi("at_or_below_reorder", items.length, null),
+        figureKpi("low_stock", items.filter((i) => i.status === "low").length, null),
         figureKpi("out_of_stock", items.filter((i) => i.status === "out").length, null),
       ],
-      tables: [lowStockTable(items)],
+      tables: [reorderTable(items)],
       charts: [
         chartOf(
           {

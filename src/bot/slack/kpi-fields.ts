@@ -25,7 +25,7 @@ export function trendMarker(kpi: Kpi): string {
 /** `compared`: the answer has a comparison, so a KPI without a change shows "—". */
 export function kpiFieldText(kpi: Kpi, currency: string, compared: boolean): string {
   const format = (value: number | null) => formatNumber(value, kpi.unit, { currency });
-  const change = changeText(kpi, compared);
+  const change = changeText(kpi, compared, currency);
   const first = [format(kpi.value), change, trendMarker(kpi)].filter(Boolean).join("  ");
   const lines = [`*${mrkdwn(kpi.label, MAX_KPI_LABEL_CHARS)}*`, first];
   if (kpi.previous !== null) lines.push(`_prev ${format(kpi.previous)}_`);

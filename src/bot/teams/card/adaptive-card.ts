@@ -49,7 +49,7 @@ const text = (value: string, extra: Omit<TextBlock, "type" | "text"> = {}): Text
 
 function kpiFact(kpi: Kpi, currency: string, compared: boolean): Fact {
   const value = formatNumber(kpi.value, kpi.unit, { currency });
-  const change = changeText(kpi, compared);
+  const change = changeText(kpi, compared, currency);
   return { title: kpi.label, value: change ? `${value}  ${change}` : value };
 }
 
