@@ -6,11 +6,20 @@
  * digests and follow-ups re-use the query instead of re-parsing text.
  */
 import type { AnswerAction } from "./actions.js";
-import type { Coverage } from "./coverage.js";
 import type { Query } from "./query.js";
 
 export type { AnswerAction } from "./actions.js";
-export type { Coverage } from "./coverage.js";
+/** Whether the days with data cover a range: wholly, in part, or not at all. */
+export type CoverageState = "full" | "partial" | "empty";
+
+/** The days with data for the facts an answer reads, and how they cover its period and comparison. */
+export interface Coverage {
+  readonly firstDay: string | null;
+  readonly lastDay: string | null;
+  readonly period: CoverageState;
+  /** null when the answer has no comparison. */
+  readonly comparison: CoverageState | null;
+}
 export type { Query } from "./query.js";
 
 /**

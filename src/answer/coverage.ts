@@ -6,7 +6,7 @@
  */
 import { addDays } from "../calendar/calendar.js";
 import { formatDateRange } from "../calendar/date-format.js";
-import type { AnswerTable, ChartSpec, Kpi } from "./answer.js";
+import type { AnswerTable, ChartSpec, Coverage, CoverageState, Kpi } from "./answer.js";
 import type { ComparisonMode } from "./query.js";
 
 /** The facts an area reads, each a daily rollup with its own first and last day. */
@@ -21,15 +21,6 @@ export interface DataSpan {
 }
 
 /** full: every day has data; partial: some days do; empty: none. */
-export type CoverageState = "full" | "partial" | "empty";
-
-export interface Coverage {
-  readonly firstDay: string | null;
-  readonly lastDay: string | null;
-  readonly period: CoverageState;
-  /** null when the answer has no comparison. */
-  readonly comparison: CoverageState | null;
-}
 
 interface Range {
   readonly from: string;

@@ -3,8 +3,8 @@
  * and how it builds its Answer. Each area lives in its own folder (src/areas/<area>/) and is
  * listed once in registry.ts; the compiler makes every area complete.
  */
-import type { Answer, AnswerPeriod, AnswerTable, ChartSpec, Kpi } from "../answer/answer.js";
-import type { Coverage, DataFact } from "../answer/coverage.js";
+import type { Answer, AnswerPeriod, AnswerTable, ChartSpec, Coverage, Kpi } from "../answer/answer.js";
+import type { DataFact } from "../answer/coverage.js";
 import type { FilterKey, Query } from "../answer/query.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import type { ResolvedFilters } from "./filters/filter-types.js";

@@ -206,7 +206,11 @@ describe("small rules", () => {
     expect(daysOfCover(item(0, 60))).toBe(0);
     expect(daysOfCover(item(5, 0))).toBeNull();
     const answer = answerOf("stock", [item(6, 60), item(0, 3)], null, false);
-    expect(answer.kpis.map((k) => k.value)).toEqual([2, 1]);
+    expect(Object.fromEntries(answer.kpis.map((k) => [k.key, k.value]))).toEqual({
+      at_or_below_reorder: 2,
+      low_stock: 1,
+      out_of_stock: 1,
+    });
   });
 
   it("price ranges and age bands", () => {

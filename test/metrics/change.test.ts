@@ -143,6 +143,7 @@ describe("KPIs carry the change their key's rule gives, and it reads the same ev
         filters: {},
       },
       actions: [],
+      coverage: null,
     });
     for (const kind of ["relative", "points", "absolute"]) {
       expect(answerSchema.safeParse(answer({ kind, value: 0.5 })).success, kind).toBe(true);
