@@ -17,7 +17,7 @@ import {
   userCounts,
 } from "../helpers/independent-kpis.js";
 import type { TestDatabase } from "../helpers/test-database.js";
-import { answerOf, testEngine } from "../helpers/test-engine.js";
+import { answerOf, kpiOf, testEngine } from "../helpers/test-engine.js";
 
 let db: TestDatabase;
 let engine: Engine;
@@ -34,11 +34,7 @@ afterAll(async () => {
 
 const ask = (text: string): Promise<Answer> => answerOf(engine, text);
 
-function kpi(answer: Answer, key: string) {
-  const found = answer.kpis.find((k) => k.key === key);
-  if (!found) throw new Error(`no KPI ${key} in ${answer.area}: ${answer.kpis.map((k) => k.key).join(", ")}`);
-  return found;
-}
+const kpi = kpiOf;
 
 function ranges(answer: Answer): [Range, Range | null] {
   return [answer.period, answer.comparison];

@@ -11,7 +11,7 @@ import { expectClose } from "../helpers/expect-close.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import { adSums, orderSums, type Range, userCounts } from "../helpers/independent-kpis.js";
 import type { TestDatabase } from "../helpers/test-database.js";
-import { answerOf, testEngine } from "../helpers/test-engine.js";
+import { answerOf, kpiOf, testEngine } from "../helpers/test-engine.js";
 
 let db: TestDatabase;
 let engine: Engine;
@@ -28,11 +28,7 @@ afterAll(async () => {
 
 const ask = (text: string): Promise<Answer> => answerOf(engine, text);
 
-function kpi(answer: Answer, key: string): number | null {
-  const found = answer.kpis.find((k) => k.key === key);
-  if (!found) throw new Error(`no KPI ${key} in ${answer.area}`);
-  return found.value;
-}
+const kpi = (answer: Answer, key: string): number | null => kpiOf(answer, key).value;
 
 async function query<T>(connection: Connection, text: string, params: unknown[] = []): Promise<T[]> {
   const [rows] = await connection.query(text, params);

@@ -5,7 +5,7 @@
  * and the Teams card.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Answer, Kpi } from "../../src/answer/answer.js";
+import type { Answer } from "../../src/answer/answer.js";
 import { answerSchema } from "../../src/answer/answer-schema.js";
 import { answerToBlocks } from "../../src/bot/slack/answer-to-blocks.js";
 import { answerToAdaptiveCard } from "../../src/bot/teams/card/adaptive-card.js";
@@ -14,6 +14,7 @@ import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js
 import { adSums, type Range } from "../helpers/independent-kpis.js";
 import { runKpi } from "../helpers/run-cli.js";
 import type { TestDatabase } from "../helpers/test-database.js";
+import { kpiOf } from "../helpers/test-engine.js";
 
 let db: TestDatabase;
 
@@ -50,11 +51,7 @@ function points(difference: number): string {
   return `${difference > 0 ? "▲" : "▼"} ${size.toFixed(2)} pp`;
 }
 
-function kpi(answer: Answer, key: string): Kpi {
-  const found = answer.kpis.find((k) => k.key === key);
-  if (!found) throw new Error(`no ${key} in ${answer.area}`);
-  return found;
-}
+const kpi = kpiOf;
 
 const QUERIES = [
   "campaigns last-30d",
