@@ -9,13 +9,19 @@ export const GENERATED = { seed: 7, scale: 0.05, endDate: "2026-11-25", days: 20
 /** The day the answers are asked on: the day after the generated data ends. */
 export const AS_OF = "2026-11-26";
 
-export async function createGeneratedDatabase(prefix = "kpi_gen"): Promise<TestDatabase> {
+/** A second seed the independent computations also run on, so no figure is tuned to one data set. */
+export const SECOND_SEED = 2027;
+
+export async function createGeneratedDatabase(
+  prefix = "kpi_gen",
+  seed: number = GENERATED.seed,
+): Promise<TestDatabase> {
   const db = await createTestDatabase({ prefix });
   const result = await runKpi(
     [
       "generate",
       "--seed",
-      String(GENERATED.seed),
+      String(seed),
       "--scale",
       String(GENERATED.scale),
       "--end-date",
