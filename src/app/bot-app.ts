@@ -13,12 +13,13 @@ import { type RunningServer, startServer } from "../bot/server.js";
 import { type ChartRenderer, createChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
 import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
+import { withDeadline } from "../engine/deadline.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
 import type { Logger } from "../log.js";
 import { type ChatGuard, type ChatGuardOptions, createChatGuard } from "../security/chat-guard.js";
 import { type OpenPlatforms, openPlatforms } from "./open-platforms.js";
 import { createScheduling, type Scheduling } from "./scheduling.js";
-import { readinessOf, warmUp, within } from "./serving.js";
+import { readinessOf, warmUp } from "./serving.js";
 
 export interface BotOptions extends EngineOptions, ChatGuardOptions {
   readonly log: Logger;
@@ -153,11 +154,11 @@ export async function startBot(
       );
       const [answered, delivered] = await Promise.all([
         parts.admission.idle(graceMs),
-        within(
-          parts.scheduling.stop().then(() => true),
+        withDeadline(
           graceMs,
-          false,
-        ),
+          () => parts.scheduling.stop().then(() => true),
+          () => new Error("the running tick outlasted the grace period"),
+        ).catch(() => false),
       ]);
       if (!answered || !delivered) {
         const left = parts.admission.stats();

@@ -3,8 +3,9 @@
  * a warm-up that answers every area once after start.
  */
 import { AREA_NAMES } from "../areas/registry.js";
+import { withDeadline } from "../engine/deadline.js";
 import type { Engine } from "../engine/engine.js";
-import { isUserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { Scheduling } from "./scheduling.js";
 
@@ -29,28 +30,19 @@ export async function warmUp(engine: Engine, log: Logger): Promise<void> {
   log.debug({ ms: Math.round(performance.now() - started) }, "warmed up: every area answered once");
 }
 
-/** Resolves to `work`'s value, or `fallback` once `ms` have passed. */
-export function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 /** What keeps the bot from answering now, besides its platforms (GET /readyz). */
 export async function readinessOf(parts: {
   readonly engine: Engine;
   readonly scheduling: Pick<Scheduling, "sinceLastTick">;
 }): Promise<Record<string, string>> {
   const problems: Record<string, string> = {};
-  const database = await within(
-    parts.engine.freshness().then(
-      () => undefined,
-      (error: Error) => (isUserError(error) ? error.message : "the database query failed"),
-    ),
+  const database = await withDeadline(
     READY_DATABASE_MS,
-    `the database did not answer within ${READY_DATABASE_MS / 1000} s`,
+    () => parts.engine.freshness(),
+    () => new UserError("not_ready", `the database did not answer within ${READY_DATABASE_MS / 1000} s`),
+  ).then(
+    () => undefined,
+    (error: Error) => (isUserError(error) ? error.message : "the database query failed"),
   );
   if (database) problems.database = database;
   const sinceTick = parts.scheduling.sinceLastTick();
