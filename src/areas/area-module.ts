@@ -38,7 +38,13 @@ export interface AnswerParts {
 /** Runs a load on the reporting database (under the engine's query cap and timeouts). */
 export type Reader = <T>(load: (db: ReportingDb) => Promise<T>) => Promise<T>;
 
-export interface AreaDefinition<Data, Name extends string = string> {
+/**
+ * `Prior` is what `build` reads of the comparison period (by default the whole `Data`): an
+ * area whose comparison only feeds its KPIs loads just those figures with `loadPrior`
+ * instead of every breakdown a second time (defineArea requires `Data` to contain `Prior`,
+ * so `load` serves when `loadPrior` is absent).
+ */
+export interface AreaDefinition<Data, Name extends string = string, Prior = Data> {
   /** The command word (`ad-performance`), also the Answer's `area`. */
   readonly name: Name;
   /** The first word of the Answer's title ("Ad performance"). */
@@ -58,12 +64,15 @@ export interface AreaDefinition<Data, Name extends string = string> {
   readonly fact?: DataFact;
   /** The area's sums and breakdowns for one range, already filtered. */
   load(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<Data>;
-  build(context: AreaContext, current: Data, previous: Data | null): AnswerParts;
+  /** The comparison period's figures, already filtered; `load` when absent. */
+  loadPrior?(db: ReportingDb, range: DateRange, filters: ResolvedFilters): Promise<Prior>;
+  build(context: AreaContext, current: Data, previous: Prior | null): AnswerParts;
 }
 
-export interface AreaModule<Data = unknown, Name extends string = string> extends AreaDefinition<Data, Name> {
+export interface AreaModule<Data = unknown, Name extends string = string, Prior = Data>
+  extends AreaDefinition<Data, Name, Prior> {
   /** Loads the period's (and the comparison's) data through `read` and builds the Answer. */
   answer(context: AreaContext, read: Reader): Promise<Answer>;
   /** The Answer of data already loaded. */
-  answerFrom(context: AreaContext, current: Data, previous: Data | null): Answer;
+  answerFrom(context: AreaContext, current: Data, previous: Prior | null): Answer;
 }

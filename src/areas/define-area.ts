@@ -6,7 +6,11 @@ import { coverageNote, coverParts } from "../answer/coverage.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
 import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
 
-function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, built: AnswerParts): Answer {
+function frame<Data, Prior>(
+  definition: AreaDefinition<Data, string, Prior>,
+  context: AreaContext,
+  built: AnswerParts,
+): Answer {
   const parts = context.coverage ? { ...built, ...coverParts(built, context.coverage) } : built;
   const title = [definition.title, context.period.label, describeFilters(context.filters)]
     .filter((part) => part !== "")
@@ -39,11 +43,12 @@ function coverageLine(context: AreaContext): string[] {
   return note ? [note] : [];
 }
 
-export function defineArea<Data, Name extends string>(
-  definition: AreaDefinition<Data, Name>,
-): AreaModule<Data, Name> {
-  const answerFrom = (context: AreaContext, current: Data, previous: Data | null) =>
+export function defineArea<Data extends Prior, Name extends string, Prior = Data>(
+  definition: AreaDefinition<Data, Name, Prior>,
+): AreaModule<Data, Name, Prior> {
+  const answerFrom = (context: AreaContext, current: Data, previous: Prior | null) =>
     frame(definition, context, definition.build(context, current, previous));
+  const loadPrior = definition.loadPrior ?? definition.load;
   return {
     ...definition,
     answerFrom,
@@ -51,7 +56,7 @@ export function defineArea<Data, Name extends string>(
       const { comparison, filters } = context;
       const [current, previous] = await Promise.all([
         read((db) => definition.load(db, context.period, filters)),
-        comparison ? read((db) => definition.load(db, comparison, filters)) : Promise.resolve(null),
+        comparison ? read((db) => loadPrior(db, comparison, filters)) : Promise.resolve(null),
       ]);
       return answerFrom(context, current, previous);
     },

@@ -5,12 +5,12 @@ import { ratio } from "../../metrics/ratio.js";
 import { byValueDesc, cappedTable, cappedTitle, chartOf, figureKpi, metricKpi, table } from "../area-kpis.js";
 import { dailyValues, eachDay, topWithOther } from "../area-series.js";
 import { defineArea } from "../define-area.js";
-import type { OrdersData } from "./orders-data.js";
+import type { OrdersData, OrdersPrior } from "./orders-data.js";
 
 export const CITY_CHART_LIMIT = 15;
 export const PAYMENT_SLICES = 8;
 
-const sums = (d: OrdersData): MetricSums => ({ revenue: d.totals.revenue, orders: d.totals.orders });
+const sums = (d: OrdersPrior): MetricSums => ({ revenue: d.totals.revenue, orders: d.totals.orders });
 
 export const orders = defineArea({
   name: "orders",
@@ -25,7 +25,9 @@ export const orders = defineArea({
   ],
   fact: "orders",
   load: async (db, range, filters) => (await import("./orders-query.js")).loadOrdersData(db, range, filters),
-  build(context, current: OrdersData, previous) {
+  loadPrior: async (db, range, filters) =>
+    (await import("./orders-query.js")).loadOrderTotals(db, range, filters),
+  build(context, current: OrdersData, previous: OrdersPrior | null) {
     const days = eachDay(context.period.from, context.period.to);
     const cities = [...current.byCity].sort(
       byValueDesc(

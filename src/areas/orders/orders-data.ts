@@ -11,8 +11,12 @@ export interface OrderSums {
   readonly cogs: number;
 }
 
-export interface OrdersData {
+/** What the comparison period needs: the sums its KPIs are computed from. */
+export interface OrdersPrior {
   readonly totals: OrderSums;
+}
+
+export interface OrdersData extends OrdersPrior {
   readonly byDay: readonly { readonly day: string; readonly orders: number; readonly revenue: number }[];
   readonly byPaymentMethod: readonly CountAndAmount[];
   readonly byCity: readonly CountAndAmount[];

@@ -2,7 +2,7 @@ import { chartOf, figureKpi, table } from "../area-kpis.js";
 import { defineArea } from "../define-area.js";
 import { reorderTable } from "../stock/stock-area.js";
 import { priceRanges } from "./price-ranges.js";
-import type { ProductsData } from "./products-data.js";
+import type { ProductsData, ProductsPrior } from "./products-data.js";
 
 export const products = defineArea({
   name: "products",
@@ -14,7 +14,9 @@ export const products = defineArea({
   fact: "products",
   load: async (db, range, filters) =>
     (await import("./products-query.js")).loadProductsData(db, range, filters),
-  build(_context, current: ProductsData, previous) {
+  loadPrior: async (db, range, filters) =>
+    (await import("./products-query.js")).loadProductSales(db, range, filters),
+  build(_context, current: ProductsData, previous: ProductsPrior | null) {
     const low = current.lowStock.filter((i) => i.status === "low").length;
     const out = current.lowStock.filter((i) => i.status === "out").length;
     const ranges = priceRanges(current.priceBands);

@@ -9,7 +9,7 @@ import type { DateRange } from "../area-module.js";
 import { type ResolvedFilters, slugsOf } from "../filters/filter-types.js";
 import { loadLowStock } from "../stock/stock-query.js";
 import { PRICE_BOUNDS, priceRanges } from "./price-ranges.js";
-import type { ProductsData } from "./products-data.js";
+import type { ProductsData, ProductsPrior } from "./products-data.js";
 import type { ProductViews } from "./products-views.js";
 
 /** The price range of a product in SQL, the same ranges as priceBand (numbers only, no user text). */
@@ -18,6 +18,23 @@ const PRICE_BAND_SQL = sql<number>`CASE ${sql.join(
   sql` `,
 )} ELSE ${sql.lit(PRICE_BOUNDS.length)} END`;
 
+/** Units and revenue sold in the range: all the comparison period needs. */
+export async function loadProductSales(
+  reporting: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<ProductsPrior> {
+  let sales = withViews<ProductViews>(reporting)
+    .selectFrom("v_revenue_by_category")
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to);
+  if (filters.category) sales = sales.where("category", "in", slugsOf(filters.category));
+  const sold = await sales
+    .select((eb) => [eb.fn.sum<number>("units").as("units"), eb.fn.sum<number>("revenue").as("revenue")])
+    .executeTakeFirst();
+  return { unitsSold: num(sold?.units), revenue: num(sold?.revenue) };
+}
+
 export async function loadProductsData(
   reporting: ReportingDb,
   range: DateRange,
@@ -25,14 +42,7 @@ export async function loadProductsData(
 ): Promise<ProductsData> {
   const db = withViews<ProductViews>(reporting);
   let stock = db.selectFrom("v_product_stock").where("is_active", "=", 1);
-  let sales = db
-    .selectFrom("v_revenue_by_category")
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to);
-  if (filters.category) {
-    stock = stock.where("category", "in", slugsOf(filters.category));
-    sales = sales.where("category", "in", slugsOf(filters.category));
-  }
+  if (filters.category) stock = stock.where("category", "in", slugsOf(filters.category));
   // One pass over the catalogue, grouped by category, stock status and price range.
   const [cells, sold, lowStock] = await Promise.all([
     stock
@@ -46,9 +56,7 @@ export async function loadProductsData(
       ])
       .groupBy(["category_name", "stock_status", "band"])
       .execute(),
-    sales
-      .select((eb) => [eb.fn.sum<number>("units").as("units"), eb.fn.sum<number>("revenue").as("revenue")])
-      .executeTakeFirst(),
+    loadProductSales(reporting, range, filters),
     loadLowStock(reporting, range.to, filters),
   ]);
   const categories = new Map<string, { products: number; stockUnits: number; low: number; out: number }>();
@@ -73,8 +81,7 @@ export async function loadProductsData(
     stockUnits: byCategory.reduce((sum, c) => sum + c.stockUnits, 0),
     // stock_qty x unit_cost has two decimals in SQL; the sum of the groups is rounded back to them.
     stockValue: Number(stockValue.toFixed(2)),
-    unitsSold: num(sold?.units),
-    revenue: num(sold?.revenue),
+    ...sold,
     byCategory,
     priceBands,
     lowStock,

@@ -6,7 +6,7 @@ import { byValueDesc, cappedTable, chartOf, figureKpi } from "../area-kpis.js";
 import { type CountAndAmount, dailyValues, eachDay } from "../area-series.js";
 import { defineArea } from "../define-area.js";
 import { AGE_BANDS, ageBands } from "./age-bands.js";
-import type { UsersData } from "./users-data.js";
+import type { UsersData, UsersPrior } from "./users-data.js";
 
 export const CITY_ROWS = 15;
 
@@ -51,7 +51,9 @@ export const users = defineArea({
   examples: ["/kpi users last-30d", "/kpi users mtd vs last-year", "/kpi users last-90d city=Berlin"],
   fact: "users",
   load: async (db, range, filters) => (await import("./users-query.js")).loadUsersData(db, range, filters),
-  build(context, current: UsersData, previous) {
+  loadPrior: async (db, range, filters) =>
+    (await import("./users-query.js")).loadUsersTotals(db, range, filters),
+  build(context, current: UsersData, previous: UsersPrior | null) {
     const days = eachDay(context.period.from, context.period.to);
     return {
       kpis: [

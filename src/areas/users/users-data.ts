@@ -1,10 +1,14 @@
 /** What the users area reads: total, new and active users, per day, and the profiles of everyone signed up. */
 import type { CountAndAmount } from "../area-series.js";
 
-export interface UsersData {
+/** What the comparison period needs: the figures of the KPIs. */
+export interface UsersPrior {
   readonly totalUsers: number;
   readonly newUsers: number;
   readonly activeUsers: number;
+}
+
+export interface UsersData extends UsersPrior {
   readonly byDay: readonly {
     readonly day: string;
     readonly newUsers: number;

@@ -11,7 +11,7 @@
  *   longer than the cap count distinct users in v_user_activity_daily instead.
  */
 
-import { type ExpressionBuilder, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { daysInRange } from "../../calendar/calendar.js";
 import {
   type CoreViews,
@@ -24,7 +24,7 @@ import type { DateRange } from "../area-module.js";
 import type { CountAndAmount } from "../area-series.js";
 import type { ResolvedFilters } from "../filters/filter-types.js";
 import { birthDateRanges } from "./age-bands.js";
-import type { UsersData } from "./users-data.js";
+import type { UsersData, UsersPrior } from "./users-data.js";
 import type { ProfileDimension, UserViews } from "./users-views.js";
 
 type UsersDb = ViewsDb<UserViews>;
@@ -38,39 +38,43 @@ type ProfileCounts = Map<ProfileDimension, Map<string, number>>;
 
 type SignupViews = "v_signups_by_profile_total" | "v_signups_by_profile_daily";
 
+/** Which profile rows a count reads (both signup views have these columns). */
+type ProfileRows = (eb: ExpressionBuilder<CoreViews & UserViews, SignupViews>) => Expression<SqlBool>;
+
+const dimensionRef = () => sql.ref<string>("dimension");
+
 /** Every profile value but birth dates, and birth dates only within `birthDates`. */
-function profileValues<TB extends SignupViews>(
-  eb: ExpressionBuilder<CoreViews & UserViews, TB>,
-  birthDates: readonly { from: string; to: string }[],
-) {
-  // Both views have these columns; a generic view type cannot name them.
-  const dimension = sql.ref<string>("dimension");
+function profileValues(birthDates: readonly { from: string; to: string }[]): ProfileRows {
   const value = sql.ref<string>("dim_value");
-  return eb.or([
-    eb(dimension, "<>", "birth_date"),
-    eb.and([eb(dimension, "=", "birth_date"), eb.or(birthDates.map((r) => eb.between(value, r.from, r.to)))]),
-  ]);
+  return (eb) =>
+    eb.or([
+      eb(dimensionRef(), "<>", "birth_date"),
+      eb.and([
+        eb(dimensionRef(), "=", "birth_date"),
+        eb.or(birthDates.map((r) => eb.between(value, r.from, r.to))),
+      ]),
+    ]);
 }
 
-/**
- * Profile counts of everyone signed up by `day`: every dimension but birth_date in full, and
- * birth_date only within `birthDates` (the birth years the age bands' edges fall in).
- */
+/** Gender only: everyone has exactly one, so its counts add up to the users. */
+const genderOnly: ProfileRows = (eb) => eb(dimensionRef(), "=", "gender");
+
+/** Profile counts of everyone signed up by `day`, in the profile rows `rows` picks. */
 async function profilesAt(
   db: UsersDb,
   day: string,
   city: readonly string[] | undefined,
-  birthDates: readonly { from: string; to: string }[],
+  rows: ProfileRows,
 ): Promise<ProfileCounts> {
   const total = db
     .selectFrom("v_signups_by_profile_total")
     .where("city", "in", city ?? [ALL_CITIES])
-    .where((eb) => profileValues(eb, birthDates));
+    .where(rows);
   const later = db
     .selectFrom("v_signups_by_profile_daily")
     .where("city", "in", city ?? [ALL_CITIES])
     .where("day", ">", day)
-    .where((eb) => profileValues(eb, birthDates));
+    .where(rows);
   const [totals, after] = await Promise.all([
     total
       .select((eb) => ["dimension", "dim_value", eb.fn.sum<number>("users").as("users")])
@@ -162,32 +166,58 @@ async function distinctActivity(
   return { distinct: num(distinct?.n), byDay: new Map(byDay.map((r) => [r.day, num(r.n)])) };
 }
 
+/** New users per day of the range (each user has exactly one gender row). */
+function newUsersByDay(db: UsersDb, range: DateRange, city: readonly string[] | undefined) {
+  return db
+    .selectFrom("v_signups_by_profile_daily")
+    .where("city", "in", city ?? [ALL_CITIES])
+    .where("dimension", "=", "gender")
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to)
+    .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
+    .groupBy("day")
+    .execute();
+}
+
+const usersIn = (profiles: ProfileCounts): number =>
+  [...(profiles.get("gender")?.values() ?? [])].reduce((sum, n) => sum + n, 0);
+
+/** The comparison period's figures: total, new and active users, without the profiles. */
+export async function loadUsersTotals(
+  reporting: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<UsersPrior> {
+  const db = withViews<UserViews>(reporting);
+  const city = filters.city?.values;
+  const [newByDay, active, profiles] = await Promise.all([
+    newUsersByDay(db, range, city),
+    activity(db, range, city),
+    profilesAt(db, range.to, city, genderOnly),
+  ]);
+  return {
+    totalUsers: usersIn(profiles),
+    newUsers: newByDay.reduce((sum, r) => sum + num(r.n), 0),
+    activeUsers: active.distinct,
+  };
+}
+
 export async function loadUsersData(
   reporting: ReportingDb,
   range: DateRange,
   filters: ResolvedFilters,
 ): Promise<UsersData> {
   const db = withViews<UserViews>(reporting);
-  const signups = db
-    .selectFrom("v_signups_by_profile_daily")
-    .where("city", "in", filters.city?.values ?? [ALL_CITIES])
-    .where("dimension", "=", "gender")
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to);
+  const city = filters.city?.values;
   const [newByDay, active, profiles] = await Promise.all([
-    signups
-      .select((eb) => ["day", eb.fn.sum<number>("users").as("n")])
-      .groupBy("day")
-      .execute(),
-    activity(db, range, filters.city?.values),
-    profilesAt(db, range.to, filters.city?.values, birthDateRanges(range.to)),
+    newUsersByDay(db, range, city),
+    activity(db, range, city),
+    profilesAt(db, range.to, city, profileValues(birthDateRanges(range.to))),
   ]);
   const newMap = new Map(newByDay.map((r) => [r.day, num(r.n)]));
   const days = [...new Set([...newMap.keys(), ...active.byDay.keys()])].sort();
-  const gender = profileRows(profiles, "gender");
   return {
-    // Everyone who signed up by the end of the range has exactly one gender.
-    totalUsers: gender.reduce((sum, r) => sum + r.count, 0),
+    totalUsers: usersIn(profiles),
     newUsers: newByDay.reduce((sum, r) => sum + num(r.n), 0),
     activeUsers: active.distinct,
     byDay: days.map((day) => ({
@@ -195,7 +225,7 @@ export async function loadUsersData(
       newUsers: newMap.get(day) ?? 0,
       activeUsers: active.byDay.get(day) ?? 0,
     })),
-    byGender: gender,
+    byGender: profileRows(profiles, "gender"),
     byBirthYear: profileRows(profiles, "birth_year"),
     byBirthDate: profileRows(profiles, "birth_date"),
     byDevice: profileRows(profiles, "device"),
