@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // No developer's .env reaches a test or the commands it starts (test/cli/settings-cli.test.ts
+    // points KPI_ENV_FILE at its own files).
+    env: { KPI_ENV_FILE: "" },
   },
 });

@@ -5,20 +5,16 @@
  * unset), TEAMS_APP_WEBSITE_URL, TEAMS_APP_PRIVACY_URL, TEAMS_APP_TERMS_URL.
  * This entry point reads the environment itself: packaging needs none of the server's settings.
  */
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { writeTeamsPackage } from "../src/bot/teams/package/build-package.js";
 import { ManifestError } from "../src/bot/teams/package/teams-manifest.js";
+import { projectPath, projectVersion } from "../src/project-files.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const env = (name: string) => process.env[name]?.trim() || undefined;
 
 try {
-  const { version } = JSON.parse(await readFile(resolve(root, "package.json"), "utf8")) as {
-    version: string;
-  };
-  const output = resolve(process.argv[2] ?? resolve(root, "dist/teams-app.zip"));
+  const version = projectVersion();
+  const output = resolve(process.argv[2] ?? projectPath("dist", "teams-app.zip"));
   const publicBaseUrl = env("PUBLIC_BASE_URL");
   const websiteUrl = env("TEAMS_APP_WEBSITE_URL") ?? publicBaseUrl ?? "http://localhost:3000";
   const built = await writeTeamsPackage(output, {

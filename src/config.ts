@@ -143,6 +143,11 @@ export function loadConfig(
   });
 }
 
+/** Every variable kpi-bot reads: the core's, the schedule's, security's and each platform's. */
+export function configKeys(platforms: readonly PlatformDefinition[] = PLATFORMS): ReadonlySet<string> {
+  return new Set([...Object.keys(envSchema.shape), ...platforms.flatMap((p) => p.envKeys)]);
+}
+
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**

@@ -38,6 +38,8 @@ export interface PlatformDefinition<C = unknown> {
   readonly name: string;
   /** Reads the platform's own variables; `production` refuses development-only settings. */
   readConfig(env: EnvValues, context: { readonly production: boolean }): PlatformConfigResult<C>;
+  /** The variables readConfig reads. */
+  readonly envKeys: readonly string[];
   /** The startup line when the platform is off: which variables turn it on. */
   readonly disabledNote: string;
   readonly targets: Omit<TargetRules, "platform">;

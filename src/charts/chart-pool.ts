@@ -33,8 +33,13 @@ export const WORKER_YOUNG_GENERATION_MB = 8;
  */
 export const WORKER_OLD_GENERATION_MB = 48;
 
-/** A .mjs bootstrap that loads the TypeScript worker through tsx (see the file). */
-const WORKER_ENTRY = new URL("./chart-worker-entry.mjs", import.meta.url);
+/**
+ * The worker's module: the compiled one beside this module in a build (`npm run build`), else a
+ * .mjs bootstrap that loads the TypeScript worker through tsx (see the file).
+ */
+const WORKER_ENTRY = import.meta.url.endsWith(".js")
+  ? new URL("./chart-worker.js", import.meta.url)
+  : new URL("./chart-worker-entry.mjs", import.meta.url);
 
 export interface ChartPoolOptions {
   /** Worker threads, 1..MAX_CHART_WORKERS (CHART_WORKERS). */

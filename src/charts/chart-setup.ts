@@ -3,7 +3,6 @@
  * the Chart.js pieces we use registered (tree-shaken) and Chart.js defaults pointed at the
  * theme. Idempotent; every render calls setupCharts() first.
  */
-import { fileURLToPath } from "node:url";
 import { GlobalFonts } from "@napi-rs/canvas";
 import {
   ArcElement,
@@ -20,11 +19,12 @@ import {
   SubTitle,
   Title,
 } from "chart.js";
+import { projectPath } from "../project-files.js";
 import { FONT_FAMILY, TEXT_COLOUR } from "./chart-theme.js";
 
 /** The bundled font files (DejaVu Sans, see assets/fonts/LICENSE-DejaVu.txt). */
 export const FONT_FILES: readonly string[] = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) =>
-  fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url)),
+  projectPath("assets", "fonts", file),
 );
 
 let ready = false;

@@ -2,8 +2,9 @@
 
 import { constants } from "node:os";
 import { Command, CommanderError } from "commander";
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, configKeys, loadConfig } from "../config.js";
 import { parseDatabaseUrl } from "../db/database-url.js";
+import { loadDotEnv, SettingsFileError, unknownKeysWarning } from "../dotenv.js";
 import {
   DataSourceUnavailableError,
   InterruptedError,
@@ -12,6 +13,7 @@ import {
   type UserError,
 } from "../errors.js";
 import { createLogger } from "../log.js";
+import { projectVersion } from "../project-files.js";
 import { registerAskCommand } from "./ask-command.js";
 import { registerAuditCommand } from "./audit-command.js";
 import type { CliContext } from "./context.js";
@@ -26,6 +28,7 @@ import { registerSubscriptionsCommand } from "./subscriptions-command.js";
 export function createProgram(context: CliContext): Command {
   const program = new Command("kpi")
     .description("kpi-bot: marketing KPIs from the reporting database, in the terminal, Slack and Teams")
+    .version(projectVersion(), "-V, --version", "print the version")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)");
   registerDbCommands(program, context);
@@ -42,6 +45,9 @@ export function createProgram(context: CliContext): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   let context: CliContext;
   try {
+    const settings = loadDotEnv(process.env, configKeys());
+    const warning = unknownKeysWarning(settings);
+    if (warning) process.stderr.write(`${warning}\n`);
     const config = loadConfig();
     context = {
       config,
@@ -49,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out: (line) => process.stdout.write(`${line}\n`),
     };
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof SettingsFileError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }

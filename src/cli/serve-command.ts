@@ -1,5 +1,6 @@
 /** `kpi serve` (`npm start`): the bot server with every configured chat platform and the scheduler. */
 import type { Command } from "commander";
+import { projectVersion } from "../project-files.js";
 import type { CliContext } from "./context.js";
 
 export function registerServeCommand(program: Command, context: CliContext): void {
@@ -15,6 +16,13 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       ]);
       await checkReadonlyAccount(config, log);
       log.info({ policy: config.chat.access.source }, "access policy loaded");
+      const compiled = import.meta.url.endsWith(".js");
+      log.info(
+        { version: projectVersion(), code: compiled ? "dist" : "sources" },
+        compiled
+          ? "running the build in dist/"
+          : "running the TypeScript sources (npm run build makes dist/)",
+      );
       let stop: (signal: NodeJS.Signals) => void = () => undefined;
       const stopped = new Promise<NodeJS.Signals>((resolve) => {
         stop = resolve;

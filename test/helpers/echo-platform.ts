@@ -25,6 +25,7 @@ export function echoPlatform(): PlatformDefinition<EchoConfig> {
       if (!/^https?:\/\/\S+$/.test(url)) return { problems: ["ECHO_CHAT_URL: must be an http(s) URL"] };
       return { config: { url }, problems: [] };
     },
+    envKeys: ["ECHO_CHAT_URL"],
     disabledNote: "Echo disabled: set ECHO_CHAT_URL",
     targets: { example: "echo:room-<name>", parseId: (id) => (ROOM.test(id) ? id : undefined) },
     policyKeys: { rooms: "channel" },

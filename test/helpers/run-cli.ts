@@ -10,16 +10,29 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/**
+ * `env` adds to (an `undefined` value removes from) the test's environment; `cwd` is where the
+ * command runs (where it looks for `.env`); `bin` another entry point than bin/kpi.js.
+ */
 export function runKpi(
   args: readonly string[],
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
   timeoutMs = 120_000,
+  options: { readonly cwd?: string; readonly bin?: string } = {},
 ): Promise<CliResult> {
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...process.env, LOG_LEVEL: "warn", ...env }).filter(([, v]) => v !== undefined),
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [KPI_BIN, ...args],
-      { env: { ...process.env, LOG_LEVEL: "warn", ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      [options.bin ?? KPI_BIN, ...args],
+      {
+        env: childEnv,
+        timeout: timeoutMs,
+        maxBuffer: 64 * 1024 * 1024,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -34,6 +34,9 @@ const slackEnvSchema = z.object({
     .optional(),
 });
 
+/** The variables this platform reads (a `.env` key outside every platform's and the core's is warned about). */
+export const SLACK_ENV_KEYS: readonly string[] = Object.keys(slackEnvSchema.shape);
+
 export function readSlackConfig(env: EnvValues): PlatformConfigResult<SlackConfig> {
   const parsed = slackEnvSchema.safeParse(env);
   if (!parsed.success) {

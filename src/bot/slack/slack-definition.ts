@@ -3,7 +3,7 @@
  * and users), its variables. Bolt and the Web API client load only when it is opened.
  */
 import type { PlatformDefinition } from "../chat-platform.js";
-import { readSlackConfig, type SlackConfig } from "./slack-config.js";
+import { readSlackConfig, SLACK_ENV_KEYS, type SlackConfig } from "./slack-config.js";
 import type { SlackOptions } from "./slack-options.js";
 
 /** Slack channel (C…), private channel (G…) and direct message (D…) ids. */
@@ -13,6 +13,7 @@ export function slackPlatform(options: SlackOptions = {}): PlatformDefinition<Sl
   return {
     name: "slack",
     readConfig: (env) => readSlackConfig(env),
+    envKeys: SLACK_ENV_KEYS,
     disabledNote: "Slack disabled: no SLACK_ variable is set",
     targets: {
       example: "slack:C0123ABC",

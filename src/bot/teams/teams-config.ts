@@ -39,6 +39,9 @@ const teamsEnvSchema = z.object({
   TEAMS_TOKEN_URL: z.string().trim().url().optional(),
 });
 
+/** The variables this platform reads (a `.env` key outside every platform's and the core's is warned about). */
+export const TEAMS_ENV_KEYS: readonly string[] = Object.keys(teamsEnvSchema.shape);
+
 export function readTeamsConfig(
   env: EnvValues,
   context: { readonly production: boolean },

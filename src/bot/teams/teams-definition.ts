@@ -4,13 +4,14 @@
  * loads only when it is opened.
  */
 import type { PlatformDefinition } from "../chat-platform.js";
-import { readTeamsConfig, type TeamsConfig } from "./teams-config.js";
+import { readTeamsConfig, TEAMS_ENV_KEYS, type TeamsConfig } from "./teams-config.js";
 import type { TeamsOptions } from "./teams-options.js";
 
 export function teamsPlatform(options: TeamsOptions = {}): PlatformDefinition<TeamsConfig> {
   return {
     name: "teams",
     readConfig: readTeamsConfig,
+    envKeys: TEAMS_ENV_KEYS,
     disabledNote:
       "Teams disabled: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (or TEAMS_ALLOW_ANONYMOUS=true for local development)",
     targets: {

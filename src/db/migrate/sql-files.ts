@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../../project-files.js";
 
 export interface SqlFile {
   /** File name without directory, e.g. `003_users.sql`. */
@@ -16,7 +16,7 @@ export interface SqlFile {
 }
 
 /** The project's `db/` directory. */
-export const DB_DIR = fileURLToPath(new URL("../../../db", import.meta.url));
+export const DB_DIR = projectPath("db");
 
 export function checksumOf(sql: string): string {
   return createHash("sha256").update(sql.replaceAll("\r\n", "\n")).digest("hex");
