@@ -6,24 +6,10 @@
 import type { RowDataPacket } from "mysql2/promise";
 import type { Connection } from "../../src/db/connect.js";
 import { quoteIdentifier } from "../../src/db/database-url.js";
+import { FACT_TABLES } from "../../src/db/fact-tables.js";
 import { UserError } from "../../src/errors.js";
 
-/** The 13 generated tables, parents before children (the load order). */
-export const FACT_TABLES = [
-  "product_categories",
-  "products",
-  "users",
-  "traffic_sources",
-  "ad_platforms",
-  "ad_pricing",
-  "campaigns",
-  "ads",
-  "sessions",
-  "orders",
-  "order_details",
-  "payments",
-  "ad_interactions",
-] as const;
+export { FACT_TABLES } from "../../src/db/fact-tables.js";
 
 /** Derived tables rebuilt by sp_refresh_all; none is referenced by a foreign key. */
 export const DERIVED_TABLES = [

@@ -1,4 +1,4 @@
-/** `kpi db migrate | reset --yes | refresh [--full] | grant-readonly`. */
+/** `kpi db migrate | reset --yes | refresh [--full] | check | grant-readonly`. */
 import type { Command } from "commander";
 import { redactUrl } from "../db/database-url.js";
 import { UserError } from "../errors.js";
@@ -54,6 +54,22 @@ export function registerDbCommands(program: Command, context: CliContext): void 
       context.out(
         `Refreshed ${report.full ? "all" : "changed"} derived figures: ${report.daysRefreshed} day(s) of rollups in ${report.seconds.toFixed(2)} s.`,
       );
+    });
+
+  db.command("check")
+    .description(
+      "check the 13 tables against the data contract: foreign keys, CHECK constraints, events in the future, orders without lines; reads only",
+    )
+    .action(async () => {
+      const [{ withConnection }, { checkData, describeDataCheck }] = await Promise.all([
+        import("../db/connect.js"),
+        import("../db/data-check.js"),
+      ]);
+      const report = await withConnection(context.config.databaseUrl, (c) =>
+        checkData(c, { now: new Date(), timeZone: context.config.reportTimeZone }),
+      );
+      for (const line of describeDataCheck(report)) context.out(line);
+      if (report.problems.length > 0) process.exitCode = 1;
     });
 
   registerGrantReadonlyCommand(db, context);

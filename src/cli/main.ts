@@ -65,7 +65,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = createProgram(context);
   try {
     await program.parseAsync([...argv]);
-    return 0;
+    // A command that finished but found something wrong (`kpi db check`) sets the exit code.
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     const failure = await userFailure(error, context.config.databaseUrl);
