@@ -37,6 +37,8 @@ export interface ChatConfig {
   readonly production: boolean;
   /** Wait before telling the asker the data source is slow. */
   readonly slowNoticeMs: number;
+  /** When set, GET /metrics wants `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  readonly metricsToken: string | undefined;
 }
 
 const httpUrl = z
@@ -50,6 +52,7 @@ export const chatEnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   PUBLIC_BASE_URL: httpUrl.optional(),
   CHART_URL_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   AREA_CHANNELS: z
     .string()
     .regex(
@@ -126,6 +129,7 @@ export function chatConfigFrom(
       access,
       production,
       slowNoticeMs: e.SLOW_DATA_NOTICE_MS,
+      metricsToken: e.METRICS_TOKEN,
     },
   };
 }

@@ -17,6 +17,7 @@ import { withDeadline } from "../engine/deadline.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
 import type { Logger } from "../log.js";
 import { type ChatGuard, type ChatGuardOptions, createChatGuard } from "../security/chat-guard.js";
+import { type BotMetrics, createBotMetrics } from "./metrics.js";
 import { type OpenPlatforms, openPlatforms } from "./open-platforms.js";
 import { createScheduling, type Scheduling } from "./scheduling.js";
 import { readinessOf, warmUp } from "./serving.js";
@@ -42,6 +43,8 @@ export interface BotParts {
   readonly chat: ChatHandler;
   /** The configured platforms, opened (senders ready; routes not mounted). */
   readonly platforms: OpenPlatforms;
+  /** What the process did and holds, for GET /metrics. */
+  readonly metrics: BotMetrics;
   /** Stops the platforms and closes everything shared, last the database pools. */
   close(): Promise<void>;
 }
@@ -52,8 +55,12 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
   const engine = createEngine(config, now, options);
   const botState = createBotStateDb(config.databaseUrl, { statementTimeoutMs: config.statementTimeoutMs });
   // With eager charts the workers start now, so the server's first chart does not wait ~250 ms.
-  const charts = createChartRenderer(config.chartWorkers, { eager: options.eagerCharts ?? false });
-  const guard = createChatGuard(config.security, botState, options);
+  const metrics = createBotMetrics();
+  const charts = metrics.observeCharts(
+    createChartRenderer(config.chartWorkers, { eager: options.eagerCharts ?? false }),
+  );
+  const unobserved = createChatGuard(config.security, botState, options);
+  const guard: ChatGuard = { ...unobserved, audit: metrics.observeAudit(unobserved.audit) };
   const scheduling = createScheduling({ config, engine, db: botState, log, now });
   const chat: ChatHandler = (request) =>
     answerChatRequest(request, {
@@ -71,6 +78,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     await botState.destroy().catch(() => undefined);
   };
   const admission = createAdmission(config.security.admission, log);
+  metrics.attach({ admission, engine, botState });
   const deps: PlatformDeps = {
     engine,
     chat,
@@ -102,6 +110,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     scheduling,
     chat,
     platforms,
+    metrics,
     async close() {
       await platforms.stop();
       await closeShared();
@@ -133,6 +142,11 @@ export async function startBot(
       platforms: parts.platforms.platforms,
       log: options.log,
       readiness: () => readinessOf(parts),
+      metrics: {
+        scrape: parts.metrics.scrape,
+        observeHttp: parts.metrics.observeHttp,
+        token: config.chat.metricsToken,
+      },
     });
   } catch (error) {
     await parts.close();

@@ -5,11 +5,21 @@
  * (shutdown), every platform route answers 503, so Slack and Teams retry elsewhere, while
  * the answers already under way finish.
  */
+
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import type { Logger } from "../log.js";
 import type { ChatPlatform } from "./chat-platform.js";
+
+/** GET /metrics: the text exposition, and each response's route, status and time. */
+export interface ServerMetrics {
+  scrape(): Promise<{ readonly contentType: string; readonly body: string }>;
+  observeHttp(path: string, status: number, seconds: number): void;
+  /** When set, a scrape must send `Authorization: Bearer <token>`. */
+  readonly token?: string | undefined;
+}
 
 /** Each check's problem, by name; empty when ready. */
 export type ReadinessProblems = Readonly<Record<string, string>>;
@@ -28,10 +38,29 @@ export async function startServer(options: {
   readonly log: Logger;
   /** What keeps the bot from answering now (database, platforms, scheduler). */
   readonly readiness?: () => Promise<ReadinessProblems>;
+  readonly metrics?: ServerMetrics;
 }): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
   let draining = false;
+  const { metrics } = options;
+  if (metrics) {
+    app.use((req, res, next) => {
+      const started = performance.now();
+      res.once("finish", () =>
+        metrics.observeHttp(req.path, res.statusCode, (performance.now() - started) / 1000),
+      );
+      next();
+    });
+    app.get("/metrics", async (req, res) => {
+      if (metrics.token !== undefined && !bearerMatches(req.get("authorization"), metrics.token)) {
+        res.status(401).set("www-authenticate", "Bearer").json({ ok: false, error: "unauthorized" });
+        return;
+      }
+      const { contentType, body } = await metrics.scrape();
+      res.type(contentType).send(body);
+    });
+  }
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, channels: options.platforms.map((p) => p.name) });
   });
@@ -91,4 +120,11 @@ export async function startServer(options: {
       });
     },
   };
+}
+
+/** `Authorization: Bearer <token>` with the expected token, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const sent = /^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "";
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(sent), digest(token));
 }
