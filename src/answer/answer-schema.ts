@@ -40,6 +40,7 @@ export const chartSchema = z
     labels: z.array(z.string()),
     series: z.array(z.strictObject({ name: z.string(), values: z.array(maybeNumber) })).min(1),
     unit: unit.optional(),
+    subtitle: z.string().optional(),
   })
   .refine(
     (c) => c.series.every((s) => s.values.length === c.labels.length),

@@ -84,6 +84,8 @@ export interface ChartSpec {
   readonly series: readonly ChartSeries[];
   /** Unit of the values (axis and value-label formatting). */
   readonly unit?: Unit;
+  /** The period and filters the chart shows ("Oct 27 – Nov 25, 2026 · platform Meta"), under its title. */
+  readonly subtitle?: string;
 }
 
 export interface AnswerPeriod {

@@ -2,7 +2,9 @@
  * KPIs and table columns from sums, presented as the metric table says (src/metrics): the
  * label, unit and good direction of every key come from there, never from an area.
  */
+
 import type { AnswerTable, Cell, ChartKind, ChartSpec, Kpi } from "../answer/answer.js";
+import { codeLabel } from "../answer/code-labels.js";
 import { changeBetween } from "../metrics/change.js";
 import { computeMetric, type MetricKey, type MetricSums } from "../metrics/definitions.js";
 import { groupDigits } from "../metrics/format.js";
@@ -71,7 +73,7 @@ export function chartOf<T>(
     key: spec.key,
     kind: spec.kind,
     title: spec.title,
-    labels: items.map((item, i) => label(item, i)),
+    labels: items.map((item, i) => codeLabel(label(item, i))),
     series: [{ name: headingOf(spec.measure), values: items.map((item, i) => value(item, i)) }],
     unit: unitOf(spec.measure),
   };

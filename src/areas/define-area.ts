@@ -3,6 +3,7 @@
 import { answerActions } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import { coverageNote, coverParts } from "../answer/coverage.js";
+import { formatDateRange } from "../calendar/date-format.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
 import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
 
@@ -22,7 +23,7 @@ function frame<Data, Prior>(
     comparison: context.comparison ? { from: context.comparison.from, to: context.comparison.to } : null,
     kpis: parts.kpis,
     tables: parts.tables,
-    charts: parts.charts,
+    charts: parts.charts.map((chart) => ({ ...chart, subtitle: chartSubtitle(definition, context) })),
     notes: [
       ...context.notes,
       ...coverageLine(context),
@@ -36,6 +37,16 @@ function frame<Data, Prior>(
     }),
     coverage: context.coverage ?? null,
   };
+}
+
+/** What a chart shows, under its title: the period's dates (or "as of" day) and the filters. */
+function chartSubtitle<Data, Prior>(
+  definition: AreaDefinition<Data, string, Prior>,
+  context: AreaContext,
+): string {
+  const { from, to } = context.period;
+  const when = definition.asOfNow === true ? `as of ${formatDateRange(to, to)}` : formatDateRange(from, to);
+  return [when, describeFilters(context.filters)].filter((part) => part !== "").join(" · ");
 }
 
 function coverageLine(context: AreaContext): string[] {

@@ -15,9 +15,16 @@ import {
   titlePlugins,
   valueAxis,
 } from "./chart-options.js";
-import { backgroundPlugin, valueLabelsPlugin } from "./chart-plugins.js";
-import { coloursFor, singleSeriesColours } from "./chart-theme.js";
+import { backgroundPlugin, referenceLinePlugin, valueLabelsPlugin } from "./chart-plugins.js";
+import {
+  coloursFor,
+  LOSS_EDGE_COLOUR,
+  LOSS_FILL_COLOUR,
+  OTHER_COLOUR,
+  singleSeriesColours,
+} from "./chart-theme.js";
 import { formatCategoryLabels } from "./label-format.js";
+import { fitText } from "./text-fit.js";
 
 export type BarConfig = ChartConfiguration<"bar", (number | null)[], string>;
 
@@ -29,12 +36,13 @@ export function barChartConfig(rc: RenderContext, horizontal: boolean): BarConfi
   if (!hasValues(data)) return null;
   const summed = isAdditive(rc.unit);
   if (horizontal) data = foldTail(data, maxHorizontalBars(rc), summed ? "sum" : "drop", "given");
-  const labelChars = horizontal
-    ? Math.round(30 * Math.max(0.7, rc.width / 1200))
-    : columnChars(rc, data.labels.length);
+  const labelWidth = horizontal ? rc.width * 0.3 : columnWidth(rc, data.labels.length);
   const multi = data.series.length > 1;
   const seriesColours = coloursFor(data.series.map((s) => s.name));
   const barColours = singleSeriesColours(data.labels);
+  // Multiples (ROAS) have a break-even at 1×: a line there, and the bars below it marked as losses.
+  const breakEven = rc.unit === "multiple";
+  const loss = (v: number | null) => breakEven && v !== null && v < 1;
   const { sizes } = rc;
   const bars = data.labels.length * data.series.length;
   const grace = bars <= MAX_VALUE_LABELS ? (horizontal ? "18%" : "10%") : "2%";
@@ -43,11 +51,15 @@ export function barChartConfig(rc: RenderContext, horizontal: boolean): BarConfi
   return {
     type: "bar",
     data: {
-      labels: formatCategoryLabels(data.labels, labelChars),
+      labels: formatCategoryLabels(data.labels, 0, (label) => fitText(label, labelWidth, sizes.tick)),
       datasets: data.series.map((s, i) => ({
         label: s.name,
         data: [...s.values],
-        backgroundColor: multi ? seriesColours[i] : barColours,
+        backgroundColor: s.values.map((v, j) =>
+          loss(v) ? LOSS_FILL_COLOUR : ((multi ? seriesColours[i] : barColours[j]) ?? OTHER_COLOUR),
+        ),
+        borderColor: s.values.map((v) => (loss(v) ? LOSS_EDGE_COLOUR : "rgba(0,0,0,0)")),
+        borderWidth: s.values.map((v) => (loss(v) ? Math.max(2, Math.round(2 * sizes.scale)) : 0)),
         borderRadius: Math.round(4 * sizes.scale),
         maxBarThickness: Math.round((horizontal ? 48 : 110) * sizes.scale),
         categoryPercentage: 0.8,
@@ -64,14 +76,31 @@ export function barChartConfig(rc: RenderContext, horizontal: boolean): BarConfi
         ...titlePlugins(rc, horizontal ? foldNote(data, summed) : undefined),
         legend: legendPlugin(rc, multi),
         kpiValueLabels: { unit: rc.unit, currency: rc.currency, fontSize: sizes.valueLabel },
+        ...(breakEven
+          ? {
+              kpiReferenceLine: {
+                value: 1,
+                label: "break-even 1×",
+                colour: LOSS_EDGE_COLOUR,
+                fontSize: sizes.valueLabel,
+              },
+            }
+          : {}),
       },
     },
-    plugins: bars <= MAX_VALUE_LABELS ? [backgroundPlugin, valueLabelsPlugin] : [backgroundPlugin],
+    plugins: [
+      backgroundPlugin,
+      ...(bars <= MAX_VALUE_LABELS ? [valueLabelsPlugin] : []),
+      ...(breakEven ? [referenceLinePlugin] : []),
+    ],
   };
 }
 
-/** Characters that fit under one column of a vertical bar chart (crowded charts rotate instead). */
-function columnChars(rc: RenderContext, columns: number): number {
+/**
+ * Pixels a label has under one column of a vertical bar chart (the value axis and padding
+ * taken off); at least 12 ticks' worth, since crowded charts rotate their labels instead.
+ */
+function columnWidth(rc: RenderContext, columns: number): number {
   const column = (rc.width - 2 * rc.sizes.padding - 6 * rc.sizes.tick) / Math.max(1, columns);
-  return Math.max(12, Math.min(40, Math.floor(column / (rc.sizes.tick * 0.62))));
+  return Math.max(rc.sizes.tick * 7, column * 0.95);
 }

@@ -24,8 +24,11 @@ export interface RenderContext {
   readonly currency: string;
 }
 
-export function titlePlugins(rc: RenderContext, subtitle?: string) {
+/** The title, and under it the spec's subtitle (period, filters) and the builder's note, joined. */
+export function titlePlugins(rc: RenderContext, note?: string) {
   const { sizes } = rc;
+  const parts = [rc.spec.subtitle, note].filter((p): p is string => p !== undefined && p.trim() !== "");
+  const subtitle = parts.length > 0 ? parts.join(" · ") : undefined;
   const titleChars = Math.floor((rc.width - 2 * sizes.padding) / (sizes.title * 0.66));
   const subtitleChars = Math.floor((rc.width - 2 * sizes.padding) / (sizes.subtitle * 0.6));
   return {

@@ -15,11 +15,61 @@ export interface ValueLabelOptions {
   readonly fontSize: number;
 }
 
+/** A dashed line across the plot at one value of the value axis, labelled at its end. */
+export interface ReferenceLineOptions {
+  readonly value: number;
+  readonly label: string;
+  readonly colour: string;
+  readonly fontSize: number;
+}
+
 declare module "chart.js" {
   interface PluginOptionsByType<TType extends ChartType> {
     kpiValueLabels?: ValueLabelOptions;
+    kpiReferenceLine?: ReferenceLineOptions;
   }
 }
+
+/** Draws `kpiReferenceLine` over the datasets (e.g. ROAS's break-even at 1×). */
+export const referenceLinePlugin: Plugin = {
+  id: "kpiReferenceLine",
+  afterDatasetsDraw(chart) {
+    const options = (chart.options.plugins as { kpiReferenceLine?: ReferenceLineOptions }).kpiReferenceLine;
+    if (!options) return;
+    const horizontal = chart.options.indexAxis === "y";
+    const scale = horizontal ? chart.scales.x : chart.scales.y;
+    if (!scale) return;
+    const at = scale.getPixelForValue(options.value);
+    const area = chart.chartArea;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.strokeStyle = options.colour;
+    ctx.fillStyle = options.colour;
+    ctx.lineWidth = Math.max(2, options.fontSize / 8);
+    ctx.setLineDash([options.fontSize * 0.6, options.fontSize * 0.4]);
+    ctx.beginPath();
+    if (horizontal) {
+      ctx.moveTo(at, area.top);
+      ctx.lineTo(at, area.bottom);
+    } else {
+      ctx.moveTo(area.left, at);
+      ctx.lineTo(area.right, at);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.font = `${options.fontSize}px ${FONT_FAMILY}`;
+    if (horizontal) {
+      ctx.textAlign = "left";
+      ctx.textBaseline = "bottom";
+      ctx.fillText(options.label, at + 4, area.bottom - 2);
+    } else {
+      ctx.textAlign = "right";
+      ctx.textBaseline = "bottom";
+      ctx.fillText(options.label, area.right, at - 3);
+    }
+    ctx.restore();
+  },
+};
 
 /** Paints the whole canvas white before anything else, so PNGs are never transparent. */
 export const backgroundPlugin: Plugin = {

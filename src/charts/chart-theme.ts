@@ -12,6 +12,9 @@ export const MUTED_TEXT_COLOUR = "#6b7280";
 export const GRID_COLOUR = "#e5e7eb";
 export const ZERO_LINE_COLOUR = "#9ca3af";
 export const OTHER_COLOUR = "#9ca3af";
+/** Bars below break-even (ROAS under 1×): a pale red no platform's brand colour is, with a red edge. */
+export const LOSS_FILL_COLOUR = "#fecaca";
+export const LOSS_EDGE_COLOUR = "#dc2626";
 export const FUNNEL_CONNECTOR_COLOUR = "#dbeafe";
 
 /** Categorical palette for series and slices that are not ad platforms (colour-blind aware order). */

@@ -36,7 +36,8 @@ export function funnelChartConfig(rc: RenderContext): FunnelConfig | null {
   const aligned = alignData(rc.spec);
   const data = { ...aligned, labels: aligned.labels.slice(0, MAX_FUNNEL_STAGES) };
   const values = (aligned.series[0]?.values ?? []).slice(0, MAX_FUNNEL_STAGES);
-  if (!values.some((v) => v !== null)) return null;
+  // A funnel with nothing in any stage (no impressions at all) is "no data", not empty boxes.
+  if (!values.some((v) => v !== null && v > 0)) return null;
   const widths = funnelWidths(values);
   const { sizes } = rc;
   const labelChars = Math.round(20 * Math.max(0.7, rc.width / 1200));

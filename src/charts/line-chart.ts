@@ -26,13 +26,15 @@ export function lineChartConfig(rc: RenderContext): LineConfig | null {
   const radius = (points === 1 ? 7 : 3.5) * Math.max(0.7, sizes.scale);
   const labelled = !multi && points <= MAX_LABELLED_POINTS;
   const x = categoryAxis(rc, 0);
+  const right = rightAxisSeries(data.series);
   return {
     type: "line",
     data: {
       labels: formatCategoryLabels(data.labels, 16),
       datasets: data.series.map((s, i) => ({
-        label: s.name,
+        label: right.has(i) ? `${s.name} (right axis)` : s.name,
         data: [...s.values],
+        yAxisID: right.has(i) ? "y1" : "y",
         borderColor: colours[i],
         backgroundColor: colours[i],
         borderWidth: Math.max(2, Math.round(3 * sizes.scale)),
@@ -53,6 +55,7 @@ export function lineChartConfig(rc: RenderContext): LineConfig | null {
           ticks: { ...x.ticks, maxTicksLimit: Math.max(4, Math.floor(rc.width / 110)) },
         },
         y: valueAxis(rc, labelled ? "12%" : "5%"),
+        ...(right.size > 0 ? { y1: rightAxis(rc, colours[[...right][0] ?? 0]) } : {}),
       },
       plugins: {
         ...titlePlugins(rc),
@@ -61,6 +64,34 @@ export function lineChartConfig(rc: RenderContext): LineConfig | null {
       },
     },
     plugins: labelled ? [backgroundPlugin, valueLabelsPlugin] : [backgroundPlugin],
+  };
+}
+
+/** Magnitudes more than this many times apart do not share an axis. */
+const SHARED_AXIS_RATIO = 10;
+
+/**
+ * The series drawn on a right-hand axis: those whose largest value is under a tenth of the
+ * largest series' (new users under active users), so they are not flattened against zero.
+ */
+function rightAxisSeries(series: readonly { readonly values: readonly (number | null)[] }[]): Set<number> {
+  const peaks = series.map((s) => Math.max(0, ...s.values.map((v) => Math.abs(v ?? 0))));
+  const top = Math.max(0, ...peaks);
+  const right = new Set<number>();
+  peaks.forEach((peak, i) => {
+    if (peak > 0 && peak * SHARED_AXIS_RATIO < top) right.add(i);
+  });
+  return right;
+}
+
+/** The right-hand value axis: no grid of its own, ticks in its series' colour. */
+function rightAxis(rc: RenderContext, colour: string | undefined) {
+  const axis = valueAxis(rc, "5%");
+  return {
+    ...axis,
+    position: "right" as const,
+    grid: { display: false },
+    ticks: { ...axis.ticks, ...(colour ? { color: colour } : {}) },
   };
 }
 

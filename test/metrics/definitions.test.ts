@@ -224,6 +224,20 @@ describe("ratio", () => {
   });
 });
 
+describe("every chart says what it shows", () => {
+  it("carries the answer's dates (or the as-of day) under its title in every area", () => {
+    for (const area of AREA_NAMES) {
+      const module = areaModule(area);
+      const answer = module.answerFrom(CONTEXT(area), EMPTY[area], null);
+      for (const chart of answer.charts) {
+        expect(chart.subtitle, `${area} ${chart.key}`).toBe(
+          module.asOfNow ? "as of Nov 2, 2026" : "Nov 1 – Nov 2, 2026",
+        );
+      }
+    }
+  });
+});
+
 describe("the metric table presents every key the areas show", () => {
   it("gives every KPI and every column of every area's answer its unit and heading, the same everywhere", () => {
     const answers = AREA_NAMES.map((area) => areaModule(area).answerFrom(CONTEXT(area), EMPTY[area], null));
