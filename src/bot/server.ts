@@ -1,7 +1,8 @@
 /**
  * The bot server: one HTTP server on PORT for every platform that has routes (Slack HTTP
  * mode at POST /slack/events, Teams at POST /api/messages), plus GET /healthz (the process
- * is alive) and GET /readyz (it can answer: 200, or 503 with the reasons). Once draining
+ * is alive) and GET /readyz (it can answer: 200, or 503 with the reasons; with the state of a
+ * platform's own connections, such as Slack's Socket Mode WebSocket, either way). Once draining
  * (shutdown), every platform route answers 503, so Slack and Teams retry elsewhere, while
  * the answers already under way finish.
  */
@@ -43,8 +44,15 @@ export async function startServer(options: {
       const problem = platform.readiness?.();
       if (problem) problems[platform.name] = problem;
     }
+    const connections = Object.fromEntries(
+      options.platforms.flatMap((p) => (p.connection ? [[p.name, p.connection()]] : [])),
+    );
     const ready = Object.keys(problems).length === 0;
-    res.status(ready ? 200 : 503).json({ ready, ...(ready ? {} : { problems }) });
+    res.status(ready ? 200 : 503).json({
+      ready,
+      ...(ready ? {} : { problems }),
+      ...(Object.keys(connections).length > 0 ? { connections } : {}),
+    });
   });
   app.use((_req, res, next) => {
     if (!draining) {

@@ -16,9 +16,11 @@ import { webClientOptions } from "./client-options.js";
 import { registerListeners } from "./listeners/index.js";
 import { replayGuard } from "./replay-guard.js";
 import type { SlackConfig } from "./slack-config.js";
+import { HTTP_REDELIVERED, SOCKET_REDELIVERED, slackRedelivery } from "./redelivery.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { slackErrorCode } from "./slack-errors.js";
 import { slackLogger } from "./slack-logger.js";
+import { watchSocket } from "./socket-state.js";
 import type { SlackOptions } from "./slack-options.js";
 import { WORKING_DELAY_MS } from "./slack-reply.js";
 import { createSlackSenders } from "./slack-senders.js";
@@ -59,6 +61,7 @@ export async function openSlack(
     currency: deps.currency,
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
     slowNoticeMs: deps.slowNoticeMs,
+    redelivery: slackRedelivery(deps.claims, slack.appToken ? SOCKET_REDELIVERED : HTTP_REDELIVERED, deps.log),
   };
   const senders = createSlackSenders(slack, deps.currency, deps.charts, deps.log);
   const clientOptions = webClientOptions(slack.apiUrl, deps.log);
@@ -155,14 +158,8 @@ function socketMode(
   const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } });
   const app = boltApp(slack, receiver, clientOptions, logger);
   registerListeners(app, deps);
+  const socket = watchSocket(receiver.client, deps.log);
   let started = false;
-  let connected = false;
-  receiver.client.on("connected", () => {
-    connected = true;
-  });
-  receiver.client.on("disconnected", () => {
-    connected = false;
-  });
   return {
     name: "slack",
     description: "Slack in Socket Mode (no public URL needed)",
@@ -181,7 +178,12 @@ function socketMode(
       }
     },
     readiness: () =>
-      !started ? NOT_AUTHENTICATED : connected ? undefined : "the Socket Mode connection is down",
+      !started
+        ? NOT_AUTHENTICATED
+        : socket.state() === "connected"
+          ? undefined
+          : `the Socket Mode connection is down (${socket.state()})`,
+    connection: () => ({ mode: "socket", state: socket.state(), connects: socket.connects() }),
     async stop() {
       if (started) await app.stop();
     },
