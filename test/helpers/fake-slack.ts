@@ -12,9 +12,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockKitProblems } from "./block-kit-check.js";
-import { FakeSocketMode, SOCKET_PATH } from "./fake-slack-socket.js";
 import { FakeHistory } from "./fake-slack-history.js";
 import { multipartFile, parseArgs, readBody } from "./fake-slack-http.js";
+import { FakeSocketMode, SOCKET_PATH } from "./fake-slack-socket.js";
 
 export interface FakeCall {
   readonly method: string;
@@ -187,7 +187,9 @@ export class FakeSlack {
           },
         };
       case "apps.connections.open":
-        return { body: this.socket ? this.socket.openConnection(token) : { ok: false, error: "unknown_method" } };
+        return {
+          body: this.socket ? this.socket.openConnection(token) : { ok: false, error: "unknown_method" },
+        };
       case "chat.postMessage":
       case "chat.update": {
         const problems = blockKitProblems(args.blocks, "message");

@@ -98,7 +98,13 @@ export function blockActionPayload(fields: {
     trigger_id: fields.triggerId ?? newTriggerId(),
     team: { id: "T0FAKE", domain: "fake" },
     channel: { id: fields.channelId, name: "marketing" },
-    message: { type: "message", ts: message.ts, text: message.text, blocks: message.blocks, bot_id: "BKPIBOT" },
+    message: {
+      type: "message",
+      ts: message.ts,
+      text: message.text,
+      blocks: message.blocks,
+      bot_id: "BKPIBOT",
+    },
     response_url: fields.responseUrl,
     actions: [
       {

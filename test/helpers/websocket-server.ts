@@ -46,7 +46,8 @@ function readFrame(buffer: Buffer): { frame: Frame; size: number } | undefined {
   if (masked) offset += 4;
   if (buffer.length < offset + length) return undefined;
   const payload = Buffer.from(buffer.subarray(offset, offset + length));
-  if (mask) for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] as number) ^ (mask[i % 4] as number);
+  if (mask)
+    for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] as number) ^ (mask[i % 4] as number);
   return { frame: { fin: (first & 0x80) !== 0, opcode: first & 0x0f, payload }, size: offset + length };
 }
 
@@ -84,6 +85,8 @@ export class WebSocketConnection {
     private readonly handlers: WebSocketHandlers,
   ) {
     socket.on("data", (chunk: Buffer) => this.receive(chunk));
+    // The http server's sockets allow half-open connections: the peer gone (FIN) ends ours too.
+    socket.on("end", () => socket.destroy());
     socket.on("close", () => this.end());
     socket.on("error", () => socket.destroy());
   }
