@@ -26,7 +26,9 @@ export interface Redelivery {
 export function slackRequestKey(kind: SlackRequestKind, body: unknown): string | undefined {
   const fields = (body ?? {}) as { event_id?: unknown; trigger_id?: unknown };
   const id = kind === "event" ? fields.event_id : fields.trigger_id;
-  return typeof id === "string" && id !== "" ? `slack:${kind === "event" ? "event" : "trigger"}:${id}` : undefined;
+  return typeof id === "string" && id !== ""
+    ? `slack:${kind === "event" ? "event" : "trigger"}:${id}`
+    : undefined;
 }
 
 export function slackRedelivery(
@@ -40,7 +42,10 @@ export function slackRedelivery(
       const key = slackRequestKey(kind, body);
       if (!key) return true;
       if (await claims.claim(key)) return true;
-      log.info({ platform: "slack", kind, retry: retryNum ?? 0 }, "Slack re-delivery ignored: already answered");
+      log.info(
+        { platform: "slack", kind, retry: retryNum ?? 0 },
+        "Slack re-delivery ignored: another delivery answers it",
+      );
       return false;
     },
   };

@@ -14,16 +14,16 @@ import type { PlatformSenders } from "../../schedule/senders.js";
 import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
 import { webClientOptions } from "./client-options.js";
 import { registerListeners } from "./listeners/index.js";
+import { HTTP_REDELIVERED, SOCKET_REDELIVERED, slackRedelivery } from "./redelivery.js";
 import { replayGuard } from "./replay-guard.js";
 import type { SlackConfig } from "./slack-config.js";
-import { HTTP_REDELIVERED, SOCKET_REDELIVERED, slackRedelivery } from "./redelivery.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { slackErrorCode } from "./slack-errors.js";
 import { slackLogger } from "./slack-logger.js";
-import { watchSocket } from "./socket-state.js";
 import type { SlackOptions } from "./slack-options.js";
 import { WORKING_DELAY_MS } from "./slack-reply.js";
 import { createSlackSenders } from "./slack-senders.js";
+import { watchSocket } from "./socket-state.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 const NOT_AUTHENTICATED = "not authenticated with Slack yet (auth.test)";
@@ -61,7 +61,11 @@ export async function openSlack(
     currency: deps.currency,
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
     slowNoticeMs: deps.slowNoticeMs,
-    redelivery: slackRedelivery(deps.claims, slack.appToken ? SOCKET_REDELIVERED : HTTP_REDELIVERED, deps.log),
+    redelivery: slackRedelivery(
+      deps.claims,
+      slack.appToken ? SOCKET_REDELIVERED : HTTP_REDELIVERED,
+      deps.log,
+    ),
   };
   const senders = createSlackSenders(slack, deps.currency, deps.charts, deps.log);
   const clientOptions = webClientOptions(slack.apiUrl, deps.log);

@@ -31,7 +31,8 @@ export function watchSocket(client: SocketEvents, log: Logger): SocketWatch {
   // The WebSocket closed: the client reconnects unless it is being stopped.
   client.on("close", () => {
     if (stopping || state === "disconnected") return;
-    if (state === "connected") log.warn({ platform: "slack" }, "Slack Socket Mode connection lost: reconnecting");
+    if (state === "connected")
+      log.warn({ platform: "slack" }, "Slack Socket Mode connection lost: reconnecting");
     state = "reconnecting";
   });
   client.on("disconnecting", () => {
