@@ -24,11 +24,15 @@ export interface Attempt {
   readonly connection: number;
   readonly retryAttempt: number;
   readonly at: number;
+  /** performance.now() when sent. */
+  readonly sentMono: number;
 }
 
 export interface Ack {
   readonly envelopeId: string;
   readonly connection: number;
+  /** Milliseconds from sending the acked attempt to its ack (monotonic clock). */
+  readonly latencyMs: number;
   /** The ack's payload (a slash command's immediate reply, when it has one). */
   readonly payload: Record<string, unknown>;
   readonly at: number;
@@ -65,6 +69,7 @@ export class FakeSocketMode {
   readonly strayAcks: Record<string, unknown>[] = [];
   private readonly tickets = new Set<string>();
   private readonly queue: SentEnvelope[] = [];
+  private readonly ackWaiters = new Map<SentEnvelope, Array<(ack: Ack) => void>>();
   private enabled = true;
   private disabledError = "";
   private acksToLose = 0;
@@ -195,6 +200,7 @@ export class FakeSocketMode {
         connection: connection.id,
         retryAttempt,
         at: Date.now(),
+        sentMono: performance.now(),
       };
       envelope.attempts.push(attempt);
       connection.socket.send(
@@ -228,12 +234,25 @@ export class FakeSocketMode {
       this.acksToLose -= 1;
       return;
     }
-    envelope.ack = {
-      envelopeId: String(message.envelope_id),
+    const attempt = envelope.attempts.find((a) => a.envelopeId === message.envelope_id) as Attempt;
+    const ack: Ack = {
+      envelopeId: attempt.envelopeId,
       connection: connectionId,
+      latencyMs: performance.now() - attempt.sentMono,
       payload: (message.payload ?? {}) as Record<string, unknown>,
       at: Date.now(),
     };
+    envelope.ack = ack;
+    for (const resolve of this.ackWaiters.get(envelope) ?? []) resolve(ack);
+    this.ackWaiters.delete(envelope);
+  }
+
+  /** The envelope's ack, when it comes. */
+  acked(envelope: SentEnvelope): Promise<Ack> {
+    if (envelope.ack) return Promise.resolve(envelope.ack);
+    return new Promise((resolve) => {
+      this.ackWaiters.set(envelope, [...(this.ackWaiters.get(envelope) ?? []), resolve]);
+    });
   }
 
   /** A connection ended: what it left unacked goes out again. */
