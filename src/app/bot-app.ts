@@ -147,8 +147,10 @@ export async function startBot(
     server,
     async stop(graceMs = config.chat.shutdownGraceMs) {
       const { log } = options;
-      server.drain();
+      // The routes answer 503 at once; Socket Mode closes its connection (other replicas take over).
+      const drained = server.drain();
       parts.admission.close();
+      await drained;
       const inFlight = parts.admission.stats();
       log.info(
         { answering: inFlight.active, waiting: inFlight.waiting, graceMs },

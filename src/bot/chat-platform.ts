@@ -93,6 +93,11 @@ export interface ChatPlatform {
   mount?(app: Express): void;
   /** Connections of its own (Slack Socket Mode); after mount. */
   start?(): Promise<void>;
+  /**
+   * Stops taking new requests (shutdown) while the answers under way finish: Slack Socket Mode
+   * closes its connection, so Slack sends new envelopes to the other replicas' connections.
+   */
+  drain?(): Promise<void>;
   /** Why it cannot answer now (not authenticated, not connected), or undefined when it can. */
   readiness?(): string | undefined;
   /** The state of its own connections (Slack Socket Mode), shown by /readyz whether ready or not. */

@@ -18,8 +18,8 @@ export type ReadinessProblems = Readonly<Record<string, string>>;
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
-  /** Refuses new platform requests with 503 and fails readiness (shutdown). */
-  drain(): void;
+  /** Refuses new platform requests with 503, fails readiness and drains each platform (shutdown). */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,8 +88,9 @@ export async function startServer(options: {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    drain() {
+    async drain() {
       draining = true;
+      for (const platform of options.platforms) await platform.drain?.().catch(() => undefined);
     },
     async close() {
       for (const platform of options.platforms) await platform.stop().catch(() => undefined);

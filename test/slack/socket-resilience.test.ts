@@ -6,7 +6,8 @@
  * until Slack takes connections again); a replica killed before its ack (the envelope comes
  * again with retry_attempt 1 to the restarted bot and is answered once) or after answering
  * with its ack lost (not answered again); and two replicas connected at once (each gets
- * envelopes, every question is answered exactly once, a re-delivery to the other replica too).
+ * envelopes, every question is answered exactly once, a re-delivery to the other replica too;
+ * one told to stop closes its socket at once and the other takes the new envelopes).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
@@ -25,6 +26,8 @@ import { waitForAsync } from "../schedule/wait-for-async.js";
 /** The issue's bound: the Socket Mode client waits 5 s before it reconnects, then connects in milliseconds. */
 const RECONNECT_LIMIT_MS = 10_000;
 const QUESTION = "campaigns 2026-10-27..2026-11-25";
+/** The replicas' shutdown grace period: a stopping replica's socket must close well within it. */
+const GRACE_MS = 15_000;
 
 let db: TestDatabase;
 const fakes: FakeSlack[] = [];
@@ -45,8 +48,8 @@ async function newFake(): Promise<FakeSlack> {
   return fake;
 }
 
-async function serveOn(fake: FakeSlack): Promise<SocketServe> {
-  const serve = await startSocketServe(fake, db.url);
+async function serveOn(fake: FakeSlack, env: Record<string, string> = {}): Promise<SocketServe> {
+  const serve = await startSocketServe(fake, db.url, env);
   serves.push(serve);
   return serve;
 }
@@ -202,7 +205,8 @@ describe("Socket Mode: replicas and restarts", () => {
   it("two replicas connected at once: each gets envelopes, every question is answered exactly once", async () => {
     const fake = await newFake();
     const socket = fake.socketMode();
-    const replicas = [await serveOn(fake), await serveOn(fake)];
+    const env = { SHUTDOWN_GRACE_MS: String(GRACE_MS) };
+    const replicas = [await serveOn(fake, env), await serveOn(fake, env)];
     expect(socket.open()).toHaveLength(2);
     const channels = Array.from({ length: 8 }, (_, i) => `C0PAIR${i}`);
     const sent = channels.map((channelId, i) =>
@@ -228,5 +232,22 @@ describe("Socket Mode: replicas and restarts", () => {
     const other = replicas.find((r) => r.delivered("C0PAIRMOVED") === 0);
     await waitFor(() => other?.stderr().includes("Slack re-delivery ignored"), "the re-delivery to be seen");
     expect(postsTo(fake, "C0PAIRMOVED")).toHaveLength(1);
+
+    // SIGTERM to the replica answering a question (its message held by Slack): it closes its socket
+    // at once, well within its grace period, so Slack sends new envelopes to the other replica.
+    await waitFor(() => socket.open().length === 2, "both replicas connected", 30_000);
+    fake.hold("chat.postMessage");
+    socketCommand(fake, QUESTION, { channelId: "C0PAIRHELD", userId: "U0PAIRHELD" });
+    await waitFor(() => fake.held.length === 1, "the held answer", 30_000);
+    const stopping = replicas.find((r) => r.stderr().includes('"channel":"C0PAIRHELD"')) as SocketServe;
+    const staying = replicas.find((r) => r !== stopping) as SocketServe;
+    stopping.child.kill("SIGTERM");
+    await waitFor(() => socket.open().length === 1, "the stopping replica's socket to close", GRACE_MS / 3);
+    expect(stopping.child.exitCode).toBeNull(); // still finishing its answer
+    const later = socketCommand(fake, QUESTION, { channelId: "C0PAIRLATER", userId: "U0PAIRLATER" });
+    await ackOf(later);
+    await waitFor(() => staying.delivered("C0PAIRLATER") === 1, "the other replica's answer", 30_000);
+    expect(await stopping.exited()).toBe(0);
+    expect(fake.responses.filter((r) => String(r.body.text).includes("restarting"))).toEqual([]);
   });
 });

@@ -164,6 +164,12 @@ function socketMode(
   registerListeners(app, deps);
   const socket = watchSocket(receiver.client, deps.log);
   let started = false;
+  let closed = false;
+  const close = async () => {
+    if (!started || closed) return;
+    closed = true;
+    await app.stop();
+  };
   return {
     name: "slack",
     description: "Slack in Socket Mode (no public URL needed)",
@@ -188,8 +194,8 @@ function socketMode(
           ? undefined
           : `the Socket Mode connection is down (${socket.state()})`,
     connection: () => ({ mode: "socket", state: socket.state(), connects: socket.connects() }),
-    async stop() {
-      if (started) await app.stop();
-    },
+    // Envelopes already received were acked at once; their answers go through the Web API.
+    drain: close,
+    stop: close,
   };
 }
