@@ -3,7 +3,8 @@
  * SocketModeReceiver) connected over a WebSocket to the fake Slack's Socket Mode, answering
  * through the fake Web API from a real test database. A slash command is acked over the socket
  * and answered with its message and chart; a button press re-runs the query in the thread; a
- * mention in a thread is answered there; the App Home is published; and a typo, a refused
+ * mention in a thread is answered there; the App Home is published; a direct message (not
+ * subscribed to) is acked and left alone; and a typo, a refused
  * area, a rate limit and the audit trail come out exactly as they do over HTTP (the same
  * questions asked of the bot in HTTP mode, side by side).
  */
@@ -132,6 +133,28 @@ describe("Socket Mode: questions", () => {
     expect(view.type).toBe("home");
     expect(blockKitProblems(view.blocks, "home")).toEqual([]);
     expect(blockTexts(view.blocks).join("\n")).toContain("*campaigns*");
+  });
+});
+
+describe("Socket Mode: what the bot does not take", () => {
+  it("a direct message (message.im, which the manifest does not subscribe to) is acked and gets no reply", async () => {
+    const before = fake.calls.length;
+    const sent = fake.socketMode().event({
+      type: "message",
+      channel_type: "im",
+      channel: "D0SOCKDM",
+      user: "U0SOCKDM",
+      text: "campaigns last-30d",
+      ts: "1790000006.000100",
+      event_ts: "1790000006.000100",
+    });
+    await ackOf(sent);
+    // A barrier: a later question is answered, so the message had its turn.
+    const barrier = socketCommand(fake, "help", { channelId: "C0SOCKDM", userId: "U0SOCKDM" });
+    await waitFor(() => fake.responses.find((r) => r.id === "C0SOCKDM"), "the barrier's reply");
+    await ackOf(barrier);
+    expect(fake.calls.slice(before).filter((c) => JSON.stringify(c.args).includes("D0SOCKDM"))).toEqual([]);
+    expect(serve.stderr()).not.toMatch(/"level":50/);
   });
 });
 
