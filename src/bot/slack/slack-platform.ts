@@ -2,8 +2,10 @@
  * Slack, opened: senders for scheduled messages at once, and the chat side for the server.
  * HTTP mode (production): Bolt's ExpressReceiver on the shared express app at POST
  * /slack/events, behind the replay guard; both check every request's signature and age.
- * Socket Mode (SLACK_APP_TOKEN set; development, private installs): a WebSocket to Slack, no
- * public URL.
+ * Socket Mode (SLACK_APP_TOKEN set; no public URL): a WebSocket to Slack, reconnected by the
+ * client when it drops, its state in /readyz, and closed first on shutdown so Slack sends new
+ * envelopes to the other replicas. In either mode a request Slack may deliver again is
+ * answered by the delivery that claims it first (redelivery.ts).
  * Either way the Web API client goes to SLACK_API_URL when set, with bounded retries, and the
  * bot token is checked with auth.test before serving.
  */
