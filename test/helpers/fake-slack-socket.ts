@@ -150,6 +150,8 @@ export class FakeSocketMode {
 
   /** Server-initiated `disconnect` to the given connections (default: all open ones). */
   disconnect(reason: DisconnectReason, connections: SocketConnection[] = this.open()): void {
+    // Slack's reply to apps.connections.open while Socket Mode is off is not documented; the
+    // code is this fake's own, and any error other than a token error reads the same to the client.
     if (reason === "link_disabled") this.disable("socket_mode_disabled");
     for (const connection of connections) {
       connection.draining = true;
