@@ -2,7 +2,8 @@
  * `npm run bench [-- --json] [--quick] [--keep]` — the performance benchmark (issue 8), one run:
  * generator vs raw LOAD DATA (scale 10), answer latency per area at scale 1 and 10, the
  * incremental refresh of one late day, chart
- * rendering, Slack end to end against the real server in a child process, and memory.
+ * rendering, Slack end to end against the real server in a child process (over HTTP, and over
+ * Socket Mode: section slack-socket), and memory.
  * Prints a table with the targets (or, with --json, one JSON object) on stdout; progress on stderr.
  * --reuse-small URL --reuse-large URL: answer from databases kept by an earlier run (no generator figures).
  */
@@ -32,7 +33,7 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "reuse-small": { type: "string" },
     "reuse-large": { type: "string" },
-    sections: { type: "string", default: "generator,answers,refresh,charts,slack" },
+    sections: { type: "string", default: "generator,answers,refresh,charts,slack,slack-socket" },
   },
 });
 const quick = values.quick ?? false;
@@ -132,6 +133,19 @@ try {
     e2e = await measureSlackE2e({ databaseUrl: largeUrl, asOf, requests, concurrencies: [1, 20, 50], burst });
     rows.push(...slackRows(e2e, scales[1]));
     loads.afterSlack = loadAverage();
+  });
+  await section("slack-socket", async () => {
+    const requests = quick ? 20 : 200;
+    progress(`slack over Socket Mode: ${requests} requests at concurrency 1 and 20...`);
+    const socket = await measureSlackE2e({
+      databaseUrl: largeUrl,
+      asOf,
+      requests,
+      concurrencies: [1, 20],
+      transport: "socket",
+    });
+    rows.push(...slackRows(socket, scales[1], "socket"));
+    loads.afterSlackSocket = loadAverage();
   });
   rows.push(...memoryRows(e2e, gen, scales[1]));
 } finally {

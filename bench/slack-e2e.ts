@@ -7,6 +7,9 @@
  * request the bot sheds (admission control: "busy" in the ack) counts as shed, not failed.
  * Then a burst: N requests at high concurrency without waiting for answers, after which
  * every acked request must be answered or told it was shed; the server's RSS is sampled.
+ * With `transport: "socket"` the server runs in Socket Mode (SLACK_APP_TOKEN) against the fake's
+ * Socket Mode and each `/kpi` goes as a slash_commands envelope: ack latency is from sending the
+ * envelope to its ack over the WebSocket, answer latency from sending it to the last Web API call.
  */
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -17,7 +20,13 @@ import { SLOW_DATA_TEXT } from "../src/bot/delayed-notice.js";
 import { WORKING_TEXT } from "../src/bot/slack/slack-reply.js";
 import { type FakeSlack, startFakeSlack } from "../test/helpers/fake-slack.js";
 import { SIGNING_SECRET } from "../test/helpers/slack-bot.js";
-import { FORM, postToSlackEndpoint, slashCommandBody } from "../test/helpers/slack-requests.js";
+import {
+  FORM,
+  postToSlackEndpoint,
+  slashCommandBody,
+  slashCommandFields,
+} from "../test/helpers/slack-requests.js";
+import { APP_TOKEN } from "../test/helpers/socket-serve.js";
 import { areaCommand } from "./answer-latency.js";
 import { runBounded } from "./bounded.js";
 import { type Summary, summarize } from "./stats.js";
@@ -108,8 +117,12 @@ export async function measureSlackE2e(options: {
   readonly concurrencies: readonly number[];
   /** A burst after the rounds: this many requests at this concurrency. */
   readonly burst?: { readonly requests: number; readonly concurrency: number };
+  /** HTTP mode (signed POSTs, the default) or Socket Mode (envelopes over the fake's WebSocket). */
+  readonly transport?: "http" | "socket";
 }): Promise<SlackE2e> {
   const fake = await startFakeSlack();
+  const socket = options.transport === "socket";
+  if (socket) fake.socketMode();
   const child = fork(join(import.meta.dirname, "slack-server-child.ts"), [], {
     execArgv: [...serverNodeFlags(), "--import", "tsx"],
     env: {
@@ -117,6 +130,7 @@ export async function measureSlackE2e(options: {
       DATABASE_URL: options.databaseUrl,
       SLACK_API_URL: fake.apiUrl,
       BENCH_AS_OF: options.asOf,
+      ...(socket ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -136,6 +150,7 @@ export async function measureSlackE2e(options: {
   });
   try {
     const eventsUrl = `${await ready}/slack/events`;
+    const ask = socket ? askOverSocket(fake) : askOverHttp(eventsUrl);
     let sequence = 0;
     const oneRequest = async (): Promise<{
       channel: string;
@@ -154,14 +169,13 @@ export async function measureSlackE2e(options: {
           resolve(true);
         });
       });
-      const body = slashCommandBody({
+      const sentAt = Date.now();
+      const sent = await ask({
         text: areaCommand(area),
         channelId: channel,
         userId: `UBENCH${n}`, // one asker per request: the bot limits questions per user and minute
         responseUrl: fake.responseUrl(channel),
       });
-      const sentAt = Date.now();
-      const sent = await postToSlackEndpoint(eventsUrl, body, FORM, { secret: SIGNING_SECRET });
       const shed = sent.text.includes(BUSY_TEXT);
       const ok = sent.status === 200 && !shed && (await delivered);
       waiting.delete(channel);
@@ -213,6 +227,23 @@ export async function measureSlackE2e(options: {
     if (child.exitCode === null) child.kill();
     await fake.close();
   }
+}
+
+type CommandFields = Parameters<typeof slashCommandFields>[0];
+/** Sends one `/kpi`; resolves with its ack: status, the ack's text, and how long the ack took. */
+type Ask = (fields: CommandFields) => Promise<{ status: number; text: string; ms: number }>;
+
+function askOverHttp(eventsUrl: string): Ask {
+  return (fields) =>
+    postToSlackEndpoint(eventsUrl, slashCommandBody(fields), FORM, { secret: SIGNING_SECRET });
+}
+
+function askOverSocket(fake: FakeSlack): Ask {
+  const socket = fake.socketMode();
+  return async (fields) => {
+    const ack = await socket.acked(socket.slashCommand(slashCommandFields(fields)));
+    return { status: 200, text: JSON.stringify(ack.payload), ms: ack.latencyMs };
+  };
 }
 
 function rssOf(pid: number | undefined): number {

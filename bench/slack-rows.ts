@@ -5,22 +5,26 @@ import type { SlackE2e } from "./slack-e2e.js";
 import { MB } from "./stats.js";
 import { TARGETS } from "./targets.js";
 
-export function slackRows(e2e: SlackE2e, scale: number): ResultRow[] {
+export function slackRows(e2e: SlackE2e, scale: number, transport: "http" | "socket" = "http"): ResultRow[] {
+  const section = transport === "socket" ? "slack-socket" : "slack";
   const rows: ResultRow[] = e2e.rounds.flatMap((round) => {
     const at = `concurrency ${round.concurrency}`;
-    const n = `${round.requests} signed /kpi <area> last-30d, scale ${scale}`;
+    const n =
+      transport === "socket"
+        ? `${round.requests} /kpi <area> last-30d as Socket Mode envelopes (send → ack over the WebSocket), scale ${scale}`
+        : `${round.requests} signed /kpi <area> last-30d, scale ${scale}`;
     const answered = `${round.answerMs.samples} answered, ${round.shed} told "busy" in the ack, ${round.failed} neither within 30 s`;
     const answerLimit = TARGETS.answerP95MsByConcurrency[round.concurrency];
     return [
       {
-        section: "slack",
+        section,
         figure: `ack p50 / p95, ${at}`,
         value: round.ackMs.p95,
         unit: "ms",
         measured: `p95 shown (p50 ${round.ackMs.p50.toFixed(1)} ms), ${n}`,
       },
       {
-        section: "slack",
+        section,
         figure: `ack p99, ${at}`,
         value: round.ackMs.p99,
         unit: "ms",
@@ -28,14 +32,14 @@ export function slackRows(e2e: SlackE2e, scale: number): ResultRow[] {
         target: { op: "<", limit: TARGETS.ackP99Ms },
       },
       {
-        section: "slack",
+        section,
         figure: `full answer p50, ${at}`,
         value: round.answerMs.p50,
         unit: "ms",
         measured: `send → last fake Web API call, ${answered}`,
       },
       {
-        section: "slack",
+        section,
         figure: `full answer p95, ${at}`,
         value: round.answerMs.p95,
         unit: "ms",
@@ -43,14 +47,14 @@ export function slackRows(e2e: SlackE2e, scale: number): ResultRow[] {
         ...(answerLimit ? { target: { op: "<=" as const, limit: answerLimit } } : {}),
       },
       {
-        section: "slack",
+        section,
         figure: `full answer p99, ${at}`,
         value: round.answerMs.p99,
         unit: "ms",
         measured: answered,
       },
       {
-        section: "slack",
+        section,
         figure: `answers with their chart, ${at}`,
         value: round.answerMs.samples === 0 ? 0 : (100 * round.withCharts) / round.answerMs.samples,
         unit: "%",

@@ -1,5 +1,6 @@
 /**
- * The real bot server (the composition root `kpi serve` uses, Slack in HTTP mode) in its own
+ * The real bot server (the composition root `kpi serve` uses; Slack in HTTP mode, or in Socket
+ * Mode when SLACK_APP_TOKEN is set) in its own
  * process, so that its memory can be measured alone. Started by bench/slack-e2e.ts with
  * fork(): it reports `{ type: "ready", url }`, then `{ type: "delivered", channel, at }` for
  * every answer delivered, and on `{ type: "stop" }` replies `{ type: "stopped", maxRssBytes,

@@ -9,6 +9,7 @@
 import { type Admission, createAdmission } from "../bot/admission.js";
 import type { PlatformDeps } from "../bot/chat-platform.js";
 import { answerChatRequest, type ChatHandler } from "../bot/chat-request.js";
+import { createRequestClaims } from "../bot/request-claims.js";
 import { type RunningServer, startServer } from "../bot/server.js";
 import { type ChartRenderer, createChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
@@ -93,6 +94,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     access: config.chat.access,
     botState,
     snooze: scheduling.snooze,
+    claims: createRequestClaims(botState, scheduling.replicaId, now, log),
   };
   let platforms: OpenPlatforms;
   try {
@@ -159,8 +161,10 @@ export async function startBot(
     server,
     async stop(graceMs = config.chat.shutdownGraceMs) {
       const { log } = options;
-      server.drain();
+      // The routes answer 503 at once; Socket Mode closes its connection (other replicas take over).
+      const drained = server.drain();
       parts.admission.close();
+      await drained;
       const inFlight = parts.admission.stats();
       log.info(
         { answering: inFlight.active, waiting: inFlight.waiting, graceMs },

@@ -48,6 +48,8 @@ export interface ScheduleRuntime {
 }
 
 export interface Scheduling {
+  /** This process's name in claims (SCHEDULE_REPLICA_ID, or host:pid:random). */
+  readonly replicaId: string;
   /** Subscription commands typed in a channel. */
   readonly commands: ScheduleCommands;
   /** Snoozes products for 24 h (the alert's button); returns the reply for the person who pressed it. */
@@ -96,6 +98,7 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
   };
 
   return {
+    replicaId,
     commands: (verb, args, request) =>
       runScheduleCommand(
         verb,

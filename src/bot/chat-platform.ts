@@ -17,6 +17,7 @@ import type { TargetRules } from "../schedule/target.js";
 import type { AccessPolicy, PolicyKeys } from "../security/access-policy.js";
 import type { Admission } from "./admission.js";
 import type { ChatHandler } from "./chat-request.js";
+import type { RequestClaims } from "./request-claims.js";
 
 /** The environment, read once by src/config.ts: unset and empty variables are left out. */
 export type EnvValues = Readonly<Record<string, string>>;
@@ -75,6 +76,8 @@ export interface PlatformDeps {
   readonly botState: BotStateDb;
   /** Snoozes low-stock alerts for these SKUs (an alert's button); returns the reply for the presser. */
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
+  /** Claims a request that may be delivered again (to any replica), so it is answered once. */
+  readonly claims: RequestClaims;
 }
 
 /** Each platform's access-policy keys, by name (what its section of the policy file may have). */
@@ -92,7 +95,14 @@ export interface ChatPlatform {
   mount?(app: Express): void;
   /** Connections of its own (Slack Socket Mode); after mount. */
   start?(): Promise<void>;
+  /**
+   * Stops taking new requests (shutdown) while the answers under way finish: Slack Socket Mode
+   * closes its connection, so Slack sends new envelopes to the other replicas' connections.
+   */
+  drain?(): Promise<void>;
   /** Why it cannot answer now (not authenticated, not connected), or undefined when it can. */
   readiness?(): string | undefined;
+  /** The state of its own connections (Slack Socket Mode), shown by /readyz whether ready or not. */
+  connection?(): Readonly<Record<string, string | number>>;
   stop(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 /**
  * The bot server: one HTTP server on PORT for every platform that has routes (Slack HTTP
  * mode at POST /slack/events, Teams at POST /api/messages), plus GET /healthz (the process
- * is alive) and GET /readyz (it can answer: 200, or 503 with the reasons). Once draining
+ * is alive) and GET /readyz (it can answer: 200, or 503 with the reasons; with the state of a
+ * platform's own connections, such as Slack's Socket Mode WebSocket, either way). Once draining
  * (shutdown), every platform route answers 503, so Slack and Teams retry elsewhere, while
  * the answers already under way finish.
  */
@@ -27,8 +28,8 @@ export type ReadinessProblems = Readonly<Record<string, string>>;
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
-  /** Refuses new platform requests with 503 and fails readiness (shutdown). */
-  drain(): void;
+  /** Refuses new platform requests with 503, fails readiness and drains each platform (shutdown). */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,8 +73,15 @@ export async function startServer(options: {
       const problem = platform.readiness?.();
       if (problem) problems[platform.name] = problem;
     }
+    const connections = Object.fromEntries(
+      options.platforms.flatMap((p) => (p.connection ? [[p.name, p.connection()]] : [])),
+    );
     const ready = Object.keys(problems).length === 0;
-    res.status(ready ? 200 : 503).json({ ready, ...(ready ? {} : { problems }) });
+    res.status(ready ? 200 : 503).json({
+      ready,
+      ...(ready ? {} : { problems }),
+      ...(Object.keys(connections).length > 0 ? { connections } : {}),
+    });
   });
   app.use((_req, res, next) => {
     if (!draining) {
@@ -109,8 +117,9 @@ export async function startServer(options: {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    drain() {
+    async drain() {
       draining = true;
+      for (const platform of options.platforms) await platform.drain?.().catch(() => undefined);
     },
     async close() {
       for (const platform of options.platforms) await platform.stop().catch(() => undefined);

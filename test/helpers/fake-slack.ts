@@ -6,13 +6,15 @@
  * response_url endpoints. Replies can be scripted per method, e.g. one 429, or held: the call
  * takes effect (a message is posted) but its reply never comes, as when the caller dies first.
  * Posted messages keep their metadata and are listed by conversations.history/.replies;
- * `ts` follows the real clock like Slack's, so `oldest` bounds work.
+ * `ts` follows the real clock like Slack's, so `oldest` bounds work. With `socketMode()` on,
+ * apps.connections.open hands out WebSocket URLs on the same port (fake-slack-socket.ts).
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockKitProblems } from "./block-kit-check.js";
 import { FakeHistory } from "./fake-slack-history.js";
 import { multipartFile, parseArgs, readBody } from "./fake-slack-http.js";
+import { FakeSocketMode, SOCKET_PATH } from "./fake-slack-socket.js";
 
 export interface FakeCall {
   readonly method: string;
@@ -56,6 +58,8 @@ export class FakeSlack {
   readonly history = new FakeHistory();
   private readonly scripts = new Map<string, ScriptedReply[]>();
   private readonly holds = new Map<string, number>();
+  private readonly hooks = new Map<string, Array<() => void>>();
+  private socket: FakeSocketMode | undefined;
   private readonly pending = new Map<string, { filename: string; altText: string | undefined }>();
   private lastTs = 0;
   private nextFile = 1;
@@ -78,12 +82,23 @@ export class FakeSlack {
         res.end(JSON.stringify(body));
       });
     });
+    this.server.on("upgrade", (req, socket) => {
+      if (this.socket && (req.url ?? "").startsWith(SOCKET_PATH)) this.socket.upgrade(req, socket);
+      else socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 
+  /** Socket Mode on this fake: apps.connections.open answers with a ws:// URL on its port. */
+  socketMode(): FakeSocketMode {
+    this.socket ??= new FakeSocketMode(() => this.base);
+    return this.socket;
+  }
+
   async close(): Promise<void> {
+    if (this.socket) this.socket.drop();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -96,6 +111,11 @@ export class FakeSlack {
   /** The next `times` calls of `method` take effect but get no reply at all. */
   hold(method: string, times = 1): void {
     this.holds.set(method, (this.holds.get(method) ?? 0) + times);
+  }
+
+  /** Runs `effect` when the next call of `method` arrives, before it is answered. */
+  onNextCall(method: string, effect: () => void): void {
+    this.hooks.set(method, [...(this.hooks.get(method) ?? []), effect]);
   }
 
   /** Successful calls of a method (status 200, ok: true), in order. */
@@ -131,8 +151,9 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, "");
     const args = parseArgs(raw, contentType);
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+    this.hooks.get(method)?.shift()?.();
     const scripted = this.scripts.get(method)?.shift();
-    const reply = scripted ?? this.answer(method, args);
+    const reply = scripted ?? this.answer(method, args, token);
     const status = reply.status ?? 200;
     const ok = status === 200 && reply.body?.ok !== false;
     const error = typeof reply.body?.error === "string" ? reply.body.error : undefined;
@@ -148,7 +169,7 @@ export class FakeSlack {
     return { status, ...(reply.headers ? { headers: reply.headers } : {}), body };
   }
 
-  private answer(method: string, args: Record<string, unknown>): ScriptedReply {
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): ScriptedReply {
     const ts = () => {
       this.lastTs = Math.max(this.lastTs + 1, Date.now() * 1000);
       return String(this.lastTs).replace(/(\d{6})$/, ".$1");
@@ -164,6 +185,10 @@ export class FakeSlack {
             team: "Fake",
             user: "kpi",
           },
+        };
+      case "apps.connections.open":
+        return {
+          body: this.socket ? this.socket.openConnection(token) : { ok: false, error: "unknown_method" },
         };
       case "chat.postMessage":
       case "chat.update": {

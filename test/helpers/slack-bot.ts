@@ -41,11 +41,20 @@ export interface SlackBot {
   /** `/kpi <text>`; the response_url it carries is recorded under `responseId`. */
   command(text: string, options?: CommandOptions): Promise<SentRequest & { responseId: string }>;
   interact(payload: Record<string, unknown>, signing?: Partial<Signing>): Promise<SentRequest>;
-  /** An Events API callback; `headers` e.g. X-Slack-Retry-Num for a re-delivery. */
-  event(event: Record<string, unknown>, headers?: Record<string, string>): Promise<SentRequest>;
+  /**
+   * An Events API callback. A re-delivery: X-Slack-Retry-Num in `headers`, the first delivery's
+   * `eventId`, and a later signing `timestamp` (Slack signs each delivery anew).
+   */
+  event(event: Record<string, unknown>, options?: EventOptions): Promise<SentRequest>;
   /** Answers fully delivered so far (message posted and its files uploaded or given up on). */
   delivered(): number;
   close(): Promise<void>;
+}
+
+export interface EventOptions {
+  readonly headers?: Record<string, string>;
+  readonly eventId?: string;
+  readonly timestamp?: number;
 }
 
 export interface CommandOptions {
@@ -129,7 +138,14 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     },
     interact: (payload, signing) =>
       postToSlackEndpoint(eventsUrl, interactionBody(payload), FORM, sign(signing)),
-    event: (event, headers) => postToSlackEndpoint(eventsUrl, eventBody(event), JSON_TYPE, sign(), headers),
+    event: (event, eventOptions = {}) =>
+      postToSlackEndpoint(
+        eventsUrl,
+        eventBody(event, eventOptions.eventId),
+        JSON_TYPE,
+        sign(eventOptions.timestamp === undefined ? {} : { timestamp: eventOptions.timestamp }),
+        eventOptions.headers,
+      ),
     delivered: () => logs.filter((line) => line.includes('"msg":"slack answer delivered"')).length,
     async close() {
       await bot.stop();

@@ -1,9 +1,10 @@
 /**
  * Requests as Slack sends them to POST /slack/events: slash commands (form-encoded),
  * interactivity (form field `payload` with JSON) and Events API callbacks (JSON), signed
- * with `v0=` HMAC-SHA256 of `v0:<timestamp>:<raw body>` — or deliberately mis-signed.
+ * with `v0=` HMAC-SHA256 of `v0:<timestamp>:<raw body>` — or deliberately mis-signed. The
+ * payloads themselves are what Socket Mode envelopes carry too (fake-slack-socket.ts).
  */
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 
 export interface Signing {
   readonly secret: string;
@@ -44,14 +45,16 @@ export async function postToSlackEndpoint(
   return { status: response.status, text, ms: performance.now() - started };
 }
 
-export function slashCommandBody(fields: {
+/** A slash command's fields as Slack sends them (form fields over HTTP, a JSON payload over Socket Mode). */
+export function slashCommandFields(fields: {
   text: string;
   channelId: string;
   userId: string;
   responseUrl: string;
   command?: string;
-}): string {
-  return new URLSearchParams({
+  triggerId?: string;
+}): Record<string, string> {
+  return {
     token: "deprecated-verification-token",
     team_id: "T0FAKE",
     team_domain: "fake",
@@ -63,8 +66,57 @@ export function slashCommandBody(fields: {
     text: fields.text,
     api_app_id: "A0FAKE",
     response_url: fields.responseUrl,
-    trigger_id: "1.2.3",
-  }).toString();
+    trigger_id: fields.triggerId ?? newTriggerId(),
+  };
+}
+
+export function slashCommandBody(fields: Parameters<typeof slashCommandFields>[0]): string {
+  return new URLSearchParams(slashCommandFields(fields)).toString();
+}
+
+/** A fresh trigger id, unique like Slack's (one per command or button press). */
+export function newTriggerId(): string {
+  return `${Date.now()}.${randomBytes(6).toString("hex")}`;
+}
+
+/** The block_actions payload of pressing `button` under a posted answer (`message`: its ts, text and blocks). */
+export function blockActionPayload(fields: {
+  message: { ts: string; text: unknown; blocks: unknown };
+  button: { action_id: string; value: string; text: unknown };
+  channelId: string;
+  userId: string;
+  responseUrl: string;
+  triggerId?: string;
+}): Record<string, unknown> {
+  const { message, button } = fields;
+  return {
+    type: "block_actions",
+    user: { id: fields.userId, username: "ada", name: "ada", team_id: "T0FAKE" },
+    api_app_id: "A0FAKE",
+    token: "deprecated",
+    container: { type: "message", message_ts: message.ts, channel_id: fields.channelId, is_ephemeral: false },
+    trigger_id: fields.triggerId ?? newTriggerId(),
+    team: { id: "T0FAKE", domain: "fake" },
+    channel: { id: fields.channelId, name: "marketing" },
+    message: {
+      type: "message",
+      ts: message.ts,
+      text: message.text,
+      blocks: message.blocks,
+      bot_id: "BKPIBOT",
+    },
+    response_url: fields.responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: button.action_id,
+        block_id: "kpi_answer_actions",
+        value: button.value,
+        text: button.text,
+        action_ts: "1790000000.1",
+      },
+    ],
+  };
 }
 
 export function interactionBody(payload: Record<string, unknown>): string {

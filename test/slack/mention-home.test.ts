@@ -1,7 +1,8 @@
 /**
  * Events API end to end: `@kpi campaigns last-30d` answers in a thread under the mention
  * (charts uploaded into that thread), a bad mention gets an ephemeral error in the thread,
- * Slack's re-deliveries are not answered twice, and opening the App Home tab publishes
+ * Slack's re-deliveries of an answered mention are not answered twice (and one whose first
+ * delivery never arrived is answered), and opening the App Home tab publishes
  * the guide with examples for every area.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -75,17 +76,33 @@ describe("app mentions", () => {
     expect(bot.fake.attempts("chat.postMessage")).toEqual([]);
   });
 
-  it("a re-delivery of the same mention (X-Slack-Retry-Num) is not answered again", async () => {
-    const response = await bot.event(mention("<@UKPIBOT> campaigns", "1790000004.000400"), {
-      "x-slack-retry-num": "1",
-      "x-slack-retry-reason": "http_timeout",
+  it("a re-delivery of an answered mention (X-Slack-Retry-Num, same event_id) is not answered again", async () => {
+    const before = bot.delivered();
+    const event = mention("<@UKPIBOT> campaigns", "1790000004.000400");
+    const first = Math.floor(Date.now() / 1000);
+    await bot.event(event, { eventId: "Ev0RETRIED", timestamp: first });
+    await waitFor(() => bot.delivered() > before, "the answer");
+    const retried = await bot.event(event, {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      eventId: "Ev0RETRIED",
+      timestamp: first + 3,
     });
-    expect(response.status).toBe(200);
+    expect(retried.status).toBe(200);
     await waitFor(
-      () => bot.logs.some((l) => l.includes("app_mention retry ignored")),
-      "the retry to be seen",
+      () => bot.logs.some((l) => l.includes("Slack re-delivery ignored")),
+      "the re-delivery to be seen",
     );
-    expect(bot.fake.attempts("chat.postMessage")).toEqual([]);
+    expect(bot.fake.attempts("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("a re-delivery of a mention no delivery claimed (the first was lost) is answered", async () => {
+    const before = bot.delivered();
+    await bot.event(mention("<@UKPIBOT> ctr last-7d", "1790000004.000500"), {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      eventId: "Ev0FIRSTLOST",
+    });
+    await waitFor(() => bot.delivered() > before, "the answer");
+    expect(bot.fake.ok("chat.postMessage")[0]?.args.thread_ts).toBe("1790000004.000500");
   });
 });
 

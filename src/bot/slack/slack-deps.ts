@@ -5,6 +5,7 @@ import type { Logger } from "../../log.js";
 import type { AccessPolicy } from "../../security/access-policy.js";
 import type { Admission } from "../admission.js";
 import type { ChatHandler } from "../chat-request.js";
+import type { Redelivery } from "./redelivery.js";
 
 export interface SlackDeps {
   /** Answers a request: access policy, rate limits, audit, subscriptions. */
@@ -24,6 +25,8 @@ export interface SlackDeps {
   readonly workingDelayMs: number;
   /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
   readonly slowNoticeMs: number;
+  /** Tells a re-delivered request (answered through another delivery) from a first one. */
+  readonly redelivery: Redelivery;
   /** Snoozes low-stock alerts for these SKUs; returns the reply for the person who pressed. */
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
 }

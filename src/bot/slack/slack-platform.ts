@@ -2,8 +2,10 @@
  * Slack, opened: senders for scheduled messages at once, and the chat side for the server.
  * HTTP mode (production): Bolt's ExpressReceiver on the shared express app at POST
  * /slack/events, behind the replay guard; both check every request's signature and age.
- * Socket Mode (SLACK_APP_TOKEN set; development, private installs): a WebSocket to Slack, no
- * public URL.
+ * Socket Mode (SLACK_APP_TOKEN set; no public URL): a WebSocket to Slack, reconnected by the
+ * client when it drops, its state in /readyz, and closed first on shutdown so Slack sends new
+ * envelopes to the other replicas. In either mode a request Slack may deliver again is
+ * answered by the delivery that claims it first (redelivery.ts).
  * Either way the Web API client goes to SLACK_API_URL when set, with bounded retries, and the
  * bot token is checked with auth.test before serving.
  */
@@ -14,6 +16,7 @@ import type { PlatformSenders } from "../../schedule/senders.js";
 import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
 import { webClientOptions } from "./client-options.js";
 import { registerListeners } from "./listeners/index.js";
+import { HTTP_REDELIVERED, SOCKET_REDELIVERED, slackRedelivery } from "./redelivery.js";
 import { replayGuard } from "./replay-guard.js";
 import type { SlackConfig } from "./slack-config.js";
 import type { SlackDeps } from "./slack-deps.js";
@@ -22,6 +25,7 @@ import { slackLogger } from "./slack-logger.js";
 import type { SlackOptions } from "./slack-options.js";
 import { WORKING_DELAY_MS } from "./slack-reply.js";
 import { createSlackSenders } from "./slack-senders.js";
+import { watchSocket } from "./socket-state.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 const NOT_AUTHENTICATED = "not authenticated with Slack yet (auth.test)";
@@ -59,6 +63,11 @@ export async function openSlack(
     currency: deps.currency,
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
     slowNoticeMs: deps.slowNoticeMs,
+    redelivery: slackRedelivery(
+      deps.claims,
+      slack.appToken ? SOCKET_REDELIVERED : HTTP_REDELIVERED,
+      deps.log,
+    ),
   };
   const senders = createSlackSenders(slack, deps.currency, deps.charts, deps.log);
   const clientOptions = webClientOptions(slack.apiUrl, deps.log);
@@ -155,14 +164,14 @@ function socketMode(
   const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } });
   const app = boltApp(slack, receiver, clientOptions, logger);
   registerListeners(app, deps);
+  const socket = watchSocket(receiver.client, deps.log);
   let started = false;
-  let connected = false;
-  receiver.client.on("connected", () => {
-    connected = true;
-  });
-  receiver.client.on("disconnected", () => {
-    connected = false;
-  });
+  let closed = false;
+  const close = async () => {
+    if (!started || closed) return;
+    closed = true;
+    await app.stop();
+  };
   return {
     name: "slack",
     description: "Slack in Socket Mode (no public URL needed)",
@@ -181,9 +190,14 @@ function socketMode(
       }
     },
     readiness: () =>
-      !started ? NOT_AUTHENTICATED : connected ? undefined : "the Socket Mode connection is down",
-    async stop() {
-      if (started) await app.stop();
-    },
+      !started
+        ? NOT_AUTHENTICATED
+        : socket.state() === "connected"
+          ? undefined
+          : `the Socket Mode connection is down (${socket.state()})`,
+    connection: () => ({ mode: "socket", state: socket.state(), connects: socket.connects() }),
+    // Envelopes already received were acked at once; their answers go through the Web API.
+    drain: close,
+    stop: close,
   };
 }

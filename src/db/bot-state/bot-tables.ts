@@ -1,5 +1,5 @@
 /**
- * The bot's own state tables (db/schema/030, 040, 041, 042, 050, 080), typed once for
+ * The bot's own state tables (db/schema/030, 040, 041, 042, 050, 080, 130), typed once for
  * Kysely. Times are DATETIME(3) strings in UTC (connections use dateStrings), always
  * written from the caller's clock (sql-time.ts), never from the server's NOW().
  * BIGINT ids arrive as numbers (supportBigNumbers without bigNumberStrings).
@@ -92,10 +92,18 @@ export interface BotAuditTable {
   ref_id: string | null;
 }
 
+/** db/schema/130: chat requests claimed by the delivery that answers them (re-deliveries skip). */
+export interface BotChatRequestsTable {
+  request_key: string;
+  claimed_by: string;
+  claimed_at: SqlTime;
+}
+
 export interface BotTables {
   bot_teams_conversations: BotTeamsConversationsTable;
   bot_subscriptions: BotSubscriptionsTable;
   bot_deliveries: BotDeliveriesTable;
   bot_alert_state: BotAlertStateTable;
   bot_audit: BotAuditTable;
+  bot_chat_requests: BotChatRequestsTable;
 }

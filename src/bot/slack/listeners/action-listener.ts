@@ -14,7 +14,7 @@ import { type SlackReplier, tellAsker } from "../slack-reply.js";
 export function registerActionListener(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(
     new RegExp(`^${ACTION_PREFIX}`, "u"),
-    async ({ ack, body, action, client, respond }) => {
+    async ({ ack, body, action, client, respond, context }) => {
       await ack();
       const replier: SlackReplier = {
         client,
@@ -54,10 +54,12 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
         refuse: async (text) => {
           await tellAsker(replier, text, deps.log);
         },
-        work: () =>
-          request.kind === "csv"
+        work: async () => {
+          if (!(await deps.redelivery.firstDelivery("action", body, context.retryNum))) return;
+          await (request.kind === "csv"
             ? csvInSlack(ask, place, replier, deps)
-            : answerInSlack(ask, place, replier, deps),
+            : answerInSlack(ask, place, replier, deps));
+        },
       });
     },
   );

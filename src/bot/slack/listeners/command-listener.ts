@@ -13,7 +13,7 @@ import { type EphemeralMessage, noticeMessage, tellAsker } from "../slack-reply.
 export const COMMAND_PATTERN = /^\/kpi(?:-[a-z0-9-]+)?$/u;
 
 export function registerCommandListener(app: App, deps: SlackDeps): void {
-  app.command(COMMAND_PATTERN, async ({ command, ack, respond, client }) => {
+  app.command(COMMAND_PATTERN, async ({ command, ack, respond, client, context }) => {
     const replier = {
       client,
       since: performance.now(),
@@ -26,13 +26,15 @@ export function registerCommandListener(app: App, deps: SlackDeps): void {
         if (acked) await tellAsker(replier, text, deps.log);
         else await ack({ response_type: "ephemeral", ...noticeMessage(text) });
       },
-      work: () =>
-        answerInSlack(
+      work: async () => {
+        if (!(await deps.redelivery.firstDelivery("command", command, context.retryNum))) return;
+        await answerInSlack(
           { text: unescapeSlackText(command.text) },
           { channelId: command.channel_id, userId: command.user_id, workspaceId: command.team_id },
           replier,
           deps,
-        ),
+        );
+      },
     });
   });
 }

@@ -13,11 +13,9 @@ export function mentionText(text: string): string {
 
 export function registerMentionListener(app: App, deps: SlackDeps): void {
   app.event("app_mention", async ({ event, client, context, body }) => {
-    // Slack re-sends an event it thinks was lost; the first delivery already answers it.
-    if (context.retryNum) {
-      deps.log.info({ platform: "slack", retry: context.retryNum }, "app_mention retry ignored");
-      return;
-    }
+    // Bolt has acknowledged the event: Slack re-sends it if the ack was lost, and the delivery that
+    // claims it first answers (a restarted replica included); the others stop here.
+    if (!(await deps.redelivery.firstDelivery("event", body, context.retryNum))) return;
     const user = event.user;
     if (!user) return;
     const threadTs = event.thread_ts ?? event.ts;
@@ -27,7 +25,6 @@ export function registerMentionListener(app: App, deps: SlackDeps): void {
       ephemeral: (message: EphemeralMessage) =>
         client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message }),
     };
-    // Bolt has already acknowledged the event.
     await admit(deps.admission, {
       accept: async () => undefined,
       refuse: async (text) => {
