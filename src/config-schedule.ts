@@ -43,7 +43,11 @@ export const scheduleEnvSchema = z.object({
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, e.g. 08:00")
     .default("08:00"),
-  KPI_ALERT_REMINDER_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  KPI_ALERT_REMINDER_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   SCHEDULE_REPLICA_ID: z
     .string()
     .trim()
