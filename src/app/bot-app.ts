@@ -85,6 +85,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     access: config.chat.access,
     botState,
     snooze: scheduling.snooze,
+    alertButton: scheduling.alertButton,
   };
   let platforms: OpenPlatforms;
   try {

@@ -3,7 +3,7 @@
  *
  *   [/kpi|kpi] <area> [period] [vs previous|vs last-year] [key=value ...]
  *   [/kpi|kpi] help [<area>|metrics]        (also `<area> help`, `?`)
- *   [/kpi|kpi] subscribe|unsubscribe|subscriptions|pause|resume|status [args ...]
+ *   [/kpi|kpi] subscribe|unsubscribe|subscriptions|pause|resume|status|alert|alerts [args ...]
  *
  * Words after the area come in any order; matching is case-insensitive; filter values
  * keep their case and may be quoted. Values are not checked against the data here (the
@@ -29,6 +29,8 @@ export const ADMIN_VERBS = [
   "pause",
   "resume",
   "status",
+  "alert",
+  "alerts",
 ] as const;
 
 export type AdminVerb = (typeof ADMIN_VERBS)[number];

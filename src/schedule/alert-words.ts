@@ -13,6 +13,8 @@ import { findKpiSeries, KPI_SERIES_KEYS, NOT_FOLLOWABLE } from "../areas/kpi-ser
 import { echo, listWords } from "../commands/messages.js";
 import { checkFilters } from "../commands/query-words.js";
 import { suggest } from "../commands/suggest.js";
+import { guardCommandText } from "../commands/text-guard.js";
+import { tokenize } from "../commands/tokenize.js";
 import { UserError } from "../errors.js";
 import { unitOf } from "../metrics/measures.js";
 import {
@@ -180,6 +182,11 @@ function checkCombination(
       "alert_change",
       "A month is compared `vs previous` or `vs last-year`, not `vs previous-week`",
     );
+}
+
+/** Parses alert text as typed (`roas < 1 campaign="Black Friday"`, the CLI's and the store's). */
+export function parseAlertText(text: string): AlertSpec {
+  return parseAlertWords(tokenize(guardCommandText(text)).map((token) => token.text));
 }
 
 /** Parses the words after `alert`; throws one-line UserErrors only. */

@@ -1,5 +1,6 @@
 /**
- * Digest subscriptions in `bot_subscriptions` (db/schema/040): add, list (one target or
+ * Digest subscriptions in `bot_subscriptions` (db/schema/040; the rows with an `alert` are
+ * alerts on a KPI, metric-alert-store.ts): add, list (one target or
  * all), remove, pause, resume. Everything is validated before it is stored; a stored row is
  * read back into structure (the period as a spec, the filters as a map), so a digest builds
  * its queries from the subscription directly. Times come from the caller's clock.
@@ -145,7 +146,11 @@ export async function listSubscriptions(
   scope: Scope = {},
   unreadable?: (id: number, error: unknown) => void,
 ): Promise<Subscription[]> {
-  let query = db.selectFrom("bot_subscriptions").selectAll().orderBy("subscription_id");
+  let query = db
+    .selectFrom("bot_subscriptions")
+    .selectAll()
+    .where("alert", "is", null)
+    .orderBy("subscription_id");
   if (scope.target) query = query.where("target", "=", targetToText(scope.target));
   const subscriptions: Subscription[] = [];
   for (const row of await query.execute()) {
@@ -168,6 +173,7 @@ export async function getSubscription(
     .selectFrom("bot_subscriptions")
     .selectAll()
     .where("subscription_id", "=", id)
+    .where("alert", "is", null)
     .executeTakeFirst();
   const found = row ? toSubscription(row) : undefined;
   if (found && scope.target && targetToText(found.target) !== targetToText(scope.target)) return undefined;
@@ -199,8 +205,28 @@ export async function removeSubscription(
 ): Promise<Subscription> {
   const found = await getSubscription(db, id, scope);
   if (!found) throw notFound(id, scope);
-  await db.deleteFrom("bot_subscriptions").where("subscription_id", "=", id).execute();
+  await deleteSubscriptionRow(db, id);
   return found;
+}
+
+/** Deletes a row of bot_subscriptions (a digest or an alert) with its delivery history. */
+export async function deleteSubscriptionRow(db: BotStateDb, id: number): Promise<void> {
+  await db.deleteFrom("bot_subscriptions").where("subscription_id", "=", id).execute();
+}
+
+/** Pauses or resumes a row of bot_subscriptions (a digest or an alert); resuming counts slots from `now`. */
+export async function setPausedRow(db: BotStateDb, id: number, paused: boolean, now: Date): Promise<void> {
+  const at = toSqlTime(now);
+  await db
+    .updateTable("bot_subscriptions")
+    .set({
+      paused: paused ? 1 : 0,
+      updated_at: at,
+      // Resuming counts slots from now (never before creation: ck_bot_subscriptions_active).
+      ...(paused ? {} : { active_since: sql<string>`GREATEST(${at}, created_at)` }),
+    })
+    .where("subscription_id", "=", id)
+    .execute();
 }
 
 /** Pauses (no slot is sent or recorded while paused) or resumes (slots count again from now). */
@@ -214,16 +240,6 @@ export async function setPaused(
   const found = await getSubscription(db, id, scope);
   if (!found) throw notFound(id, scope);
   if (found.paused === paused) return found;
-  const at = toSqlTime(now);
-  await db
-    .updateTable("bot_subscriptions")
-    .set({
-      paused: paused ? 1 : 0,
-      updated_at: at,
-      // Resuming counts slots from now (never before creation: ck_bot_subscriptions_active).
-      ...(paused ? {} : { active_since: sql<string>`GREATEST(${at}, created_at)` }),
-    })
-    .where("subscription_id", "=", id)
-    .execute();
+  await setPausedRow(db, id, paused, now);
   return (await getSubscription(db, id)) ?? found;
 }

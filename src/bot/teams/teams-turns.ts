@@ -14,10 +14,12 @@ import { STALE_ACTION_TEXT } from "../../commands/action-payload.js";
 import { isUserError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { type Admission, admit } from "../admission.js";
+import type { AlertButtonHandler, AlertPress } from "../chat-platform.js";
 import type { Ask, ChatHandler } from "../chat-request.js";
 import { noticeAfter, SLOW_DATA_TEXT } from "../delayed-notice.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
+import { decodeAlertSubmit } from "./card/metric-alert-card.js";
 import { baseConversationId, commandTextOf } from "./message-text.js";
 import { type ConversationStore, conversationOf } from "./proactive/conversation-store.js";
 
@@ -38,6 +40,8 @@ export interface TeamsTurnDeps {
   readonly track: (work: Promise<unknown>) => void;
   /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
   readonly slowNoticeMs: number;
+  /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
+  readonly alertButton?: AlertButtonHandler;
 }
 
 /** Stores the activity's conversation reference; failures are logged, never shown. */
@@ -83,8 +87,33 @@ function teamsPlace(activity: Activity): { workspaceId?: string; teamId?: string
   };
 }
 
+/** An alert's Snooze 24 h or Mute button, for the conversation it was pressed in. */
+async function pressAlertButton(
+  context: TurnContext,
+  press: Pick<AlertPress, "action" | "alertId">,
+  deps: TeamsTurnDeps,
+): Promise<void> {
+  const activity = context.activity;
+  if (!deps.alertButton) {
+    await context.sendActivity(STALE_BUTTON_TEXT);
+    return;
+  }
+  const userId = activity.from?.aadObjectId ?? activity.from?.id ?? "";
+  deps.log.info(
+    { platform: "teams", user: userId, alert: press.alertId, action: press.action },
+    "alert button",
+  );
+  const channelId = baseConversationId(activity.conversation?.id ?? "");
+  await context.sendActivity(await deps.alertButton({ ...press, platform: "teams", channelId, userId }));
+}
+
 async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
+  const press = decodeAlertSubmit(activity.value);
+  if (press) {
+    await pressAlertButton(context, press, deps);
+    return;
+  }
   const asked = askOf(activity);
   if ("reply" in asked) {
     await context.sendActivity(asked.reply);
