@@ -53,12 +53,12 @@ const OPS: Readonly<Record<string, ThresholdOp>> = {
   "≥": ">=",
 };
 const OP_PATTERN = /^(<=|>=|<|>|≤|≥)(.*)$/u;
-const WINDOW_WORDS: Readonly<Record<string, AlertWindow>> = {
-  ...Object.fromEntries(ALERT_WINDOWS.map((w) => [w, w])),
-  daily: "yesterday",
-  weekly: "week",
-  monthly: "month",
-};
+const WINDOW_WORDS: ReadonlyMap<string, AlertWindow> = new Map([
+  ...ALERT_WINDOWS.map((w) => [w, w] as const),
+  ["daily", "yesterday"],
+  ["weekly", "week"],
+  ["monthly", "month"],
+]);
 
 /** A number as typed in the KPI's unit: `1`, `2.5%` (→ 0.025), `€5,000`, `5k`, `1.5x`; undefined when it is none. */
 export function parseAlertValue(
@@ -192,11 +192,16 @@ export function parseAlertText(text: string): AlertSpec {
 /** Parses the words after `alert`; throws one-line UserErrors only. */
 export function parseAlertWords(args: readonly string[]): AlertSpec {
   const words = args.flatMap((w) => (w.includes("=") || !/\s/u.test(w) ? [w] : w.split(/\s+/u)));
+  // `roas<1`: the KPI and its operator written together.
+  const joined = /^([a-z_]+)(<=|>=|<|>|≤|≥)(.*)$/iu.exec(words[0] ?? "");
+  if (joined) words.splice(0, 1, joined[1] as string, `${joined[2]}${joined[3]}`);
   const kpi = readKpi(words.shift());
   const series = findKpiSeries(kpi);
   const unit = unitOf(kpi);
+  // A window may come before the condition: `revenue today < 5000 at 14:00`.
+  let window: AlertWindow | undefined = WINDOW_WORDS.get(words[0]?.toLowerCase() ?? "");
+  if (window) words.shift();
   const condition = readCondition(kpi, words, unit);
-  let window: AlertWindow | undefined;
   let at: string | undefined;
   let timeZone: string | undefined;
   const filters: Record<string, string> = {};
@@ -204,10 +209,11 @@ export function parseAlertWords(args: readonly string[]): AlertSpec {
     const word = words.shift() as string;
     const lower = word.toLowerCase();
     const eq = word.indexOf("=");
-    if (WINDOW_WORDS[lower]) {
+    const named = WINDOW_WORDS.get(lower);
+    if (named) {
       if (window)
         throw alertError("alert_window", `Two windows given, ${echo(window)} and ${echo(lower)} — use one`);
-      window = WINDOW_WORDS[lower];
+      window = named;
     } else if (lower === "at") {
       const time = words.shift() ?? "";
       const match = /^([01]?\d|2[0-3]):([0-5]\d)$/u.exec(time);
@@ -225,7 +231,7 @@ export function parseAlertWords(args: readonly string[]): AlertSpec {
         throw alertError("duplicate_filter", `Filter ${echo(key)} is given twice — use it once`);
       filters[key] = word.slice(eq + 1);
     } else {
-      const hint = suggest(lower, [...Object.keys(WINDOW_WORDS), "at"]);
+      const hint = suggest(lower, [...WINDOW_WORDS.keys(), "at"]);
       throw alertError(
         "alert_word",
         `Unknown word ${echo(word)}${hint.length ? ` — did you mean ${listWords(hint)}?` : ` — expected a window (${ALERT_WINDOWS.join(", ")}), at HH:MM, tz=Zone or key=value`}`,

@@ -10,6 +10,7 @@
  */
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
+import type { AlertSpec } from "./alert-spec.js";
 import { parseAlertWords } from "./alert-words.js";
 import type { Delivery } from "./delivery-ledger.js";
 import { lastAlertDeliveries } from "./delivery-queries.js";
@@ -81,13 +82,12 @@ export async function describeAlerts(db: BotStateDb, scope: Scope): Promise<stri
   );
 }
 
-/** Creates an alert for the target, checked against the access policy; its one-line description. */
+/** Creates an alert for the target, checked against the access policy. */
 export async function createAlert(
-  words: readonly string[],
+  spec: AlertSpec,
   context: AlertCommandContext,
   deps: AlertCommandDeps,
 ): Promise<MetricAlert> {
-  const spec = parseAlertWords(words);
   const created = await addMetricAlert(
     deps.db,
     {
@@ -134,7 +134,7 @@ export async function runAlertCommand(
     const alert = await removeMetricAlert(deps.db, parseAlertId(rest[0], "remove"), scope);
     return `Removed alert #${alert.id} (${metricAlertText(alert.spec)}).`;
   }
-  const created = await createAlert(args, context, deps);
+  const created = await createAlert(parseAlertWords(args), context, deps);
   return (
     `Alert #${created.id}: ${metricAlertText(created.spec)} — checked daily ${checkTime(created)}` +
     `${created.spec.window === "today" ? "" : " and after each data refresh"}. ` +
