@@ -115,6 +115,24 @@ function conditionWords(spec: AlertSpec): string {
   return "outside the normal range";
 }
 
+/** "is below €5,000.00", "rose 142.9% vs previous-week (alert at 50%)", "is outside its normal range 80 – 120". */
+function firingWords(
+  spec: AlertSpec,
+  evaluation: AlertEvaluation,
+  fmt: (v: number | null) => string,
+): string {
+  const c = spec.condition;
+  const ref = evaluation.reference;
+  if (c.kind === "threshold") return `is ${conditionWords(spec)} ${fmt(c.value)}`;
+  if (c.kind === "change" && ref.kind === "change") {
+    const moved = `${c.direction === "drops" ? "dropped" : "rose"} ${Math.abs((ref.change ?? 0) * 100).toFixed(1)}%`;
+    return `${moved} vs ${c.versus} (${fmt(ref.base)}; alert at ${conditionWords(spec)})`;
+  }
+  if (ref.kind === "range" && ref.range)
+    return `is outside its normal range ${fmt(ref.range.low)} – ${fmt(ref.range.high)}`;
+  return conditionWords(spec);
+}
+
 function chartOf(context: MetricAlertContext, label: string): ChartSpec {
   const { evaluation, spec } = context;
   const history = evaluation.history;
@@ -161,16 +179,17 @@ export function metricAlertMessage(
     label: "Open as question",
     query: alertQuestion(spec, area, evaluation),
   };
+  const where = `(${when}${whereText(spec)})`;
   let heading: string;
   switch (event) {
     case "firing":
-      heading = `🔔 ${label} ${value} is ${conditionWords(spec)}${spec.condition.kind === "threshold" ? ` ${fmt(spec.condition.value)}` : ""} (${when}${whereText(spec)})`;
+      heading = `🔔 ${label} ${value} ${firingWords(spec, evaluation, fmt)} ${where}`;
       break;
     case "reminder":
-      heading = `🔔 Still firing: ${label} ${value} (${when}${whereText(spec)})`;
+      heading = `🔔 Still firing: ${label} ${value} ${firingWords(spec, evaluation, fmt)} ${where}`;
       break;
     case "resolved":
-      heading = `✅ Resolved: ${label} is back at ${value} (${when}${whereText(spec)})`;
+      heading = `✅ Resolved: ${label} is back at ${value} ${where}`;
       break;
     case "no_data":
       heading = `⚪ No data: ${label}${whereText(spec)} has had no value for ${NO_DATA_WINDOWS} windows in a row (last: ${when})`;
