@@ -19,7 +19,7 @@ import type { Ask, ChatHandler } from "../chat-request.js";
 import { noticeAfter, SLOW_DATA_TEXT } from "../delayed-notice.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
-import { decodeAlertSubmit } from "./card/metric-alert-card.js";
+import { decodeAlertSubmit, isAlertCardAction } from "./card/metric-alert-card.js";
 import { baseConversationId, commandTextOf } from "./message-text.js";
 import { type ConversationStore, conversationOf } from "./proactive/conversation-store.js";
 
@@ -59,7 +59,9 @@ function remember(activity: Activity, deps: TeamsTurnDeps): Promise<void> {
 }
 
 /** A message's ask (and which button, if one was pressed), or a reply that ends the turn. */
-type Asked = { readonly ask: Ask; readonly button?: ActionKind } | { readonly reply: string };
+type Asked =
+  | { readonly ask: Ask; readonly button?: ActionKind; readonly keepCard?: boolean }
+  | { readonly reply: string };
 
 /** What a message asks for: typed text, or the query a card button carries. */
 function askOf(activity: Activity): Asked {
@@ -69,7 +71,8 @@ function askOf(activity: Activity): Asked {
   try {
     const action = decodeSubmit(value);
     if (!action) return { reply: STALE_BUTTON_TEXT };
-    return { ask: { query: action.query }, button: action.kind };
+    // A button on an alert's card answers in a new message: the alert stays as it was posted.
+    return { ask: { query: action.query }, button: action.kind, keepCard: isAlertCardAction(value) };
   } catch (error) {
     if (isUserError(error)) return { reply: error.message };
     throw error;
@@ -131,7 +134,7 @@ async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps):
 /** The ask through the shared chat request, and its reply as a message, a card or CSV links. */
 async function answerAsked(
   context: TurnContext,
-  asked: { readonly ask: Ask; readonly button?: ActionKind },
+  asked: { readonly ask: Ask; readonly button?: ActionKind; readonly keepCard?: boolean },
   deps: TeamsTurnDeps,
 ): Promise<void> {
   const activity = context.activity;
@@ -163,7 +166,7 @@ async function answerAsked(
     { platform: "teams", bytes: message.bytes, inline: message.inlineCharts, linked: message.linkedCharts },
     "Teams card",
   );
-  if (asked.button && activity.replyToId) {
+  if (asked.button && activity.replyToId && !asked.keepCard) {
     try {
       await context.updateActivity(Activity.fromObject({ ...message.activity, id: activity.replyToId }));
       return;

@@ -28,6 +28,14 @@ export function decodeAlertSubmit(value: unknown): Pick<AlertPress, "action" | "
   return parsed.success ? { action: parsed.data.action, alertId: parsed.data.alertId } : undefined;
 }
 
+/** Marks the answer buttons of an alert's card (Open as question): they answer in a new message. */
+const ON_ALERT = "onAlert";
+
+/** Whether a submitted answer button was on an alert's card. */
+export function isAlertCardAction(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[ON_ALERT] === true;
+}
+
 /** The firing message as an Answer, for the answer card renderer (its chart, its question button). */
 export function metricAlertAnswer(message: MetricAlertMessage): Answer {
   const { window } = message;
@@ -57,7 +65,7 @@ export function metricAlertAnswer(message: MetricAlertMessage): Answer {
   };
 }
 
-/** The answer card with the alert's Snooze 24 h and Mute buttons first. */
+/** The answer card with the alert's Snooze 24 h and Mute buttons first; its own buttons answer in a new message. */
 export function withAlertButtons(card: CardMessage, alertId: number): CardMessage {
   const [attachment] = card.attachments;
   const own: SubmitAction[] = [
@@ -73,7 +81,16 @@ export function withAlertButtons(card: CardMessage, alertId: number): CardMessag
     attachments: [
       {
         ...attachment,
-        content: { ...attachment.content, actions: [...own, ...(attachment.content.actions ?? [])] },
+        content: {
+          ...attachment.content,
+          actions: [
+            ...own,
+            ...(attachment.content.actions ?? []).map((a) => ({
+              ...a,
+              data: { ...a.data, [ON_ALERT]: true },
+            })),
+          ],
+        },
       },
     ],
   };
