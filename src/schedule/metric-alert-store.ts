@@ -14,7 +14,12 @@ import { quoted, UserError } from "../errors.js";
 import { unitOf } from "../metrics/measures.js";
 import { type AlertSpec, alertSpecToText } from "./alert-spec.js";
 import { parseAlertText } from "./alert-words.js";
-import { deleteSubscriptionRow, type Scope, setPausedRow } from "./subscription-store.js";
+import {
+  deleteSubscriptionRow,
+  readSubscriptionRows,
+  type Scope,
+  setPausedRow,
+} from "./subscription-store.js";
 import { storedTarget, type Target, targetToText } from "./target.js";
 
 export interface MetricAlert {
@@ -107,27 +112,12 @@ export async function addMetricAlert(db: BotStateDb, input: NewMetricAlert, now:
  * Every alert (or one target's), oldest first. A row that no longer reads is passed to
  * `unreadable` and left out; without it, it throws.
  */
-export async function listMetricAlerts(
+export function listMetricAlerts(
   db: BotStateDb,
   scope: Scope = {},
   unreadable?: (id: number, error: unknown) => void,
 ): Promise<MetricAlert[]> {
-  let query = db
-    .selectFrom("bot_subscriptions")
-    .selectAll()
-    .where("alert", "is not", null)
-    .orderBy("subscription_id");
-  if (scope.target) query = query.where("target", "=", targetToText(scope.target));
-  const alerts: MetricAlert[] = [];
-  for (const row of await query.execute()) {
-    try {
-      alerts.push(toMetricAlert(row));
-    } catch (error) {
-      if (!unreadable) throw error;
-      unreadable(Number(row.subscription_id), error);
-    }
-  }
-  return alerts;
+  return readSubscriptionRows(db, "alert", scope, toMetricAlert, unreadable);
 }
 
 export async function getMetricAlert(db: BotStateDb, id: number, scope: Scope = {}): Promise<MetricAlert> {

@@ -141,27 +141,41 @@ export async function addSubscription(
  * All subscriptions (or one target's), oldest first. A row that no longer reads is passed to
  * `unreadable` and left out (a tick logs it and goes on); without it, it throws.
  */
-export async function listSubscriptions(
+export function listSubscriptions(
   db: BotStateDb,
   scope: Scope = {},
   unreadable?: (id: number, error: unknown) => void,
 ): Promise<Subscription[]> {
+  return readSubscriptionRows(db, "digest", scope, toSubscription, unreadable);
+}
+
+/**
+ * The rows of one kind (digests, or alerts on a KPI: those with an `alert`), of one target or
+ * all, oldest first, each read by `read`; a row `read` refuses goes to `unreadable` (or throws).
+ */
+export async function readSubscriptionRows<T>(
+  db: BotStateDb,
+  kind: "digest" | "alert",
+  scope: Scope,
+  read: (row: Selectable<BotSubscriptionsTable>) => T,
+  unreadable?: (id: number, error: unknown) => void,
+): Promise<T[]> {
   let query = db
     .selectFrom("bot_subscriptions")
     .selectAll()
-    .where("alert", "is", null)
+    .where("alert", kind === "digest" ? "is" : "is not", null)
     .orderBy("subscription_id");
   if (scope.target) query = query.where("target", "=", targetToText(scope.target));
-  const subscriptions: Subscription[] = [];
+  const found: T[] = [];
   for (const row of await query.execute()) {
     try {
-      subscriptions.push(toSubscription(row));
+      found.push(read(row));
     } catch (error) {
       if (!unreadable) throw error;
       unreadable(Number(row.subscription_id), error);
     }
   }
-  return subscriptions;
+  return found;
 }
 
 export async function getSubscription(

@@ -16,10 +16,10 @@ import { runKpi } from "../helpers/run-cli.js";
 import {
   BOT_TOKEN,
   blockTexts,
+  buttonPressPayload,
   SIGNING_SECRET,
   type SlackBot,
   startSlackBot,
-  USER,
 } from "../helpers/slack-bot.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
@@ -113,29 +113,13 @@ async function press(message: FakeCall, actionId: string, channel: string): Prom
   const button = blocks.find((b) => b.type === "actions")?.elements?.find((e) => e.action_id === actionId);
   if (!button) throw new Error(`no button ${actionId}`);
   const responseId = `alertpress${++presses}`;
-  const ts = String(message.reply.ts);
-  const sent = await bot.interact({
-    type: "block_actions",
-    user: { id: USER, username: "ada", name: "ada", team_id: "T0FAKE" },
-    api_app_id: "A0FAKE",
-    token: "deprecated",
-    container: { type: "message", message_ts: ts, channel_id: channel, is_ephemeral: false },
-    trigger_id: "1.2.3",
-    team: { id: "T0FAKE", domain: "fake" },
-    channel: { id: channel, name: "alerts" },
-    message: { type: "message", ts, text: message.args.text, blocks: message.args.blocks, bot_id: "BKPIBOT" },
-    response_url: bot.fake.responseUrl(responseId),
-    actions: [
-      {
-        type: "button",
-        action_id: actionId,
-        block_id: "b",
-        value: button.value,
-        text: { type: "plain_text", text: "x" },
-        action_ts: "1790000000.1",
-      },
-    ],
-  });
+  const sent = await bot.interact(
+    buttonPressPayload(
+      message,
+      { actionId, value: button.value, blockId: `metric_alert` },
+      { channel, responseUrl: bot.fake.responseUrl(responseId) },
+    ),
+  );
   expect(sent.status).toBe(200);
   const response = await waitFor(() => bot.fake.responses.find((r) => r.id === responseId), actionId);
   return String(response.body.text);

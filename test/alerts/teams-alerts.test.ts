@@ -11,7 +11,7 @@ import { refreshDerived } from "../../src/db/refresh.js";
 import { checkMetricAlerts } from "../../src/schedule/metric-alerts.js";
 import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
 import type { ConnectorCall } from "../helpers/fake-teams-connector.js";
-import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
+import { createGeneratedDatabase } from "../helpers/generated-database.js";
 import { trafficSums } from "../helpers/independent-kpis.js";
 import { CHANNEL, messageActivity, submitActivity } from "../helpers/teams-activities.js";
 import { buttonData, cardOf, imagesOf, textsOf } from "../helpers/teams-cards.js";

@@ -13,7 +13,7 @@ import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { loadFixture } from "../db/fixture.js";
-import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
+import { type FakeCall, type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import {
   eventBody,
   FORM,
@@ -156,4 +156,35 @@ export async function createFixtureDatabase(prefix: string): Promise<TestDatabas
   await loadFixture(db.connection);
   await db.connection.query("CALL sp_refresh_all(0)");
   return db;
+}
+
+/** The block_actions payload Slack sends when `user` presses a button of a posted message in `channel`. */
+export function buttonPressPayload(
+  message: FakeCall,
+  button: { readonly actionId: string; readonly value: string; readonly blockId: string },
+  place: { readonly channel: string; readonly responseUrl: string },
+): Record<string, unknown> {
+  const ts = String(message.reply.ts);
+  return {
+    type: "block_actions",
+    user: { id: USER, username: "ada", name: "ada", team_id: "T0FAKE" },
+    api_app_id: "A0FAKE",
+    token: "deprecated",
+    container: { type: "message", message_ts: ts, channel_id: place.channel, is_ephemeral: false },
+    trigger_id: "1.2.3",
+    team: { id: "T0FAKE", domain: "fake" },
+    channel: { id: place.channel, name: "marketing" },
+    message: { type: "message", ts, text: message.args.text, blocks: message.args.blocks, bot_id: "BKPIBOT" },
+    response_url: place.responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: button.actionId,
+        block_id: button.blockId,
+        value: button.value,
+        text: { type: "plain_text", text: button.actionId },
+        action_ts: "1790000000.1",
+      },
+    ],
+  };
 }

@@ -14,11 +14,11 @@ import { ANSWER_BUTTONS } from "../helpers/answer-buttons.js";
 import type { FakeCall } from "../helpers/fake-slack.js";
 import {
   blockTexts,
+  buttonPressPayload,
   CHANNEL,
   createFixtureDatabase,
   type SlackBot,
   startSlackBot,
-  USER,
 } from "../helpers/slack-bot.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
@@ -57,29 +57,13 @@ async function press(message: FakeCall, actionId: string, value?: string) {
   const button = buttonsOf(message).find((b) => b.action_id === actionId);
   if (!button) throw new Error(`no button ${actionId}`);
   const responseId = `press${++presses}`;
-  const ts = String(message.reply.ts);
-  const sent = await bot.interact({
-    type: "block_actions",
-    user: { id: USER, username: "ada", name: "ada", team_id: "T0FAKE" },
-    api_app_id: "A0FAKE",
-    token: "deprecated",
-    container: { type: "message", message_ts: ts, channel_id: CHANNEL, is_ephemeral: false },
-    trigger_id: "1.2.3",
-    team: { id: "T0FAKE", domain: "fake" },
-    channel: { id: CHANNEL, name: "marketing" },
-    message: { type: "message", ts, text: message.args.text, blocks: message.args.blocks, bot_id: "BKPIBOT" },
-    response_url: bot.fake.responseUrl(responseId),
-    actions: [
-      {
-        type: "button",
-        action_id: actionId,
-        block_id: "kpi_answer_actions",
-        value: value ?? button.value,
-        text: button.text,
-        action_ts: "1790000000.1",
-      },
-    ],
-  });
+  const sent = await bot.interact(
+    buttonPressPayload(
+      message,
+      { actionId, value: value ?? button.value, blockId: "kpi_answer_actions" },
+      { channel: CHANNEL, responseUrl: bot.fake.responseUrl(responseId) },
+    ),
+  );
   expect(sent.status).toBe(200);
   return responseId;
 }

@@ -5,7 +5,7 @@
  * (src/schedule/metric-alerts.ts); a KPI's value over a window is the metric table's rule
  * over the window's sums (src/metrics/definitions.ts), so ratios stay ratios of sums.
  */
-import { computeMetric, type MetricKey } from "../../metrics/definitions.js";
+import { computeMetric, METRIC_KEYS, type MetricKey } from "../../metrics/definitions.js";
 import { ratio } from "../../metrics/ratio.js";
 import type { Area } from "../registry.js";
 
@@ -29,22 +29,9 @@ const metric =
   (sums: DaySums): number | null =>
     computeMetric(key, sums);
 
-const AD_METRICS: readonly MetricKey[] = [
-  "spend",
-  "impressions",
-  "clicks",
-  "leads",
-  "conversions",
-  "ctr",
-  "click_to_lead",
-  "cvr",
-  "cpc",
-  "cpm",
-  "cpl",
-  "cpa",
-  "roas",
-  "roi",
-];
+/** Metrics of the orders, site and user facts; every other metric is computed from the ad rollups' sums. */
+const NOT_AD: readonly MetricKey[] = ["revenue", "orders", "users", "sessions", "aov"];
+const AD_METRICS = METRIC_KEYS.filter((key) => !NOT_AD.includes(key));
 
 /** Every KPI an alert can follow, in the order help lists them. */
 export const KPI_SERIES: readonly KpiSeriesDefinition[] = [
