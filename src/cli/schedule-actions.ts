@@ -61,7 +61,9 @@ export async function tickAction(context: CliContext, at: Date): Promise<void> {
   await withScheduler(context, async (runtime) => {
     const report = await runTick(at, runtime.tick);
     for (const line of tickSummary(report)) context.out(line);
-    if (report.kpiAlerts) context.out(kpiAlertSummary(report.kpiAlerts));
+    const kpiAlerts = report.kpiAlerts;
+    if (kpiAlerts && (kpiAlerts.checked > 0 || kpiAlerts.outcomes.length > 0))
+      context.out(kpiAlertSummary(kpiAlerts));
     if (runtime.alerts && isAlertCheckDue(at, runtime.alertCheckMs)) {
       const alerts = await checkLowStock(at, runtime.alerts);
       context.out(`Low-stock check: ${alerts.fired.length} alerted, ${alerts.recovered.length} recovered.`);

@@ -39,6 +39,7 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: bot.fake.apiUrl,
+    ADMIN_CHANNEL: "slack:C0ADMIN",
     LOG_LEVEL: "silent",
   };
   const [rows] = await db.connection.query<RowDataPacket[]>(
@@ -277,6 +278,28 @@ describe("an alert created in Slack", () => {
     expect(String(unusual[0]?.args.text)).toMatch(
       /is outside its normal range[\s\S]*median .* ± 3 MAD of 8 earlier windows/,
     );
+  }, 120_000);
+
+  it("made with `kpi alerts add`: a message Slack refuses is retried, then failed, noticed and listed", async () => {
+    const source = sources[1] as string;
+    const added = await runKpi(["alerts", "add", `sessions >= 0 source=${source} at 13:10`, "--target", "slack:C0FAIL"], env);
+    expect(added.stderr).toBe("");
+    const id = Number(added.stdout.trim());
+    expect(id).toBeGreaterThan(0);
+    bot.fake.script("chat.postMessage", { body: { ok: false, error: "internal_error" } }, 5);
+    const minute = (m: number) => new Date(Date.parse("2026-11-26T13:10:00Z") + m * 60_000).toISOString();
+    for (const m of [0, 1, 3, 7]) expect((await tick(minute(m))).code).toBe(0);
+    const last = await tick(minute(15));
+    expect(last.code).toBe(1);
+    expect(last.stderr).toMatch(/1 delivery\(ies\) failed \(internal_error\)/);
+    expect(posted("C0FAIL")).toHaveLength(0);
+    const notices = posted("C0ADMIN");
+    expect(notices).toHaveLength(1);
+    expect(String(notices[0]?.args.text)).toMatch(
+      new RegExp(`^The firing message of alert #${id} \\(sessions >= 0 yesterday at 13:10 source=${source}\\) .* could not be delivered to slack:C0FAIL after 5 attempts \\(internal_error\\)\\.$`),
+    );
+    const list = await runKpi(["alerts", "list"], env);
+    expect(list.stdout).toMatch(new RegExp(`^#${id} sessions >= 0 .* · slack:C0FAIL · last message \\(firing\\) FAILED: internal_error after 5 attempt\\(s\\)$`, "m"));
   }, 120_000);
 
   it("a mistake is one line with the nearest valid word, and nothing is stored", async () => {
