@@ -286,6 +286,11 @@ describe("an alert created in Slack", () => {
     expect(added.stderr).toBe("");
     const id = Number(added.stdout.trim());
     expect(id).toBeGreaterThan(0);
+    // Made now, on the real clock: back-dated to the day the test's ticks run on.
+    await db.connection.query(
+      "UPDATE bot_subscriptions SET created_at = '2026-11-26 12:00:00', active_since = '2026-11-26 12:00:00' WHERE subscription_id = ?",
+      [id],
+    );
     bot.fake.script("chat.postMessage", { body: { ok: false, error: "internal_error" } }, 5);
     const minute = (m: number) => new Date(Date.parse("2026-11-26T13:10:00Z") + m * 60_000).toISOString();
     for (const m of [0, 1, 3, 7]) expect((await tick(minute(m))).code).toBe(0);
