@@ -282,7 +282,10 @@ describe("an alert created in Slack", () => {
 
   it("made with `kpi alerts add`: a message Slack refuses is retried, then failed, noticed and listed", async () => {
     const source = sources[1] as string;
-    const added = await runKpi(["alerts", "add", `sessions >= 0 source=${source} at 13:10`, "--target", "slack:C0FAIL"], env);
+    const added = await runKpi(
+      ["alerts", "add", `sessions >= 0 source=${source} at 13:10`, "--target", "slack:C0FAIL"],
+      env,
+    );
     expect(added.stderr).toBe("");
     const id = Number(added.stdout.trim());
     expect(id).toBeGreaterThan(0);
@@ -301,10 +304,17 @@ describe("an alert created in Slack", () => {
     const notices = posted("C0ADMIN");
     expect(notices).toHaveLength(1);
     expect(String(notices[0]?.args.text)).toMatch(
-      new RegExp(`^The firing message of alert #${id} \\(sessions >= 0 yesterday at 13:10 source=${source}\\) .* could not be delivered to slack:C0FAIL after 5 attempts \\(internal_error\\)\\.$`),
+      new RegExp(
+        `^The firing message of alert #${id} \\(sessions >= 0 yesterday at 13:10 source=${source}\\) .* could not be delivered to slack:C0FAIL after 5 attempts \\(internal_error\\)\\.$`,
+      ),
     );
     const list = await runKpi(["alerts", "list"], env);
-    expect(list.stdout).toMatch(new RegExp(`^#${id} sessions >= 0 .* · slack:C0FAIL · last message \\(firing\\) FAILED: internal_error after 5 attempt\\(s\\)$`, "m"));
+    expect(list.stdout).toMatch(
+      new RegExp(
+        `^#${id} sessions >= 0 .* · slack:C0FAIL · last message \\(firing\\) FAILED: internal_error after 5 attempt\\(s\\)$`,
+        "m",
+      ),
+    );
   }, 120_000);
 
   it("a mistake is one line with the nearest valid word, and nothing is stored", async () => {
