@@ -16,6 +16,7 @@ import { type AlertSpec, alertSpecToText } from "./alert-spec.js";
 import { parseAlertText } from "./alert-words.js";
 import {
   deleteSubscriptionRow,
+  readSubscriptionRow,
   readSubscriptionRows,
   type Scope,
   setPausedRow,
@@ -121,14 +122,8 @@ export function listMetricAlerts(
 }
 
 export async function getMetricAlert(db: BotStateDb, id: number, scope: Scope = {}): Promise<MetricAlert> {
-  const row = await db
-    .selectFrom("bot_subscriptions")
-    .selectAll()
-    .where("subscription_id", "=", id)
-    .where("alert", "is not", null)
-    .executeTakeFirst();
-  const found = row ? toMetricAlert(row) : undefined;
-  if (!found || (scope.target && targetToText(found.target) !== targetToText(scope.target))) {
+  const found = await readSubscriptionRow(db, "alert", id, scope, toMetricAlert);
+  if (!found) {
     throw new UserError(
       "alert_not_found",
       `No alert with id ${id}${scope.target ? " in this channel" : ""} — /kpi alerts lists them.`,

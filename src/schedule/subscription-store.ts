@@ -178,18 +178,29 @@ export async function readSubscriptionRows<T>(
   return found;
 }
 
-export async function getSubscription(
+export function getSubscription(
   db: BotStateDb,
   id: number,
   scope: Scope = {},
 ): Promise<Subscription | undefined> {
+  return readSubscriptionRow(db, "digest", id, scope, toSubscription);
+}
+
+/** The row `id` of one kind read by `read`, or undefined when there is none (in scope). */
+export async function readSubscriptionRow<T extends { readonly target: Target }>(
+  db: BotStateDb,
+  kind: "digest" | "alert",
+  id: number,
+  scope: Scope,
+  read: (row: Selectable<BotSubscriptionsTable>) => T,
+): Promise<T | undefined> {
   const row = await db
     .selectFrom("bot_subscriptions")
     .selectAll()
     .where("subscription_id", "=", id)
-    .where("alert", "is", null)
+    .where("alert", kind === "digest" ? "is" : "is not", null)
     .executeTakeFirst();
-  const found = row ? toSubscription(row) : undefined;
+  const found = row ? read(row) : undefined;
   if (found && scope.target && targetToText(found.target) !== targetToText(scope.target)) return undefined;
   return found;
 }
