@@ -6,9 +6,12 @@
  * Socket Mode: section slack-socket), and memory.
  * Prints a table with the targets (or, with --json, one JSON object) on stdout; progress on stderr.
  * --reuse-small URL --reuse-large URL: answer from databases kept by an earlier run (no generator figures).
+ * --sections alerts: 1,000 alerts on a KPI checked after one refresh at the large scale (its own
+ * database for the alerts, the large one read only).
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
+import { measureAlertCheck } from "./alerts-bench.js";
 import { measureAnswerLatency } from "./answer-latency.js";
 import {
   benchDatabaseUrl,
@@ -33,7 +36,7 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "reuse-small": { type: "string" },
     "reuse-large": { type: "string" },
-    sections: { type: "string", default: "generator,answers,refresh,charts,slack,slack-socket" },
+    sections: { type: "string", default: "generator,answers,refresh,alerts,charts,slack,slack-socket" },
   },
 });
 const quick = values.quick ?? false;
@@ -116,6 +119,19 @@ try {
     progress("refresh: one late day at the large scale...");
     rows.push(
       ...(await measureIncrementalRefresh(largeUrl, { day: "2026-11-20", runs: 3, scale: scales[1] })),
+    );
+  });
+  await section("alerts", async () => {
+    progress("alerts: 1,000 alerts on a KPI checked after one refresh at the large scale...");
+    const stateUrl = await newDatabase("alerts");
+    rows.push(
+      ...(await measureAlertCheck({
+        reportingUrl: largeUrl,
+        stateUrl,
+        count: quick ? 200 : 1_000,
+        asOf,
+        scale: scales[1],
+      })),
     );
   });
   await section("charts", async () => {

@@ -22,6 +22,10 @@ export interface ScheduleConfig {
   readonly adminChannel: Target | undefined;
   /** Names this process in ledger claims; host:pid:random when unset. */
   readonly replicaId: string | undefined;
+  /** When a KPI alert without `at` is checked each day, HH:MM in its zone (KPI_ALERT_TIME). */
+  readonly kpiAlertTime: string;
+  /** A KPI alert still firing reminds at most this often; 0: never (KPI_ALERT_REMINDER_HOURS). */
+  readonly kpiAlertReminderMs: number;
 }
 
 const target = z.string().trim().max(300);
@@ -34,6 +38,16 @@ export const scheduleEnvSchema = z.object({
   ALERT_MENTION: z.string().trim().max(200).optional(),
   ALERT_CHECK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
   ADMIN_CHANNEL: target.optional(),
+  KPI_ALERT_TIME: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, e.g. 08:00")
+    .default("08:00"),
+  KPI_ALERT_REMINDER_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   SCHEDULE_REPLICA_ID: z
     .string()
     .trim()
@@ -79,5 +93,7 @@ export function scheduleConfigFrom(e: ScheduleEnv, targets: ScheduleTargets): Sc
     alertCheckMs: e.ALERT_CHECK_MINUTES * MINUTE_MS,
     adminChannel: targets.adminChannel,
     replicaId: e.SCHEDULE_REPLICA_ID,
+    kpiAlertTime: e.KPI_ALERT_TIME,
+    kpiAlertReminderMs: Math.round(e.KPI_ALERT_REMINDER_HOURS * 60 * MINUTE_MS),
   };
 }

@@ -95,6 +95,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     botState,
     snooze: scheduling.snooze,
     claims: createRequestClaims(botState, scheduling.replicaId, now, log),
+    alertButton: scheduling.alertButton,
   };
   let platforms: OpenPlatforms;
   try {

@@ -138,35 +138,35 @@ export function createBotMetrics(): BotMetrics {
   };
   new Gauge({
     name: "kpi_deliveries",
-    help: "Rows of the delivery ledger by kind and status, all replicas (digest: bot_deliveries; alert: bot_alert_state)",
+    help: "Messages in the delivery ledger by kind (digest, or the alert event: firing, resolved, reminder, no_data) and status, all replicas",
     labelNames: ["kind", "status"],
     registers: [registry],
     async collect() {
       await fromDatabase("deliveries", async ({ botState }) => {
         const rows = await botState
           .selectFrom("bot_deliveries")
-          .select(["status", sql<number>`COUNT(*)`.as("n")])
-          .groupBy("status")
+          .select(["event", "status", sql<number>`COUNT(*)`.as("n")])
+          .groupBy(["event", "status"])
           .execute();
         this.reset();
-        for (const r of rows) this.set({ kind: "digest", status: r.status }, Number(r.n));
+        for (const r of rows) this.set({ kind: r.event ?? "digest", status: r.status }, Number(r.n));
       });
     },
   });
   new Gauge({
     name: "kpi_alerts",
-    help: "Alerts by state (ok, firing, …), all replicas",
-    labelNames: ["state"],
+    help: "Alert states by kind (stock, metric) and state (ok, firing, …), all replicas",
+    labelNames: ["kind", "state"],
     registers: [registry],
     async collect() {
       await fromDatabase("alerts", async ({ botState }) => {
         const rows = await botState
           .selectFrom("bot_alert_state")
-          .select(["state", sql<number>`COUNT(*)`.as("n")])
-          .groupBy("state")
+          .select(["kind", "state", sql<number>`COUNT(*)`.as("n")])
+          .groupBy(["kind", "state"])
           .execute();
         this.reset();
-        for (const r of rows) this.set({ state: r.state }, Number(r.n));
+        for (const r of rows) this.set({ kind: r.kind, state: r.state }, Number(r.n));
       });
     },
   });

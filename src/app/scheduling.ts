@@ -4,15 +4,20 @@
  * are open and their senders known — the tick and low-stock dependencies and the minute loop.
  * It uses the process's one engine and one bot-state database; it opens neither.
  */
+import type { AlertButtonHandler } from "../bot/chat-platform.js";
 import type { ScheduleCommands } from "../bot/chat-request.js";
 import type { Config } from "../config.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { Engine } from "../engine/engine.js";
+import { isUserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
 import { snoozeProducts } from "../schedule/alert-state-store.js";
 import { releaseClaims } from "../schedule/delivery-ledger.js";
 import { type AlertDeps, checkLowStock } from "../schedule/low-stock-alerts.js";
+import { snoozeMetricAlert } from "../schedule/metric-alert-state.js";
+import { getMetricAlert, setMetricAlertPaused } from "../schedule/metric-alert-store.js";
+import type { MetricAlertDeps } from "../schedule/metric-alerts.js";
 import { defaultReplicaId } from "../schedule/replica-id.js";
 import type { DeliverySettings } from "../schedule/retry-policy.js";
 import { runScheduleCommand } from "../schedule/schedule-commands.js";
@@ -42,6 +47,8 @@ export interface SchedulingDeps {
 /** What ticks and alert checks need once the platforms' senders exist. */
 export interface ScheduleRuntime {
   readonly tick: TickDeps;
+  /** Alerts on a KPI (checked by every tick, and after `kpi db refresh`). */
+  readonly kpiAlerts: MetricAlertDeps;
   /** Undefined when ALERT_CHANNEL is not set (alerts off). */
   readonly alerts: AlertDeps | undefined;
   readonly alertCheckMs: number;
@@ -54,6 +61,8 @@ export interface Scheduling {
   readonly commands: ScheduleCommands;
   /** Snoozes products for 24 h (the alert's button); returns the reply for the person who pressed it. */
   snooze(skus: readonly string[]): Promise<string>;
+  /** Snooze 24 h or Mute pressed on an alert on a KPI, in its channel. */
+  alertButton: AlertButtonHandler;
   runtime(senders: Senders): ScheduleRuntime;
   /** Starts the minute loop (digests due, low-stock checks). */
   startLoop(senders: Senders): void;
@@ -77,13 +86,24 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
   const runtime = (senders: Senders): ScheduleRuntime => {
     const base = { db, engine, senders, replicaId, log };
     const alertChannel = config.schedule.alertChannel;
+    const settings = deliverySettingsFrom(config.schedule);
+    const kpiAlerts: MetricAlertDeps = {
+      ...base,
+      settings,
+      currency: config.currency,
+      reminderMs: config.schedule.kpiAlertReminderMs,
+      refusal: (area, alert) =>
+        deliveryRefusal(access, area, { platform: alert.target.platform, channelId: alert.target.id }),
+    };
     return {
       tick: {
         ...base,
-        settings: deliverySettingsFrom(config.schedule),
+        settings,
         refusal: (area, target) =>
           deliveryRefusal(access, area, { platform: target.platform, channelId: target.id }),
+        kpiAlerts,
       },
+      kpiAlerts,
       alerts: alertChannel
         ? {
             ...base,
@@ -107,6 +127,7 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
         {
           db,
           defaultTimeZone: config.reportTimeZone,
+          alertTime: config.schedule.kpiAlertTime,
           refusal: (area, channelId, platform) => deliveryRefusal(access, area, { platform, channelId }),
         },
       ),
@@ -115,6 +136,22 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
       const at = now();
       await snoozeProducts(db, skus, new Date(at.getTime() + SNOOZE_MS), at);
       return `Snoozed for 24 h: ${skus.join(", ")}.`;
+    },
+    async alertButton(press) {
+      const at = now();
+      const scope = { target: { platform: press.platform, id: press.channelId } };
+      try {
+        if (press.action === "mute") {
+          const alert = await setMetricAlertPaused(db, press.alertId, true, at, scope);
+          return `Muted alert #${alert.id}: no checks, no messages until /kpi alert resume ${alert.id}.`;
+        }
+        const alert = await getMetricAlert(db, press.alertId, scope);
+        await snoozeMetricAlert(db, alert.id, new Date(at.getTime() + SNOOZE_MS), at);
+        return `Snoozed alert #${alert.id} for 24 h.`;
+      } catch (error) {
+        if (isUserError(error)) return error.message;
+        throw error;
+      }
     },
     runtime,
     startLoop(senders) {

@@ -78,7 +78,20 @@ export interface PlatformDeps {
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
   /** Claims a request that may be delivered again (to any replica), so it is answered once. */
   readonly claims: RequestClaims;
+  /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
+  readonly alertButton?: AlertButtonHandler;
 }
+
+/** A button of an alert on a KPI, pressed in a channel. */
+export interface AlertPress {
+  readonly action: "snooze" | "mute";
+  readonly alertId: number;
+  readonly platform: string;
+  readonly channelId: string;
+  readonly userId: string;
+}
+
+export type AlertButtonHandler = (press: AlertPress) => Promise<string>;
 
 /** Each platform's access-policy keys, by name (what its section of the policy file may have). */
 export function policyKeysOf(definitions: readonly PlatformDefinition[]): ReadonlyMap<string, PolicyKeys> {

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { redactUrl } from "../db/database-url.js";
 import { UserError } from "../errors.js";
+import { parseAtOption } from "./at-option.js";
 import type { CliContext } from "./context.js";
 import { registerGrantReadonlyCommand } from "./grant-readonly-command.js";
 
@@ -44,7 +45,11 @@ export function registerDbCommands(program: Command, context: CliContext): void 
       "recompute derived figures: order totals, daily rollups, funnel metrics, ad and campaign budgets",
     )
     .option("--full", "rebuild every day's rollups, not only the days touched since the last refresh")
-    .action(async (options: { full?: boolean }) => {
+    .option(
+      "--at <time>",
+      "the instant alerts on a KPI are checked as of afterwards (ISO with zone; default now)",
+    )
+    .action(async (options: { full?: boolean; at?: string }) => {
       const full = options.full === true;
       const [{ withConnection }, { refreshDerived }] = await Promise.all([
         import("../db/connect.js"),
@@ -54,6 +59,11 @@ export function registerDbCommands(program: Command, context: CliContext): void 
       context.out(
         `Refreshed ${report.full ? "all" : "changed"} derived figures: ${report.daysRefreshed} day(s) of rollups in ${report.seconds.toFixed(2)} s.`,
       );
+      // Alerts on a KPI whose windows have recomputed days are checked now, with the bot's senders.
+      if (report.changed) {
+        const { alertsAfterRefresh } = await import("./schedule-actions.js");
+        await alertsAfterRefresh(context, report.changed, parseAtOption(options.at));
+      }
     });
 
   db.command("check")

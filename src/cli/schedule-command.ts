@@ -1,7 +1,8 @@
 /**
  * `kpi schedule tick [--at <ISO time>]`: runs once everything due at that instant (what the
  * server does every minute) and exits; exit code 1 when a delivery failed for good.
- * `kpi alerts check [--at]`, `kpi alerts snooze <sku...> [--hours 24]`, `kpi alerts list`.
+ * `kpi alerts check [--at]`, `kpi alerts snooze <sku...> [--hours 24]`, `kpi alerts list`,
+ * `kpi alerts add "<alert>" --target <platform:id>`, `kpi alerts pause|resume|remove <id>`.
  * The work loads only when a sub-command runs (schedule-actions.ts).
  */
 import type { Command } from "commander";
@@ -24,7 +25,11 @@ export function registerScheduleCommands(program: Command, context: CliContext):
       (await actions()).tickAction(context, parseAtOption(options.at)),
     );
 
-  const alerts = program.command("alerts").description("low-stock alerts (ALERT_CHANNEL)");
+  const alerts = program
+    .command("alerts")
+    .description(
+      "alerts on any KPI (kpi alerts add|list|pause|resume|remove) and low-stock alerts (ALERT_CHANNEL)",
+    );
   alerts
     .command("check")
     .description("run the low-stock check once: alert newly low products, note recovered ones")
@@ -50,6 +55,30 @@ export function registerScheduleCommands(program: Command, context: CliContext):
 
   alerts
     .command("list")
-    .description("alert state per product")
+    .description(
+      "alerts on a KPI (state, check time, last message and its failure) and low-stock state per product",
+    )
     .action(async () => (await actions()).alertListAction(context));
+
+  alerts
+    .command("add")
+    .description(
+      'an alert on a KPI, in the words of /kpi alert: kpi alerts add "roas < 1 platform=meta" --target slack:C123',
+    )
+    .argument("<alert...>", "the alert, e.g. roas < 1 platform=meta (quote it in the shell)")
+    .requiredOption(
+      "--target <target>",
+      "where its messages go: slack:<channel id> or teams:<conversation id>",
+    )
+    .action(async (words: string[], options: { target: string }) =>
+      (await actions()).alertAddAction(context, words.join(" "), options.target),
+    );
+
+  for (const op of ["pause", "resume", "remove"] as const) {
+    alerts
+      .command(op)
+      .description(`${op} an alert on a KPI`)
+      .argument("<id>", "its id (kpi alerts list)")
+      .action(async (id: string) => (await actions()).alertChangeAction(context, op, id));
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { FILTER_KEYS, PERIOD_WORDS } from "../answer/query.js";
 import { FILTER_EXAMPLES } from "../areas/filters/filter-types.js";
+import { KPI_SERIES_KEYS } from "../areas/kpi-series/kpi-sources.js";
 import { AREA_NAMES, type Area, areaModule } from "../areas/registry.js";
 import { DEFINED_MEASURES } from "../metrics/measures.js";
 import type { HelpTopic } from "./parse.js";
@@ -33,7 +34,7 @@ function generalHelp(): string {
     ...AREA_NAMES.map((area) => `• \`${area}\`${aliasText(area)} — ${areaModule(area).description}`),
     ...PERIODS,
     `*Filters* ${FILTER_KEYS.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (which ones apply depends on the area)`,
-    "More: `/kpi help <area>` · `/kpi help metrics`",
+    "More: `/kpi help <area>` · `/kpi help metrics` · `/kpi help alerts`",
   ].join("\n");
 }
 
@@ -53,6 +54,24 @@ const POINT_KEYS = DEFINED_MEASURES.filter((m) => m.change === "points").map((m)
 /** How changes read, from the metric table's rule per key (src/metrics/change.ts). */
 const CHANGE_HELP = `*Change* against the comparison: percentages (${POINT_KEYS.join(", ")}) in percentage points (▲ 2.40 pp); everything else relative (▲ 12.3%), — on a base of zero and the amount (▲ €120.00) on a negative base.`;
 
+/** `/kpi help alerts`: the alert language and what happens when an alert fires. */
+function alertsHelp(): string {
+  return [
+    "*Alerts* — tell me when a KPI crosses a line, moves a lot or has an unusual day.",
+    "`/kpi alert <kpi> <condition> [window] [at HH:MM] [tz=Zone] [filters]`",
+    "*Conditions* `< 1`, `<=`, `>`, `>= 2.5%` (in the KPI's unit: `1`, `2.5%`, `€5,000`, `5k`) · `drops|rises 20% vs previous|previous-week|last-year` · `unusual` (outside the same weekday's normal range over the last 8 weeks: median ± 3 MAD)",
+    "*Windows* `yesterday` (default, also `daily`), `today` (with `at HH:MM`, thresholds only), `last-7d`, `week` (last full Mon–Sun), `month` (last full month)",
+    `*KPIs* ${KPI_SERIES_KEYS.map((k) => `\`${k}\``).join(", ")} — with the filters of their area (\`/kpi help <area>\`)`,
+    "*Examples*",
+    "• `/kpi alert roas < 1 platform=meta`",
+    '• `/kpi alert ctr drops 20% vs previous-week campaign="Black Friday"`',
+    "• `/kpi alert revenue today < 5000 at 14:00 tz=Europe/Berlin`",
+    "• `/kpi alert orders unusual`",
+    "*Manage* `/kpi alerts` lists this channel's alerts · `/kpi alert pause|resume|remove <id>`",
+    "Checked daily (08:00 in its zone unless `at` says otherwise) and after each data refresh. One message when it fires (Snooze 24 h, Mute, Open as question), none while it stays, a daily reminder at most, one note in its thread when it is resolved. No value (no data, zero denominator) never fires; three windows without data are reported once.",
+  ].join("\n");
+}
+
 function metricsHelp(): string {
   return [
     "*Metrics* — ratios are ratios of sums over the period (total spend ÷ total clicks); a zero denominator shows —.",
@@ -64,5 +83,6 @@ function metricsHelp(): string {
 /** The help text for a topic, or the general help without one. */
 export function helpText(topic?: HelpTopic): string {
   if (topic === undefined) return generalHelp();
+  if (topic === "alerts") return alertsHelp();
   return topic === "metrics" ? metricsHelp() : areaHelp(topic);
 }

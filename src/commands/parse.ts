@@ -3,7 +3,7 @@
  *
  *   [/kpi|kpi] <area> [period] [vs previous|vs last-year] [key=value ...]
  *   [/kpi|kpi] help [<area>|metrics]        (also `<area> help`, `?`)
- *   [/kpi|kpi] subscribe|unsubscribe|subscriptions|pause|resume|status [args ...]
+ *   [/kpi|kpi] subscribe|unsubscribe|subscriptions|pause|resume|status|alert|alerts [args ...]
  *
  * Words after the area come in any order; matching is case-insensitive; filter values
  * keep their case and may be quoted. Values are not checked against the data here (the
@@ -29,11 +29,13 @@ export const ADMIN_VERBS = [
   "pause",
   "resume",
   "status",
+  "alert",
+  "alerts",
 ] as const;
 
 export type AdminVerb = (typeof ADMIN_VERBS)[number];
 
-export type HelpTopic = Area | "metrics";
+export type HelpTopic = Area | "metrics" | "alerts";
 
 export interface HelpCommand {
   readonly kind: "help";
@@ -56,16 +58,18 @@ export interface AdminCommand {
 export type ParsedCommand = HelpCommand | QueryCommand | AdminCommand;
 
 const HELP_WORDS = ["help", "?"];
-const TOPIC_WORDS = [...AREA_WORDS, "metrics"];
+const TOPIC_WORDS = [...AREA_WORDS, "metrics", "alerts"];
 
 function parseHelp(rest: readonly Token[]): HelpCommand {
   const [first] = rest;
   if (!first) return { kind: "help" };
   const word = first.text.toLowerCase();
   if (word === "metrics" || word === "metric") return { kind: "help", topic: "metrics" };
+  if (word === "alerts" || word === "alert") return { kind: "help", topic: "alerts" };
   const area = first.filter ? undefined : findArea(word);
   if (area) return { kind: "help", topic: area };
-  const hint = didYouMean(suggest(word, TOPIC_WORDS)) || ` — topics are an area or ${listWords(["metrics"])}`;
+  const hint =
+    didYouMean(suggest(word, TOPIC_WORDS)) || ` — topics are an area, ${listWords(["metrics", "alerts"])}`;
   throw commandError("unknown_help_topic", `Unknown help topic ${echo(first.text)}${hint}`);
 }
 

@@ -115,7 +115,9 @@ export async function checkData(
     // Each clause is the server's own text of a constraint in this schema; NULL passes, as in a CHECK.
     const sums = own.map((c, i) => `COALESCE(SUM(NOT (${c.clause})), 0) AS c${i}`).join(", ");
     const [rows] = await connection.query<RowDataPacket[]>(`SELECT ${sums} FROM ${q(table)}`);
-    own.forEach((c, i) => add(table, Number(rows[0]?.[`c${i}`] ?? 0), `break ${c.name}: ${c.clause}`));
+    for (const [i, c] of own.entries()) {
+      add(table, Number(rows[0]?.[`c${i}`] ?? 0), `break ${c.name}: ${c.clause}`);
+    }
   }
   const now = wallNow(options.now, options.timeZone);
   for (const [table, column] of EVENT_TIMES) {

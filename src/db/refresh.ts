@@ -21,6 +21,8 @@ export interface RefreshReport {
   readonly full: boolean;
   readonly daysRefreshed: number;
   readonly seconds: number;
+  /** The days recomputed (what alerts on a KPI are checked again for): all, a span, or none. */
+  readonly changed: { readonly from: string; readonly to: string } | "all" | null;
 }
 
 export async function refreshDerived(
@@ -30,6 +32,10 @@ export async function refreshDerived(
   const now = options.now ?? performance.now.bind(performance);
   const started = now();
   await allowLargeTempTables(connection);
+  // The days waiting for the refresh, read before it consumes them.
+  const [dirty] = await connection.query<RowDataPacket[]>(
+    "SELECT DATE_FORMAT(MIN(day), '%Y-%m-%d') AS first_day, DATE_FORMAT(MAX(day), '%Y-%m-%d') AS last_day FROM rollup_dirty_days",
+  );
   await connection.query("CALL sp_refresh_all(?)", [options.full ? 1 : 0]);
   const [rows] = await connection.query<RowDataPacket[]>(
     "SELECT last_days_refreshed FROM rollup_state WHERE id = 1",
@@ -38,5 +44,10 @@ export async function refreshDerived(
     full: options.full,
     daysRefreshed: Number(rows[0]?.last_days_refreshed ?? 0),
     seconds: (now() - started) / 1000,
+    changed: options.full
+      ? "all"
+      : dirty[0]?.first_day
+        ? { from: String(dirty[0].first_day), to: String(dirty[0].last_day) }
+        : null,
   };
 }

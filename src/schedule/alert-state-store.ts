@@ -1,5 +1,7 @@
 /**
- * Low-stock alert state per product, `bot_alert_state` (db/schema/042), keyed by SKU.
+ * Low-stock alert state per product, `bot_alert_state` (db/schema/042, 110), kind `stock`,
+ * keyed by SKU (KPI alerts keep their states in the same table as kind `metric`:
+ * metric-alert-state.ts).
  * Decisions are made inside one transaction that locks every state row first
  * (SELECT … ORDER BY sku FOR UPDATE), so concurrent checks on several replicas run one
  * after the other and the second finds the first one's decisions already made. The
@@ -36,6 +38,9 @@ export interface AlertClaim {
   readonly replicaId: string;
 }
 
+/** This module's rows of bot_alert_state. */
+const STOCK = "stock";
+
 function toAlertState(row: Selectable<BotAlertStateTable>): AlertState {
   return {
     sku: row.sku,
@@ -54,7 +59,12 @@ function toAlertState(row: Selectable<BotAlertStateTable>): AlertState {
 }
 
 export async function listAlertStates(db: BotStateDb): Promise<AlertState[]> {
-  const rows = await db.selectFrom("bot_alert_state").selectAll().orderBy("sku").execute();
+  const rows = await db
+    .selectFrom("bot_alert_state")
+    .selectAll()
+    .where("kind", "=", STOCK)
+    .orderBy("sku")
+    .execute();
   return rows.map(toAlertState);
 }
 
@@ -88,7 +98,13 @@ export function withLockedStates<T>(
   afterLock?: () => Promise<void>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom("bot_alert_state").selectAll().orderBy("sku").forUpdate().execute();
+    const rows = await trx
+      .selectFrom("bot_alert_state")
+      .selectAll()
+      .where("kind", "=", STOCK)
+      .orderBy("sku")
+      .forUpdate()
+      .execute();
     await afterLock?.();
     return decide(rows.map(toAlertState), trx);
   });
@@ -115,6 +131,7 @@ async function moveTo(
       ...changes,
       updated_at: now,
     }))
+    .where("kind", "=", STOCK)
     .where("sku", "=", sku)
     .execute();
 }
@@ -161,6 +178,7 @@ export function markRecovered(
 /** Only the products `claim` moved to firing, while it still owns them. */
 const ownedBy = (claim: AlertClaim) => (eb: ExpressionBuilder<BotTables, "bot_alert_state">) =>
   eb.and([
+    eb("kind", "=", STOCK),
     eb("state", "=", "firing"),
     eb("claimed_by", "=", claim.replicaId),
     eb("fired_at", "=", toSqlTime(claim.firedAt)),

@@ -6,13 +6,15 @@
  *   firing ──still low──▶ nothing         snoozed ──until passes, still low──▶ firing
  *   snoozed ──low──▶ nothing              any state with an alert thread ──recovered──▶ note
  *
+ * Alerts on a KPI (decideMetricAlert, below) follow the same machine, one alert at a time.
+ *
  * A firing product whose alert was never posted (the send failed, or the replica died
  * before posting: claim older than the stale window) is claimed again and re-alerted —
  * unless its alert may have been posted after all (earlierPost): then the check first looks
  * for that message by its tag.
  */
 import type { AlertItem } from "./alert-message.js";
-import type { AlertState } from "./alert-state-store.js";
+import type { AlertState, AlertStateName } from "./alert-state-store.js";
 
 export interface AlertTransitions {
   /** Products to alert about now, in one message. */
@@ -34,7 +36,7 @@ export function earlierPost(state: AlertState | undefined): EarlierPost | undefi
   return { tag: state.postTag, startedAt: state.postStartedAt, target: state.alertTarget };
 }
 
-const isSnoozed = (state: AlertState, now: Date): boolean =>
+export const isSnoozed = (state: Pick<AlertState, "state" | "snoozedUntil">, now: Date): boolean =>
   state.state === "snoozed" && (state.snoozedUntil?.getTime() ?? 0) > now.getTime();
 
 function needsAlert(state: AlertState | undefined, now: Date, staleMs: number): boolean {
@@ -63,4 +65,80 @@ export function decideAlerts(
       recover.push({ state, next: "snoozed" });
   }
   return { fire, recover };
+}
+
+/** The messages of an alert on a KPI. */
+export const METRIC_ALERT_EVENTS = ["firing", "resolved", "reminder", "no_data"] as const;
+export type MetricAlertEvent = (typeof METRIC_ALERT_EVENTS)[number];
+
+/** The state of one alert on a KPI (bot_alert_state, kind metric). */
+export interface MetricAlertState {
+  readonly state: AlertStateName;
+  readonly firedAt: Date | null;
+  readonly snoozedUntil: Date | null;
+  readonly remindedAt: Date | null;
+  /** The window checked last (alert-evaluation.ts rangeKey), and its value. */
+  readonly lastWindow: string | null;
+  readonly noDataWindows: number;
+  readonly noDataReported: boolean;
+}
+
+/** Windows in a row without a value before "no data" is reported, once. */
+export const NO_DATA_WINDOWS = 3;
+
+export interface MetricAlertDecision {
+  /** The message to send, if any. */
+  readonly event: MetricAlertEvent | undefined;
+  readonly next: MetricAlertState;
+}
+
+/**
+ * One check of an alert on a KPI:
+ *
+ *   ok ──condition holds──▶ firing (one message)        firing ──holds──▶ nothing, or a reminder
+ *   firing ──value back inside──▶ ok (one resolved message in the firing message's thread)
+ *   snoozed ──until passes, still holds──▶ firing        snoozed ──back inside──▶ resolved message
+ *   no value (no data, zero denominator, no base) ──▶ never fires; "no data" once after 3 windows
+ *
+ * A reminder goes at most every `reminderMs` (0: never), only for a window not checked before.
+ */
+export function decideMetricAlert(
+  state: MetricAlertState,
+  check: { readonly windowKey: string; readonly value: number | null; readonly met: boolean | null },
+  now: Date,
+  reminderMs: number,
+): MetricAlertDecision {
+  const newWindow = state.lastWindow !== check.windowKey;
+  const seen = { ...state, lastWindow: check.windowKey };
+  if (check.met === null) {
+    const noDataWindows = check.value !== null ? 0 : state.noDataWindows + (newWindow ? 1 : 0);
+    const report = noDataWindows >= NO_DATA_WINDOWS && !state.noDataReported;
+    return {
+      event: report ? "no_data" : undefined,
+      next: { ...seen, noDataWindows, noDataReported: state.noDataReported || report },
+    };
+  }
+  const valued = { ...seen, noDataWindows: 0, noDataReported: false };
+  const snoozed = isSnoozed(state, now);
+  if (check.met) {
+    if (state.state === "ok" || (state.state === "snoozed" && !snoozed)) {
+      return {
+        event: "firing",
+        next: { ...valued, state: "firing", firedAt: now, snoozedUntil: null, remindedAt: null },
+      };
+    }
+    const lastNews = (state.remindedAt ?? state.firedAt)?.getTime() ?? 0;
+    if (state.state === "firing" && reminderMs > 0 && newWindow && now.getTime() - lastNews >= reminderMs) {
+      return { event: "reminder", next: { ...valued, remindedAt: now } };
+    }
+    return { event: undefined, next: valued };
+  }
+  if (state.state === "ok") return { event: undefined, next: valued };
+  const fired = state.state === "firing" || state.firedAt !== null;
+  return {
+    event: fired ? "resolved" : undefined,
+    next: snoozed
+      ? { ...valued, firedAt: null }
+      : { ...valued, state: "ok", firedAt: null, snoozedUntil: null, remindedAt: null },
+  };
 }

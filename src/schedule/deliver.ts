@@ -17,6 +17,7 @@ import { buildDigest, type DigestEngine } from "./digest.js";
 import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
 import {
   checkedResult,
+  type DeliveryTag,
   deliveryTag,
   LOOKBACK_MARGIN_MS,
   type PlatformSenders,
@@ -89,15 +90,51 @@ export function failureNoticeText(
   );
 }
 
+/** The message an earlier attempt posted for this claim, when one may have and the platform can tell. */
+async function earlierPost(
+  claim: Claim,
+  message: LedgerMessage,
+  senders: PlatformSenders,
+  log: Logger,
+): Promise<SendResult | undefined> {
+  if (!claim.postStartedAt) return undefined;
+  if (!senders.sent) {
+    log.warn(
+      { delivery: claim.deliveryId, attempts: claim.attempts },
+      `an earlier attempt may have posted this ${message.kind}; the platform cannot be checked, posting again`,
+    );
+    return undefined;
+  }
+  const since = new Date(claim.postStartedAt.getTime() - LOOKBACK_MARGIN_MS);
+  return senders.sent.findSent(message.target, message.tag, since);
+}
+
+/**
+ * One message of the ledger, whatever it says: a digest, an alert. The ledger sends it once:
+ * `build` (which may read data) runs before the post is recorded as started, `post` sends it.
+ */
+export interface LedgerMessage {
+  /** For logs: "digest", "alert". */
+  readonly kind: string;
+  readonly target: Target;
+  /** Its delivery tag (delivery-metadata on Slack, a hidden block on Teams). */
+  readonly tag: DeliveryTag;
+  build(): Promise<(senders: PlatformSenders, tag: DeliveryTag) => Promise<SendResult>>;
+  /** The failure notice when it could not be delivered for good. */
+  noticeText(attempts: number, code: string): string;
+}
+
+export type LedgerDeps = Pick<DeliverDeps, "db" | "senders" | "settings" | "log">;
+
 async function notifyFailure(
-  subscription: Subscription,
+  message: LedgerMessage,
   claim: Claim,
   code: string,
   at: Date,
-  deps: DeliverDeps,
+  deps: LedgerDeps,
 ): Promise<void> {
-  const target = deps.settings.adminTarget ?? subscription.target;
-  const text = failureNoticeText(subscription, claim.slotAt, claim.attempts, code);
+  const target = deps.settings.adminTarget ?? message.target;
+  const text = message.noticeText(claim.attempts, code);
   try {
     const tag = deliveryTag("notice", claim.deliveryId);
     checkedResult(await sendersFor(deps.senders, target).digests.sendNotice(target, text, tag));
@@ -110,67 +147,42 @@ async function notifyFailure(
   }
 }
 
-/** The message an earlier attempt posted for this claim, when one may have and the platform can tell. */
-async function earlierPost(
+/** Sends a claimed ledger message once and records what happened. Never throws for a failed send. */
+export async function deliverLedgerMessage(
   claim: Claim,
-  target: Target,
-  senders: PlatformSenders,
-  log: Logger,
-): Promise<SendResult | undefined> {
-  if (!claim.postStartedAt) return undefined;
-  if (!senders.sent) {
-    log.warn(
-      { delivery: claim.deliveryId, attempts: claim.attempts },
-      "an earlier attempt may have posted this digest; the platform cannot be checked, posting again",
-    );
-    return undefined;
-  }
-  const since = new Date(claim.postStartedAt.getTime() - LOOKBACK_MARGIN_MS);
-  return senders.sent.findSent(target, deliveryTag("digest", claim.deliveryId), since);
-}
-
-/** Sends the claimed slot once and records what happened. Never throws for a failed send. */
-export async function deliverClaim(
-  claim: Claim,
-  subscription: Subscription,
+  message: LedgerMessage,
   at: Date,
-  deps: DeliverDeps,
+  deps: LedgerDeps,
 ): Promise<DeliveryOutcome> {
   const base = { subscriptionId: claim.subscriptionId, slot: claim.slotAt, attempts: claim.attempts };
-  const log = deps.log.child({ subscription: subscription.id, slot: claim.slotAt.toISOString() });
+  const log = deps.log.child({ subscription: claim.subscriptionId, slot: claim.slotAt.toISOString() });
+  const what = message.kind;
   let failure: Failure;
   if (claim.slotAt.getTime() <= at.getTime() - deps.settings.catchUpMs) {
     failure = { code: "expired", message: "The slot is older than the catch-up window.", retryable: false };
   } else {
     try {
-      const senders = sendersFor(deps.senders, subscription.target);
-      const found = await earlierPost(claim, subscription.target, senders, log);
+      const senders = sendersFor(deps.senders, message.target);
+      const found = await earlierPost(claim, message, senders, log);
       if (found) {
         const messageId = checkedResult(found).messageId;
         if (await markSent(deps.db, claim, messageId, at)) {
-          log.info({ attempts: claim.attempts, messageId }, "digest found already posted; recorded sent");
+          log.info({ attempts: claim.attempts, messageId }, `${what} found already posted; recorded sent`);
           return { ...base, status: "sent", messageId };
         }
         return { ...base, status: "lost", messageId };
       }
-      const refusal = deps.refusal;
-      const digest = await buildDigest(
-        subscription,
-        claim.slotAt,
-        deps.engine,
-        refusal && ((area) => refusal(area, subscription.target)),
-      );
+      const post = await message.build();
       if (!(await markPosting(deps.db, claim, at))) {
         log.warn({ attempts: claim.attempts }, "another replica took the claim over before the post");
         return { ...base, status: "lost" };
       }
-      const tag = deliveryTag("digest", claim.deliveryId);
-      const { messageId } = checkedResult(await senders.digests.send(subscription.target, digest, tag));
+      const { messageId } = checkedResult(await post(senders, message.tag));
       if (await markSent(deps.db, claim, messageId, at)) {
-        log.info({ attempts: claim.attempts, messageId }, "digest sent");
+        log.info({ attempts: claim.attempts, messageId }, `${what} sent`);
         return { ...base, status: "sent", messageId };
       }
-      log.warn({ attempts: claim.attempts }, "digest sent, but another replica had taken the claim over");
+      log.warn({ attempts: claim.attempts }, `${what} sent, but another replica had taken the claim over`);
       return { ...base, status: "lost", messageId };
     } catch (error) {
       failure = failureOf(error, log, claim);
@@ -185,11 +197,41 @@ export async function deliverClaim(
   if (nextAttemptAt) {
     log.warn(
       { code: failure.code, attempts: claim.attempts, nextAttemptAt },
-      "digest attempt failed, will retry",
+      `${what} attempt failed, will retry`,
     );
     return { ...base, status: "retrying", errorCode: failure.code, nextAttemptAt };
   }
-  log.error({ code: failure.code, attempts: claim.attempts }, "digest delivery failed");
-  await notifyFailure(subscription, claim, failure.code, at, deps);
+  log.error({ code: failure.code, attempts: claim.attempts }, `${what} delivery failed`);
+  await notifyFailure(message, claim, failure.code, at, deps);
   return { ...base, status: "failed", errorCode: failure.code };
+}
+
+/** A subscription's digest at the claimed slot, as a ledger message. */
+function digestMessage(claim: Claim, subscription: Subscription, deps: DeliverDeps): LedgerMessage {
+  const refusal = deps.refusal;
+  return {
+    kind: "digest",
+    target: subscription.target,
+    tag: deliveryTag("digest", claim.deliveryId),
+    async build() {
+      const digest = await buildDigest(
+        subscription,
+        claim.slotAt,
+        deps.engine,
+        refusal && ((area) => refusal(area, subscription.target)),
+      );
+      return (senders, tag) => senders.digests.send(subscription.target, digest, tag);
+    },
+    noticeText: (attempts, code) => failureNoticeText(subscription, claim.slotAt, attempts, code),
+  };
+}
+
+/** Sends the claimed slot's digest once and records what happened. Never throws for a failed send. */
+export function deliverClaim(
+  claim: Claim,
+  subscription: Subscription,
+  at: Date,
+  deps: DeliverDeps,
+): Promise<DeliveryOutcome> {
+  return deliverLedgerMessage(claim, digestMessage(claim, subscription, deps), at, deps);
 }

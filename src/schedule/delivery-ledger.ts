@@ -18,6 +18,8 @@ export interface Delivery {
   readonly id: number;
   readonly subscriptionId: number;
   readonly slotAt: Date;
+  /** An alert's message (firing, resolved, reminder, no_data); null for a digest. */
+  readonly event: string | null;
   readonly status: DeliveryStatus;
   readonly attempts: number;
   readonly nextAttemptAt: Date | null;
@@ -45,6 +47,7 @@ export const DELIVERY_COLUMNS = [
   "delivery_id",
   "subscription_id",
   "slot_at",
+  "event",
   "status",
   "attempts",
   "next_attempt_at",
@@ -63,6 +66,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
     id: Number(row.delivery_id),
     subscriptionId: Number(row.subscription_id),
     slotAt: fromSqlTime(row.slot_at),
+    event: row.event,
     status: row.status as DeliveryStatus,
     attempts: Number(row.attempts),
     nextAttemptAt: fromSqlTimeOrNull(row.next_attempt_at),
@@ -75,13 +79,18 @@ export function toDelivery(row: DeliveryRow): Delivery {
   };
 }
 
-/** Claims a slot: the claim, or undefined when another replica has it (or the subscription is gone). */
+/**
+ * Claims a slot: the claim, or undefined when another replica has it (or the subscription is
+ * gone). `event` names an alert's message (firing, resolved, …); a digest has none. `db` may be
+ * a transaction: an alert check claims its messages in the transaction that decided them.
+ */
 export async function claimSlot(
   db: BotStateDb,
   subscriptionId: number,
   slot: Date,
   replicaId: string,
   at: Date,
+  event?: string,
 ): Promise<Claim | undefined> {
   const now = toSqlTime(at);
   try {
@@ -90,6 +99,7 @@ export async function claimSlot(
       .values({
         subscription_id: subscriptionId,
         slot_at: toSqlTime(slot),
+        ...(event ? { event } : {}),
         status: "claimed",
         attempts: 1,
         claimed_by: replicaId,

@@ -75,3 +75,40 @@ export async function recentDeliveries(db: BotStateDb, target: Target, limit = 1
     .execute();
   return rows.map(toDelivery);
 }
+
+/** The message id of an alert's latest sent `event` message before `before` (a resolved note's thread). */
+export async function lastSentEvent(
+  db: BotStateDb,
+  subscriptionId: number,
+  event: string,
+  before: Date,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("bot_deliveries")
+    .select("message_id")
+    .where("subscription_id", "=", subscriptionId)
+    .where("event", "=", event)
+    .where("status", "=", "sent")
+    .where("slot_at", "<", toSqlTime(before))
+    .orderBy("slot_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.message_id ?? undefined;
+}
+
+/** The latest delivery of each alert (`kpi alerts list`, `/kpi alerts`: failures show there). */
+export async function lastAlertDeliveries(db: BotStateDb): Promise<Map<number, Delivery>> {
+  const rows = await db
+    .selectFrom("bot_deliveries")
+    .select(DELIVERY_COLUMNS)
+    .where("event", "is not", null)
+    .orderBy("slot_at", "desc")
+    .orderBy("delivery_id", "desc")
+    .execute();
+  const last = new Map<number, Delivery>();
+  for (const row of rows) {
+    const delivery = toDelivery(row);
+    if (!last.has(delivery.subscriptionId)) last.set(delivery.subscriptionId, delivery);
+  }
+  return last;
+}

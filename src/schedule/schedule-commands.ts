@@ -10,6 +10,7 @@ import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
 import type { Delivery } from "./delivery-ledger.js";
 import { recentDeliveries } from "./delivery-queries.js";
+import { runAlertCommand } from "./metric-alert-commands.js";
 import { describeSchedule } from "./schedule-phrase.js";
 import { parseSubscribeArgs } from "./subscribe-args.js";
 import {
@@ -40,6 +41,8 @@ export interface ScheduleCommandDeps {
   readonly defaultTimeZone: string;
   /** The access policy: a refusal when this channel may not receive an area. */
   readonly refusal?: (area: string, channelId: string, platform: string) => string | undefined;
+  /** KPI_ALERT_TIME: when an alert without `at` is checked. */
+  readonly alertTime: string;
 }
 
 function nextRun(s: Subscription, now: Date): string {
@@ -79,6 +82,19 @@ export async function runScheduleCommand(
   const target: Target = { platform: request.platform, id: request.channelId };
   const scope = { target };
   switch (verb) {
+    case "alert":
+    case "alerts":
+      return runAlertCommand(
+        verb,
+        args,
+        { target, userId: request.userId, now: request.now },
+        {
+          db: deps.db,
+          defaultTimeZone: deps.defaultTimeZone,
+          defaultTime: deps.alertTime,
+          ...(deps.refusal ? { refusal: (area, t) => deps.refusal?.(area, t.id, t.platform) } : {}),
+        },
+      );
     case "subscribe": {
       const input = parseSubscribeArgs(args, {
         target,

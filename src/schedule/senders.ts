@@ -12,6 +12,7 @@
 import type { LowStockAlert, RecoveryNote } from "./alert-message.js";
 import { DeliveryError } from "./delivery-error.js";
 import type { Digest } from "./digest.js";
+import type { MetricAlertMessage } from "./metric-alert-message.js";
 import { type Target, targetToText } from "./target.js";
 
 export interface SendResult {
@@ -22,8 +23,10 @@ export interface SendResult {
 /** What identifies one scheduled message among the bot's messages: "digest-42", "notice-42". */
 export type DeliveryTag = string;
 
-export const deliveryTag = (kind: "digest" | "notice" | "alert" | "recovery", id: string | number) =>
-  `${kind}-${id}`;
+export const deliveryTag = (
+  kind: "digest" | "notice" | "alert" | "recovery" | "kpi-alert",
+  id: string | number,
+) => `${kind}-${id}`;
 
 export interface DigestSender {
   /** Posts one digest as one message (one section per area, at most one chart each). */
@@ -37,6 +40,12 @@ export interface AlertSender {
   sendAlert(target: Target, alert: LowStockAlert, tag: DeliveryTag): Promise<SendResult>;
   /** Posts a recovery note as a reply in the alert's thread (threadId = the alert's message id). */
   sendRecovery(target: Target, threadId: string, note: RecoveryNote, tag: DeliveryTag): Promise<SendResult>;
+  /**
+   * Posts a message of an alert on a KPI: the firing message (facts, the chart of its last
+   * windows, Snooze 24 h / Mute / Open as question), a reminder or "no data" note, or the
+   * resolved note as a reply to the firing message (`message.threadId`) where it has one.
+   */
+  sendMetricAlert(target: Target, message: MetricAlertMessage, tag: DeliveryTag): Promise<SendResult>;
 }
 
 /** How far before the first post a lookup reaches back: replicas' and the platform's clocks differ a little. */

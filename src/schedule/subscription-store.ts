@@ -1,5 +1,6 @@
 /**
- * Digest subscriptions in `bot_subscriptions` (db/schema/040): add, list (one target or
+ * Digest subscriptions in `bot_subscriptions` (db/schema/040; the rows with an `alert` are
+ * alerts on a KPI, metric-alert-store.ts): add, list (one target or
  * all), remove, pause, resume. Everything is validated before it is stored; a stored row is
  * read back into structure (the period as a spec, the filters as a map), so a digest builds
  * its queries from the subscription directly. Times come from the caller's clock.
@@ -140,36 +141,66 @@ export async function addSubscription(
  * All subscriptions (or one target's), oldest first. A row that no longer reads is passed to
  * `unreadable` and left out (a tick logs it and goes on); without it, it throws.
  */
-export async function listSubscriptions(
+export function listSubscriptions(
   db: BotStateDb,
   scope: Scope = {},
   unreadable?: (id: number, error: unknown) => void,
 ): Promise<Subscription[]> {
-  let query = db.selectFrom("bot_subscriptions").selectAll().orderBy("subscription_id");
+  return readSubscriptionRows(db, "digest", scope, toSubscription, unreadable);
+}
+
+/**
+ * The rows of one kind (digests, or alerts on a KPI: those with an `alert`), of one target or
+ * all, oldest first, each read by `read`; a row `read` refuses goes to `unreadable` (or throws).
+ */
+export async function readSubscriptionRows<T>(
+  db: BotStateDb,
+  kind: "digest" | "alert",
+  scope: Scope,
+  read: (row: Selectable<BotSubscriptionsTable>) => T,
+  unreadable?: (id: number, error: unknown) => void,
+): Promise<T[]> {
+  let query = db
+    .selectFrom("bot_subscriptions")
+    .selectAll()
+    .where("alert", kind === "digest" ? "is" : "is not", null)
+    .orderBy("subscription_id");
   if (scope.target) query = query.where("target", "=", targetToText(scope.target));
-  const subscriptions: Subscription[] = [];
+  const found: T[] = [];
   for (const row of await query.execute()) {
     try {
-      subscriptions.push(toSubscription(row));
+      found.push(read(row));
     } catch (error) {
       if (!unreadable) throw error;
       unreadable(Number(row.subscription_id), error);
     }
   }
-  return subscriptions;
+  return found;
 }
 
-export async function getSubscription(
+export function getSubscription(
   db: BotStateDb,
   id: number,
   scope: Scope = {},
 ): Promise<Subscription | undefined> {
+  return readSubscriptionRow(db, "digest", id, scope, toSubscription);
+}
+
+/** The row `id` of one kind read by `read`, or undefined when there is none (in scope). */
+export async function readSubscriptionRow<T extends { readonly target: Target }>(
+  db: BotStateDb,
+  kind: "digest" | "alert",
+  id: number,
+  scope: Scope,
+  read: (row: Selectable<BotSubscriptionsTable>) => T,
+): Promise<T | undefined> {
   const row = await db
     .selectFrom("bot_subscriptions")
     .selectAll()
     .where("subscription_id", "=", id)
+    .where("alert", kind === "digest" ? "is" : "is not", null)
     .executeTakeFirst();
-  const found = row ? toSubscription(row) : undefined;
+  const found = row ? read(row) : undefined;
   if (found && scope.target && targetToText(found.target) !== targetToText(scope.target)) return undefined;
   return found;
 }
@@ -199,8 +230,28 @@ export async function removeSubscription(
 ): Promise<Subscription> {
   const found = await getSubscription(db, id, scope);
   if (!found) throw notFound(id, scope);
-  await db.deleteFrom("bot_subscriptions").where("subscription_id", "=", id).execute();
+  await deleteSubscriptionRow(db, id);
   return found;
+}
+
+/** Deletes a row of bot_subscriptions (a digest or an alert) with its delivery history. */
+export async function deleteSubscriptionRow(db: BotStateDb, id: number): Promise<void> {
+  await db.deleteFrom("bot_subscriptions").where("subscription_id", "=", id).execute();
+}
+
+/** Pauses or resumes a row of bot_subscriptions (a digest or an alert); resuming counts slots from `now`. */
+export async function setPausedRow(db: BotStateDb, id: number, paused: boolean, now: Date): Promise<void> {
+  const at = toSqlTime(now);
+  await db
+    .updateTable("bot_subscriptions")
+    .set({
+      paused: paused ? 1 : 0,
+      updated_at: at,
+      // Resuming counts slots from now (never before creation: ck_bot_subscriptions_active).
+      ...(paused ? {} : { active_since: sql<string>`GREATEST(${at}, created_at)` }),
+    })
+    .where("subscription_id", "=", id)
+    .execute();
 }
 
 /** Pauses (no slot is sent or recorded while paused) or resumes (slots count again from now). */
@@ -214,16 +265,6 @@ export async function setPaused(
   const found = await getSubscription(db, id, scope);
   if (!found) throw notFound(id, scope);
   if (found.paused === paused) return found;
-  const at = toSqlTime(now);
-  await db
-    .updateTable("bot_subscriptions")
-    .set({
-      paused: paused ? 1 : 0,
-      updated_at: at,
-      // Resuming counts slots from now (never before creation: ck_bot_subscriptions_active).
-      ...(paused ? {} : { active_since: sql<string>`GREATEST(${at}, created_at)` }),
-    })
-    .where("subscription_id", "=", id)
-    .execute();
+  await setPausedRow(db, id, paused, now);
   return (await getSubscription(db, id)) ?? found;
 }

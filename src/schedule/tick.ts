@@ -8,7 +8,9 @@
  * 2. due slots (inside the window, after the subscription became active, not in the
  *    ledger) → claim → build the digest at the slot → send → record;
  * 3. retries whose time has come, and claims gone stale (their replica died) → taken over
- *    with a conditional UPDATE → sent again.
+ *    with a conditional UPDATE → sent again;
+ * 4. alerts on a KPI whose daily check time has come → checked, their messages sent through
+ *    the same ledger (metric-alerts.ts).
  * `at` is the clock of the whole tick: claims, retries and staleness are judged by it.
  */
 import { isUserError } from "../errors.js";
@@ -16,11 +18,14 @@ import { type DeliverDeps, type DeliveryOutcome, deliverClaim } from "./deliver.
 import { claimSlot, type Delivery, recordSkipped, takeOver } from "./delivery-ledger.js";
 import { dueRetries, lastLedgerSlots, ledgerSlots, staleClaims } from "./delivery-queries.js";
 import { planSlots } from "./due-slots.js";
+import { checkMetricAlerts, type MetricAlertDeps, type MetricAlertReport } from "./metric-alerts.js";
 import { listSubscriptions, type Subscription } from "./subscription-store.js";
 
 export interface TickDeps extends DeliverDeps {
   /** Names this process in claims (host:pid:random by default). */
   readonly replicaId: string;
+  /** Alerts on a KPI; not checked when absent. */
+  readonly kpiAlerts?: MetricAlertDeps;
 }
 
 export interface TickReport {
@@ -31,6 +36,8 @@ export interface TickReport {
   readonly skipped: readonly { readonly subscriptionId: number; readonly slot: Date }[];
   /** Due slots another replica claimed first. */
   readonly claimsLost: number;
+  /** The alerts on a KPI this tick checked, and their messages. */
+  readonly kpiAlerts?: MetricAlertReport;
 }
 
 export async function runTick(at: Date, deps: TickDeps): Promise<TickReport> {
@@ -84,5 +91,8 @@ export async function runTick(at: Date, deps: TickDeps): Promise<TickReport> {
     }
     outcomes.push(await deliverClaim(claim, subscription, at, deps));
   }
-  return { at, outcomes, skipped, claimsLost };
+  const kpiAlerts = deps.kpiAlerts
+    ? await checkMetricAlerts(at, { kind: "schedule" }, deps.kpiAlerts)
+    : undefined;
+  return { at, outcomes, skipped, claimsLost, ...(kpiAlerts ? { kpiAlerts } : {}) };
 }

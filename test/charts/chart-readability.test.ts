@@ -115,16 +115,17 @@ describe("axes and reference lines", () => {
     );
     expect(roas?.options?.plugins?.kpiReferenceLine).toMatchObject({ value: 1, label: "break-even 1×" });
     expect(roas?.plugins?.map((p) => p.id)).toContain("kpiReferenceLine");
-    const dataset = roas?.data.datasets[0];
-    expect((dataset?.backgroundColor as string[])[1]).toBe(LOSS_FILL_COLOUR);
-    expect((dataset?.backgroundColor as string[])[0]).not.toBe(LOSS_FILL_COLOUR);
-    expect((dataset?.borderColor as string[])[1]).toBe(LOSS_EDGE_COLOUR);
+    const fills = (roas?.data.datasets[0]?.backgroundColor ?? []) as string[];
+    const edges = (roas?.data.datasets[0]?.borderColor ?? []) as string[];
+    expect(fills[1]).toBe(LOSS_FILL_COLOUR);
+    expect(fills[0]).not.toBe(LOSS_FILL_COLOUR);
+    expect(edges[1]).toBe(LOSS_EDGE_COLOUR);
     const money = barChartConfig(
       context(spec({ series: [{ name: "Spend", values: [0.5, 2] }], unit: "money" })),
       false,
     );
     expect(money?.options?.plugins?.kpiReferenceLine).toBeUndefined();
-    expect((money?.data.datasets[0]?.backgroundColor as string[])[0]).not.toBe(LOSS_FILL_COLOUR);
+    expect(((money?.data.datasets[0]?.backgroundColor ?? []) as string[])[0]).not.toBe(LOSS_FILL_COLOUR);
   });
 
   it("draws a funnel with nothing in any stage as no data, and one with something as a funnel", () => {

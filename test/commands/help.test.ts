@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FILTER_EXAMPLES } from "../../src/areas/filters/filter-types.js";
+import { KPI_SERIES_KEYS } from "../../src/areas/kpi-series/kpi-sources.js";
 import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
 import { helpText, MAX_HELP_CHARS } from "../../src/commands/help.js";
 import { type HelpTopic, parseCommand } from "../../src/commands/parse.js";
 import { METRIC_KEYS } from "../../src/metrics/definitions.js";
 import { DEFINED_MEASURES } from "../../src/metrics/measures.js";
 
-const topics: (HelpTopic | undefined)[] = [undefined, "metrics", ...AREA_NAMES];
+const topics: (HelpTopic | undefined)[] = [undefined, "metrics", "alerts", ...AREA_NAMES];
 
 describe("helpText", () => {
   it.each(topics.map((topic) => [topic ?? "(general)", topic]))("%s fits a chat message", (_, topic) => {
@@ -29,6 +30,15 @@ describe("helpText", () => {
     expect(text).toContain(areaModule(area).description);
     for (const key of areaModule(area).filters) expect(text).toContain(FILTER_EXAMPLES[key]);
     for (const example of areaModule(area).examples) expect(text).toContain(example);
+  });
+
+  it("help alerts gives the language, every KPI an alert can follow, and is what `help alerts` asks for", () => {
+    expect(parseCommand("/kpi help alerts")).toEqual({ kind: "help", topic: "alerts" });
+    const text = helpText("alerts");
+    expect(text).toContain("`/kpi alert <kpi> <condition> [window] [at HH:MM] [tz=Zone] [filters]`");
+    for (const key of KPI_SERIES_KEYS) expect(text).toContain(`\`${key}\``);
+    expect(text).toContain("median ± 3 MAD");
+    expect(text).toContain("`/kpi alert pause|resume|remove <id>`");
   });
 
   it("help metrics lists every metric", () => {

@@ -166,7 +166,7 @@ const CASES: [string, string, string][] = [
   ],
   ["help campains", "unknown_help_topic", "Unknown help topic `campains` — did you mean `campaigns`?"],
   ["help metricz", "unknown_help_topic", "Unknown help topic `metricz` — did you mean `metrics`?"],
-  ["help foo", "unknown_help_topic", "Unknown help topic `foo` — topics are an area or `metrics`."],
+  ["help foo", "unknown_help_topic", "Unknown help topic `foo` — topics are an area, `metrics` or `alerts`."],
 ];
 
 describe("parseCommand errors", () => {

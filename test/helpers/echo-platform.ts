@@ -62,6 +62,8 @@ export function echoPlatform(): PlatformDefinition<EchoConfig> {
             sendAlert: (target, alert) => post({ room: target.id, text: alert.text }),
             sendRecovery: (target, threadId, note) =>
               post({ room: target.id, thread: threadId, text: note.text }),
+            sendMetricAlert: (target, message) =>
+              post({ room: target.id, thread: message.threadId, text: message.text }),
           },
         },
         async stop() {},

@@ -87,6 +87,8 @@ export function blockActionPayload(fields: {
   userId: string;
   responseUrl: string;
   triggerId?: string;
+  /** The pressed button's block (default the answer's actions row). */
+  blockId?: string;
 }): Record<string, unknown> {
   const { message, button } = fields;
   return {
@@ -110,7 +112,7 @@ export function blockActionPayload(fields: {
       {
         type: "button",
         action_id: button.action_id,
-        block_id: "kpi_answer_actions",
+        block_id: fields.blockId ?? "kpi_answer_actions",
         value: button.value,
         text: button.text,
         action_ts: "1790000000.1",

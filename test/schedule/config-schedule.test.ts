@@ -14,6 +14,8 @@ describe("schedule settings from the environment", () => {
       alertCheckMs: 15 * 60_000,
       adminChannel: undefined,
       replicaId: undefined,
+      kpiAlertTime: "08:00",
+      kpiAlertReminderMs: 24 * 3_600_000,
     });
     expect(deliverySettingsFrom(schedule).adminTarget).toBeUndefined();
   });
@@ -28,6 +30,8 @@ describe("schedule settings from the environment", () => {
       ALERT_CHECK_MINUTES: "5",
       ADMIN_CHANNEL: "teams:19:ops@thread.tacv2",
       SCHEDULE_REPLICA_ID: "pod-7",
+      KPI_ALERT_TIME: "06:30",
+      KPI_ALERT_REMINDER_HOURS: "0",
     });
     expect(schedule).toEqual({
       catchUpMs: 2.5 * 3_600_000,
@@ -38,6 +42,8 @@ describe("schedule settings from the environment", () => {
       alertCheckMs: 5 * 60_000,
       adminChannel: { platform: "teams", id: "19:ops@thread.tacv2" },
       replicaId: "pod-7",
+      kpiAlertTime: "06:30",
+      kpiAlertReminderMs: 0,
     });
     expect(deliverySettingsFrom(schedule).adminTarget).toEqual({
       platform: "teams",

@@ -10,6 +10,7 @@ import { createLogger } from "../../src/log.js";
 import type { LowStockAlert, RecoveryNote } from "../../src/schedule/alert-message.js";
 import { nextSlot } from "../../src/schedule/cron.js";
 import type { Digest } from "../../src/schedule/digest.js";
+import type { MetricAlertMessage } from "../../src/schedule/metric-alert-message.js";
 import type { DeliverySettings } from "../../src/schedule/retry-policy.js";
 import type { AlertSender, DigestSender, Senders, SendResult } from "../../src/schedule/senders.js";
 import { type Target, targetToText } from "../../src/schedule/target.js";
@@ -34,6 +35,9 @@ export class RecordingSender implements DigestSender, AlertSender {
   readonly notices: { target: string; text: string }[] = [];
   readonly alerts: { target: string; alert: LowStockAlert; messageId: string }[] = [];
   readonly recoveries: { target: string; threadId: string; note: RecoveryNote }[] = [];
+  readonly metricAlerts: { target: string; message: MetricAlertMessage; messageId: string }[] = [];
+  metricCalls = 0;
+  metricScript: ((call: number) => void) | undefined;
   digestCalls = 0;
   alertCalls = 0;
   script: SendScript | undefined;
@@ -75,6 +79,14 @@ export class RecordingSender implements DigestSender, AlertSender {
   async sendRecovery(target: Target, threadId: string, note: RecoveryNote): Promise<SendResult> {
     this.recoveries.push({ target: targetToText(target), threadId, note });
     return { messageId: this.nextId() };
+  }
+
+  async sendMetricAlert(target: Target, message: MetricAlertMessage): Promise<SendResult> {
+    this.metricCalls += 1;
+    this.metricScript?.(this.metricCalls);
+    const messageId = this.nextId();
+    this.metricAlerts.push({ target: targetToText(target), message, messageId });
+    return { messageId };
   }
 
   asSenders(): Senders {

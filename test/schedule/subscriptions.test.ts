@@ -34,6 +34,7 @@ describe("subscriptions: store and chat commands", () => {
     return runScheduleCommand(verb as never, args, request(channelId, now), {
       db: runner.db,
       defaultTimeZone: "UTC",
+      alertTime: "08:00",
       refusal: (area, channel, platform) =>
         accessRefusal(
           policyFromAreaChannels(new Map([["orders", ["C0SALES"]]]), policyKeysOf(PLATFORMS)),

@@ -51,6 +51,7 @@ const senders: Senders = {
     alerts: {
       sendAlert: () => Promise.reject(new Error("not used")),
       sendRecovery: () => Promise.reject(new Error("not used")),
+      sendMetricAlert: () => Promise.reject(new Error("not used")),
     },
   },
 };

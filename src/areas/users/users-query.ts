@@ -32,7 +32,7 @@ type UsersDb = ViewsDb<UserViews>;
 /** The gap cap of agg_user_returns_daily (db/procedures/sp_refresh_rollups.sql writes 92). */
 export const RETURN_GAP_CAP = 92;
 /** The city key of the all-cities rows in agg_user_returns_daily and agg_signups_*. */
-const ALL_CITIES = "";
+export const ALL_CITIES = "";
 
 type ProfileCounts = Map<ProfileDimension, Map<string, number>>;
 

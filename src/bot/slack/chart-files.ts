@@ -37,11 +37,21 @@ export function chartFiles(
   renderer: ChartRenderer,
 ): Promise<OutgoingFile[]> {
   return Promise.all(
-    answer.charts.map(async (chart) => ({
-      filename: chartFileName(answer, chart),
-      title: chart.title,
-      bytes: await renderer.render(chart, { currency }),
-      altText: chartAltText(chart, currency),
-    })),
+    answer.charts.map((chart) => chartFile(chart, chartFileName(answer, chart), currency, renderer)),
   );
+}
+
+/** One chart as a PNG file with its alt text. */
+export async function chartFile(
+  chart: ChartSpec,
+  filename: string,
+  currency: string,
+  renderer: ChartRenderer,
+): Promise<OutgoingFile> {
+  return {
+    filename,
+    title: chart.title,
+    bytes: await renderer.render(chart, { currency }),
+    altText: chartAltText(chart, currency),
+  };
 }

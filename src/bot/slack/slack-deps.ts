@@ -4,6 +4,7 @@ import type { Engine } from "../../engine/engine.js";
 import type { Logger } from "../../log.js";
 import type { AccessPolicy } from "../../security/access-policy.js";
 import type { Admission } from "../admission.js";
+import type { AlertButtonHandler } from "../chat-platform.js";
 import type { ChatHandler } from "../chat-request.js";
 import type { Redelivery } from "./redelivery.js";
 
@@ -29,4 +30,6 @@ export interface SlackDeps {
   readonly redelivery: Redelivery;
   /** Snoozes low-stock alerts for these SKUs; returns the reply for the person who pressed. */
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
+  /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
+  readonly alertButton?: AlertButtonHandler;
 }

@@ -60,6 +60,7 @@ export async function openSlack(
     charts: deps.charts,
     access: deps.access,
     ...(deps.snooze ? { snooze: deps.snooze } : {}),
+    ...(deps.alertButton ? { alertButton: deps.alertButton } : {}),
     currency: deps.currency,
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
     slowNoticeMs: deps.slowNoticeMs,

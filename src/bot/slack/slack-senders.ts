@@ -1,5 +1,5 @@
 /**
- * Scheduled messages into Slack (digests, notices, low-stock alerts and recovery notes).
+ * Scheduled messages into Slack (digests, notices, low-stock alerts, recovery notes and alerts on a KPI).
  * The delivery ledger retries, so the Web API client does not: rate limits are rejected
  * at once with their Retry-After, and every failure (ok:false, HTTP, timeout) is thrown as
  * a DeliveryError, never returned as a success. Every message carries its delivery tag in
@@ -12,10 +12,11 @@ import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { DeliveryTag, PlatformSenders, SendResult } from "../../schedule/senders.js";
 import type { Target } from "../../schedule/target.js";
 import { alertToBlocks } from "./alert-blocks.js";
-import { chartFiles } from "./chart-files.js";
+import { chartFile, chartFiles } from "./chart-files.js";
 import { webClientOptions } from "./client-options.js";
 import { deliveryMetadata, findTagged } from "./delivery-metadata.js";
 import { digestToBlocks } from "./digest-blocks.js";
+import { metricAlertToBlocks } from "./metric-alert-blocks.js";
 import type { SlackConfig } from "./slack-config.js";
 import { slackErrorCode } from "./slack-errors.js";
 import { type OutgoingFile, uploadFiles } from "./upload-files.js";
@@ -108,6 +109,37 @@ export function createSlackSenders(
       sendAlert: (target, alert, tag) => post({ channel: channel(target), ...alertToBlocks(alert) }, tag),
       sendRecovery: (target, threadId, note, tag) =>
         post({ channel: channel(target), thread_ts: threadId, text: note.text }, tag),
+      async sendMetricAlert(target, message, tag) {
+        const posted = await post(
+          {
+            channel: channel(target),
+            ...(message.threadId ? { thread_ts: message.threadId } : {}),
+            ...metricAlertToBlocks(message),
+          },
+          tag,
+        );
+        // The chart of the last windows, in the alert's thread; the alert is delivered once
+        // posted, a chart that cannot be drawn or uploaded is logged.
+        const chart = message.chart;
+        if (chart) {
+          await chartFile(chart, `alert-${message.alertId}.png`, currency, charts)
+            .then((file) =>
+              uploadFiles(client, { channelId: channel(target), threadTs: posted.messageId }, [file]),
+            )
+            .catch((error) =>
+              log.warn(
+                {
+                  platform: "slack",
+                  channel: target.id,
+                  alert: message.alertId,
+                  slackError: slackErrorCode(error),
+                },
+                "alert chart not posted",
+              ),
+            );
+        }
+        return posted;
+      },
     },
     sent: {
       async findSent(target, tag, since) {

@@ -87,6 +87,7 @@ export async function openTeams(
     csvMessage: async (answer) => csvLinksMessage(answer, links),
     track,
     slowNoticeMs: deps.slowNoticeMs,
+    ...(deps.alertButton ? { alertButton: deps.alertButton } : {}),
   });
   adapter.onTurnError = async (context, error) => {
     const ref = referenceId();

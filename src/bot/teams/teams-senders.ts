@@ -16,6 +16,7 @@ import type { DeliveryTag, PlatformSenders, SendResult, SentFinder } from "../..
 import type { TextBlock } from "./card/adaptive-card-types.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { taggedCardAttachment, withTag } from "./card/delivery-tag.js";
+import { metricAlertAnswer, withAlertButtons } from "./card/metric-alert-card.js";
 import { statusOf } from "./delivery/retry-policy.js";
 import type { ProactiveMessage, ProactiveResult } from "./proactive/proactive-sender.js";
 
@@ -108,6 +109,21 @@ export function createTeamsSenders(outbox: TeamsOutbox, sent?: SentFinder): Plat
         });
       },
       sendRecovery: (target, _threadId, note) => send(target.id, note.text),
+      async sendMetricAlert(target, message, tag) {
+        if (message.event !== "firing") {
+          return send(target.id, {
+            type: "message",
+            textFormat: "markdown",
+            text: message.heading,
+            attachments: [taggedCardAttachment([], message.text, tag)],
+            ...(message.threadId ? { replyToId: message.threadId } : {}),
+          });
+        }
+        const card = (await outbox.messageForAnswer(metricAlertAnswer(message))).activity;
+        const tagged = withAlertButtons(card, message.alertId);
+        const [attachment] = tagged.attachments;
+        return send(target.id, { ...tagged, text: message.heading, attachments: [withTag(attachment, tag)] });
+      },
     },
     ...(sent ? { sent } : {}),
   };

@@ -14,10 +14,12 @@ import { STALE_ACTION_TEXT } from "../../commands/action-payload.js";
 import { isUserError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { type Admission, admit } from "../admission.js";
+import type { AlertButtonHandler, AlertPress } from "../chat-platform.js";
 import type { Ask, ChatHandler } from "../chat-request.js";
 import { noticeAfter, SLOW_DATA_TEXT } from "../delayed-notice.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
+import { decodeAlertSubmit, isAlertCardAction } from "./card/metric-alert-card.js";
 import { baseConversationId, commandTextOf } from "./message-text.js";
 import { type ConversationStore, conversationOf } from "./proactive/conversation-store.js";
 
@@ -38,6 +40,8 @@ export interface TeamsTurnDeps {
   readonly track: (work: Promise<unknown>) => void;
   /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
   readonly slowNoticeMs: number;
+  /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
+  readonly alertButton?: AlertButtonHandler;
 }
 
 /** Stores the activity's conversation reference; failures are logged, never shown. */
@@ -55,7 +59,9 @@ function remember(activity: Activity, deps: TeamsTurnDeps): Promise<void> {
 }
 
 /** A message's ask (and which button, if one was pressed), or a reply that ends the turn. */
-type Asked = { readonly ask: Ask; readonly button?: ActionKind } | { readonly reply: string };
+type Asked =
+  | { readonly ask: Ask; readonly button?: ActionKind; readonly keepCard?: boolean }
+  | { readonly reply: string };
 
 /** What a message asks for: typed text, or the query a card button carries. */
 function askOf(activity: Activity): Asked {
@@ -65,7 +71,8 @@ function askOf(activity: Activity): Asked {
   try {
     const action = decodeSubmit(value);
     if (!action) return { reply: STALE_BUTTON_TEXT };
-    return { ask: { query: action.query }, button: action.kind };
+    // A button on an alert's card answers in a new message: the alert stays as it was posted.
+    return { ask: { query: action.query }, button: action.kind, keepCard: isAlertCardAction(value) };
   } catch (error) {
     if (isUserError(error)) return { reply: error.message };
     throw error;
@@ -83,8 +90,33 @@ function teamsPlace(activity: Activity): { workspaceId?: string; teamId?: string
   };
 }
 
+/** An alert's Snooze 24 h or Mute button, for the conversation it was pressed in. */
+async function pressAlertButton(
+  context: TurnContext,
+  press: Pick<AlertPress, "action" | "alertId">,
+  deps: TeamsTurnDeps,
+): Promise<void> {
+  const activity = context.activity;
+  if (!deps.alertButton) {
+    await context.sendActivity(STALE_BUTTON_TEXT);
+    return;
+  }
+  const userId = activity.from?.aadObjectId ?? activity.from?.id ?? "";
+  deps.log.info(
+    { platform: "teams", user: userId, alert: press.alertId, action: press.action },
+    "alert button",
+  );
+  const channelId = baseConversationId(activity.conversation?.id ?? "");
+  await context.sendActivity(await deps.alertButton({ ...press, platform: "teams", channelId, userId }));
+}
+
 async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
+  const press = decodeAlertSubmit(activity.value);
+  if (press) {
+    await pressAlertButton(context, press, deps);
+    return;
+  }
   const asked = askOf(activity);
   if ("reply" in asked) {
     await context.sendActivity(asked.reply);
@@ -102,7 +134,7 @@ async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps):
 /** The ask through the shared chat request, and its reply as a message, a card or CSV links. */
 async function answerAsked(
   context: TurnContext,
-  asked: { readonly ask: Ask; readonly button?: ActionKind },
+  asked: { readonly ask: Ask; readonly button?: ActionKind; readonly keepCard?: boolean },
   deps: TeamsTurnDeps,
 ): Promise<void> {
   const activity = context.activity;
@@ -134,7 +166,7 @@ async function answerAsked(
     { platform: "teams", bytes: message.bytes, inline: message.inlineCharts, linked: message.linkedCharts },
     "Teams card",
   );
-  if (asked.button && activity.replyToId) {
+  if (asked.button && activity.replyToId && !asked.keepCard) {
     try {
       await context.updateActivity(Activity.fromObject({ ...message.activity, id: activity.replyToId }));
       return;

@@ -30,6 +30,8 @@ export interface BotSubscriptionsTable {
   areas: string;
   period: string;
   filters: string | null;
+  /** db/schema/110: the alert's KPI, condition and window as typed; null for a digest. */
+  alert: Generated<string | null>;
   schedule_kind: string;
   cron: string;
   time_zone: string;
@@ -46,6 +48,8 @@ export interface BotDeliveriesTable {
   delivery_id: Generated<number>;
   subscription_id: number;
   slot_at: SqlTime;
+  /** db/schema/110: which alert message (firing, resolved, reminder, no_data); null for a digest. */
+  event: Generated<string | null>;
   status: string;
   attempts: Generated<number>;
   next_attempt_at: SqlTime | null;
@@ -60,8 +64,9 @@ export interface BotDeliveriesTable {
   updated_at: SqlTime;
 }
 
-/** db/schema/042: low-stock alert state per product. */
+/** db/schema/042 (+110): alert state, per product (kind stock) or per KPI alert (kind metric, sku = its id). */
 export interface BotAlertStateTable {
+  kind: Generated<string>;
   sku: string;
   product_name: string;
   state: string;
@@ -75,6 +80,11 @@ export interface BotAlertStateTable {
   send_error: string | null;
   snoozed_until: SqlTime | null;
   updated_at: SqlTime;
+  last_window: Generated<string | null>;
+  last_value: Generated<number | null>;
+  no_data_windows: Generated<number>;
+  no_data_reported: Generated<number>;
+  reminded_at: Generated<SqlTime | null>;
 }
 
 /** db/schema/050 (+080): one row per chat request; platform is checked by the application. */

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../slack-deps.js";
 import { registerActionListener } from "./action-listener.js";
+import { registerAlertButtonListener } from "./alert-button-listener.js";
 import { registerCommandListener } from "./command-listener.js";
 import { registerHomeListener } from "./home-listener.js";
 import { registerMentionListener } from "./mention-listener.js";
@@ -13,6 +14,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerActionListener(app, deps);
   registerHomeListener(app, deps);
   registerSnoozeListener(app, deps);
+  registerAlertButtonListener(app, deps);
   app.error(async (error) => {
     deps.log.error(
       { platform: "slack", code: error.code, message: error.message.slice(0, 300) },

@@ -1,6 +1,7 @@
 /**
  * Proactive messages (digests, alerts): look up the stored conversation reference and post
- * into that conversation through the adapter — a new message, not a reply to anything.
+ * into that conversation through the adapter — a new message, not a reply to anything,
+ * unless the message names the activity it answers (`replyToId`: an alert's resolved note).
  * Failures reach the caller (they are not turned into chat messages).
  */
 import { Activity } from "@microsoft/agents-activity";
@@ -27,12 +28,19 @@ export async function sendProactive(
       `No Teams conversation ${conversationId} is known: install the bot there or message it first.`,
     );
   }
+  const replyTo =
+    typeof message === "object" && typeof (message as { replyToId?: unknown }).replyToId === "string"
+      ? (message as { replyToId: string }).replyToId
+      : undefined;
   let id: string | undefined;
   let failure: unknown;
   await deps.adapter.continueStored(toConversationReference(stored), async (context) => {
     // A continuation turn would make the message a reply to a made-up activity id.
     context.onSendActivities(async (_context, activities, next) => {
-      for (const activity of activities) delete activity.replyToId;
+      for (const activity of activities) {
+        if (replyTo) activity.replyToId = replyTo;
+        else delete activity.replyToId;
+      }
       return next();
     });
     try {
