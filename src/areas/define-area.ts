@@ -3,10 +3,17 @@
 import { answerActions } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import { coverageNote, coverParts } from "../answer/coverage.js";
+import { canExplain, familyOfArea } from "../explain/explain-kpis.js";
+import { headingOf } from "../metrics/measures.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
 import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
 
-function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, built: AnswerParts): Answer {
+/** An answer's frame (title, period, notes, query, actions, coverage) around what was built for it. */
+export function frameAnswer(
+  definition: Pick<AreaDefinition<unknown>, "name" | "title" | "asOfNow">,
+  context: AreaContext,
+  built: AnswerParts,
+): Answer {
   const parts = context.coverage ? { ...built, ...coverParts(built, context.coverage) } : built;
   const title = [definition.title, context.period.label, describeFilters(context.filters)]
     .filter((part) => part !== "")
@@ -29,6 +36,15 @@ function frame<Data>(definition: AreaDefinition<Data>, context: AreaContext, bui
     actions: answerActions(context.query, {
       asOfNow: definition.asOfNow === true,
       hasTables: parts.tables.length > 0,
+      explainable: context.comparison
+        ? parts.kpis
+            .filter((k) => canExplain(definition.name, k.key))
+            .map((k) => ({ key: k.key, label: k.label }))
+        : [],
+      dimensions: (familyOfArea(definition.name)?.dimensions ?? []).map((d) => ({
+        key: d,
+        label: headingOf(d).toLowerCase(),
+      })),
     }),
     coverage: context.coverage ?? null,
   };
@@ -43,7 +59,7 @@ export function defineArea<Data, Name extends string>(
   definition: AreaDefinition<Data, Name>,
 ): AreaModule<Data, Name> {
   const answerFrom = (context: AreaContext, current: Data, previous: Data | null) =>
-    frame(definition, context, definition.build(context, current, previous));
+    frameAnswer(definition, context, definition.build(context, current, previous));
   return {
     ...definition,
     answerFrom,

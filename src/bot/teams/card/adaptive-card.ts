@@ -4,12 +4,14 @@
  * when long, with a line saying what was left out), one Image per chart and the notes.
  * Pure and deterministic: chart images come in as options; the buttons are the answer's actions.
  */
+import { isExplainAction } from "../../../answer/actions.js";
 import type { Answer, AnswerTable, Kpi } from "../../../answer/answer.js";
 import { formatPeriod } from "../../../calendar/date-format.js";
 import { formatNumber } from "../../../metrics/format.js";
 import { headingOf } from "../../../metrics/measures.js";
 import { changeText } from "../../../metrics/trend.js";
 import { cellText, isNumberColumn, periodLine, tableTitle } from "../../../render/answer-text.js";
+import { leadLines } from "../../../render/lead-text.js";
 import {
   ADAPTIVE_CARD_SCHEMA,
   ADAPTIVE_CARD_VERSION,
@@ -118,6 +120,7 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
   const body: CardElement[] = [
     text(answer.title, { size: "large", weight: "bolder", style: "heading" }),
     text(periodLine(answer), { isSubtle: true, spacing: "none" }),
+    ...leadLines(answer, options.currency).map((line) => text(line, { spacing: "small" })),
   ];
   if (answer.kpis.length > 0) {
     body.push({
@@ -125,6 +128,8 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
       facts: answer.kpis.map((k) => kpiFact(k, options.currency, answer.comparison !== null)),
     });
   }
+  const explain = answer.actions.filter(isExplainAction);
+  if (explain.length > 0) body.push({ type: "ActionSet", actions: cardActions(explain) });
   const [main] = answer.tables;
   if (main) {
     body.push(
@@ -141,12 +146,13 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     body.push({ type: "Image", url: image.url, altText: image.altText, size: "stretch", spacing: "small" });
   });
   for (const note of answer.notes) body.push(text(note, { isSubtle: true, size: "small" }));
+  const others = answer.actions.filter((a) => !isExplainAction(a));
   return {
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     fallbackText: `${answer.title} — ${formatPeriod(answer.period)}`,
     body,
-    ...(answer.actions.length > 0 ? { actions: cardActions(answer.actions) } : {}),
+    ...(others.length > 0 ? { actions: cardActions(others) } : {}),
   };
 }
