@@ -60,6 +60,12 @@ export function parseExplain(tokens: readonly Token[]): Query<Area> {
   if (head && !head.filter && !head.quoted && !EXPLAINABLE_KPIS.includes(head.text.toLowerCase())) {
     area = findArea(head.text);
     if (area) rest.shift();
+    if (area && !familyOfArea(area)) {
+      throw commandError(
+        "not_explainable",
+        `${echo(area)} has no KPI to explain — explain works on campaigns, ad-performance, roas, ctr, orders and traffic`,
+      );
+    }
   }
   const kpiToken = rest.shift();
   if (!kpiToken || kpiToken.filter || kpiToken.quoted) {

@@ -16,7 +16,13 @@ export interface DimensionSplit {
   readonly concentration: number;
 }
 
-/** The members of both periods, matched by key (a member may be in one period only). */
+const empty = (s: { numerator: number; denominator: number } | undefined) =>
+  !s || (s.numerator === 0 && s.denominator === 0);
+
+/**
+ * The members of both periods, matched by key (a member may be in one period only); a member
+ * with nothing of the KPI in either period (a city with only unpaid orders) is left out.
+ */
 export function memberInputs(
   spec: KpiSpec,
   current: readonly MemberRow[],
@@ -30,12 +36,13 @@ export function memberInputs(
   for (const row of previous) byKey.set(row.key, { key: row.key, label: row.label, previous: row });
   for (const row of current)
     byKey.set(row.key, { ...byKey.get(row.key), key: row.key, label: row.label, current: row });
-  return [...byKey.values()].map((m) => ({
-    key: m.key,
-    label: m.label,
-    ...(m.current ? { current: sums(m.current) } : {}),
-    ...(m.previous ? { previous: sums(m.previous) } : {}),
-  }));
+  return [...byKey.values()].flatMap((m) => {
+    const [current, previous] = [m.current && sums(m.current), m.previous && sums(m.previous)];
+    if (empty(current) && empty(previous)) return [];
+    return [
+      { key: m.key, label: m.label, ...(current ? { current } : {}), ...(previous ? { previous } : {}) },
+    ];
+  });
 }
 
 /** The change split over one dimension's members; null when a ratio has no value in a period. */
