@@ -6,8 +6,11 @@
  */
 import type { PeriodWord, Query } from "./query.js";
 
-/** What an action does: run its query (another period, the other comparison), or download its tables. */
-export const ACTION_KINDS = ["rerun", "csv"] as const;
+/**
+ * What an action does: run its query in place of the answer (another period, the other
+ * comparison), run it as a reply beside the answer (explain a KPI), or download its tables.
+ */
+export const ACTION_KINDS = ["rerun", "explain", "csv"] as const;
 
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
@@ -75,7 +78,7 @@ export function answerActions(query: Query, options: ActionOptions): AnswerActio
     for (const kpi of options.explainable ?? []) {
       actions.push({
         id: `${EXPLAIN_ACTION_PREFIX}${kpi.key}`,
-        kind: "rerun",
+        kind: "explain",
         label: `Explain ${kpi.label}`,
         query: { ...asked, explain: { kpi: kpi.key } },
       });

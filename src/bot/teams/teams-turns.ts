@@ -134,7 +134,8 @@ async function answerAsked(
     { platform: "teams", bytes: message.bytes, inline: message.inlineCharts, linked: message.linkedCharts },
     "Teams card",
   );
-  if (asked.button && activity.replyToId) {
+  // A re-run replaces the card it was pressed on; an explanation is a reply beside it.
+  if (asked.button === "rerun" && activity.replyToId) {
     try {
       await context.updateActivity(Activity.fromObject({ ...message.activity, id: activity.replyToId }));
       return;
