@@ -106,7 +106,10 @@ describe("Explain buttons in Slack", () => {
     // The lead sentence comes right after the period line, before the KPI fields.
     expect(blocks[2]?.type).toBe("section");
     expect(blocks[2]?.text?.text).toMatch(
-      new RegExp(`^Spend ${direction} from ${escape(euro(before.spend))} to ${escape(euro(now.spend))}`, "u"),
+      new RegExp(
+        `^Spend ${direction} from ${escapeRegExp(euro(before.spend))} to ${escapeRegExp(euro(now.spend))}`,
+        "u",
+      ),
     );
     const all = blockTexts(blocks).join("\n");
     expect(all).toContain(euro(meta.spend - metaBefore.spend));
@@ -115,6 +118,6 @@ describe("Explain buttons in Slack", () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
