@@ -48,6 +48,24 @@ function driverText(e: Explanation, d: ExplanationDriver, change: number, curren
   return `${head}, through ${weight} moving to or from it (mix)`;
 }
 
+/** "overall 64% is <rate> and 36% <mix>", or, when one pulled the other way, "overall <mix> accounts for 135% of it, offset by <rate> (−35%)". */
+function effectsText(rate: number, mix: number, change: number, rateText: string, mixText: string): string {
+  if (Math.sign(rate) !== -Math.sign(mix) || rate === 0 || mix === 0) {
+    return `overall ${percent(rate, change)} is ${rateText} and ${percent(mix, change)} ${mixText}`;
+  }
+  const [big, small] =
+    Math.abs(rate) >= Math.abs(mix)
+      ? ([
+          [rate, rateText],
+          [mix, mixText],
+        ] as const)
+      : ([
+          [mix, mixText],
+          [rate, rateText],
+        ] as const);
+  return `overall ${big[1]} accounts for ${percent(big[0], change)} of it, offset by ${small[1]} (−${percent(small[0], change)})`;
+}
+
 /** The sentence an explain answer leads with. */
 export function explanationSentence(e: Explanation, currency: string): string {
   const value = (v: number | null) => formatNumber(v, e.unit, { currency });
@@ -82,7 +100,13 @@ export function explanationSentence(e: Explanation, currency: string): string {
   }
   if (e.kind === "ratio" && e.rate !== null && e.mix !== null && e.weight) {
     parts.push(
-      `overall ${percent(e.rate, change)} is each ${dimension}'s own ${inSentence(e.label)} and ${percent(e.mix, change)} ${e.weight} moving between them`,
+      effectsText(
+        e.rate,
+        e.mix,
+        change,
+        `each ${dimension}'s own ${inSentence(e.label)}`,
+        `${e.weight} moving between them`,
+      ),
     );
   }
   return `${parts.join("; ")}.`;
