@@ -22,6 +22,8 @@ export interface ScheduleConfig {
   readonly adminChannel: Target | undefined;
   /** Names this process in ledger claims; host:pid:random when unset. */
   readonly replicaId: string | undefined;
+  /** A KPI whose change against the comparison is at least this (relative) leads a digest as a mover; off when unset. */
+  readonly moverThreshold: number | undefined;
 }
 
 const target = z.string().trim().max(300);
@@ -34,6 +36,7 @@ export const scheduleEnvSchema = z.object({
   ALERT_MENTION: z.string().trim().max(200).optional(),
   ALERT_CHECK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
   ADMIN_CHANNEL: target.optional(),
+  DIGEST_MOVER_THRESHOLD: z.coerce.number().positive().max(100).optional(),
   SCHEDULE_REPLICA_ID: z
     .string()
     .trim()
@@ -79,5 +82,6 @@ export function scheduleConfigFrom(e: ScheduleEnv, targets: ScheduleTargets): Sc
     alertCheckMs: e.ALERT_CHECK_MINUTES * MINUTE_MS,
     adminChannel: targets.adminChannel,
     replicaId: e.SCHEDULE_REPLICA_ID,
+    moverThreshold: e.DIGEST_MOVER_THRESHOLD,
   };
 }

@@ -28,6 +28,7 @@ export function deliverySettingsFrom(config: Config["schedule"]): DeliverySettin
     staleMs: config.staleMs,
     maxAttempts: config.maxAttempts,
     adminTarget: config.adminChannel,
+    ...(config.moverThreshold !== undefined ? { moverThreshold: config.moverThreshold } : {}),
   };
 }
 

@@ -3,9 +3,9 @@
 import { answerActions } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import { coverageNote, coverParts } from "../answer/coverage.js";
-import { canExplain, familyOfArea } from "../explain/explain-kpis.js";
 import { headingOf } from "../metrics/measures.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
+import { canExplain, familyOfArea } from "./explain-families.js";
 import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
 
 /** An answer's frame (title, period, notes, query, actions, coverage) around what was built for it. */

@@ -11,8 +11,8 @@ import {
   isFilterKey,
   type Query,
 } from "../answer/query.js";
+import { canExplain, EXPLAINABLE_KPIS, familyOfArea, homeArea } from "../areas/explain-families.js";
 import { type Area, areaModule, findArea } from "../areas/registry.js";
-import { canExplain, EXPLAINABLE_KPIS, familyOfArea, homeArea } from "../explain/explain-kpis.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
 import { parseQueryWords } from "./query-words.js";
 import { suggest } from "./suggest.js";
@@ -21,7 +21,10 @@ import type { Token } from "./tokenize.js";
 export const EXPLAIN_USAGE =
   "`/kpi explain <kpi> [period] [vs previous|vs last-year] [key=value ...] [by=<dimension>]`";
 
-const accepts = (area: Area, key: FilterKey) => (areaModule(area).filters as readonly string[]).includes(key);
+const accepts = (name: string, key: FilterKey) => {
+  const area = findArea(name);
+  return area !== undefined && (areaModule(area).filters as readonly string[]).includes(key);
+};
 
 /** The explain request checked against the area: a KPI it can split, a dimension it has. */
 export function checkExplain(area: Area, request: ExplainRequest): ExplainRequest {
@@ -90,7 +93,7 @@ export function parseExplain(tokens: readonly Token[]): Query<Area> {
     const keys = others.flatMap((t) =>
       t.filter && isFilterKey(t.filter.key.toLowerCase()) ? [t.filter.key.toLowerCase() as FilterKey] : [],
     );
-    area = homeArea(kpi, keys, accepts) ?? homeArea(kpi, [], accepts);
+    area = findArea(homeArea(kpi, keys, accepts) ?? homeArea(kpi, [], accepts) ?? "");
     if (!area) throw commandError("not_explainable", `Cannot explain ${echo(kpiToken.text)}`);
   }
   const explain = checkExplain(area, { kpi, ...(by !== undefined ? { by } : {}) });

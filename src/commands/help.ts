@@ -4,9 +4,9 @@
  * the 3,000-character limit of a Slack section.
  */
 import { FILTER_KEYS, PERIOD_WORDS } from "../answer/query.js";
+import { EXPLAINABLE_KPIS, FAMILIES } from "../areas/explain-families.js";
 import { FILTER_EXAMPLES } from "../areas/filters/filter-types.js";
 import { AREA_NAMES, type Area, areaModule } from "../areas/registry.js";
-import { EXPLAINABLE_KPIS, FAMILIES } from "../explain/explain-kpis.js";
 import { DEFINED_MEASURES } from "../metrics/measures.js";
 import { EXPLAIN_USAGE } from "./explain-words.js";
 import type { HelpTopic } from "./parse.js";

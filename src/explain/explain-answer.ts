@@ -10,10 +10,16 @@ import type { ExplainRequest } from "../answer/query.js";
 import { figureKpi } from "../areas/area-kpis.js";
 import type { AreaContext, Reader } from "../areas/area-module.js";
 import { frameAnswer } from "../areas/define-area.js";
+import {
+  type Dimension,
+  type FamilySpec,
+  familyOfArea,
+  type KpiSpec,
+  type Sums,
+} from "../areas/explain-families.js";
 import { UserError } from "../errors.js";
 import { headingOf, kpiLabelOf, unitOf } from "../metrics/measures.js";
 import type { Contribution, Decomposition } from "./decompose.js";
-import { type Dimension, type FamilySpec, familyOfArea, type KpiSpec, type Sums } from "./explain-kpis.js";
 import { chooseDimension, type DimensionSplit, splitAll } from "./explain-split.js";
 import { MEMBER_LOADS, type MembersByDimension } from "./member-queries.js";
 

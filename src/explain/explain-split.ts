@@ -5,8 +5,9 @@
  * fewer than two members say nothing and are skipped; ties go to the family's order
  * (platform before campaign before format; city, payment method, source; source, device).
  */
+
+import type { Dimension, KpiSpec } from "../areas/explain-families.js";
 import { type Decomposition, decomposeAdditive, decomposeRatio, type MemberInput } from "./decompose.js";
-import type { Dimension, KpiSpec } from "./explain-kpis.js";
 import type { MemberRow, MembersByDimension } from "./member-queries.js";
 
 export interface DimensionSplit {

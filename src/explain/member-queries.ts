@@ -9,11 +9,11 @@ import { sql } from "kysely";
 import type { AdSums } from "../areas/ad-data/ad-data.js";
 import { loadAdData } from "../areas/ad-data/ad-load.js";
 import type { DateRange } from "../areas/area-module.js";
+import type { Dimension, ExplainFamily, Sums } from "../areas/explain-families.js";
 import { type ResolvedFilters, slugsOf } from "../areas/filters/filter-types.js";
 import type { OrdersViews } from "../areas/orders/orders-views.js";
 import { type ReportingDb, withViews } from "../db/reporting/reporting-views.js";
 import { num } from "../db/reporting/sql-helpers.js";
-import type { Dimension, ExplainFamily, Sums } from "./explain-kpis.js";
 
 export interface MemberRow {
   readonly key: string;

@@ -12,7 +12,15 @@ import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { DataSourceUnavailableError, isUserError, referenceId } from "../errors.js";
 import type { Logger } from "../log.js";
 import { isDeliveryError } from "./delivery-error.js";
-import { type Claim, markFailedAttempt, markNotified, markPosting, markSent } from "./delivery-ledger.js";
+import {
+  type Claim,
+  lastSentSlot,
+  markFailedAttempt,
+  markNotified,
+  markPosting,
+  markQuiet,
+  markSent,
+} from "./delivery-ledger.js";
 import { buildDigest, type DigestEngine } from "./digest.js";
 import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
 import {
@@ -43,7 +51,8 @@ export interface DeliveryOutcome {
   readonly subscriptionId: number;
   readonly slot: Date;
   /** lost: another replica took the claim over while this one was sending. */
-  readonly status: "sent" | "retrying" | "failed" | "lost";
+  /** quiet: a quiet digest with nothing that moved, recorded and not sent. */
+  readonly status: "sent" | "retrying" | "failed" | "lost" | "quiet";
   readonly attempts: number;
   readonly messageId?: string;
   readonly errorCode?: string;
@@ -129,6 +138,25 @@ async function earlierPost(
   return senders.sent.findSent(target, deliveryTag("digest", claim.deliveryId), since);
 }
 
+/** A quiet digest says "nothing unusual" when nothing was sent for this long (since it became active). */
+export const QUIET_NOTE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The "nothing unusual" line a quiet digest with no movers sends when it has sent nothing for a
+ * week (counted from its last message, or from when it became active), so silence is not taken
+ * for failure; undefined otherwise (nothing is sent).
+ */
+async function quietNote(
+  db: BotStateDb,
+  subscription: Subscription,
+  slot: Date,
+): Promise<string | undefined> {
+  const last = (await lastSentSlot(db, subscription.id)) ?? subscription.activeSince;
+  const since = Math.max(last.getTime(), subscription.activeSince.getTime());
+  if (slot.getTime() - since < QUIET_NOTE_AFTER_MS) return undefined;
+  return `Nothing unusual in ${subscription.areas.join(", ")} this week (quiet digest #${subscription.id}: it posts only when a KPI moves).`;
+}
+
 /** Sends the claimed slot once and records what happened. Never throws for a failed send. */
 export async function deliverClaim(
   claim: Claim,
@@ -154,18 +182,29 @@ export async function deliverClaim(
         return { ...base, status: "lost", messageId };
       }
       const refusal = deps.refusal;
-      const digest = await buildDigest(
-        subscription,
-        claim.slotAt,
-        deps.engine,
-        refusal && ((area) => refusal(area, subscription.target)),
-      );
+      const digest = await buildDigest(subscription, claim.slotAt, deps.engine, {
+        ...(refusal ? { refusal: (area: string) => refusal(area, subscription.target) } : {}),
+        ...(deps.settings.moverThreshold !== undefined
+          ? { moverThreshold: deps.settings.moverThreshold }
+          : {}),
+      });
+      const quiet = subscription.quiet && digest.movers.length === 0;
+      const note = quiet ? await quietNote(deps.db, subscription, claim.slotAt) : undefined;
+      if (quiet && note === undefined) {
+        const recorded = await markQuiet(deps.db, claim, at);
+        log.info({ attempts: claim.attempts }, "quiet digest: nothing moved, nothing sent");
+        return { ...base, status: recorded ? "quiet" : "lost" };
+      }
       if (!(await markPosting(deps.db, claim, at))) {
         log.warn({ attempts: claim.attempts }, "another replica took the claim over before the post");
         return { ...base, status: "lost" };
       }
       const tag = deliveryTag("digest", claim.deliveryId);
-      const { messageId } = checkedResult(await senders.digests.send(subscription.target, digest, tag));
+      const { messageId } = checkedResult(
+        note === undefined
+          ? await senders.digests.send(subscription.target, digest, tag)
+          : await senders.digests.sendNotice(subscription.target, note, tag),
+      );
       if (await markSent(deps.db, claim, messageId, at)) {
         log.info({ attempts: claim.attempts, messageId }, "digest sent");
         return { ...base, status: "sent", messageId };

@@ -33,6 +33,8 @@ export interface Subscription {
   /** Created or last resumed: no slot at or before this instant is ever sent. */
   readonly activeSince: Date;
   readonly paused: boolean;
+  /** Sent only when a KPI moved (and a "nothing unusual" line once a week). */
+  readonly quiet: boolean;
 }
 
 export interface NewSubscription {
@@ -45,6 +47,8 @@ export interface NewSubscription {
   readonly filters?: string;
   /** Who asked: a Slack/Teams user id, or `cli` for operators. */
   readonly createdBy: string;
+  /** `--quiet`: send only when something moved. */
+  readonly quiet?: boolean;
 }
 
 /** What a subscription sends, as a person types it: `campaigns, orders platform=meta` (areas joined by `separator`). */
@@ -88,6 +92,7 @@ function toSubscription(row: Selectable<BotSubscriptionsTable>): Subscription {
     createdAt: fromSqlTime(row.created_at),
     activeSince: fromSqlTime(row.active_since),
     paused: Number(row.paused) === 1,
+    quiet: Number(row.quiet) === 1,
   };
 }
 
@@ -119,6 +124,7 @@ export async function addSubscription(
       created_at: at,
       active_since: at,
       paused: 0,
+      quiet: input.quiet ? 1 : 0,
       updated_at: at,
     })
     .executeTakeFirstOrThrow();
@@ -133,6 +139,7 @@ export async function addSubscription(
     createdAt: now,
     activeSince: now,
     paused: false,
+    quiet: input.quiet === true,
   };
 }
 

@@ -7,8 +7,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FAMILIES, type KpiSpec, type Sums } from "../../src/areas/explain-families.js";
 import { decomposeAdditive, decomposeRatio, type MemberInput } from "../../src/explain/decompose.js";
-import { FAMILIES, type KpiSpec, type Sums } from "../../src/explain/explain-kpis.js";
 import { memberInputs, splitBy } from "../../src/explain/explain-split.js";
 import type { MemberRow } from "../../src/explain/member-queries.js";
 import { computeMetric, isMetricKey } from "../../src/metrics/definitions.js";

@@ -5,12 +5,14 @@
  */
 import type { Answer } from "../../answer/answer.js";
 import { coverageNote } from "../../answer/coverage.js";
+import { moverLine } from "../../render/mover-text.js";
 import type { Digest } from "../../schedule/digest.js";
 import {
   MAX_BLOCKS_PER_MESSAGE,
   MAX_CONTEXT_TEXT_CHARS,
   MAX_HEADER_CHARS,
   MAX_MESSAGE_TEXT_CHARS,
+  MAX_SECTION_TEXT_CHARS,
   mrkdwn,
   truncate,
 } from "./block-kit-limits.js";
@@ -48,6 +50,16 @@ export function digestToBlocks(digest: Digest, currency: string): { text: string
     { type: "header", text: { type: "plain_text", text: truncate(digest.heading, MAX_HEADER_CHARS) } },
     { type: "context", elements: [{ type: "mrkdwn", text: mrkdwn(digest.title, MAX_CONTEXT_TEXT_CHARS) }] },
   ];
+  if (digest.movers.length > 0) {
+    const lines = digest.movers.map((m) => {
+      const { head, why } = moverLine(m, currency);
+      return `• *${mrkdwn(head, 400)}*${why ? `\n${mrkdwn(why, 900)}` : ""}`;
+    });
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: truncate(`*What moved*\n${lines.join("\n")}`, MAX_SECTION_TEXT_CHARS) },
+    });
+  }
   const room = Math.floor((MAX_BLOCKS_PER_MESSAGE - blocks.length - 1) / BLOCKS_PER_AREA);
   const shown = digest.answers.slice(0, room);
   for (const answer of shown) blocks.push(...areaBlocks(answer, currency));
@@ -60,6 +72,7 @@ export function digestToBlocks(digest: Digest, currency: string): { text: string
       elements: [{ type: "mrkdwn", text: mrkdwn(lines.join("\n"), MAX_CONTEXT_TEXT_CHARS) }],
     });
   }
-  const text = truncate(`${digest.heading} · ${digest.title}`, MAX_MESSAGE_TEXT_CHARS);
+  const lead = digest.movers[0] ? ` · ${moverLine(digest.movers[0], currency).head}` : "";
+  const text = truncate(`${digest.heading} · ${digest.title}${lead}`, MAX_MESSAGE_TEXT_CHARS);
   return { text, blocks: blocks.slice(0, MAX_BLOCKS_PER_MESSAGE) };
 }

@@ -38,6 +38,8 @@ export interface BotSubscriptionsTable {
   active_since: SqlTime;
   /** 0 or 1. */
   paused: Generated<number>;
+  /** db/schema/120: 0 or 1, sent only when something moved. */
+  quiet: Generated<number>;
   updated_at: SqlTime;
 }
 

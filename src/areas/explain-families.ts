@@ -4,7 +4,6 @@
  * (member-queries.ts) return them; KPI keys, labels and units are the metric table's.
  */
 import type { FilterKey } from "../answer/query.js";
-import type { Area } from "../areas/registry.js";
 
 /** The dimensions a KPI change can be split by. */
 export const DIMENSIONS = [
@@ -44,7 +43,8 @@ export type ExplainFamily = "ads" | "orders" | "traffic";
 export interface FamilySpec {
   readonly family: ExplainFamily;
   /** The areas whose answers it explains; the first is where a typed `explain <kpi>` goes. */
-  readonly areas: readonly Area[];
+  /** Area names (registry.ts; named here as text, the registry imports the areas that import this). */
+  readonly areas: readonly string[];
   readonly dimensions: readonly Dimension[];
   readonly kpis: Readonly<Record<string, KpiSpec>>;
 }
@@ -123,14 +123,14 @@ export function canExplain(area: string, kpi: string): boolean {
 export function homeArea(
   kpi: string,
   filterKeys: readonly FilterKey[],
-  acceptsFilter: (area: Area, key: FilterKey) => boolean,
-): Area | undefined {
+  acceptsFilter: (area: string, key: FilterKey) => boolean,
+): string | undefined {
   const order: readonly ExplainFamily[] = filterKeys.some((k) => k === "platform" || k === "campaign")
     ? ["ads", "orders", "traffic"]
     : ["orders", "traffic", "ads"];
   for (const name of order) {
     const family = FAMILIES.find((f) => f.family === name) as FamilySpec;
-    const area = family.areas[0] as Area;
+    const area = family.areas[0] as string;
     if (family.kpis[kpi] && filterKeys.every((k) => acceptsFilter(area, k))) return area;
   }
   return undefined;
