@@ -8,10 +8,14 @@ import type { ScheduleCommands } from "../bot/chat-request.js";
 import type { Config } from "../config.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { Engine } from "../engine/engine.js";
+import { runGoalCommand } from "../goals/goal-commands.js";
+import { withGoals } from "../goals/goal-progress.js";
+import { listGoals } from "../goals/goal-store.js";
 import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
 import { snoozeProducts } from "../schedule/alert-state-store.js";
 import { releaseClaims } from "../schedule/delivery-ledger.js";
+import type { DigestOptions } from "../schedule/digest.js";
 import { type AlertDeps, checkLowStock } from "../schedule/low-stock-alerts.js";
 import { defaultReplicaId } from "../schedule/replica-id.js";
 import type { DeliverySettings } from "../schedule/retry-policy.js";
@@ -75,11 +79,14 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
 
   const runtime = (senders: Senders): ScheduleRuntime => {
     const base = { db, engine, senders, replicaId, log };
+    const goals: DigestOptions["goals"] = async (answer, asOf) =>
+      withGoals(answer, await listGoals(db), engine, asOf);
     const alertChannel = config.schedule.alertChannel;
     return {
       tick: {
         ...base,
         settings: deliverySettingsFrom(config.schedule),
+        goals,
         refusal: (area, target) =>
           deliveryRefusal(access, area, { platform: target.platform, channelId: target.id }),
       },
@@ -98,16 +105,18 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
 
   return {
     commands: (verb, args, request) =>
-      runScheduleCommand(
-        verb,
-        args,
-        { ...request, now: now() },
-        {
-          db,
-          defaultTimeZone: config.reportTimeZone,
-          refusal: (area, channelId, platform) => deliveryRefusal(access, area, { platform, channelId }),
-        },
-      ),
+      verb === "goal" || verb === "goals"
+        ? runGoalCommand(verb, args, { ...request, now: now() }, { db, currency: config.currency })
+        : runScheduleCommand(
+            verb,
+            args,
+            { ...request, now: now() },
+            {
+              db,
+              defaultTimeZone: config.reportTimeZone,
+              refusal: (area, channelId, platform) => deliveryRefusal(access, area, { platform, channelId }),
+            },
+          ),
     async snooze(skus) {
       if (skus.length === 0) return "Nothing to snooze.";
       const at = now();

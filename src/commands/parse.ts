@@ -30,6 +30,8 @@ export const ADMIN_VERBS = [
   "pause",
   "resume",
   "status",
+  "goal",
+  "goals",
 ] as const;
 
 export type AdminVerb = (typeof ADMIN_VERBS)[number];

@@ -21,7 +21,7 @@ import {
   markQuiet,
   markSent,
 } from "./delivery-ledger.js";
-import { buildDigest, type DigestEngine } from "./digest.js";
+import { buildDigest, type DigestEngine, type DigestOptions } from "./digest.js";
 import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
 import {
   checkedResult,
@@ -43,6 +43,8 @@ export interface DeliverDeps {
   readonly senders: Senders;
   readonly settings: DeliverySettings;
   readonly log: Logger;
+  /** Adds goals' progress to a digest's answers (src/goals), as of the slot. */
+  readonly goals?: DigestOptions["goals"];
   /** The access policy: a refusal when the target may not see an area. */
   readonly refusal?: (area: string, target: Target) => string | undefined;
 }
@@ -187,6 +189,7 @@ export async function deliverClaim(
         ...(deps.settings.moverThreshold !== undefined
           ? { moverThreshold: deps.settings.moverThreshold }
           : {}),
+        ...(deps.goals ? { goals: deps.goals } : {}),
       });
       const quiet = subscription.quiet && digest.movers.length === 0;
       const note = quiet ? await quietNote(deps.db, subscription, claim.slotAt) : undefined;

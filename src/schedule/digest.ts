@@ -63,6 +63,11 @@ export interface DigestOptions {
   readonly refusal?: (area: string) => string | undefined;
   /** DIGEST_MOVER_THRESHOLD (relative change); only unusual KPIs are movers without it. */
   readonly moverThreshold?: number;
+  /** Adds the progress of goals to an answer, as of the slot (src/goals). */
+  readonly goals?: (
+    answer: Answer,
+    asOf: { readonly now: Date; readonly timeZone: string },
+  ) => Promise<Answer>;
 }
 
 /** What a digest needs of the engine. */
@@ -90,7 +95,8 @@ export async function buildDigest(
       continue;
     }
     try {
-      answers.push(await engine.answer(digestQuery(subscription, area), asOf));
+      const answer = await engine.answer(digestQuery(subscription, area), asOf);
+      answers.push(options.goals ? await options.goals(answer, asOf) : answer);
     } catch (error) {
       if (!isUserError(error) || error instanceof DataSourceUnavailableError) throw error;
       problems.push({ area, message: error.message });

@@ -94,10 +94,25 @@ export interface BotAuditTable {
   ref_id: string | null;
 }
 
+/** db/schema/121: goals, one per (kpi, area, cadence, filters). */
+export interface BotGoalsTable {
+  goal_id: Generated<number>;
+  kpi: string;
+  area: string;
+  cadence: string;
+  filters: Generated<string>;
+  /** DECIMAL(20,4), read as a string or a number. */
+  amount: string | number;
+  created_by: string;
+  created_in: string;
+  created_at: SqlTime;
+}
+
 export interface BotTables {
   bot_teams_conversations: BotTeamsConversationsTable;
   bot_subscriptions: BotSubscriptionsTable;
   bot_deliveries: BotDeliveriesTable;
   bot_alert_state: BotAlertStateTable;
   bot_audit: BotAuditTable;
+  bot_goals: BotGoalsTable;
 }
