@@ -8,9 +8,10 @@
 import { sql } from "kysely";
 import type { AdSums } from "../areas/ad-data/ad-data.js";
 import { loadAdData } from "../areas/ad-data/ad-load.js";
+import type { AdViews } from "../areas/ad-data/ad-views.js";
 import type { DateRange } from "../areas/area-module.js";
 import type { Dimension, ExplainFamily, Sums } from "../areas/explain-families.js";
-import { type ResolvedFilters, slugsOf } from "../areas/filters/filter-types.js";
+import { campaignIdsOf, type ResolvedFilters, slugsOf } from "../areas/filters/filter-types.js";
 import type { OrdersViews } from "../areas/orders/orders-views.js";
 import { type ReportingDb, withViews } from "../db/reporting/reporting-views.js";
 import { num } from "../db/reporting/sql-helpers.js";
@@ -143,3 +144,78 @@ export const MEMBER_LOADS: Readonly<
     (db: ReportingDb, range: DateRange, filters: ResolvedFilters) => Promise<MembersByDimension>
   >
 > = { ads: adMembers, orders: orderMembers, traffic: trafficMembers };
+
+/** Sums per day over a range (one row per day with data): what movers judge a KPI's history on. */
+export type DailySums = ReadonlyMap<string, Sums>;
+
+async function adDaily(
+  reporting: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<DailySums> {
+  const db = withViews<AdViews>(reporting);
+  let query = db.selectFrom("v_campaign_daily").where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.platform) query = query.where("platform", "in", slugsOf(filters.platform));
+  if (filters.campaign) query = query.where("campaign_id", "in", campaignIdsOf(filters.campaign));
+  const cols = [
+    "impressions",
+    "clicks",
+    "leads",
+    "conversions",
+    "spend",
+    "orders",
+    "revenue",
+    "cogs",
+  ] as const;
+  const rows = await query
+    .select((eb) => [
+      sql<string>`DATE_FORMAT(day, '%Y-%m-%d')`.as("d"),
+      ...cols.map((c) => eb.fn.sum<number>(c).as(c)),
+    ])
+    .groupBy("day")
+    .execute();
+  return new Map(rows.map((r) => [String(r.d), Object.fromEntries(cols.map((c) => [c, num(r[c])]))]));
+}
+
+async function orderDaily(
+  reporting: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<DailySums> {
+  const db = withViews<MemberViews>(reporting);
+  const view = filters.source ? ("v_orders_daily" as "v_orders_city_daily") : "v_orders_city_daily";
+  let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.city) query = query.where("city", "in", filters.city.values);
+  if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
+  const rows = await query
+    .select((eb) => [
+      sql<string>`DATE_FORMAT(day, '%Y-%m-%d')`.as("d"),
+      ...ORDER_SUMS.map((c) => eb.fn.sum<number>(c).as(c)),
+    ])
+    .groupBy("day")
+    .execute();
+  return new Map(rows.map((r) => [String(r.d), orderSums(r as unknown as Record<string, unknown>)]));
+}
+
+async function trafficDaily(
+  reporting: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<DailySums> {
+  const db = withViews<MemberViews>(reporting);
+  let query = db.selectFrom("v_sessions_daily").where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.source) query = query.where("source", "in", slugsOf(filters.source));
+  const cols = ["sessions", "converted_sessions", "orders", "revenue"] as const;
+  const rows = await query
+    .select((eb) => [
+      sql<string>`DATE_FORMAT(day, '%Y-%m-%d')`.as("d"),
+      ...cols.map((c) => eb.fn.sum<number>(c).as(c)),
+    ])
+    .groupBy("day")
+    .execute();
+  return new Map(rows.map((r) => [String(r.d), Object.fromEntries(cols.map((c) => [c, num(r[c])]))]));
+}
+
+export const DAILY_LOADS: Readonly<
+  Record<ExplainFamily, (db: ReportingDb, range: DateRange, filters: ResolvedFilters) => Promise<DailySums>>
+> = { ads: adDaily, orders: orderDaily, traffic: trafficDaily };

@@ -71,7 +71,7 @@ export interface DigestOptions {
 }
 
 /** What a digest needs of the engine. */
-export type DigestEngine = Pick<Engine, "answer">;
+export type DigestEngine = Pick<Engine, "answer" | "history">;
 
 /**
  * Answers each area at the slot. A person-facing refusal (no data, unknown filter value)

@@ -82,31 +82,17 @@ export function judgeKpi(
   return null;
 }
 
-export type MoverEngine = Pick<Engine, "answer">;
+export type MoverEngine = Pick<Engine, "answer" | "history">;
 
-/** The answer's KPIs over the comparable ranges, by key (null where a range has no value or fails). */
-async function historyOf(
-  answer: Answer,
-  engine: MoverEngine,
-  asOf: AsOf,
-): Promise<Map<string, (number | null)[]>> {
+/** The answer's KPIs over the comparable ranges, by key (from the rollups, in one read). */
+function historyOf(answer: Answer, kpis: readonly Kpi[], engine: MoverEngine, asOf: AsOf) {
   const ranges = comparableRanges(answer.period);
-  const values = new Map<string, (number | null)[]>();
-  for (const range of ranges) {
-    const query: Query<Area> = { ...(answer.query as Query<Area>), period: { kind: "range", ...range } };
-    let kpis: readonly Kpi[] = [];
-    try {
-      kpis = (await engine.answer(query, asOf)).kpis;
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-    }
-    for (const kpi of answer.kpis) {
-      const list = values.get(kpi.key) ?? [];
-      list.push(kpis.find((k) => k.key === kpi.key)?.value ?? null);
-      values.set(kpi.key, list);
-    }
-  }
-  return values;
+  return engine.history(
+    answer.query as Query<Area>,
+    kpis.map((k) => k.key),
+    ranges,
+    asOf,
+  );
 }
 
 /** The digest's movers (module comment), each with its explanation. */
@@ -121,7 +107,7 @@ export async function findMovers(
     const candidates = answer.kpis.filter((k) => canExplain(answer.area, k.key));
     if (candidates.length === 0 || answer.comparison === null || answer.coverage?.period === "empty")
       continue;
-    const history = await historyOf(answer, engine, asOf);
+    const history = await historyOf(answer, candidates, engine, asOf);
     for (const kpi of candidates) {
       const judged = judgeKpi(kpi, history.get(kpi.key) ?? [], threshold);
       if (judged) found.push({ ...judged, area: answer.area });
