@@ -1,10 +1,11 @@
 /**
- * A digest as one Block Kit message: header, the period and zone line, then per area its
- * title, headline KPIs (one section of up to 10 fields) and the top rows of its main table,
+ * A digest as one Block Kit message: header, the period and zone line, what moved (with its
+ * explanations), then per area its title (and its goals' progress), headline KPIs (one section of up to 10 fields) and the top rows of its main table,
  * and a line per area that could not be answered. Pure; within every Block Kit limit.
  */
 import type { Answer } from "../../answer/answer.js";
 import { coverageNote } from "../../answer/coverage.js";
+import { goalLine } from "../../render/lead-text.js";
 import { moverLine } from "../../render/mover-text.js";
 import type { Digest } from "../../schedule/digest.js";
 import {
@@ -26,16 +27,17 @@ export const DIGEST_TABLE_ROWS = 5;
 const BLOCKS_PER_AREA = 4;
 
 /** The area's title, and under it the line saying what its data does not cover, if anything. */
-function areaHeading(answer: Answer): string {
+function areaHeading(answer: Answer, currency: string): string {
   const note = coverageNote(answer);
   const title = `*${mrkdwn(answer.title, 2000)}*`;
-  return note ? `${title}\n_${mrkdwn(note, 900)}_` : title;
+  const goals = (answer.goals ?? []).map((g) => mrkdwn(goalLine(g, currency), 400));
+  return [title, ...(note ? [`_${mrkdwn(note, 900)}_`] : []), ...goals].join("\n");
 }
 
 function areaBlocks(answer: Answer, currency: string): SlackBlock[] {
   const blocks: SlackBlock[] = [
     { type: "divider" },
-    { type: "section", text: { type: "mrkdwn", text: areaHeading(answer) } },
+    { type: "section", text: { type: "mrkdwn", text: areaHeading(answer, currency) } },
   ];
   blocks.push(...kpiSections(answer.kpis, currency, 1, answer.comparison !== null).blocks);
   const main = answer.tables[0];
