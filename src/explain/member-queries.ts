@@ -1,17 +1,18 @@
 /**
- * The sums of each member of each dimension over one range, read from the rollup views only:
- * the ad areas' own load (v_campaign_daily grouped by campaign and platform, v_format_daily by
- * format); orders from v_orders_city_daily by city and payment method (v_orders_daily when a
- * source is asked for) and v_orders_daily by source; traffic from v_sessions_daily by source
- * and device.
+ * The sums of each member of each dimension over one range, and the sums per day (a KPI's
+ * history), read from the rollup views only: the ad areas' own queries (v_campaign_daily
+ * grouped by campaign and platform, v_format_daily by format); orders from v_orders_city_daily
+ * by city and payment method (v_orders_daily when a source is asked for) and v_orders_daily by
+ * source; traffic from v_sessions_daily by source and device.
  */
-import { sql } from "kysely";
+import { type SelectQueryBuilder, sql } from "kysely";
 import type { AdSums } from "../areas/ad-data/ad-data.js";
 import { loadAdData } from "../areas/ad-data/ad-load.js";
+import { type AdDb, campaignDaily } from "../areas/ad-data/ad-query.js";
 import type { AdViews } from "../areas/ad-data/ad-views.js";
 import type { DateRange } from "../areas/area-module.js";
 import type { Dimension, ExplainFamily, Sums } from "../areas/explain-families.js";
-import { campaignIdsOf, type ResolvedFilters, slugsOf } from "../areas/filters/filter-types.js";
+import { type ResolvedFilters, slugsOf } from "../areas/filters/filter-types.js";
 import type { OrdersViews } from "../areas/orders/orders-views.js";
 import { type ReportingDb, withViews } from "../db/reporting/reporting-views.js";
 import { num } from "../db/reporting/sql-helpers.js";
@@ -24,20 +25,8 @@ export interface MemberRow {
 
 export type MembersByDimension = Partial<Record<Dimension, readonly MemberRow[]>>;
 
-const adSums = (s: AdSums): Sums => ({ ...s });
-
-async function adMembers(
-  db: ReportingDb,
-  range: DateRange,
-  filters: ResolvedFilters,
-): Promise<MembersByDimension> {
-  const data = await loadAdData(db, range, filters);
-  return {
-    platform: data.byPlatform.map((p) => ({ key: p.platform, label: p.platformName, sums: adSums(p) })),
-    campaign: data.byCampaign.map((c) => ({ key: String(c.campaignId), label: c.campaign, sums: adSums(c) })),
-    format: data.byFormat.map((f) => ({ key: f.format, label: f.format, sums: adSums(f) })),
-  };
-}
+/** Sums per day over a range (one row per day with data): what movers judge a KPI's history on. */
+export type DailySums = ReadonlyMap<string, Sums>;
 
 interface SessionsDailyRow {
   day: string;
@@ -50,24 +39,31 @@ interface SessionsDailyRow {
 }
 
 type MemberViews = OrdersViews & { v_sessions_daily: SessionsDailyRow };
+type Row = Record<string, unknown>;
 
+const AD_SUMS = [
+  "impressions",
+  "clicks",
+  "leads",
+  "conversions",
+  "spend",
+  "orders",
+  "revenue",
+  "cogs",
+] as const;
 const ORDER_SUMS = ["orders_paid", "items", "discount", "revenue"] as const;
+const SESSION_SUMS = ["sessions", "converted_sessions", "orders", "revenue"] as const;
 
-function orderSums(row: Record<string, unknown>): Sums {
-  return {
-    orders: num(row.orders_paid),
-    items: num(row.items),
-    discount: num(row.discount),
-    revenue: num(row.revenue),
-  };
-}
+const sumsOf =
+  (columns: readonly string[], rename: Readonly<Record<string, string>> = {}) =>
+  (row: Row): Sums =>
+    Object.fromEntries(columns.map((c) => [rename[c] ?? c, num(row[c])]));
+const adSums = sumsOf(AD_SUMS);
+const orderSums = sumsOf(ORDER_SUMS, { orders_paid: "orders" });
+const sessionSums = sumsOf(SESSION_SUMS);
 
 /** Members of one grouping, their sums added up per member. */
-function membersOf(
-  rows: readonly Record<string, unknown>[],
-  column: string,
-  sums: (r: Record<string, unknown>) => Sums,
-): MemberRow[] {
+function membersOf(rows: readonly Row[], column: string, sums: (r: Row) => Sums): MemberRow[] {
   const byKey = new Map<string, Record<string, number>>();
   for (const row of rows) {
     const key = String(row[column]);
@@ -78,144 +74,97 @@ function membersOf(
   return [...byKey].map(([key, s]) => ({ key, label: key, sums: s }));
 }
 
-async function orderMembers(
-  reporting: ReportingDb,
+// biome-ignore lint/suspicious/noExplicitAny: the three scans differ in their views; only their sums and day are read.
+type Scan = SelectQueryBuilder<any, any, any>;
+
+/** One row per day of a scan that selects its sums. */
+async function byDay(summed: Scan, sums: (r: Row) => Sums): Promise<DailySums> {
+  const rows = (await summed
+    .select(sql<string>`DATE_FORMAT(day, '%Y-%m-%d')`.as("d"))
+    .groupBy("day")
+    .execute()) as Row[];
+  return new Map(rows.map((r) => [String(r.d), sums(r)]));
+}
+
+const summing = (scan: Scan, columns: readonly string[]) =>
+  scan.select((eb) => columns.map((c) => eb.fn.sum<number>(c).as(c)));
+
+function ordersScan(reporting: ReportingDb, range: DateRange, filters: ResolvedFilters, withSource: boolean) {
+  const db = withViews<MemberViews>(reporting);
+  const view = withSource ? ("v_orders_daily" as "v_orders_city_daily") : "v_orders_city_daily";
+  let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.city) query = query.where("city", "in", filters.city.values);
+  if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
+  return query;
+}
+
+function sessionsScan(reporting: ReportingDb, range: DateRange, filters: ResolvedFilters) {
+  const db = withViews<MemberViews>(reporting);
+  let query = db.selectFrom("v_sessions_daily").where("day", ">=", range.from).where("day", "<=", range.to);
+  if (filters.source) query = query.where("source", "in", slugsOf(filters.source));
+  return query;
+}
+
+async function adMembers(
+  db: ReportingDb,
   range: DateRange,
   filters: ResolvedFilters,
 ): Promise<MembersByDimension> {
-  const db = withViews<MemberViews>(reporting);
-  const bySource = filters.source !== undefined;
-  const scan = (view: "v_orders_city_daily" | "v_orders_daily") => {
-    let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
-    if (filters.city) query = query.where("city", "in", filters.city.values);
-    if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
-    return query.select((eb) => ORDER_SUMS.map((c) => eb.fn.sum<number>(c).as(c)));
+  const data = await loadAdData(db, range, filters);
+  const sums = (s: AdSums): Sums => ({ ...s });
+  return {
+    platform: data.byPlatform.map((p) => ({ key: p.platform, label: p.platformName, sums: sums(p) })),
+    campaign: data.byCampaign.map((c) => ({ key: String(c.campaignId), label: c.campaign, sums: sums(c) })),
+    format: data.byFormat.map((f) => ({ key: f.format, label: f.format, sums: sums(f) })),
   };
+}
+
+async function orderMembers(
+  db: ReportingDb,
+  range: DateRange,
+  filters: ResolvedFilters,
+): Promise<MembersByDimension> {
+  const summed = (withSource: boolean) => summing(ordersScan(db, range, filters, withSource), ORDER_SUMS);
   const [cells, sources] = await Promise.all([
-    scan(bySource ? ("v_orders_daily" as "v_orders_city_daily") : "v_orders_city_daily")
+    summed(filters.source !== undefined)
       .select(["city", "payment_method"])
       .groupBy(["city", "payment_method"])
       .execute(),
-    scan("v_orders_daily" as "v_orders_city_daily")
-      .select(sql<string>`source`.as("source"))
-      .groupBy(sql`source`)
-      .execute(),
+    summed(true).select(sql<string>`source`.as("source")).groupBy(sql`source`).execute(),
   ]);
-  const rows = cells as unknown as Record<string, unknown>[];
+  const rows = cells as unknown as Row[];
   return {
     city: membersOf(rows, "city", orderSums),
     payment_method: membersOf(rows, "payment_method", orderSums),
-    source: membersOf(sources as unknown as Record<string, unknown>[], "source", orderSums),
+    source: membersOf(sources as unknown as Row[], "source", orderSums),
   };
 }
 
 async function trafficMembers(
-  reporting: ReportingDb,
+  db: ReportingDb,
   range: DateRange,
   filters: ResolvedFilters,
 ): Promise<MembersByDimension> {
-  const db = withViews<MemberViews>(reporting);
-  let query = db.selectFrom("v_sessions_daily").where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.source) query = query.where("source", "in", slugsOf(filters.source));
-  const cells = await query
-    .select((eb) => [
-      "source",
-      "device",
-      eb.fn.sum<number>("sessions").as("sessions"),
-      eb.fn.sum<number>("converted_sessions").as("converted_sessions"),
-      eb.fn.sum<number>("orders").as("orders"),
-      eb.fn.sum<number>("revenue").as("revenue"),
-    ])
+  const cells = await summing(sessionsScan(db, range, filters), SESSION_SUMS)
+    .select(["source", "device"])
     .groupBy(["source", "device"])
     .execute();
-  const sums = (r: Record<string, unknown>): Sums => ({
-    sessions: num(r.sessions),
-    converted_sessions: num(r.converted_sessions),
-    orders: num(r.orders),
-    revenue: num(r.revenue),
-  });
-  const rows = cells as unknown as Record<string, unknown>[];
-  return { source: membersOf(rows, "source", sums), device: membersOf(rows, "device", sums) };
+  const rows = cells as unknown as Row[];
+  return { source: membersOf(rows, "source", sessionSums), device: membersOf(rows, "device", sessionSums) };
 }
 
-export const MEMBER_LOADS: Readonly<
-  Record<
-    ExplainFamily,
-    (db: ReportingDb, range: DateRange, filters: ResolvedFilters) => Promise<MembersByDimension>
-  >
-> = { ads: adMembers, orders: orderMembers, traffic: trafficMembers };
+type Load<T> = (db: ReportingDb, range: DateRange, filters: ResolvedFilters) => Promise<T>;
 
-/** Sums per day over a range (one row per day with data): what movers judge a KPI's history on. */
-export type DailySums = ReadonlyMap<string, Sums>;
+export const MEMBER_LOADS: Readonly<Record<ExplainFamily, Load<MembersByDimension>>> = {
+  ads: adMembers,
+  orders: orderMembers,
+  traffic: trafficMembers,
+};
 
-async function adDaily(
-  reporting: ReportingDb,
-  range: DateRange,
-  filters: ResolvedFilters,
-): Promise<DailySums> {
-  const db = withViews<AdViews>(reporting);
-  let query = db.selectFrom("v_campaign_daily").where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.platform) query = query.where("platform", "in", slugsOf(filters.platform));
-  if (filters.campaign) query = query.where("campaign_id", "in", campaignIdsOf(filters.campaign));
-  const cols = [
-    "impressions",
-    "clicks",
-    "leads",
-    "conversions",
-    "spend",
-    "orders",
-    "revenue",
-    "cogs",
-  ] as const;
-  const rows = await query
-    .select((eb) => [
-      sql<string>`DATE_FORMAT(day, '%Y-%m-%d')`.as("d"),
-      ...cols.map((c) => eb.fn.sum<number>(c).as(c)),
-    ])
-    .groupBy("day")
-    .execute();
-  return new Map(rows.map((r) => [String(r.d), Object.fromEntries(cols.map((c) => [c, num(r[c])]))]));
-}
-
-async function orderDaily(
-  reporting: ReportingDb,
-  range: DateRange,
-  filters: ResolvedFilters,
-): Promise<DailySums> {
-  const db = withViews<MemberViews>(reporting);
-  const view = filters.source ? ("v_orders_daily" as "v_orders_city_daily") : "v_orders_city_daily";
-  let query = db.selectFrom(view).where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.city) query = query.where("city", "in", filters.city.values);
-  if (filters.source) query = query.where(sql.ref("source"), "in", slugsOf(filters.source));
-  const rows = await query
-    .select((eb) => [
-      sql<string>`DATE_FORMAT(day, '%Y-%m-%d')`.as("d"),
-      ...ORDER_SUMS.map((c) => eb.fn.sum<number>(c).as(c)),
-    ])
-    .groupBy("day")
-    .execute();
-  return new Map(rows.map((r) => [String(r.d), orderSums(r as unknown as Record<string, unknown>)]));
-}
-
-async function trafficDaily(
-  reporting: ReportingDb,
-  range: DateRange,
-  filters: ResolvedFilters,
-): Promise<DailySums> {
-  const db = withViews<MemberViews>(reporting);
-  let query = db.selectFrom("v_sessions_daily").where("day", ">=", range.from).where("day", "<=", range.to);
-  if (filters.source) query = query.where("source", "in", slugsOf(filters.source));
-  const cols = ["sessions", "converted_sessions", "orders", "revenue"] as const;
-  const rows = await query
-    .select((eb) => [
-      sql<string>`DATE_FORMAT(day, '%Y-%m-%d')`.as("d"),
-      ...cols.map((c) => eb.fn.sum<number>(c).as(c)),
-    ])
-    .groupBy("day")
-    .execute();
-  return new Map(rows.map((r) => [String(r.d), Object.fromEntries(cols.map((c) => [c, num(r[c])]))]));
-}
-
-export const DAILY_LOADS: Readonly<
-  Record<ExplainFamily, (db: ReportingDb, range: DateRange, filters: ResolvedFilters) => Promise<DailySums>>
-> = { ads: adDaily, orders: orderDaily, traffic: trafficDaily };
+export const DAILY_LOADS: Readonly<Record<ExplainFamily, Load<DailySums>>> = {
+  ads: (db, range, filters) => byDay(campaignDaily(withViews<AdViews>(db) as AdDb, range, filters), adSums),
+  orders: (db, range, filters) =>
+    byDay(summing(ordersScan(db, range, filters, filters.source !== undefined), ORDER_SUMS), orderSums),
+  traffic: (db, range, filters) =>
+    byDay(summing(sessionsScan(db, range, filters), SESSION_SUMS), sessionSums),
+};

@@ -9,14 +9,8 @@ import { queryToText } from "../../src/commands/command-text.js";
 import { formatNumber } from "../../src/metrics/format.js";
 import type { FakeCall } from "../helpers/fake-slack.js";
 import { adSums } from "../helpers/independent-kpis.js";
-import {
-  blockTexts,
-  CHANNEL,
-  createFixtureDatabase,
-  type SlackBot,
-  startSlackBot,
-  USER,
-} from "../helpers/slack-bot.js";
+import { blockTexts, createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
+import { pressButton } from "../helpers/slack-press.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -48,32 +42,8 @@ function explainButtons(call: FakeCall): Button[] {
   return blocks.find((b) => b.type === "actions" && b.block_id === "kpi_explain_actions")?.elements ?? [];
 }
 
-async function press(message: FakeCall, button: Button) {
-  const ts = String(message.reply.ts);
-  const sent = await bot.interact({
-    type: "block_actions",
-    user: { id: USER, username: "ada", name: "ada", team_id: "T0FAKE" },
-    api_app_id: "A0FAKE",
-    token: "deprecated",
-    container: { type: "message", message_ts: ts, channel_id: CHANNEL, is_ephemeral: false },
-    trigger_id: "1.2.3",
-    team: { id: "T0FAKE", domain: "fake" },
-    channel: { id: CHANNEL, name: "marketing" },
-    message: { type: "message", ts, text: message.args.text, blocks: message.args.blocks, bot_id: "BKPIBOT" },
-    response_url: bot.fake.responseUrl("explain"),
-    actions: [
-      {
-        type: "button",
-        action_id: button.action_id,
-        block_id: "kpi_explain_actions",
-        value: button.value,
-        text: button.text,
-        action_ts: "1790000000.1",
-      },
-    ],
-  });
-  expect(sent.status).toBe(200);
-}
+const press = (message: FakeCall, button: Button) =>
+  pressButton(bot, message, button, { blockId: "kpi_explain_actions", responseId: "explain" });
 
 const euro = (value: number) => formatNumber(value, "money", { currency: "EUR" });
 

@@ -18,8 +18,8 @@ import {
   createFixtureDatabase,
   type SlackBot,
   startSlackBot,
-  USER,
 } from "../helpers/slack-bot.js";
+import { pressButton } from "../helpers/slack-press.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -57,30 +57,11 @@ async function press(message: FakeCall, actionId: string, value?: string) {
   const button = buttonsOf(message).find((b) => b.action_id === actionId);
   if (!button) throw new Error(`no button ${actionId}`);
   const responseId = `press${++presses}`;
-  const ts = String(message.reply.ts);
-  const sent = await bot.interact({
-    type: "block_actions",
-    user: { id: USER, username: "ada", name: "ada", team_id: "T0FAKE" },
-    api_app_id: "A0FAKE",
-    token: "deprecated",
-    container: { type: "message", message_ts: ts, channel_id: CHANNEL, is_ephemeral: false },
-    trigger_id: "1.2.3",
-    team: { id: "T0FAKE", domain: "fake" },
-    channel: { id: CHANNEL, name: "marketing" },
-    message: { type: "message", ts, text: message.args.text, blocks: message.args.blocks, bot_id: "BKPIBOT" },
-    response_url: bot.fake.responseUrl(responseId),
-    actions: [
-      {
-        type: "button",
-        action_id: actionId,
-        block_id: "kpi_answer_actions",
-        value: value ?? button.value,
-        text: button.text,
-        action_ts: "1790000000.1",
-      },
-    ],
+  await pressButton(bot, message, button, {
+    blockId: "kpi_answer_actions",
+    responseId,
+    ...(value !== undefined ? { value } : {}),
   });
-  expect(sent.status).toBe(200);
   return responseId;
 }
 
