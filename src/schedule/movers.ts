@@ -11,7 +11,7 @@
 import type { Answer, Explanation, Kpi } from "../answer/answer.js";
 import type { Query } from "../answer/query.js";
 import type { DateRange } from "../areas/area-module.js";
-import { canExplain } from "../areas/explain-families.js";
+import { canExplain, familyOfArea } from "../areas/explain-families.js";
 import type { Area } from "../areas/registry.js";
 import { addDays, daysInRange, lastOfMonth, parseIsoDate } from "../calendar/calendar.js";
 import type { AsOf, Engine } from "../engine/engine.js";
@@ -110,7 +110,10 @@ export async function findMovers(
     const history = await historyOf(answer, candidates, engine, asOf);
     for (const kpi of candidates) {
       const judged = judgeKpi(kpi, history.get(kpi.key) ?? [], threshold);
-      if (judged) found.push({ ...judged, area: answer.area });
+      // roas and campaigns answer the same ad KPIs: each KPI moves once.
+      const family = familyOfArea(answer.area)?.family;
+      const seen = found.some((f) => f.kpi.key === kpi.key && familyOfArea(f.area)?.family === family);
+      if (judged && !seen) found.push({ ...judged, area: answer.area });
     }
   }
   const top = found.sort((a, b) => b.score - a.score).slice(0, MAX_MOVERS);

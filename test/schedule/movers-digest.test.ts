@@ -109,4 +109,31 @@ describe("quiet digests and movers", () => {
     expect(blocks.some((b) => b.text?.text.startsWith("*What moved*"))).toBe(false);
     expect((await ledger(id)).map((r) => r.status)).toEqual(["sent"]);
   });
+
+  it("a quiet digest silent for a week says 'nothing unusual', once", async () => {
+    const id = await cli.subscribe("C0WEEK", "traffic", {
+      cron: CRON,
+      tz: "UTC",
+      period: "yesterday",
+      quiet: true,
+    });
+    // Created eight days before the steady slot: a week without a message has passed.
+    const since = new Date(slot.getTime() - 8 * DAY_MS).toISOString().replace("T", " ").slice(0, 23);
+    await cli.db.connection.query(
+      "UPDATE bot_subscriptions SET created_at = ?, active_since = ? WHERE subscription_id = ?",
+      [since, since, id],
+    );
+    const steady = await cli.tick(slot);
+    expect(steady.code, steady.stderr).toBe(0);
+    const posts = cli.posted("C0WEEK");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.args.text).toBe(
+      `Nothing unusual in traffic this week (quiet digest #${id}: it posts only when a KPI moves).`,
+    );
+    expect(posts[0]?.args.blocks).toBeUndefined();
+    // The slots of the week before are older than the catch-up window: recorded skipped, never sent.
+    const rows = await ledger(id);
+    expect(rows[rows.length - 1]).toEqual({ status: "sent", error_code: null });
+    expect(rows.slice(0, -1).every((r) => r.status === "skipped" && r.error_code === "missed_window")).toBe(true);
+  });
 });
