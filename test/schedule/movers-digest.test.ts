@@ -134,6 +134,8 @@ describe("quiet digests and movers", () => {
     // The slots of the week before are older than the catch-up window: recorded skipped, never sent.
     const rows = await ledger(id);
     expect(rows[rows.length - 1]).toEqual({ status: "sent", error_code: null });
-    expect(rows.slice(0, -1).every((r) => r.status === "skipped" && r.error_code === "missed_window")).toBe(true);
+    expect(rows.slice(0, -1).every((r) => r.status === "skipped" && r.error_code === "missed_window")).toBe(
+      true,
+    );
   });
 });
