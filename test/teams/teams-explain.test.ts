@@ -36,9 +36,9 @@ async function send(activity: unknown) {
 }
 
 function explainData(card: AdaptiveCard, title: string): Record<string, unknown> {
-  const set = card.body.find((e): e is ActionSet => e.type === "ActionSet");
-  const action = set?.actions.find((a) => a.title === title);
-  if (!action) throw new Error(`no ${title} in ${JSON.stringify(set?.actions.map((a) => a.title))}`);
+  const actions = card.body.filter((e): e is ActionSet => e.type === "ActionSet").flatMap((s) => s.actions);
+  const action = actions.find((a) => a.title === title);
+  if (!action) throw new Error(`no ${title} in ${JSON.stringify(actions.map((a) => a.title))}`);
   return action.data;
 }
 
@@ -46,7 +46,11 @@ describe("Explain buttons in Teams", () => {
   it("'Explain ROAS' replies with the explanation; the answer's card stays as it was", async () => {
     const first = await send(messageActivity("campaigns last-30d", { serviceUrl: bot.connector.url }));
     const card = cardOf(first);
+    expect(validateAdaptiveCard(card)).toEqual([]);
     expect(card.actions?.map((a) => a.title)).toEqual(ANSWER_BUTTONS);
+    // Nine KPIs, nine Explain buttons, in rows of at most six.
+    const rows = card.body.filter((e): e is ActionSet => e.type === "ActionSet");
+    expect(rows.map((r) => r.actions.length)).toEqual([6, 3]);
     const reply = await send(
       submitActivity(explainData(card, "Explain ROAS"), {
         serviceUrl: bot.connector.url,

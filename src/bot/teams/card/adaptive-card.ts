@@ -28,6 +28,11 @@ import { cardActions } from "./card-actions.js";
 export const TEAMS_TABLE_MAX_ROWS = 10;
 /** Columns of the main table shown: a Teams card is 450–600 px wide, wider tables become unreadable. */
 export const TEAMS_TABLE_MAX_COLUMNS = 6;
+/**
+ * Buttons Teams shows in one action set; more are hidden behind "…". Explain buttons come in
+ * rows of this many (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference).
+ */
+export const TEAMS_MAX_ACTIONS = 6;
 
 export interface CardImage {
   readonly url: string;
@@ -129,7 +134,9 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     });
   }
   const explain = answer.actions.filter(isExplainAction);
-  if (explain.length > 0) body.push({ type: "ActionSet", actions: cardActions(explain) });
+  for (let i = 0; i < explain.length; i += TEAMS_MAX_ACTIONS) {
+    body.push({ type: "ActionSet", actions: cardActions(explain.slice(i, i + TEAMS_MAX_ACTIONS)) });
+  }
   const [main] = answer.tables;
   if (main) {
     body.push(
