@@ -34,7 +34,7 @@ export function registerGoalsCommand(program: Command, context: CliContext): voi
     .command("add")
     .description("set a goal: <kpi> <amount> week|month|quarter [key=value ...], e.g. revenue 250000 month")
     .argument("<words...>")
-    .action((words: string[]) => run(context, "goal", words));
+    .action((words: string[]) => run(context, "goal", words.flatMap((w) => w.split(/\s+/u)).filter(Boolean)));
   goals
     .command("remove")
     .description("remove a goal by its id")

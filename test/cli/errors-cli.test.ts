@@ -32,6 +32,7 @@ const VALUES: Record<string, string> = {
   "password-env": "KPI_TEST_READER_PASSWORD",
   id: "1",
   skus: "SKU-1",
+  words: "revenue 250000 month",
 };
 
 interface Leaf {
