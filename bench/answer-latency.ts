@@ -29,7 +29,18 @@ export interface AnswerLatencyOptions {
   readonly asOf: string;
   readonly samples: number;
   readonly warmup: number;
+  /** The commands to time, by label; every area's `<area> last-30d` when absent. */
+  readonly commands?: readonly { readonly area: string; readonly command: string }[];
 }
+
+/** The `explain` commands the benchmark times (issue 17): a ratio and a sum per family, every dimension. */
+export const EXPLAIN_COMMANDS = [
+  { area: "explain roas", command: "explain roas last-30d" },
+  { area: "explain spend by campaign", command: "explain spend last-30d by=campaign" },
+  { area: "explain revenue", command: "explain revenue last-30d" },
+  { area: "explain aov", command: "explain aov last-30d" },
+  { area: "explain conversion_rate", command: "explain conversion_rate last-30d" },
+] as const;
 
 export function areaCommand(area: string): string {
   return `${area} last-30d`;
@@ -40,8 +51,8 @@ export async function measureAnswerLatency(options: AnswerLatencyOptions): Promi
   const engine = createEngine(config, () => instantForDay(options.asOf, "UTC"));
   try {
     const results: AreaLatency[] = [];
-    for (const area of AREA_NAMES) {
-      const command = areaCommand(area);
+    const commands = options.commands ?? AREA_NAMES.map((area) => ({ area, command: areaCommand(area) }));
+    for (const { area, command } of commands) {
       const times: number[] = [];
       let failed = 0;
       let error: string | undefined;

@@ -122,3 +122,17 @@ export function chartRows(timings: KindTiming[], rss: RssGrowth): ResultRow[] {
   );
   return rows;
 }
+
+/** `explain` p95 at the large scale (issue 17: ≤ 150 ms, reading rollups only). */
+export function explainRows(large: AreaLatency[], scale: number): ResultRow[] {
+  return large.map((big) => ({
+    section: "explain",
+    figure: `\`${big.command}\` p95, scale ${scale}`,
+    value: big.ms.p95,
+    unit: "ms",
+    measured: `engine.run, ${big.ms.samples} runs after ${big.warmup} warm-up; p50 ${big.ms.p50.toFixed(1)} ms${
+      big.failed > 0 ? `; ${big.failed} failed (${big.error ?? "error"})` : ""
+    }`,
+    target: { op: "<=", limit: TARGETS.answerP95Ms },
+  }));
+}

@@ -12,7 +12,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { measureAlertCheck } from "./alerts-bench.js";
-import { measureAnswerLatency } from "./answer-latency.js";
+import { EXPLAIN_COMMANDS, measureAnswerLatency } from "./answer-latency.js";
 import {
   benchDatabaseUrl,
   createBenchDatabase,
@@ -25,7 +25,7 @@ import { describeMachine, loadAverage } from "./machine.js";
 import { type RawLoadRun, rawLoad } from "./raw-load.js";
 import { measureIncrementalRefresh } from "./refresh-bench.js";
 import { formatTable, type ResultRow, rowsToJson } from "./report-table.js";
-import { answerRows, chartRows, generatorRows } from "./result-rows.js";
+import { answerRows, chartRows, explainRows, generatorRows } from "./result-rows.js";
 import { measureSlackE2e, type SlackE2e } from "./slack-e2e.js";
 import { memoryRows, slackRows } from "./slack-rows.js";
 
@@ -36,7 +36,10 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "reuse-small": { type: "string" },
     "reuse-large": { type: "string" },
-    sections: { type: "string", default: "generator,answers,refresh,alerts,charts,slack,slack-socket" },
+    sections: {
+      type: "string",
+      default: "generator,answers,explain,refresh,alerts,charts,slack,slack-socket",
+    },
   },
 });
 const quick = values.quick ?? false;
@@ -114,6 +117,17 @@ try {
     const large = await measureAnswerLatency({ ...answerOptions, databaseUrl: largeUrl });
     rows.push(...answerRows(small, large, scales));
     loads.afterAnswers = loadAverage();
+  });
+  await section("explain", async () => {
+    progress(`explain: ${samples} runs per command at scale ${scales[1]}...`);
+    const large = await measureAnswerLatency({
+      asOf,
+      samples,
+      warmup: ANSWER_WARMUP,
+      databaseUrl: largeUrl,
+      commands: EXPLAIN_COMMANDS,
+    });
+    rows.push(...explainRows(large, scales[1]));
   });
   await section("refresh", async () => {
     progress("refresh: one late day at the large scale...");

@@ -26,6 +26,8 @@ export interface ScheduleConfig {
   readonly kpiAlertTime: string;
   /** A KPI alert still firing reminds at most this often; 0: never (KPI_ALERT_REMINDER_HOURS). */
   readonly kpiAlertReminderMs: number;
+  /** A KPI whose change against the comparison is at least this (relative) leads a digest as a mover; off when unset. */
+  readonly moverThreshold: number | undefined;
 }
 
 const target = z.string().trim().max(300);
@@ -48,6 +50,7 @@ export const scheduleEnvSchema = z.object({
     .min(0)
     .max(24 * 30)
     .default(24),
+  DIGEST_MOVER_THRESHOLD: z.coerce.number().positive().max(100).optional(),
   SCHEDULE_REPLICA_ID: z
     .string()
     .trim()
@@ -95,5 +98,6 @@ export function scheduleConfigFrom(e: ScheduleEnv, targets: ScheduleTargets): Sc
     replicaId: e.SCHEDULE_REPLICA_ID,
     kpiAlertTime: e.KPI_ALERT_TIME,
     kpiAlertReminderMs: Math.round(e.KPI_ALERT_REMINDER_HOURS * 60 * MINUTE_MS),
+    moverThreshold: e.DIGEST_MOVER_THRESHOLD,
   };
 }

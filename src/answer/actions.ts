@@ -6,8 +6,11 @@
  */
 import type { PeriodWord, Query } from "./query.js";
 
-/** What an action does: run its query (another period, the other comparison), or download its tables. */
-export const ACTION_KINDS = ["rerun", "csv"] as const;
+/**
+ * What an action does: run its query in place of the answer (another period, the other
+ * comparison), run it as a reply beside the answer (explain a KPI), or download its tables.
+ */
+export const ACTION_KINDS = ["rerun", "explain", "csv"] as const;
 
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
@@ -31,6 +34,9 @@ export const PERIOD_ACTIONS: readonly { readonly word: PeriodWord; readonly labe
 ];
 
 export const COMPARE_ACTION_ID = "compare";
+/** Explain buttons' ids start with this (`explain_roas`); renderers show them apart from the others. */
+export const EXPLAIN_ACTION_PREFIX = "explain_";
+export const isExplainAction = (action: AnswerAction): boolean => action.id.startsWith(EXPLAIN_ACTION_PREFIX);
 export const CSV_ACTION_ID = "csv";
 export const periodActionId = (word: PeriodWord): string => `period_${word}`;
 
@@ -38,6 +44,10 @@ export interface ActionOptions {
   /** The area answers "as of now" (stock): no other period, no comparison to toggle. */
   readonly asOfNow: boolean;
   readonly hasTables: boolean;
+  /** The KPIs of the answer that `explain` can split (an Explain button each), key and label. */
+  readonly explainable?: readonly { readonly key: string; readonly label: string }[];
+  /** An explain answer: the other dimensions it can be split by (a "By …" button each), key and label. */
+  readonly dimensions?: readonly { readonly key: string; readonly label: string }[];
 }
 
 /** The actions of an answer to `query`. */
@@ -63,5 +73,26 @@ export function answerActions(query: Query, options: ActionOptions): AnswerActio
     });
   }
   if (options.hasTables) actions.push({ id: CSV_ACTION_ID, kind: "csv", label: "Download CSV", query });
+  const { explain, ...asked } = query;
+  if (!explain) {
+    for (const kpi of options.explainable ?? []) {
+      actions.push({
+        id: `${EXPLAIN_ACTION_PREFIX}${kpi.key}`,
+        kind: "explain",
+        label: `Explain ${kpi.label}`,
+        query: { ...asked, explain: { kpi: kpi.key } },
+      });
+    }
+  } else {
+    for (const dimension of options.dimensions ?? []) {
+      actions.push({
+        id: `${EXPLAIN_ACTION_PREFIX}by_${dimension.key}`,
+        kind: "rerun",
+        label: `By ${dimension.label}`,
+        query: { ...asked, explain: { kpi: explain.kpi, by: dimension.key } },
+        ...(explain.by === dimension.key ? { current: true } : {}),
+      });
+    }
+  }
   return actions;
 }

@@ -35,7 +35,7 @@ export const tableSchema = z
 export const chartSchema = z
   .strictObject({
     key: z.string().regex(/^[a-z0-9_]+$/),
-    kind: z.enum(["bar", "horizontal-bar", "line", "doughnut", "funnel"]),
+    kind: z.enum(["bar", "horizontal-bar", "line", "doughnut", "funnel", "waterfall"]),
     title: z.string().min(1),
     labels: z.array(z.string()),
     series: z.array(z.strictObject({ name: z.string(), values: z.array(maybeNumber) })).min(1),
@@ -62,6 +62,15 @@ export const querySchema = z.strictObject({
   period: periodSpec,
   comparison: z.enum(COMPARISON_MODES),
   filters: z.partialRecord(z.enum(FILTER_KEYS), z.string().min(1)),
+  explain: z
+    .strictObject({
+      kpi: z.string().regex(/^[a-z0-9_]+$/),
+      by: z
+        .string()
+        .regex(/^[a-z0-9_]+$/)
+        .optional(),
+    })
+    .optional(),
 });
 
 export const actionSchema = z.strictObject({
@@ -98,4 +107,49 @@ export const answerSchema = z.strictObject({
   query: querySchema,
   actions: z.array(actionSchema),
   coverage: coverageSchema.nullable(),
+  explanation: z
+    .strictObject({
+      kpi: z.string().regex(/^[a-z0-9_]+$/),
+      label: z.string().min(1),
+      unit,
+      kind: z.enum(["additive", "ratio"]),
+      previous: maybeNumber,
+      current: maybeNumber,
+      change: maybeNumber,
+      dimension: z.string().nullable(),
+      weight: z.string().nullable(),
+      drivers: z.array(
+        z.strictObject({
+          label: z.string(),
+          contribution: z.number().finite(),
+          rate: maybeNumber,
+          mix: maybeNumber,
+          previous: maybeNumber,
+          current: maybeNumber,
+        }),
+      ),
+      members: z.number().int().nonnegative(),
+      rate: maybeNumber,
+      mix: maybeNumber,
+    })
+    .optional(),
+  goals: z
+    .array(
+      z.strictObject({
+        kpi: z.string().regex(/^[a-z0-9_]+$/),
+        label: z.string().min(1),
+        unit,
+        cadence: z.enum(["week", "month", "quarter"]),
+        from: isoDate,
+        to: isoDate,
+        daysElapsed: z.number().finite().nonnegative(),
+        daysTotal: z.number().int().positive(),
+        target: z.number().finite(),
+        actual: z.number().finite(),
+        progress: z.number().finite(),
+        projected: maybeNumber,
+        filters: z.string(),
+      }),
+    )
+    .optional(),
 });

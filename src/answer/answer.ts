@@ -69,7 +69,11 @@ export interface AnswerTable {
   readonly rows: readonly (readonly Cell[])[];
 }
 
-export type ChartKind = "bar" | "horizontal-bar" | "line" | "doughnut" | "funnel";
+/**
+ * `waterfall`: one series whose first value is the previous total, the middle values the
+ * contributions that lead from it, and the last value the new total.
+ */
+export type ChartKind = "bar" | "horizontal-bar" | "line" | "doughnut" | "funnel" | "waterfall";
 
 export interface ChartSeries {
   readonly name: string;
@@ -113,4 +117,74 @@ export interface Answer {
    * wholly, partly or not at all covered; null for answers "as of now" (stock).
    */
   readonly coverage: Coverage | null;
+  /** An `explain` answer's lead: the KPI's move and what drove it (renderers write it as one sentence, first). */
+  readonly explanation?: Explanation;
+  /** Goals set for the answer's KPIs (`/kpi goal`): progress and pace, in the report zone. */
+  readonly goals?: readonly GoalProgress[];
+}
+
+/**
+ * What an `explain` answer says first, as data (raw numbers; the sentence is written by the
+ * renderers, src/render/explanation-text.ts): the KPI's move between the comparison and the
+ * period, and the members of the dimension that explains most that drove it.
+ */
+export interface ExplanationDriver {
+  readonly label: string;
+  /** Its part of the total change, in the KPI's unit (points for percentages). */
+  readonly contribution: number;
+  /** Ratio KPIs: the part due to the member's own ratio, and to weight moving to or from it. */
+  readonly rate: number | null;
+  readonly mix: number | null;
+  /** The member's own value in each period (its sum, or its own ratio). */
+  readonly previous: number | null;
+  readonly current: number | null;
+}
+
+export interface Explanation {
+  readonly kpi: string;
+  readonly label: string;
+  readonly unit: Unit;
+  readonly kind: "additive" | "ratio";
+  /** null when the KPI has no value in that period (a zero denominator): nothing to split. */
+  readonly previous: number | null;
+  readonly current: number | null;
+  /** current − previous in the KPI's unit; null when either is missing. */
+  readonly change: number | null;
+  /** The dimension the drivers belong to ("platform", "campaign", …); null when nothing moved. */
+  readonly dimension: string | null;
+  /** Ratio KPIs: what weights the members (the denominator: "spend", "clicks", …). */
+  readonly weight: string | null;
+  /** The largest contributions of that dimension, largest first (at most three). */
+  readonly drivers: readonly ExplanationDriver[];
+  /** How many members the dimension has in either period. */
+  readonly members: number;
+  /** Ratio KPIs: the rate and mix effects summed over the dimension's members (rate + mix = change). */
+  readonly rate: number | null;
+  readonly mix: number | null;
+}
+
+/**
+ * A goal's progress as an answer carries it (raw numbers; renderers write the line,
+ * src/render/goal-text.ts): the KPI's value so far in the goal's current period, the target,
+ * and where the pacing rule (src/goals/pace.ts) says it ends up.
+ */
+export interface GoalProgress {
+  readonly kpi: string;
+  readonly label: string;
+  readonly unit: Unit;
+  /** week | month | quarter. */
+  readonly cadence: string;
+  /** The goal period's days (YYYY-MM-DD) in the report zone, and how much of them has passed (today counts by the part of it gone). */
+  readonly from: string;
+  readonly to: string;
+  readonly daysElapsed: number;
+  readonly daysTotal: number;
+  readonly target: number;
+  readonly actual: number;
+  /** actual ÷ target. */
+  readonly progress: number;
+  /** The value the period ends at if it keeps its pace (the pacing rule's projection); null before any time has passed. */
+  readonly projected: number | null;
+  /** Filters of the goal as typed ("platform=google"), "" for none. */
+  readonly filters: string;
 }

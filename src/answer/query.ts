@@ -39,11 +39,20 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 /** Filter values as typed (`platform=Meta`); matched against the data when the query runs. */
 export type Filters = Readonly<Partial<Record<FilterKey, string>>>;
 
+/** `explain <kpi> … [by=<dimension>]`: split the change of one KPI of the area's answer by its members. */
+export interface ExplainRequest {
+  readonly kpi: string;
+  /** The dimension asked for; without it the one that explains most is chosen (src/explain). */
+  readonly by?: string;
+}
+
 export interface Query<AreaName extends string = string> {
   readonly area: AreaName;
   readonly period: PeriodSpec;
   readonly comparison: ComparisonMode;
   readonly filters: Filters;
+  /** Present when the question is "why did this KPI change?" rather than the area's answer. */
+  readonly explain?: ExplainRequest;
 }
 
 export const DEFAULT_PERIOD: PeriodSpec = { kind: "relative", word: "last-30d" };

@@ -16,6 +16,8 @@ import type { Config } from "../config.js";
 import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
 import { withDeadline } from "../engine/deadline.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
+import { withGoals } from "../goals/goal-progress.js";
+import { listGoals } from "../goals/goal-store.js";
 import type { Logger } from "../log.js";
 import { type ChatGuard, type ChatGuardOptions, createChatGuard } from "../security/chat-guard.js";
 import { type BotMetrics, createBotMetrics } from "./metrics.js";
@@ -70,6 +72,16 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
       log,
       access: config.chat.access,
       scheduleCommands: scheduling.commands,
+      goals: async (answer) => {
+        try {
+          const asOf = { now: now(), timeZone: config.reportTimeZone };
+          return await withGoals(answer, await listGoals(botState), engine, asOf);
+        } catch (err) {
+          // Goals are an extra line: without them the answer still stands.
+          log.warn({ err }, "goal progress left out");
+          return answer;
+        }
+      },
     });
   const closeShared = async () => {
     await scheduling.stop();

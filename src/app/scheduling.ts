@@ -10,10 +10,14 @@ import type { Config } from "../config.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { Engine } from "../engine/engine.js";
 import { isUserError } from "../errors.js";
+import { runGoalCommand } from "../goals/goal-commands.js";
+import { withGoals } from "../goals/goal-progress.js";
+import { listGoals } from "../goals/goal-store.js";
 import type { Logger } from "../log.js";
 import { SNOOZE_MS } from "../schedule/alert-message.js";
 import { snoozeProducts } from "../schedule/alert-state-store.js";
 import { releaseClaims } from "../schedule/delivery-ledger.js";
+import type { DigestOptions } from "../schedule/digest.js";
 import { type AlertDeps, checkLowStock } from "../schedule/low-stock-alerts.js";
 import { snoozeMetricAlert } from "../schedule/metric-alert-state.js";
 import { getMetricAlert, setMetricAlertPaused } from "../schedule/metric-alert-store.js";
@@ -33,6 +37,7 @@ export function deliverySettingsFrom(config: Config["schedule"]): DeliverySettin
     staleMs: config.staleMs,
     maxAttempts: config.maxAttempts,
     adminTarget: config.adminChannel,
+    ...(config.moverThreshold !== undefined ? { moverThreshold: config.moverThreshold } : {}),
   };
 }
 
@@ -85,6 +90,8 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
 
   const runtime = (senders: Senders): ScheduleRuntime => {
     const base = { db, engine, senders, replicaId, log };
+    const goals: DigestOptions["goals"] = async (answer, asOf) =>
+      withGoals(answer, await listGoals(db), engine, asOf);
     const alertChannel = config.schedule.alertChannel;
     const settings = deliverySettingsFrom(config.schedule);
     const kpiAlerts: MetricAlertDeps = {
@@ -99,6 +106,7 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
       tick: {
         ...base,
         settings,
+        goals,
         refusal: (area, target) =>
           deliveryRefusal(access, area, { platform: target.platform, channelId: target.id }),
         kpiAlerts,
@@ -120,17 +128,19 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
   return {
     replicaId,
     commands: (verb, args, request) =>
-      runScheduleCommand(
-        verb,
-        args,
-        { ...request, now: now() },
-        {
-          db,
-          defaultTimeZone: config.reportTimeZone,
-          alertTime: config.schedule.kpiAlertTime,
-          refusal: (area, channelId, platform) => deliveryRefusal(access, area, { platform, channelId }),
-        },
-      ),
+      verb === "goal" || verb === "goals"
+        ? runGoalCommand(verb, args, { ...request, now: now() }, { db, currency: config.currency })
+        : runScheduleCommand(
+            verb,
+            args,
+            { ...request, now: now() },
+            {
+              db,
+              defaultTimeZone: config.reportTimeZone,
+              alertTime: config.schedule.kpiAlertTime,
+              refusal: (area, channelId, platform) => deliveryRefusal(access, area, { platform, channelId }),
+            },
+          ),
     async snooze(skus) {
       if (skus.length === 0) return "Nothing to snooze.";
       const at = now();

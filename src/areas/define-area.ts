@@ -4,11 +4,14 @@ import { answerActions } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import { coverageNote, coverParts } from "../answer/coverage.js";
 import { formatDateRange } from "../calendar/date-format.js";
+import { headingOf } from "../metrics/measures.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
+import { canExplain, familyOfArea } from "./explain-families.js";
 import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
 
-function frame<Data, Prior>(
-  definition: AreaDefinition<Data, string, Prior>,
+/** An answer's frame (title, period, notes, query, actions, coverage) around what was built for it. */
+export function frameAnswer(
+  definition: Pick<AreaDefinition<unknown>, "name" | "title" | "asOfNow">,
   context: AreaContext,
   built: AnswerParts,
 ): Answer {
@@ -34,16 +37,22 @@ function frame<Data, Prior>(
     actions: answerActions(context.query, {
       asOfNow: definition.asOfNow === true,
       hasTables: parts.tables.length > 0,
+      explainable: context.comparison
+        ? parts.kpis
+            .filter((k) => canExplain(definition.name, k.key))
+            .map((k) => ({ key: k.key, label: k.label }))
+        : [],
+      dimensions: (familyOfArea(definition.name)?.dimensions ?? []).map((d) => ({
+        key: d,
+        label: headingOf(d).toLowerCase(),
+      })),
     }),
     coverage: context.coverage ?? null,
   };
 }
 
 /** What a chart shows, under its title: the period's dates (or "as of" day) and the filters. */
-function chartSubtitle<Data, Prior>(
-  definition: AreaDefinition<Data, string, Prior>,
-  context: AreaContext,
-): string {
+function chartSubtitle(definition: Pick<AreaDefinition<unknown>, "asOfNow">, context: AreaContext): string {
   const { from, to } = context.period;
   const when = definition.asOfNow === true ? `as of ${formatDateRange(to, to)}` : formatDateRange(from, to);
   return [when, describeFilters(context.filters)].filter((part) => part !== "").join(" · ");
@@ -58,7 +67,7 @@ export function defineArea<Data extends Prior, Name extends string, Prior = Data
   definition: AreaDefinition<Data, Name, Prior>,
 ): AreaModule<Data, Name, Prior> {
   const answerFrom = (context: AreaContext, current: Data, previous: Prior | null) =>
-    frame(definition, context, definition.build(context, current, previous));
+    frameAnswer(definition, context, definition.build(context, current, previous));
   const loadPrior = definition.loadPrior ?? definition.load;
   return {
     ...definition,

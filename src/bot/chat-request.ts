@@ -63,6 +63,8 @@ export interface ChatRequestDeps {
   readonly access: AccessPolicy;
   /** The subscription commands; without them those verbs answer that they are unavailable. */
   readonly scheduleCommands?: ScheduleCommands;
+  /** Adds the progress of the goals set for the answer's KPIs (src/goals); without it, answers have none. */
+  readonly goals?: (answer: Answer) => Promise<Answer>;
   /** Monotonic milliseconds, for the duration in the log line. */
   readonly monotonic?: () => number;
 }
@@ -139,7 +141,8 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       logLine(command.verb);
       return { kind: "help", text: reply };
     }
-    const answer = await deps.engine.answer(command.query);
+    const answered = await deps.engine.answer(command.query);
+    const answer = deps.goals ? await deps.goals(answered) : answered;
     logLine("answer", { area: answer.area });
     return { kind: "answer", answer };
   } catch (error) {

@@ -16,6 +16,7 @@ import { doughnutChartConfig } from "./doughnut-chart.js";
 import { drawEmptyChart } from "./empty-chart.js";
 import { funnelChartConfig } from "./funnel-chart.js";
 import { lineChartConfig } from "./line-chart.js";
+import { waterfallChartConfig } from "./waterfall-chart.js";
 
 export const DEFAULT_CHART_WIDTH = 1200;
 export const DEFAULT_CHART_HEIGHT = 675;
@@ -109,6 +110,8 @@ function chartConfig(rc: RenderContext) {
       return doughnutChartConfig(rc);
     case "funnel":
       return funnelChartConfig(rc);
+    case "waterfall":
+      return waterfallChartConfig(rc);
     default:
       throw new Error(`Unknown chart kind "${String(kind satisfies never)}"`);
   }

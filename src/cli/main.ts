@@ -20,6 +20,7 @@ import type { CliContext } from "./context.js";
 import { registerDbCommands } from "./db-commands.js";
 import { registerDemoCommand } from "./demo-command.js";
 import { registerGenerateCommand } from "./generate-command.js";
+import { registerGoalsCommand } from "./goals-command.js";
 import { registerScheduleCommands } from "./schedule-command.js";
 import { registerServeCommand } from "./serve-command.js";
 import { registerSubscriptionsCommand } from "./subscriptions-command.js";
@@ -37,6 +38,7 @@ export function createProgram(context: CliContext): Command {
   registerDemoCommand(program, context);
   registerServeCommand(program, context);
   registerSubscriptionsCommand(program, context);
+  registerGoalsCommand(program, context);
   registerScheduleCommands(program, context);
   registerAuditCommand(program, context);
   return program;

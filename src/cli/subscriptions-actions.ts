@@ -25,6 +25,7 @@ export interface AddOptions {
   period?: string;
   filters?: string;
   createdBy?: string;
+  quiet?: boolean;
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -50,6 +51,7 @@ export async function addAction(context: CliContext, options: AddOptions): Promi
         period: options.period,
         filters: options.filters,
         createdBy: options.createdBy ?? "cli",
+        ...(options.quiet ? { quiet: true } : {}),
       },
       new Date(),
     ),

@@ -27,6 +27,7 @@ export function registerSubscriptionsCommand(program: Command, context: CliConte
     )
     .option("--filters <filters>", 'filters for every area, e.g. "platform=meta"')
     .option("--created-by <who>", "who asked for it", "cli")
+    .option("--quiet", "send only when a KPI moved (and a 'nothing unusual' line once a week)")
     .action(async (options: AddOptions) => (await actions()).addAction(context, options));
 
   subscriptions

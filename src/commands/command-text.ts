@@ -21,12 +21,15 @@ export function quoteValue(value: string): string {
   return `'${value}'`;
 }
 
-/** `campaigns mtd vs last-year platform=meta campaign="Black Friday"`: parses back to the same query. */
+/** `campaigns mtd vs last-year platform=meta campaign="Black Friday"` (`explain campaigns roas … by=platform`): parses back to the same query. */
 export function queryToText(query: Query): string {
-  const words: string[] = [query.area, periodSpecToText(query.period)];
+  const words: string[] = query.explain
+    ? ["explain", query.area, query.explain.kpi, periodSpecToText(query.period)]
+    : [query.area, periodSpecToText(query.period)];
   if (query.comparison === "last-year") words.push("vs last-year");
   const filters = filtersToText(query.filters);
   if (filters !== "") words.push(filters);
+  if (query.explain?.by) words.push(`by=${query.explain.by}`);
   return words.join(" ");
 }
 

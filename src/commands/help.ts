@@ -4,10 +4,12 @@
  * the 3,000-character limit of a Slack section.
  */
 import { FILTER_KEYS, PERIOD_WORDS } from "../answer/query.js";
+import { EXPLAINABLE_KPIS, FAMILIES } from "../areas/explain-families.js";
 import { FILTER_EXAMPLES } from "../areas/filters/filter-types.js";
 import { KPI_SERIES_KEYS } from "../areas/kpi-series/kpi-sources.js";
 import { AREA_NAMES, type Area, areaModule } from "../areas/registry.js";
 import { DEFINED_MEASURES } from "../metrics/measures.js";
+import { EXPLAIN_USAGE } from "./explain-words.js";
 import type { HelpTopic } from "./parse.js";
 
 /** Upper bound for any help text (Slack section text limit). */
@@ -34,7 +36,8 @@ function generalHelp(): string {
     ...AREA_NAMES.map((area) => `• \`${area}\`${aliasText(area)} — ${areaModule(area).description}`),
     ...PERIODS,
     `*Filters* ${FILTER_KEYS.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (which ones apply depends on the area)`,
-    "More: `/kpi help <area>` · `/kpi help metrics` · `/kpi help alerts`",
+    "*Why?* `/kpi explain <kpi> [period] [vs …] [key=value ...] [by=<dimension>]` · *Goals* `/kpi goal <kpi> <amount> month`",
+    "More: `/kpi help <area>` · `/kpi help metrics` · `/kpi help alerts` · `/kpi help explain` · `/kpi help goals`",
   ].join("\n");
 }
 
@@ -80,9 +83,35 @@ function metricsHelp(): string {
   ].join("\n");
 }
 
+function explainHelp(): string {
+  return [
+    `*explain* — what moved a KPI: ${EXPLAIN_USAGE}`,
+    `Splits the change between the period and its comparison by each dimension the area has (${FAMILIES.map((f) => `${f.areas[0]}: ${f.dimensions.join(", ")}`).join("; ")}) and leads with the dimension whose largest driver carries the largest share of the movement; \`by=<dimension>\` picks one.`,
+    "*Sums* (spend, revenue, orders, sessions …): each member's own change; they add up to the total change.",
+    "*Ratios* (ROAS, CTR, CVR, CPC, CPA, AOV, conversion rate …): shift-share — *rate effect* (the member's own ratio moved, weighted by its average share) and *mix effect* (weight moved to or from a member above or below the average ratio); rate + mix of all members add up exactly to the total change.",
+    `*KPIs* ${EXPLAINABLE_KPIS.map((k) => `\`${k}\``).join(", ")}. Without an area, \`revenue\` and \`orders\` are the shop's (orders), the ads' with platform= or campaign=.`,
+    "*Examples*",
+    "• `/kpi explain roas last-30d vs previous platform=meta`",
+    "• `/kpi explain revenue last-month vs last-year by=city`",
+    "• `/kpi explain conversion_rate last-7d by=device`",
+    "Every KPI of an answer that can be explained has an *Explain* button.",
+  ].join("\n");
+}
+
+function goalsHelp(): string {
+  return [
+    "*goals* — targets and pacing: `/kpi goal <kpi> <amount> week|month|quarter [key=value ...]`",
+    "• `/kpi goal revenue 250000 month` · `/kpi goal spend 40000 month platform=google`",
+    "• `/kpi goals` lists this channel's goals; `/kpi goals remove <id>` removes one.",
+    "Answers and digests with that KPI show progress and pace: the value so far in the current week/month/quarter (days in the report zone, through today), and the pace it ends at if the rest of the period runs like the days so far (linear: so far ÷ days elapsed × days in the period).",
+  ].join("\n");
+}
+
 /** The help text for a topic, or the general help without one. */
 export function helpText(topic?: HelpTopic): string {
   if (topic === undefined) return generalHelp();
   if (topic === "alerts") return alertsHelp();
+  if (topic === "explain") return explainHelp();
+  if (topic === "goals") return goalsHelp();
   return topic === "metrics" ? metricsHelp() : areaHelp(topic);
 }

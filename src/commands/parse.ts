@@ -14,6 +14,7 @@
 import { DEFAULT_PERIOD, isComparisonMode, type Query } from "../answer/query.js";
 import { AREA_NAMES, AREA_WORDS, type Area, findArea } from "../areas/registry.js";
 import type { UserError } from "../errors.js";
+import { checkExplain, parseExplain } from "./explain-words.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
 import { looksLikePeriod, validatePeriodSpec } from "./period-spec.js";
 import { checkFilters, parseQueryWords } from "./query-words.js";
@@ -31,11 +32,13 @@ export const ADMIN_VERBS = [
   "status",
   "alert",
   "alerts",
+  "goal",
+  "goals",
 ] as const;
 
 export type AdminVerb = (typeof ADMIN_VERBS)[number];
 
-export type HelpTopic = Area | "metrics" | "alerts";
+export type HelpTopic = Area | "metrics" | "alerts" | "explain" | "goals";
 
 export interface HelpCommand {
   readonly kind: "help";
@@ -58,7 +61,7 @@ export interface AdminCommand {
 export type ParsedCommand = HelpCommand | QueryCommand | AdminCommand;
 
 const HELP_WORDS = ["help", "?"];
-const TOPIC_WORDS = [...AREA_WORDS, "metrics", "alerts"];
+const TOPIC_WORDS = [...AREA_WORDS, "metrics", "alerts", "explain", "goals"];
 
 function parseHelp(rest: readonly Token[]): HelpCommand {
   const [first] = rest;
@@ -66,6 +69,8 @@ function parseHelp(rest: readonly Token[]): HelpCommand {
   const word = first.text.toLowerCase();
   if (word === "metrics" || word === "metric") return { kind: "help", topic: "metrics" };
   if (word === "alerts" || word === "alert") return { kind: "help", topic: "alerts" };
+  if (word === "explain" || word === "why") return { kind: "help", topic: "explain" };
+  if (word === "goals" || word === "goal") return { kind: "help", topic: "goals" };
   const area = first.filter ? undefined : findArea(word);
   if (area) return { kind: "help", topic: area };
   const hint =
@@ -83,7 +88,7 @@ function unknownArea(token: Token): UserError {
       );
     }
   }
-  const hint = didYouMean(suggest(word, [...AREA_WORDS, ...HELP_WORDS, ...ADMIN_VERBS]));
+  const hint = didYouMean(suggest(word, [...AREA_WORDS, ...HELP_WORDS, ...ADMIN_VERBS, "explain"]));
   return commandError(
     "unknown_area",
     `Unknown area ${echo(token.text)}${hint || ` — areas are ${AREA_NAMES.join(", ")}`}`,
@@ -106,6 +111,7 @@ export function checkQuery(query: Query): Query<Area> {
     period: validatePeriodSpec(query.period),
     comparison: query.comparison,
     filters: checkFilters(area, query.filters),
+    ...(query.explain ? { explain: checkExplain(area, query.explain) } : {}),
   };
 }
 
@@ -119,6 +125,7 @@ export function parseCommand(input: string): ParsedCommand {
   const head = first.filter ? "" : first.text.toLowerCase();
 
   if (HELP_WORDS.includes(head)) return parseHelp(rest);
+  if (head === "explain" || head === "why") return { kind: "query", query: parseExplain(rest) };
   const verb = ADMIN_VERBS.find((candidate) => candidate === head);
   if (verb) return { kind: "admin", verb, args: rest.map((token) => token.text) };
   const area = head === "" ? undefined : findArea(head);

@@ -6,13 +6,14 @@
 import type { Answer } from "../answer/answer.js";
 import { coverageOf, type DataFact, type DataSpan } from "../answer/coverage.js";
 import type { FilterKey, Query } from "../answer/query.js";
-import type { Reader } from "../areas/area-module.js";
+import type { AreaContext, Reader } from "../areas/area-module.js";
 import type { FilterOption } from "../areas/filters/filter-types.js";
 import { type Area, areaModule } from "../areas/registry.js";
 import { todayInZone } from "../calendar/calendar.js";
 import { comparisonPeriod } from "../commands/comparison-period.js";
 import { resolveFilters } from "../commands/filter-match.js";
 import { resolvePeriodWithNotes } from "../commands/period.js";
+import { explainInContext } from "../explain/explain-answer.js";
 
 export interface AnswerDeps {
   /** The instant "today" is read at, and the zone periods resolve in. */
@@ -24,7 +25,8 @@ export interface AnswerDeps {
   readonly dataSpan: (fact: DataFact) => Promise<DataSpan | null>;
 }
 
-export async function answerQuery(query: Query<Area>, deps: AnswerDeps): Promise<Answer> {
+/** The context an area (or an explanation) builds in: the period and comparison resolved, the filters matched, the coverage. */
+export async function resolveContext(query: Query<Area>, deps: AnswerDeps): Promise<AreaContext> {
   const module = areaModule(query.area);
   const clock = { now: deps.now, timeZone: deps.timeZone };
   const { period, notes, kind } = resolvePeriodWithNotes(query.period, clock);
@@ -35,15 +37,18 @@ export async function answerQuery(query: Query<Area>, deps: AnswerDeps): Promise
   ]);
   const today = todayInZone(deps.now, deps.timeZone);
   const coverage = span === undefined ? undefined : coverageOf({ period, comparison, span, today });
-  return module.answer(
-    {
-      query,
-      period,
-      comparison: comparison ? { from: comparison.from, to: comparison.to } : null,
-      filters,
-      notes,
-      ...(coverage ? { coverage } : {}),
-    },
-    deps.read,
-  );
+  return {
+    query,
+    period,
+    comparison: comparison ? { from: comparison.from, to: comparison.to } : null,
+    filters,
+    notes,
+    ...(coverage ? { coverage } : {}),
+  };
+}
+
+export async function answerQuery(query: Query<Area>, deps: AnswerDeps): Promise<Answer> {
+  const context = await resolveContext(query, deps);
+  if (query.explain) return explainInContext(context, query.explain, deps.read);
+  return areaModule(query.area).answer(context, deps.read);
 }

@@ -15,7 +15,8 @@ import { parseCommand } from "../commands/parse.js";
 import { createReportingDb, guardAvailability } from "../db/reporting/reporting-db.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import { DataSourceTimeoutError, UserError } from "../errors.js";
-import { answerQuery } from "./answer-query.js";
+import { kpiHistory } from "../explain/kpi-history.js";
+import { answerQuery, resolveContext } from "./answer-query.js";
 import { type DataSpans, loadDataSpans } from "./data-coverage.js";
 import { withDeadline } from "./deadline.js";
 import { type Freshness, loadFreshness } from "./freshness.js";
@@ -61,6 +62,16 @@ export interface Engine {
   now(): Date;
   /** The Answer to a query, as of now in the report zone or as of `asOf`. */
   answer(query: Query<Area>, asOf?: AsOf): Promise<Answer>;
+  /**
+   * The values of a query's KPIs over earlier ranges (a digest's movers judge against them),
+   * from the rollups in one read; only KPIs `explain` knows (src/explain/kpi-history.ts).
+   */
+  history(
+    query: Query<Area>,
+    kpis: readonly string[],
+    ranges: readonly { from: string; to: string }[],
+    asOf?: AsOf,
+  ): Promise<Map<string, (number | null)[]>>;
   /** Command text (the terminal's `kpi ask`): an Answer or help text; bad text is a UserError. */
   run(text: string): Promise<CommandOutcome>;
   /**
@@ -131,10 +142,27 @@ export function createEngine(
       timedOut,
     );
 
+  const history: Engine["history"] = (query, kpis, ranges, asOf) =>
+    withDeadline(
+      timeoutMs,
+      async () => {
+        const deps = {
+          now: asOf?.now ?? now(),
+          timeZone: asOf?.timeZone ?? settings.reportTimeZone,
+          read,
+          filterOptions,
+          dataSpan,
+        };
+        return kpiHistory(await resolveContext(query, deps), kpis, ranges, read);
+      },
+      timedOut,
+    );
+
   return {
     timeZone: settings.reportTimeZone,
     now,
     answer,
+    history,
     async run(text) {
       const command = parseCommand(text);
       if (command.kind === "help") return { kind: "help", text: helpText(command.topic) };

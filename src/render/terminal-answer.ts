@@ -5,6 +5,7 @@ import { formatNumber } from "../metrics/format.js";
 import { headingOf } from "../metrics/measures.js";
 import { changeText } from "../metrics/trend.js";
 import { cellText, isNumberColumn, tableTitle } from "./answer-text.js";
+import { leadLines } from "./lead-text.js";
 
 export interface TerminalOptions {
   readonly currency: string;
@@ -61,6 +62,8 @@ export function answerToText(answer: Answer, options: TerminalOptions): string {
   const lines = [answer.title, formatPeriod(answer.period)];
   if (answer.comparison)
     lines.push(`compared with ${formatDateRange(answer.comparison.from, answer.comparison.to)}`);
+  const lead = leadLines(answer, options.currency);
+  if (lead.length > 0) lines.push("", ...lead);
   lines.push("", ...kpiLines(answer.kpis, options.currency, answer.comparison !== null));
   for (const table of answer.tables) {
     lines.push("", tableTitle(table), ...tableLines(table, options.currency, maxRows));

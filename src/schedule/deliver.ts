@@ -12,8 +12,16 @@ import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { DataSourceUnavailableError, isUserError, referenceId } from "../errors.js";
 import type { Logger } from "../log.js";
 import { isDeliveryError } from "./delivery-error.js";
-import { type Claim, markFailedAttempt, markNotified, markPosting, markSent } from "./delivery-ledger.js";
-import { buildDigest, type DigestEngine } from "./digest.js";
+import {
+  type Claim,
+  lastSentSlot,
+  markFailedAttempt,
+  markNotified,
+  markPosting,
+  markQuiet,
+  markSent,
+} from "./delivery-ledger.js";
+import { buildDigest, type DigestEngine, type DigestOptions } from "./digest.js";
 import { type DeliverySettings, retryDelayMs } from "./retry-policy.js";
 import {
   checkedResult,
@@ -36,6 +44,8 @@ export interface DeliverDeps {
   readonly senders: Senders;
   readonly settings: DeliverySettings;
   readonly log: Logger;
+  /** Adds goals' progress to a digest's answers (src/goals), as of the slot. */
+  readonly goals?: DigestOptions["goals"];
   /** The access policy: a refusal when the target may not see an area. */
   readonly refusal?: (area: string, target: Target) => string | undefined;
 }
@@ -44,7 +54,8 @@ export interface DeliveryOutcome {
   readonly subscriptionId: number;
   readonly slot: Date;
   /** lost: another replica took the claim over while this one was sending. */
-  readonly status: "sent" | "retrying" | "failed" | "lost";
+  /** quiet: a quiet digest with nothing that moved, recorded and not sent. */
+  readonly status: "sent" | "retrying" | "failed" | "lost" | "quiet";
   readonly attempts: number;
   readonly messageId?: string;
   readonly errorCode?: string;
@@ -119,7 +130,8 @@ export interface LedgerMessage {
   readonly target: Target;
   /** Its delivery tag (delivery-metadata on Slack, a hidden block on Teams). */
   readonly tag: DeliveryTag;
-  build(): Promise<(senders: PlatformSenders, tag: DeliveryTag) => Promise<SendResult>>;
+  /** How to post it, or null when there is nothing to send this time (a quiet digest: recorded, not sent). */
+  build(): Promise<((senders: PlatformSenders, tag: DeliveryTag) => Promise<SendResult>) | null>;
   /** The failure notice when it could not be delivered for good. */
   noticeText(attempts: number, code: string): string;
 }
@@ -145,6 +157,25 @@ async function notifyFailure(
       "failure notice not sent",
     );
   }
+}
+
+/** A quiet digest says "nothing unusual" when nothing was sent for this long (since it became active). */
+export const QUIET_NOTE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The "nothing unusual" line a quiet digest with no movers sends when it has sent nothing for a
+ * week (counted from its last message, or from when it became active), so silence is not taken
+ * for failure; undefined otherwise (nothing is sent).
+ */
+async function quietNote(
+  db: BotStateDb,
+  subscription: Subscription,
+  slot: Date,
+): Promise<string | undefined> {
+  const last = (await lastSentSlot(db, subscription.id)) ?? subscription.activeSince;
+  const since = Math.max(last.getTime(), subscription.activeSince.getTime());
+  if (slot.getTime() - since < QUIET_NOTE_AFTER_MS) return undefined;
+  return `Nothing unusual in ${subscription.areas.join(", ")} this week (quiet digest #${subscription.id}: it posts only when a KPI moves).`;
 }
 
 /** Sends a claimed ledger message once and records what happened. Never throws for a failed send. */
@@ -173,6 +204,11 @@ export async function deliverLedgerMessage(
         return { ...base, status: "lost", messageId };
       }
       const post = await message.build();
+      if (post === null) {
+        const recorded = await markQuiet(deps.db, claim, at);
+        log.info({ attempts: claim.attempts }, `${what}: nothing to send this time (quiet)`);
+        return { ...base, status: recorded ? "quiet" : "lost" };
+      }
       if (!(await markPosting(deps.db, claim, at))) {
         log.warn({ attempts: claim.attempts }, "another replica took the claim over before the post");
         return { ...base, status: "lost" };
@@ -214,13 +250,20 @@ function digestMessage(claim: Claim, subscription: Subscription, deps: DeliverDe
     target: subscription.target,
     tag: deliveryTag("digest", claim.deliveryId),
     async build() {
-      const digest = await buildDigest(
-        subscription,
-        claim.slotAt,
-        deps.engine,
-        refusal && ((area) => refusal(area, subscription.target)),
-      );
-      return (senders, tag) => senders.digests.send(subscription.target, digest, tag);
+      const digest = await buildDigest(subscription, claim.slotAt, deps.engine, {
+        ...(refusal ? { refusal: (area: string) => refusal(area, subscription.target) } : {}),
+        ...(deps.settings.moverThreshold !== undefined
+          ? { moverThreshold: deps.settings.moverThreshold }
+          : {}),
+        ...(deps.goals ? { goals: deps.goals } : {}),
+      });
+      if (!subscription.quiet || digest.movers.length > 0) {
+        return (senders, tag) => senders.digests.send(subscription.target, digest, tag);
+      }
+      const note = await quietNote(deps.db, subscription, claim.slotAt);
+      return note === undefined
+        ? null
+        : (senders, tag) => senders.digests.sendNotice(subscription.target, note, tag);
     },
     noticeText: (attempts, code) => failureNoticeText(subscription, claim.slotAt, attempts, code),
   };

@@ -235,6 +235,22 @@ export function markSent(db: BotStateDb, claim: Claim, messageId: string, at: Da
   });
 }
 
+/** Records a quiet digest's slot with nothing to send (status skipped, error_code quiet); false when the claim was lost. */
+export function markQuiet(db: BotStateDb, claim: Claim, at: Date): Promise<boolean> {
+  return updateOwned(db, claim, { status: "skipped", error_code: "quiet", updated_at: toSqlTime(at) });
+}
+
+/** The latest slot of a subscription that was sent, or null. */
+export async function lastSentSlot(db: BotStateDb, subscriptionId: number): Promise<Date | null> {
+  const row = await db
+    .selectFrom("bot_deliveries")
+    .where("subscription_id", "=", subscriptionId)
+    .where("status", "=", "sent")
+    .select((eb) => eb.fn.max("slot_at").as("last"))
+    .executeTakeFirst();
+  return row?.last ? fromSqlTime(String(row.last)) : null;
+}
+
 /** Records a failed attempt: retrying at nextAttemptAt, or failed for good when it is null. */
 export function markFailedAttempt(
   db: BotStateDb,

@@ -10,6 +10,7 @@ import type { Area } from "../areas/registry.js";
 import { formatDateRange } from "../calendar/date-format.js";
 import type { Engine } from "../engine/engine.js";
 import { DataSourceUnavailableError, isUserError } from "../errors.js";
+import { findMovers, type Mover } from "./movers.js";
 import type { Subscription } from "./subscription-store.js";
 import { DAY_MS, localDayNumber, shortDay } from "./zone-time.js";
 
@@ -30,6 +31,8 @@ export interface Digest {
   /** One answer per area, in the subscription's order (areas with a problem are left out). */
   readonly answers: readonly Answer[];
   readonly problems: readonly DigestProblem[];
+  /** What moved (at most three), each with its explanation: the digest leads with them. */
+  readonly movers: readonly Mover[];
 }
 
 const HEADINGS = {
@@ -55,8 +58,20 @@ function digestTitle(subscription: Subscription, slot: Date, answers: readonly A
   return `${formatDateRange(period.from, period.to)} · ${timeZone}`;
 }
 
+export interface DigestOptions {
+  /** The access policy for the target: an area it may not see is left out with a problem line. */
+  readonly refusal?: (area: string) => string | undefined;
+  /** DIGEST_MOVER_THRESHOLD (relative change); only unusual KPIs are movers without it. */
+  readonly moverThreshold?: number;
+  /** Adds the progress of goals to an answer, as of the slot (src/goals). */
+  readonly goals?: (
+    answer: Answer,
+    asOf: { readonly now: Date; readonly timeZone: string },
+  ) => Promise<Answer>;
+}
+
 /** What a digest needs of the engine. */
-export type DigestEngine = Pick<Engine, "answer">;
+export type DigestEngine = Pick<Engine, "answer" | "history">;
 
 /**
  * Answers each area at the slot. A person-facing refusal (no data, unknown filter value)
@@ -67,9 +82,9 @@ export async function buildDigest(
   subscription: Subscription,
   slot: Date,
   engine: DigestEngine,
-  /** The access policy for the target: an area it may not see is left out with a problem line. */
-  refusal?: (area: string) => string | undefined,
+  options: DigestOptions = {},
 ): Promise<Digest> {
+  const { refusal } = options;
   const asOf = { now: slot, timeZone: subscription.schedule.timeZone };
   const answers: Answer[] = [];
   const problems: DigestProblem[] = [];
@@ -80,15 +95,18 @@ export async function buildDigest(
       continue;
     }
     try {
-      answers.push(await engine.answer(digestQuery(subscription, area), asOf));
+      const answer = await engine.answer(digestQuery(subscription, area), asOf);
+      answers.push(options.goals ? await options.goals(answer, asOf) : answer);
     } catch (error) {
       if (!isUserError(error) || error instanceof DataSourceUnavailableError) throw error;
       problems.push({ area, message: error.message });
     }
   }
+  const movers = await findMovers(answers, engine, asOf, options.moverThreshold);
   return {
     subscription,
     slot,
+    movers,
     heading: `${HEADINGS[subscription.schedule.kind]} · ${subscription.areas.join(", ")}`,
     title: digestTitle(subscription, slot, answers),
     answers,

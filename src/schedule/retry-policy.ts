@@ -16,6 +16,8 @@ export interface DeliverySettings {
   readonly maxAttempts: number;
   /** Where failure notices go; the subscription's own target when undefined. */
   readonly adminTarget: Target | undefined;
+  /** DIGEST_MOVER_THRESHOLD: a relative change that makes a KPI a mover (src/schedule/movers.ts). */
+  readonly moverThreshold?: number;
   /** First backoff step (tests may shorten it); RETRY_BASE_MS by default. */
   readonly retryBaseMs?: number;
 }

@@ -128,6 +128,9 @@ export async function runScheduleCommand(
         ? `Paused #${s.id}. Resume with /kpi resume ${s.id}.`
         : `Resumed #${s.id}, ${nextRun(s, request.now)}.`;
     }
+    case "goal":
+    case "goals":
+      throw new UserError("chat_only", "Goals are set through the bot's goal commands.");
     case "status": {
       const [deliveries, subscriptions] = await Promise.all([
         recentDeliveries(deps.db, target, 10),

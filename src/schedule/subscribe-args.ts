@@ -5,6 +5,7 @@
  *   campaigns,orders daily 09:00 Europe/Berlin
  *   orders weekly mon 08:30 last-30d city=Berlin
  *   funnel cron "0 9 * * 1-5" America/New_York
+ *   campaigns daily 09:00 --quiet        (sent only when a KPI moved)
  */
 import { parsePeriod } from "../commands/period-spec.js";
 import { UserError } from "../errors.js";
@@ -12,13 +13,14 @@ import { parseSchedulePhrase, SCHEDULE_EXAMPLES } from "./schedule-phrase.js";
 import type { NewSubscription } from "./subscription-store.js";
 import type { Target } from "./target.js";
 
-export const SUBSCRIBE_USAGE = `Usage: /kpi subscribe <areas> <schedule> [period] [filters] — schedules: ${SCHEDULE_EXAMPLES}`;
+export const SUBSCRIBE_USAGE = `Usage: /kpi subscribe <areas> <schedule> [period] [filters] [--quiet] — schedules: ${SCHEDULE_EXAMPLES}`;
 
 export function parseSubscribeArgs(
   args: readonly string[],
   context: { readonly target: Target; readonly userId: string; readonly defaultTimeZone: string },
 ): NewSubscription {
-  const [areas, ...rest] = args;
+  const quiet = args.some((w) => w.toLowerCase() === "--quiet" || w.toLowerCase() === "quiet");
+  const [areas, ...rest] = args.filter((w) => w.toLowerCase() !== "--quiet" && w.toLowerCase() !== "quiet");
   if (!areas || rest.length === 0) {
     throw new UserError(
       "subscribe_usage",
@@ -38,5 +40,6 @@ export function parseSubscribeArgs(
     period,
     filters: filters.length > 0 ? filters.join(" ") : undefined,
     createdBy: context.userId,
+    ...(quiet ? { quiet } : {}),
   };
 }

@@ -34,6 +34,8 @@ export interface Subscription {
   /** Created or last resumed: no slot at or before this instant is ever sent. */
   readonly activeSince: Date;
   readonly paused: boolean;
+  /** Sent only when a KPI moved (and a "nothing unusual" line once a week). */
+  readonly quiet: boolean;
 }
 
 export interface NewSubscription {
@@ -46,6 +48,8 @@ export interface NewSubscription {
   readonly filters?: string;
   /** Who asked: a Slack/Teams user id, or `cli` for operators. */
   readonly createdBy: string;
+  /** `--quiet`: send only when something moved. */
+  readonly quiet?: boolean;
 }
 
 /** What a subscription sends, as a person types it: `campaigns, orders platform=meta` (areas joined by `separator`). */
@@ -89,6 +93,7 @@ function toSubscription(row: Selectable<BotSubscriptionsTable>): Subscription {
     createdAt: fromSqlTime(row.created_at),
     activeSince: fromSqlTime(row.active_since),
     paused: Number(row.paused) === 1,
+    quiet: Number(row.quiet) === 1,
   };
 }
 
@@ -120,6 +125,7 @@ export async function addSubscription(
       created_at: at,
       active_since: at,
       paused: 0,
+      quiet: input.quiet ? 1 : 0,
       updated_at: at,
     })
     .executeTakeFirstOrThrow();
@@ -134,6 +140,7 @@ export async function addSubscription(
     createdAt: now,
     activeSince: now,
     paused: false,
+    quiet: input.quiet === true,
   };
 }
 

@@ -13,15 +13,8 @@ import type { FakeCall } from "../helpers/fake-slack.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import { trafficSums } from "../helpers/independent-kpis.js";
 import { runKpi } from "../helpers/run-cli.js";
-import {
-  BOT_TOKEN,
-  blockTexts,
-  SIGNING_SECRET,
-  type SlackBot,
-  startSlackBot,
-  USER,
-} from "../helpers/slack-bot.js";
-import { blockActionPayload } from "../helpers/slack-requests.js";
+import { BOT_TOKEN, blockTexts, SIGNING_SECRET, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
+import { pressButton } from "../helpers/slack-press.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -115,17 +108,16 @@ async function press(message: FakeCall, actionId: string, channel: string): Prom
   const button = blocks.find((b) => b.type === "actions")?.elements?.find((e) => e.action_id === actionId);
   if (!button) throw new Error(`no button ${actionId}`);
   const responseId = `alertpress${++presses}`;
-  const sent = await bot.interact(
-    blockActionPayload({
-      message: { ts: String(message.reply.ts), text: message.args.text, blocks: message.args.blocks },
-      button: { action_id: actionId, value: button.value, text: { type: "plain_text", text: actionId } },
+  await pressButton(
+    bot,
+    message,
+    { ...button, text: { type: "plain_text", text: actionId } },
+    {
       blockId: "metric_alert",
+      responseId,
       channelId: channel,
-      userId: USER,
-      responseUrl: bot.fake.responseUrl(responseId),
-    }),
+    },
   );
-  expect(sent.status).toBe(200);
   const response = await waitFor(() => bot.fake.responses.find((r) => r.id === responseId), actionId);
   return String(response.body.text);
 }

@@ -87,12 +87,22 @@ export const funnelSpec: ChartSpec = {
   series: [{ name: "Count", values: [2_450_000, 61_250, 4_900, 1_176] }],
 };
 
+export const waterfallSpec: ChartSpec = {
+  key: "waterfall_by_platform",
+  kind: "waterfall",
+  title: "ROAS: what moved it, by platform",
+  unit: "multiple",
+  labels: ["Before", "Meta", "TikTok", "Google", "Other (2)", "Now"],
+  series: [{ name: "ROAS", values: [4.1, -0.49, -0.18, 0.05, -0.08, 3.4] }],
+};
+
 export const SPECS_BY_KIND: Readonly<Record<ChartKind, ChartSpec>> = {
   bar: barSpec,
   "horizontal-bar": horizontalBarSpec,
   line: lineSpec,
   doughnut: doughnutSpec,
   funnel: funnelSpec,
+  waterfall: waterfallSpec,
 };
 
 export const CHART_KINDS = Object.keys(SPECS_BY_KIND) as ChartKind[];

@@ -33,6 +33,7 @@ const VALUES: Record<string, string> = {
   id: "1",
   skus: "SKU-1",
   alert: "roas < 1",
+  words: "revenue 250000 month",
 };
 
 interface Leaf {

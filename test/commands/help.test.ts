@@ -8,7 +8,7 @@ import { type HelpTopic, parseCommand } from "../../src/commands/parse.js";
 import { METRIC_KEYS } from "../../src/metrics/definitions.js";
 import { DEFINED_MEASURES } from "../../src/metrics/measures.js";
 
-const topics: (HelpTopic | undefined)[] = [undefined, "metrics", "alerts", ...AREA_NAMES];
+const topics: (HelpTopic | undefined)[] = [undefined, "metrics", "alerts", "explain", "goals", ...AREA_NAMES];
 
 describe("helpText", () => {
   it.each(topics.map((topic) => [topic ?? "(general)", topic]))("%s fits a chat message", (_, topic) => {
@@ -39,6 +39,21 @@ describe("helpText", () => {
     for (const key of KPI_SERIES_KEYS) expect(text).toContain(`\`${key}\``);
     expect(text).toContain("median ± 3 MAD");
     expect(text).toContain("`/kpi alert pause|resume|remove <id>`");
+  });
+
+  it("help explain states the rules, every KPI it splits and how to pick a dimension; help goals the pacing rule", () => {
+    expect(parseCommand("help explain")).toEqual({ kind: "help", topic: "explain" });
+    expect(parseCommand("help goals")).toEqual({ kind: "help", topic: "goals" });
+    const explain = helpText("explain");
+    for (const kpi of ["roas", "ctr", "cvr", "cpc", "cpa", "aov", "conversion_rate", "revenue", "spend"])
+      expect(explain).toContain(`\`${kpi}\``);
+    expect(explain).toContain("*rate effect*");
+    expect(explain).toContain("*mix effect*");
+    expect(explain).toContain("`by=<dimension>`");
+    const goals = helpText("goals");
+    expect(goals).toContain("`/kpi goal revenue 250000 month`");
+    expect(goals).toContain("linear");
+    expect(helpText()).toContain("`/kpi help explain`");
   });
 
   it("help metrics lists every metric", () => {

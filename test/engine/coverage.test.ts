@@ -165,6 +165,7 @@ describe("coverage in digests", () => {
       createdAt: slot,
       activeSince: slot,
       paused: false,
+      quiet: false,
     };
     const digest = await buildDigest(subscription, slot, engine);
     const blocks = JSON.stringify(digestToBlocks(digest, "EUR").blocks);

@@ -31,6 +31,12 @@ import {
 } from "./adaptive-card-checks.js";
 
 const ELEMENTS: Record<string, Shape> = {
+  // Adaptive Cards 1.2: buttons inside the body.
+  ActionSet: {
+    props: { actions: arr },
+    required: ["actions"],
+    nested: (value, path, problems) => checkActions(value.actions, `${path}.actions`, problems),
+  },
   TextBlock: {
     props: {
       text: str,

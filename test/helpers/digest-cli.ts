@@ -16,7 +16,7 @@ export interface DigestCli {
   subscribe(
     channel: string,
     areas: string,
-    options: { cron?: string; tz?: string; period?: string },
+    options: { cron?: string; tz?: string; period?: string; quiet?: boolean },
   ): Promise<number>;
   tick(at: Date): Promise<CliResult>;
   /** chat.postMessage calls Slack accepted for this channel. */
@@ -47,6 +47,7 @@ export async function startDigestCli(
       args.push("--cron", options.cron ?? "0 9 * * *");
       if (options.tz) args.push("--tz", options.tz);
       if (options.period) args.push("--period", options.period);
+      if (options.quiet) args.push("--quiet");
       const added = await runKpi(args, env);
       expect(added.stderr).toBe("");
       expect(added.code).toBe(0);

@@ -18,9 +18,8 @@ import {
   createFixtureDatabase,
   type SlackBot,
   startSlackBot,
-  USER,
 } from "../helpers/slack-bot.js";
-import { blockActionPayload } from "../helpers/slack-requests.js";
+import { pressButton } from "../helpers/slack-press.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
@@ -58,17 +57,11 @@ async function press(message: FakeCall, actionId: string, value?: string) {
   const button = buttonsOf(message).find((b) => b.action_id === actionId);
   if (!button) throw new Error(`no button ${actionId}`);
   const responseId = `press${++presses}`;
-  const ts = String(message.reply.ts);
-  const sent = await bot.interact(
-    blockActionPayload({
-      message: { ts, text: message.args.text, blocks: message.args.blocks },
-      button: { ...button, value: value ?? button.value },
-      channelId: CHANNEL,
-      userId: USER,
-      responseUrl: bot.fake.responseUrl(responseId),
-    }),
-  );
-  expect(sent.status).toBe(200);
+  await pressButton(bot, message, button, {
+    blockId: "kpi_answer_actions",
+    responseId,
+    ...(value !== undefined ? { value } : {}),
+  });
   return responseId;
 }
 

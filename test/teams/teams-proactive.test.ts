@@ -150,6 +150,7 @@ describe("proactive messages (the Teams senders)", () => {
       createdAt: new Date(),
       activeSince: new Date(),
       paused: false,
+      quiet: false,
     };
     await bot.senders.digests.send(
       teams(PERSONAL_CHAT),
@@ -160,6 +161,7 @@ describe("proactive messages (the Teams senders)", () => {
         title: "Nov 25 · UTC",
         answers: [outcome.answer],
         problems: [],
+        movers: [],
       },
       "digest-1",
     );

@@ -13,7 +13,7 @@ import { campaignIdsOf, type ResolvedFilters, slugsOf } from "../filters/filter-
 import type { AdData, AdSums } from "./ad-data.js";
 import type { AdViews } from "./ad-views.js";
 
-type AdDb = ViewsDb<AdViews>;
+export type AdDb = ViewsDb<AdViews>;
 
 /** The summed columns and their decimal places in the rollup (agg_ad_daily). */
 const SUM_SCALES = {
@@ -53,7 +53,8 @@ function groupSums<K, R>(rows: readonly (AdSums & R)[], key: (row: R) => K): Arr
   return [...groups.values()].map((g) => [g.first, addSums(g.rows)]);
 }
 
-function campaignDaily(db: AdDb, range: DateRange, filters: ResolvedFilters) {
+/** The ad sums of v_campaign_daily over a range and filters (callers add their grouping). */
+export function campaignDaily(db: AdDb, range: DateRange, filters: ResolvedFilters) {
   let query = db.selectFrom("v_campaign_daily").where("day", ">=", range.from).where("day", "<=", range.to);
   if (filters.platform) query = query.where("platform", "in", slugsOf(filters.platform));
   if (filters.campaign) query = query.where("campaign_id", "in", campaignIdsOf(filters.campaign));

@@ -10,13 +10,15 @@ import type { Answer } from "../../answer/answer.js";
 import { formatDateRange, formatPeriod } from "../../calendar/date-format.js";
 import type { Freshness } from "../../engine/freshness.js";
 import { periodLine } from "../../render/answer-text.js";
-import { answerButtons } from "./answer-buttons.js";
+import { leadLines } from "../../render/lead-text.js";
+import { answerButtonBlocks } from "./answer-buttons.js";
 import {
   MAX_BLOCKS_PER_MESSAGE,
   MAX_CONTEXT_ELEMENTS,
   MAX_CONTEXT_TEXT_CHARS,
   MAX_HEADER_CHARS,
   MAX_MESSAGE_TEXT_CHARS,
+  MAX_SECTION_TEXT_CHARS,
   mrkdwn,
   truncate,
 } from "./block-kit-limits.js";
@@ -80,18 +82,24 @@ export function answerToBlocks(answer: Answer, options: AnswerBlocksOptions): Sl
       text: { type: "plain_text", text: truncate(answer.title.trim() || answer.area, MAX_HEADER_CHARS) },
     },
     context([periodLine(answer)]),
+    ...leadLines(answer, options.currency).map(
+      (line): SlackBlock => ({
+        type: "section",
+        text: { type: "mrkdwn", text: mrkdwn(line, MAX_SECTION_TEXT_CHARS) },
+      }),
+    ),
   ];
   const notes = [
     ...(options.warnings ?? []).map((w) => `:warning: ${mrkdwn(w, MAX_CONTEXT_TEXT_CHARS - 12)}`),
     ...answer.notes.filter((n) => n.trim() !== "").map((n) => mrkdwn(n, MAX_CONTEXT_TEXT_CHARS)),
   ];
   const charts = chartsLine(answer);
-  const buttons = answerButtons(answer.actions);
+  const buttons = answerButtonBlocks(answer.actions);
   const tail: SlackBlock[] = [
     ...(notes.length > 0 ? [context(notes)] : []),
     ...(charts ? [context([charts])] : []),
     context([freshnessLine(options.freshness)]),
-    ...(buttons ? [buttons] : []),
+    ...buttons,
   ];
 
   // One block stays in reserve for the "and N more" line.

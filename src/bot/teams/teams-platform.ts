@@ -113,6 +113,7 @@ export async function openTeams(
     sendProactive: (conversationId, message) =>
       sendProactive({ adapter, conversations }, conversationId, message),
     messageForAnswer,
+    currency: deps.currency,
   };
   return {
     name: "teams",

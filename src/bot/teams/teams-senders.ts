@@ -9,6 +9,7 @@
  */
 import type { Answer } from "../../answer/answer.js";
 import { isUserError } from "../../errors.js";
+import { moverLine } from "../../render/mover-text.js";
 import { coverText } from "../../schedule/alert-message.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { Digest } from "../../schedule/digest.js";
@@ -26,6 +27,8 @@ export interface TeamsOutbox {
   sendProactive(conversationId: string, message: ProactiveMessage): Promise<ProactiveResult>;
   /** The card message for an answer (its charts drawn), ready for sendProactive. */
   messageForAnswer(answer: Answer): Promise<AnswerMessage>;
+  /** ISO 4217 code for the figures written in text (a digest's movers). */
+  readonly currency: string;
 }
 
 /** Teams' message size limit less room for the connector's envelope (see answer-message.ts). */
@@ -60,10 +63,17 @@ async function digestActivity(
     }),
   );
   const problems = digest.problems.map((p) => `\n\n**${p.area}**: ${p.message}`).join("");
+  const movers = digest.movers
+    .map((m) => {
+      const { head, why } = moverLine(m, outbox.currency);
+      return `\n\n- **${head}**${why ? ` ${why}` : ""}`;
+    })
+    .join("");
+  const moved = movers === "" ? "" : `\n\n**What moved**${movers}`;
   const [first, ...rest] = cards;
   return {
     type: "message",
-    text: `**${digest.heading}** · ${digest.title}${problems}`,
+    text: `**${digest.heading}** · ${digest.title}${moved}${problems}`,
     attachmentLayout: "list",
     attachments: first ? [withTag(first, tag), ...rest] : [taggedCardAttachment([], digest.heading, tag)],
   };

@@ -166,7 +166,8 @@ async function answerAsked(
     { platform: "teams", bytes: message.bytes, inline: message.inlineCharts, linked: message.linkedCharts },
     "Teams card",
   );
-  if (asked.button && activity.replyToId && !asked.keepCard) {
+  // A re-run replaces the card it was pressed on; an explanation, and a press on an alert card, reply beside it.
+  if (asked.button === "rerun" && activity.replyToId && !asked.keepCard) {
     try {
       await context.updateActivity(Activity.fromObject({ ...message.activity, id: activity.replyToId }));
       return;

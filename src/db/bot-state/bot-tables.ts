@@ -40,6 +40,8 @@ export interface BotSubscriptionsTable {
   active_since: SqlTime;
   /** 0 or 1. */
   paused: Generated<number>;
+  /** db/schema/120: 0 or 1, sent only when something moved. */
+  quiet: Generated<number>;
   updated_at: SqlTime;
 }
 
@@ -109,6 +111,20 @@ export interface BotChatRequestsTable {
   claimed_at: SqlTime;
 }
 
+/** db/schema/121: goals, one per (kpi, area, cadence, filters). */
+export interface BotGoalsTable {
+  goal_id: Generated<number>;
+  kpi: string;
+  area: string;
+  cadence: string;
+  filters: Generated<string>;
+  /** DECIMAL(20,4), read as a string or a number. */
+  amount: string | number;
+  created_by: string;
+  created_in: string;
+  created_at: SqlTime;
+}
+
 export interface BotTables {
   bot_teams_conversations: BotTeamsConversationsTable;
   bot_subscriptions: BotSubscriptionsTable;
@@ -116,4 +132,5 @@ export interface BotTables {
   bot_alert_state: BotAlertStateTable;
   bot_audit: BotAuditTable;
   bot_chat_requests: BotChatRequestsTable;
+  bot_goals: BotGoalsTable;
 }

@@ -74,7 +74,13 @@ export interface Image {
   readonly spacing?: Spacing;
 }
 
-export type CardElement = TextBlock | FactSet | Table | Image;
+/** Buttons inside the body (Explain buttons under the KPIs). */
+export interface ActionSet {
+  readonly type: "ActionSet";
+  readonly actions: readonly SubmitAction[];
+}
+
+export type CardElement = TextBlock | FactSet | Table | Image | ActionSet;
 
 export interface SubmitAction {
   readonly type: "Action.Submit";

@@ -4,12 +4,14 @@
  * when long, with a line saying what was left out), one Image per chart and the notes.
  * Pure and deterministic: chart images come in as options; the buttons are the answer's actions.
  */
+import { isExplainAction } from "../../../answer/actions.js";
 import type { Answer, AnswerTable, Kpi } from "../../../answer/answer.js";
 import { formatPeriod } from "../../../calendar/date-format.js";
 import { formatNumber } from "../../../metrics/format.js";
 import { headingOf } from "../../../metrics/measures.js";
 import { changeText } from "../../../metrics/trend.js";
 import { cellText, isNumberColumn, periodLine, tableTitle } from "../../../render/answer-text.js";
+import { leadLines } from "../../../render/lead-text.js";
 import {
   ADAPTIVE_CARD_SCHEMA,
   ADAPTIVE_CARD_VERSION,
@@ -26,6 +28,11 @@ import { cardActions } from "./card-actions.js";
 export const TEAMS_TABLE_MAX_ROWS = 10;
 /** Columns of the main table shown: a Teams card is 450–600 px wide, wider tables become unreadable. */
 export const TEAMS_TABLE_MAX_COLUMNS = 6;
+/**
+ * Buttons Teams shows in one action set; more are hidden behind "…". Explain buttons come in
+ * rows of this many (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference).
+ */
+export const TEAMS_MAX_ACTIONS = 6;
 
 export interface CardImage {
   readonly url: string;
@@ -118,12 +125,17 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
   const body: CardElement[] = [
     text(answer.title, { size: "large", weight: "bolder", style: "heading" }),
     text(periodLine(answer), { isSubtle: true, spacing: "none" }),
+    ...leadLines(answer, options.currency).map((line) => text(line, { spacing: "small" })),
   ];
   if (answer.kpis.length > 0) {
     body.push({
       type: "FactSet",
       facts: answer.kpis.map((k) => kpiFact(k, options.currency, answer.comparison !== null)),
     });
+  }
+  const explain = answer.actions.filter(isExplainAction);
+  for (let i = 0; i < explain.length; i += TEAMS_MAX_ACTIONS) {
+    body.push({ type: "ActionSet", actions: cardActions(explain.slice(i, i + TEAMS_MAX_ACTIONS)) });
   }
   const [main] = answer.tables;
   if (main) {
@@ -141,12 +153,13 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     body.push({ type: "Image", url: image.url, altText: image.altText, size: "stretch", spacing: "small" });
   });
   for (const note of answer.notes) body.push(text(note, { isSubtle: true, size: "small" }));
+  const others = answer.actions.filter((a) => !isExplainAction(a));
   return {
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     fallbackText: `${answer.title} — ${formatPeriod(answer.period)}`,
     body,
-    ...(answer.actions.length > 0 ? { actions: cardActions(answer.actions) } : {}),
+    ...(others.length > 0 ? { actions: cardActions(others) } : {}),
   };
 }

@@ -1,0 +1,36 @@
+/**
+ * What an answer says before its KPIs, the same on every surface: an explanation's sentence
+ * (src/render/explanation-text.ts) and one line per goal of its KPIs:
+ * "Goal · Revenue this month: €182,000.00 of €250,000.00 (73%), 5 days left — on pace for
+ * €221,000.00, 88% of the goal."
+ */
+import type { Answer, GoalProgress } from "../answer/answer.js";
+import { formatNumber, groupDigits } from "../metrics/format.js";
+import { explanationSentence } from "./explanation-text.js";
+
+const pct = (x: number) => `${groupDigits(x * 100, 0)}%`;
+
+export function goalLine(goal: GoalProgress, currency: string): string {
+  const value = (v: number) => formatNumber(v, goal.unit, { currency });
+  const scope = goal.filters ? ` (${goal.filters})` : "";
+  const head = `Goal · ${goal.label}${scope} this ${goal.cadence}: ${value(goal.actual)} of ${value(goal.target)} (${pct(goal.progress)})`;
+  const left = Math.max(0, goal.daysTotal - goal.daysElapsed);
+  const wholeLeft = Math.floor(left + 1e-9);
+  const leftText =
+    left <= 0
+      ? "period over"
+      : wholeLeft === 0
+        ? "last day"
+        : `${wholeLeft} ${wholeLeft === 1 ? "day" : "days"} left`;
+  if (goal.projected === null) return `${head}, ${leftText} — too early to pace.`;
+  const verdict = goal.projected >= goal.target ? "on pace" : "behind pace";
+  return `${head}, ${leftText} — ${verdict}: heading for ${value(goal.projected)}, ${pct(goal.projected / goal.target)} of the goal.`;
+}
+
+/** The lines an answer leads with (none for most answers). */
+export function leadLines(answer: Pick<Answer, "explanation" | "goals">, currency: string): string[] {
+  return [
+    ...(answer.explanation ? [explanationSentence(answer.explanation, currency)] : []),
+    ...(answer.goals ?? []).map((g) => goalLine(g, currency)),
+  ];
+}
