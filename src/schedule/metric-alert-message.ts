@@ -1,14 +1,15 @@
 /**
  * What an alert on a KPI says, platform-neutral: a heading, the facts (value, threshold or
  * comparison, window), a small chart of the last 14 windows with the threshold line(s), and
- * its actions (Snooze 24 h, Mute, Open as question; Explain once an explain command exists).
+ * its actions (Snooze 24 h, Mute, Open as question, and Explain where the KPI can be split).
  * Resolved, reminder and "no data" messages are text. Slack and Teams lay it out
  * (bot/slack/metric-alert-blocks.ts, bot/teams/teams-senders.ts).
  */
-import type { AnswerAction } from "../answer/actions.js";
+import { type AnswerAction, EXPLAIN_ACTION_PREFIX } from "../answer/actions.js";
 import type { ChartSeries, ChartSpec } from "../answer/answer.js";
 import type { Query } from "../answer/query.js";
 import type { DateRange } from "../areas/area-module.js";
+import { canExplain } from "../areas/explain-families.js";
 import { formatDateRange } from "../calendar/date-format.js";
 import { formatNumber } from "../metrics/format.js";
 import { kpiLabelOf, unitOf } from "../metrics/measures.js";
@@ -38,10 +39,7 @@ export interface MetricAlertMessage {
   readonly chart?: ChartSpec;
   /** Open as question: the KPI's area over the window, with the alert's filters. */
   readonly question?: AnswerAction;
-  /**
-   * Explain the change: the hook for an explain command (none exists yet, so none is offered);
-   * a renderer shows it when present.
-   */
+  /** Explain: the KPI's change over the window split by its area's dimensions, where it can be split. */
   readonly explain?: AnswerAction;
   /** The firing message (its thread, or the message a Teams reply answers); resolved only. */
   readonly threadId?: string;
@@ -179,6 +177,15 @@ export function metricAlertMessage(
     label: "Open as question",
     query: alertQuestion(spec, area, evaluation),
   };
+  const explain: AnswerAction | undefined = canExplain(area, spec.kpi)
+    ? {
+        id: `${EXPLAIN_ACTION_PREFIX}${spec.kpi}`,
+        kind: "explain",
+        label: "Explain",
+        query: { ...question.query, explain: { kpi: spec.kpi } },
+      }
+    : undefined;
+  const actions = { question, ...(explain ? { explain } : {}) };
   const where = `(${when}${whereText(spec)})`;
   let heading: string;
   switch (event) {
@@ -205,8 +212,8 @@ export function metricAlertMessage(
     heading,
     text: event === "firing" ? text : `${heading}\n${footer}`,
     facts: event === "firing" || event === "reminder" ? facts : [],
-    ...(event === "firing" ? { chart: chartOf(context, label), question } : {}),
-    ...(event === "reminder" ? { question } : {}),
+    ...(event === "firing" ? { chart: chartOf(context, label), ...actions } : {}),
+    ...(event === "reminder" ? actions : {}),
     ...(context.threadId ? { threadId: context.threadId } : {}),
   };
 }

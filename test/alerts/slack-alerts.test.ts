@@ -178,8 +178,7 @@ describe("an alert created in Slack", () => {
       `Sessions ${(base + 30).toLocaleString("en-US")} is above ${limit.toLocaleString("en-US")}`,
     );
     expect(text).toContain(`source ${source}`);
-    expect(text).toMatch(/Snooze 24 h[\s\S]*Mute[\s\S]*Open as question/);
-    expect(text).not.toMatch(/Explain/);
+    expect(text).toMatch(/Snooze 24 h[\s\S]*Mute[\s\S]*Open as question[\s\S]*Explain/);
     const charts = bot.fake
       .ok("files.completeUploadExternal")
       .filter((c) => c.args.channel_id === "C0ALERTA");
@@ -233,6 +232,34 @@ describe("an alert created in Slack", () => {
     expect(posted("C0ALERTB")).toHaveLength(4);
     expect(posted("C0ALERTB")[3]?.args.thread_ts).toBe(posted("C0ALERTB")[2]?.reply.ts);
     expect(posted("C0ALERTA")).toHaveLength(4);
+
+    // Explain on the first firing message: the change of sessions split by the area's
+    // dimensions, answered in the alert's thread.
+    const blocks = firing.args.blocks as {
+      type: string;
+      elements?: { action_id: string; value: string }[];
+    }[];
+    const explain = blocks
+      .find((b) => b.type === "actions")
+      ?.elements?.find((e) => e.action_id.includes("explain_sessions"));
+    if (!explain) throw new Error("no Explain button on the firing message");
+    await pressButton(
+      bot,
+      firing,
+      { ...explain, text: { type: "plain_text", text: "Explain" } },
+      {
+        blockId: `metric_alert_${a}`,
+        responseId: "alert-explain",
+        channelId: "C0ALERTA",
+      },
+    );
+    const explanation = await waitFor(
+      () => posted("C0ALERTA").find((c, i) => i >= 4 && c.args.thread_ts === firing.reply.ts),
+      "the explanation in the alert's thread",
+      60_000,
+    );
+    expect(blockTexts(explanation.args.blocks).join("\n")).toMatch(/Sessions/);
+    expect(blockTexts(explanation.args.blocks).join("\n")).toMatch(/[Ss]ource/);
   }, 300_000);
 
   it("three ticks at once still post one message", async () => {
