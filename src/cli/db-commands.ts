@@ -71,12 +71,15 @@ export function registerDbCommands(program: Command, context: CliContext): void 
       "check the 13 tables against the data contract: foreign keys, CHECK constraints, events in the future, orders without lines; reads only",
     )
     .action(async () => {
-      const [{ withConnection }, { checkData, describeDataCheck }] = await Promise.all([
+      const [{ withConnection }, { checkData, describeDataCheck }, { wallOf }] = await Promise.all([
         import("../db/connect.js"),
         import("../db/data-check.js"),
+        import("../schedule/zone-time.js"),
       ]);
+      const zone = context.config.reportTimeZone;
+      const now = new Date(wallOf(Date.now(), zone)).toISOString().slice(0, 19).replace("T", " ");
       const report = await withConnection(context.config.databaseUrl, (c) =>
-        checkData(c, { now: new Date(), timeZone: context.config.reportTimeZone }),
+        checkData(c, { now, timeZone: zone }),
       );
       for (const line of describeDataCheck(report)) context.out(line);
       if (report.problems.length > 0) process.exitCode = 1;

@@ -11,7 +11,6 @@
  * only (identifiers quoted), never from input.
  */
 import type { RowDataPacket } from "mysql2/promise";
-import { wallOf } from "../schedule/zone-time.js";
 import type { Connection } from "./connect.js";
 import { quoteIdentifier as q } from "./database-url.js";
 import { FACT_TABLES } from "./fact-tables.js";
@@ -78,14 +77,13 @@ async function checkConstraints(connection: Connection) {
   return rows.map((r) => ({ table: r.t as string, name: r.name as string, clause: r.clause as string }));
 }
 
-/** "2026-11-30 14:05:00": now as the report zone's clock shows it (how timestamps are stored). */
-function wallNow(now: Date, timeZone: string): string {
-  return new Date(wallOf(now.getTime(), timeZone)).toISOString().slice(0, 19).replace("T", " ");
-}
-
 export async function checkData(
   connection: Connection,
-  options: { readonly now: Date; readonly timeZone: string },
+  options: {
+    /** Now as the report zone's clock shows it, "2026-11-30 14:05:00" (how timestamps are stored). */
+    readonly now: string;
+    readonly timeZone: string;
+  },
 ): Promise<DataCheckReport> {
   const rowsPerTable = new Map<string, number>();
   for (const table of FACT_TABLES)
@@ -119,7 +117,7 @@ export async function checkData(
       add(table, Number(rows[0]?.[`c${i}`] ?? 0), `break ${c.name}: ${c.clause}`);
     }
   }
-  const now = wallNow(options.now, options.timeZone);
+  const { now } = options;
   for (const [table, column] of EVENT_TIMES) {
     const later = await count(connection, `SELECT COUNT(*) AS n FROM ${q(table)} WHERE ${q(column)} > ?`, [
       now,
