@@ -16,6 +16,7 @@ import {
 } from "./config-schedule.js";
 import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from "./db/deadline-pool.js";
+import { loadDotEnv, unknownKeysWarning } from "./dotenv.js";
 import { UserError } from "./errors.js";
 
 export type { ChatConfig, EnabledPlatform } from "./config-chat.js";
@@ -141,6 +142,17 @@ export function loadConfig(
     schedule: scheduleConfigFrom(e, targets),
     security: securityConfigFrom(e),
   });
+}
+
+/**
+ * A `kpi` command's configuration: the settings file first (`.env`, src/dotenv.ts; the
+ * environment wins), then the environment read once. `warn` gets the one line about the
+ * file's keys kpi-bot does not read, before any configuration error.
+ */
+export function loadCommandConfig(warn: (line: string) => void): Config {
+  const warning = unknownKeysWarning(loadDotEnv(process.env, configKeys()));
+  if (warning) warn(warning);
+  return loadConfig();
 }
 
 /** Every variable kpi-bot reads: the core's, the schedule's, security's and each platform's. */

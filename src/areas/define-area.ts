@@ -16,6 +16,7 @@ export function frameAnswer(
   built: AnswerParts,
 ): Answer {
   const parts = context.coverage ? { ...built, ...coverParts(built, context.coverage) } : built;
+  const subtitle = chartSubtitle(definition, context);
   const title = [definition.title, context.period.label, describeFilters(context.filters)]
     .filter((part) => part !== "")
     .join(" · ");
@@ -26,7 +27,7 @@ export function frameAnswer(
     comparison: context.comparison ? { from: context.comparison.from, to: context.comparison.to } : null,
     kpis: parts.kpis,
     tables: parts.tables,
-    charts: parts.charts.map((chart) => ({ ...chart, subtitle: chartSubtitle(definition, context) })),
+    charts: parts.charts.map((chart) => ({ ...chart, subtitle })),
     notes: [
       ...context.notes,
       ...coverageLine(context),

@@ -51,7 +51,7 @@ export function barChartConfig(rc: RenderContext, horizontal: boolean): BarConfi
   return {
     type: "bar",
     data: {
-      labels: formatCategoryLabels(data.labels, 0, (label) => fitText(label, labelWidth, sizes.tick)),
+      labels: formatCategoryLabels(data.labels, (label) => fitText(label, labelWidth, sizes.tick)),
       datasets: data.series.map((s, i) => ({
         label: s.name,
         data: [...s.values],

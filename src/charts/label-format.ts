@@ -22,13 +22,12 @@ export function truncateLabel(label: string, maxChars: number): string {
 /**
  * Formats category labels for display. When every label is an ISO day they become
  * "Nov 1" (with the year, "Nov 1, 2026", if the labels span several years); when every
- * label is an ISO month they become "Nov 2026". Other labels are cut to `maxChars`, or by
- * `cut` (a cut by measured width) when given.
+ * label is an ISO month they become "Nov 2026". Other labels are shortened: to at most
+ * `shorten` characters, or by `shorten` itself (a cut by measured width).
  */
 export function formatCategoryLabels(
   labels: readonly string[],
-  maxChars: number,
-  cut?: (label: string) => string,
+  shorten: number | ((label: string) => string),
 ): string[] {
   if (labels.length > 0 && labels.every((label) => ISO_DAY.test(label))) {
     const years = new Set(labels.map((label) => label.slice(0, 4)));
@@ -37,7 +36,9 @@ export function formatCategoryLabels(
   if (labels.length > 0 && labels.every((label) => ISO_MONTH.test(label))) {
     return labels.map(formatIsoMonth);
   }
-  return labels.map((label) => (cut ? cut(label) : truncateLabel(label, maxChars)));
+  return labels.map((label) =>
+    typeof shorten === "number" ? truncateLabel(label, shorten) : shorten(label),
+  );
 }
 
 export function formatIsoDay(label: string, withYear = false): string {

@@ -2,9 +2,9 @@
 
 import { constants } from "node:os";
 import { Command, CommanderError } from "commander";
-import { ConfigError, configKeys, loadConfig } from "../config.js";
+import { ConfigError, loadCommandConfig } from "../config.js";
 import { parseDatabaseUrl } from "../db/database-url.js";
-import { loadDotEnv, SettingsFileError, unknownKeysWarning } from "../dotenv.js";
+import { SettingsFileError } from "../dotenv.js";
 import {
   DataSourceUnavailableError,
   InterruptedError,
@@ -47,10 +47,7 @@ export function createProgram(context: CliContext): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   let context: CliContext;
   try {
-    const settings = loadDotEnv(process.env, configKeys());
-    const warning = unknownKeysWarning(settings);
-    if (warning) process.stderr.write(`${warning}\n`);
-    const config = loadConfig();
+    const config = loadCommandConfig((line) => process.stderr.write(`${line}\n`));
     context = {
       config,
       log: createLogger(config.logLevel),
