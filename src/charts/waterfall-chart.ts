@@ -13,6 +13,7 @@ import { categoryAxis, type RenderContext, titlePlugins, valueAxis } from "./cha
 import { backgroundPlugin } from "./chart-plugins.js";
 import { FONT_FAMILY, TEXT_COLOUR, ZERO_LINE_COLOUR } from "./chart-theme.js";
 import { formatCategoryLabels } from "./label-format.js";
+import { fitText } from "./text-fit.js";
 
 export type WaterfallConfig = ChartConfiguration<"bar", [number, number][], string>;
 
@@ -112,7 +113,7 @@ export function waterfallChartConfig(rc: RenderContext): WaterfallConfig | null 
   return {
     type: "bar",
     data: {
-      labels: formatCategoryLabels(data.labels, Math.max(10, Math.floor(columns / (sizes.tick * 0.62)))),
+      labels: formatCategoryLabels(data.labels, (label) => fitText(label, columns * 0.92, sizes.tick)),
       datasets: [
         {
           label: data.series[0]?.name ?? "",

@@ -13,6 +13,7 @@ import { chartSizes, LOSS_EDGE_COLOUR, LOSS_FILL_COLOUR } from "../../src/charts
 import { funnelChartConfig } from "../../src/charts/funnel-chart.js";
 import { lineChartConfig } from "../../src/charts/line-chart.js";
 import { fitText } from "../../src/charts/text-fit.js";
+import { waterfallChartConfig } from "../../src/charts/waterfall-chart.js";
 
 setupCharts();
 
@@ -50,6 +51,45 @@ describe("labels", () => {
       false,
     );
     expect(config?.data.labels).toEqual(names);
+  });
+
+  it("cuts waterfall labels by the room under each column, not by a character count", () => {
+    const names = [
+      "Before",
+      "Microsoft Advertising",
+      "Always-on · Meta · All Products Retargeting Europe",
+      "Now",
+    ];
+    const wide = waterfallChartConfig(
+      context(
+        spec({
+          kind: "waterfall",
+          unit: "multiple",
+          labels: names,
+          series: [{ name: "ROAS", values: [4, 0.5, -1, 3.5] }],
+        }),
+      ),
+    );
+    expect(wide?.data.labels?.slice(0, 2)).toEqual(["Before", "Microsoft Advertising"]);
+    expect(String(wide?.data.labels?.[2]).endsWith("…")).toBe(true);
+    // Twelve columns leave less room each: the same platform name no longer fits whole.
+    // A slim name of many characters still fits; a guessed character count would cut it.
+    const many = Array.from({ length: 12 }, (_, i) =>
+      i === 5 ? "Microsoft Advertising" : i === 6 ? "lil·fill·tilt·ill" : `P${i}`,
+    );
+    const narrow = waterfallChartConfig(
+      context(
+        spec({
+          kind: "waterfall",
+          unit: "multiple",
+          labels: many,
+          series: [{ name: "ROAS", values: many.map((_, i) => (i === 0 || i === 11 ? 3 : 0)) }],
+        }),
+      ),
+    );
+    expect(narrow?.data.labels?.[5]).not.toBe("Microsoft Advertising");
+    expect(String(narrow?.data.labels?.[5]).endsWith("…")).toBe(true);
+    expect(narrow?.data.labels?.[6]).toBe("lil·fill·tilt·ill");
   });
 
   it("spells codes for people and leaves names alone", () => {
