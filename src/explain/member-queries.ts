@@ -6,6 +6,7 @@
  * source; traffic from v_sessions_daily by source and device.
  */
 import { type SelectQueryBuilder, sql } from "kysely";
+import { codeLabel } from "../answer/code-labels.js";
 import type { AdSums } from "../areas/ad-data/ad-data.js";
 import { loadAdData } from "../areas/ad-data/ad-load.js";
 import { type AdDb, campaignDaily } from "../areas/ad-data/ad-query.js";
@@ -62,7 +63,7 @@ const adSums = sumsOf(AD_SUMS);
 const orderSums = sumsOf(ORDER_SUMS, { orders_paid: "orders" });
 const sessionSums = sumsOf(SESSION_SUMS);
 
-/** Members of one grouping, their sums added up per member. */
+/** Members of one grouping, their sums added up per member; stored codes (`paid_social`) read as words. */
 function membersOf(rows: readonly Row[], column: string, sums: (r: Row) => Sums): MemberRow[] {
   const byKey = new Map<string, Record<string, number>>();
   for (const row of rows) {
@@ -71,7 +72,7 @@ function membersOf(rows: readonly Row[], column: string, sums: (r: Row) => Sums)
     for (const [k, v] of Object.entries(sums(row))) into[k] = (into[k] ?? 0) + v;
     byKey.set(key, into);
   }
-  return [...byKey].map(([key, s]) => ({ key, label: key, sums: s }));
+  return [...byKey].map(([key, s]) => ({ key, label: codeLabel(key), sums: s }));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the three scans differ in their views; only their sums and day are read.

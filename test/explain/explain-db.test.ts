@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, AnswerTable } from "../../src/answer/answer.js";
 import { answerSchema } from "../../src/answer/answer-schema.js";
+import { codeLabel } from "../../src/answer/code-labels.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import type { TestDatabase } from "../helpers/test-database.js";
@@ -125,8 +126,13 @@ function tableOf(answer: Answer, dimension: string): AnswerTable {
   return table;
 }
 
-/** Every named row matches its member; the "Other (n)" row is the sum of the rest; all rows add up to the change. */
-function expectRows(table: AnswerTable, expected: Map<string, Expected>, tolerance: number) {
+/**
+ * Every named row matches its member; the "Other (n)" row is the sum of the rest; all rows add up to the change.
+ * Rows name members as people read them (`bank_transfer` → "Bank transfer").
+ */
+function expectRows(table: AnswerTable, byKey: Map<string, Expected>, tolerance: number) {
+  const expected = new Map([...byKey].map(([key, e]) => [codeLabel(key), e]));
+  expect(expected.size).toBe(byKey.size);
   const col = (name: string) => table.columns.indexOf(name);
   const named = new Set<string>();
   let shown = 0;
@@ -179,6 +185,8 @@ describe("explain, checked against the base tables", () => {
     expect(revenue.area).toBe("orders");
     expect(revenue.kpis[0]?.value).toBeCloseTo(total(now, "revenue"), 2);
     expectRows(tableOf(revenue, by), additive(now, before, "revenue"), 0.005);
+    // Stored codes (`bank_transfer`, `cash_on_delivery`) are shown as words.
+    expect(tableOf(revenue, by).rows.filter((r) => String(r[0]).includes("_"))).toEqual([]);
     const aov = await answerOf(engine, `explain aov last-30d by=${by}`);
     expectRows(tableOf(aov, by), shiftShare(now, before, "revenue", "orders"), 1e-9);
     expect(aov.charts[0]?.kind).toBe("waterfall");
