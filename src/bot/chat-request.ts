@@ -18,6 +18,8 @@ import type { Logger } from "../log.js";
 import { type AccessPolicy, accessRefusal } from "../security/access-policy.js";
 import type { AuditOutcome } from "../security/audit-log.js";
 import type { ChatGuard } from "../security/chat-guard.js";
+import { contextOfAnswer, followUpQuery, withReading } from "./conversation/follow-up-turn.js";
+import type { ThreadContexts } from "./conversation/thread-context-store.js";
 
 export type ChatReply =
   | { readonly kind: "answer"; readonly answer: Answer }
@@ -43,6 +45,11 @@ export interface ChatPlace {
   readonly workspaceId?: string;
   /** Teams team id of the conversation, for the access policy. */
   readonly teamId?: string;
+  /**
+   * The thread or conversation asked in (`slack:<channel>:<thread ts>`, `teams:<conversation id>`):
+   * a follow-up there is applied to its last query, and the answer becomes its context.
+   */
+  readonly thread?: string;
 }
 
 export type ChatRequest = Ask & ChatPlace;
@@ -67,6 +74,8 @@ export interface ChatRequestDeps {
   readonly goals?: (answer: Answer) => Promise<Answer>;
   /** Monotonic milliseconds, for the duration in the log line. */
   readonly monotonic?: () => number;
+  /** Each thread's last query (follow-ups); without it every message is a question of its own. */
+  readonly contexts?: ThreadContexts;
 }
 
 /** Answers one request; never throws. */
@@ -112,7 +121,12 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     );
   };
   try {
-    const command = commandOf(request);
+    // In a thread with a context, a message that names only what changes is a follow-up.
+    const followUp =
+      request.text !== undefined && request.thread && deps.contexts
+        ? await followUpQuery(request.text, request.thread, deps.contexts)
+        : undefined;
+    const command: ParsedCommand = followUp ? { kind: "query", query: followUp } : commandOf(request);
     if (command.kind === "help") {
       logLine("help");
       return { kind: "help", text: helpText(command.topic) };
@@ -142,8 +156,13 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       return { kind: "help", text: reply };
     }
     const answered = await deps.engine.answer(command.query);
-    const answer = deps.goals ? await deps.goals(answered) : answered;
-    logLine("answer", { area: answer.area });
+    const withGoals = deps.goals ? await deps.goals(answered) : answered;
+    const answer = followUp ? withReading(withGoals, followUp) : withGoals;
+    if (request.thread && deps.contexts) {
+      const context = contextOfAnswer(answer, command.query, request.userId);
+      await deps.contexts.remember(request.thread, request.platform, context);
+    }
+    logLine("answer", { area: answer.area, ...(followUp ? { followUp: queryToText(followUp) } : {}) });
     return { kind: "answer", answer };
   } catch (error) {
     if (isUserError(error)) {

@@ -38,6 +38,7 @@ export async function runRequest(
       channelId: place.channelId,
       userId: place.userId,
       ...(place.workspaceId ? { workspaceId: place.workspaceId } : {}),
+      ...(slackThreadOf(place) ? { thread: slackThreadOf(place) } : {}),
     })
     .finally(() => slow.done())
     .catch((error: unknown) => {
@@ -48,6 +49,16 @@ export async function runRequest(
   notice.done();
   await tellAsker(replier, reply.text, deps.log);
   return undefined;
+}
+
+/**
+ * The thread key of a Slack place: `slack:<channel>:<thread ts>` in a thread; a direct message's
+ * channel itself (`slack:<D…>`) outside one; undefined in a channel outside a thread (an answer
+ * posted there starts a thread under its own ts, answer-flow.ts).
+ */
+export function slackThreadOf(place: ReplyPlace): string | undefined {
+  if (place.threadTs) return `slack:${place.channelId}:${place.threadTs}`;
+  return place.channelId.startsWith("D") ? `slack:${place.channelId}` : undefined;
 }
 
 /** Data freshness for the answer's context line; left out when the database cannot say. */

@@ -150,6 +150,8 @@ async function answerAsked(
       channelId: baseConversationId(activity.conversation?.id ?? ""),
       userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
       ...teamsPlace(activity),
+      // The conversation as Teams names it: a channel's reply chain (`;messageid=…`) is a thread of its own.
+      ...(activity.conversation?.id ? { thread: `teams:${activity.conversation.id}` } : {}),
     })
     .finally(() => slow.done());
   if (reply.kind !== "answer") {
