@@ -9,6 +9,7 @@
 import type { Answer } from "../answer/answer.js";
 import type { Query } from "../answer/query.js";
 import type { Area } from "../areas/registry.js";
+import { todayInZone } from "../calendar/calendar.js";
 import { queryToText } from "../commands/command-text.js";
 import { helpText } from "../commands/help.js";
 import { type AdminVerb, type ParsedCommand, parseCommand } from "../commands/parse.js";
@@ -124,9 +125,9 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     // In a thread with a context, a message that names only what changes is a follow-up.
     const followUp =
       request.text !== undefined && request.thread && deps.contexts
-        ? await followUpQuery(request.text, request.thread, deps.contexts)
+        ? await followUpQuery(request.text, request.thread, deps.contexts, () => deps.engine.vocabulary())
         : undefined;
-    const command: ParsedCommand = followUp ? { kind: "query", query: followUp } : commandOf(request);
+    const command: ParsedCommand = followUp ? { kind: "query", query: followUp.query } : commandOf(request);
     if (command.kind === "help") {
       logLine("help");
       return { kind: "help", text: helpText(command.topic) };
@@ -157,12 +158,14 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     }
     const answered = await deps.engine.answer(command.query);
     const withGoals = deps.goals ? await deps.goals(answered) : answered;
-    const answer = followUp ? withReading(withGoals, followUp) : withGoals;
+    const answer = followUp
+      ? withReading(withGoals, followUp, todayInZone(deps.engine.now(), deps.engine.timeZone))
+      : withGoals;
     if (request.thread && deps.contexts) {
       const context = contextOfAnswer(answer, command.query, request.userId);
       await deps.contexts.remember(request.thread, request.platform, context);
     }
-    logLine("answer", { area: answer.area, ...(followUp ? { followUp: queryToText(followUp) } : {}) });
+    logLine("answer", { area: answer.area, ...(followUp ? { followUp: queryToText(followUp.query) } : {}) });
     return { kind: "answer", answer };
   } catch (error) {
     if (isUserError(error)) {

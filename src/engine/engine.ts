@@ -6,16 +6,18 @@
  */
 import type { Answer } from "../answer/answer.js";
 import type { DataFact, DataSpan } from "../answer/coverage.js";
-import type { FilterKey, Query } from "../answer/query.js";
+import { FILTER_KEYS, type FilterKey, type Query } from "../answer/query.js";
 import { loadFilterOptions } from "../areas/filters/filter-options.js";
 import type { FilterOption } from "../areas/filters/filter-types.js";
 import type { Area } from "../areas/registry.js";
+import { todayInZone } from "../calendar/calendar.js";
 import { helpText } from "../commands/help.js";
 import { parseCommand } from "../commands/parse.js";
 import { createReportingDb, guardAvailability } from "../db/reporting/reporting-db.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import { DataSourceTimeoutError, UserError } from "../errors.js";
 import { kpiHistory } from "../explain/kpi-history.js";
+import type { Vocabulary } from "../language/vocabulary.js";
 import { answerQuery, resolveContext } from "./answer-query.js";
 import { type DataSpans, loadDataSpans } from "./data-coverage.js";
 import { withDeadline } from "./deadline.js";
@@ -80,6 +82,11 @@ export interface Engine {
    */
   read<T>(load: (db: ReportingDb) => Promise<T>): Promise<T>;
   freshness(): Promise<Freshness>;
+  /**
+   * What plain words are read against (src/language): today in the report zone and the values
+   * each filter has in the data (cached as the matcher's are); the same object while neither changed.
+   */
+  vocabulary(): Promise<Vocabulary>;
   /** The query cap: max, peak, running, queued. */
   readonly queries: QueryCap;
   close(): Promise<void>;
@@ -116,6 +123,18 @@ export function createEngine(
     const fresh = await read((reporting) => loadFilterOptions(reporting, key));
     filterCache.set(key, { at: monotonic(), options: fresh });
     return fresh;
+  };
+
+  // Prepared indexes are cached per vocabulary object (src/language/vocabulary.ts): keep the object.
+  let vocabularyCache: Vocabulary | undefined;
+  const vocabulary = async (): Promise<Vocabulary> => {
+    const options = await Promise.all(FILTER_KEYS.map(filterOptions));
+    const today = todayInZone(now(), settings.reportTimeZone);
+    const cached = vocabularyCache;
+    if (cached?.today === today && FILTER_KEYS.every((key, i) => cached.values[key] === options[i]))
+      return cached;
+    vocabularyCache = { today, values: Object.fromEntries(FILTER_KEYS.map((key, i) => [key, options[i]])) };
+    return vocabularyCache;
   };
 
   let spanCache: { at: number; spans: DataSpans } | undefined;
@@ -176,6 +195,7 @@ export function createEngine(
     },
     read,
     freshness: () => read(loadFreshness),
+    vocabulary,
     queries,
     close: () => db.destroy(),
   };

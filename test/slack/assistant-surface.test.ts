@@ -102,7 +102,7 @@ describe("the assistant container", () => {
   it("a question: status, title, then the answer in the thread; a follow-up there; all in order", async () => {
     await message("campaigns 2026-11-10..2026-11-11", THREAD);
     await waitFor(() => bot.fake.ok("chat.postMessage")[0], "the answer");
-    await message("and platform=meta?", THREAD);
+    await message("and for meta?", THREAD);
     await waitFor(() => bot.fake.ok("chat.postMessage")[1], "the follow-up's answer");
     const calls = recorded();
     expect(calls.map((c) => c.method)).toEqual([
@@ -167,7 +167,7 @@ describe("direct messages (with the assistant feature on)", () => {
     const answer = await waitFor(() => bot.fake.ok("chat.postMessage")[0], "the answer");
     expect(answer.args.channel).toBe(DM);
     expect(answer.args.thread_ts).toBeUndefined();
-    await message("vs last-year");
+    await message("vs last year");
     const followUp = await waitFor(() => bot.fake.ok("chat.postMessage")[1], "the follow-up's answer");
     expect(blockTexts(followUp.args.blocks).join("\n")).toContain(
       "Read as `campaigns 2026-11-10..2026-11-11 vs last-year platform=google`",

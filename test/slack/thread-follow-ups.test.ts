@@ -2,7 +2,7 @@
  * Follow-ups in a Slack thread, end to end (the real Bolt app over signed HTTP, a fake Web API,
  * the fixture shop): an answer posted in the channel starts a thread; three @mentions in its
  * replies name only what changes and are each answered with the right query — its figures those
- * of the base tables, its reading shown — with the bot restarted (same database) between two of
+ * of the base tables, its reading shown (plain words and the exact grammar alike) — with the bot restarted (same database) between two of
  * them. A new question in the thread replaces the context, and someone the access policy does not
  * let see the thread's area is refused there, context or not.
  */
@@ -74,7 +74,7 @@ describe("follow-ups in a Slack thread", () => {
   it("three follow-ups, each the right query, with a restart between two of them", async () => {
     const thread = await commandInChannel("campaigns last-30d");
 
-    const first = await mentionInThread("platform=meta", thread);
+    const first = await mentionInThread("and for meta?", thread);
     expect(first.method).toBe("chat.postMessage");
     expect(first.args.thread_ts).toBe(thread);
     expect(first.text).toContain("Read as `campaigns last-30d platform=meta`");
@@ -99,7 +99,7 @@ describe("follow-ups in a Slack thread", () => {
     expect(meta10.spend).toBeGreaterThan(0);
     expect(second.text).toContain(`*Spend*\n${money(meta10.spend)}`);
 
-    const third = await mentionInThread("why roas?", thread);
+    const third = await mentionInThread("why did roas move?", thread);
     expect(third.args.thread_ts).toBe(thread);
     expect(third.text).toContain("Read as `explain campaigns roas 2026-11-10..2026-11-10 platform=meta`");
     expect(third.text).toContain("Explain ROAS");
@@ -114,17 +114,17 @@ describe("follow-ups in a Slack thread", () => {
     expect(asked.method).toBe("chat.postMessage");
     expect(asked.text).not.toContain("Read as");
     // platform=meta went with the old context: the new question has no filter to keep.
-    const next = await mentionInThread("platform=google", thread);
+    const next = await mentionInThread("what about google?", thread);
     expect(next.text).toContain("Read as `campaigns 2026-11-10..2026-11-11 platform=google`");
   });
 
   it("the asker's grants apply: the thread's area is refused to someone who may not see it", async () => {
     const thread = await commandInChannel("orders last-30d", CFO);
-    const refused = await mentionInThread("city=Berlin", thread, USER);
+    const refused = await mentionInThread("only berlin", thread, USER);
     expect(refused.method).toBe("chat.postEphemeral");
     expect(refused.args.user).toBe(USER);
     expect(refused.text).toContain("`orders` is not available to you here");
-    const allowed = await mentionInThread("city=Berlin", thread, CFO);
+    const allowed = await mentionInThread("only berlin", thread, CFO);
     expect(allowed.method).toBe("chat.postMessage");
     expect(allowed.text).toContain("Read as `orders last-30d city=Berlin`");
   });

@@ -50,7 +50,7 @@ describe("follow-ups in a Teams conversation", () => {
     const asked = await askForCard("campaigns last-30d");
     expect(asked.texts.join("\n")).not.toContain("Read as");
 
-    const first = await askForCard("and platform=meta?");
+    const first = await askForCard("how about meta?");
     expect(first.texts).toContain("Read as `campaigns last-30d platform=meta`");
     const meta30 = await adSums(
       db.connection,
@@ -69,7 +69,7 @@ describe("follow-ups in a Teams conversation", () => {
     expect(meta.spend).toBeGreaterThan(0);
     expect(second.spend.startsWith(money(meta.spend))).toBe(true);
 
-    const third = await askForCard("only platform=google");
+    const third = await askForCard("only google");
     expect(third.texts).toContain("Read as `campaigns 2026-11-10..2026-11-11 platform=google`");
     const google = await adSums(
       db.connection,

@@ -1,7 +1,8 @@
 /**
  * A message in a thread that has a context: read as a follow-up of the thread's last query
- * when it names only what changes (src/commands/follow-up.ts has the merge rules), otherwise left
- * to be read as a question of its own. What a thread remembers after an answer is made here too.
+ * when it names only what changes (src/language/follow-up-reader.ts reads it, src/commands/
+ * follow-up.ts has the merge rules), otherwise left to be read as a question of its own. What a
+ * thread remembers after an answer is made here too.
  */
 import type { Answer } from "../../answer/answer.js";
 import type { Query } from "../../answer/query.js";
@@ -9,24 +10,36 @@ import { canExplain } from "../../areas/explain-families.js";
 import type { Area } from "../../areas/registry.js";
 import { queryToText } from "../../commands/command-text.js";
 import { applyFollowUp } from "../../commands/follow-up.js";
-import { readFollowUpWords } from "../../commands/follow-up-words.js";
+import { readFollowUp } from "../../language/follow-up-reader.js";
+import { heardLine } from "../../language/heard-line.js";
+import type { Vocabulary } from "../../language/vocabulary.js";
 import type { ThreadContext, ThreadContexts } from "./thread-context-store.js";
 
+export interface FollowUp {
+  readonly query: Query<Area>;
+  /** Misspellings the reader corrected. */
+  readonly guesses: readonly string[];
+}
+
 /**
- * The query a follow-up asks for, or undefined when `text` is a question of its own (it names an
- * area or a command, or words a follow-up does not have) or the thread has no live context.
- * Throws the one-line UserError of a follow-up that does not fit the thread's query.
+ * The query a follow-up asks for, or undefined when `text` is a question of its own or the
+ * thread has no live context. Throws the one-line UserError of a follow-up that does not fit the
+ * thread's query (a filter its area does not have, a KPI it cannot explain).
  */
 export async function followUpQuery(
   text: string,
   thread: string,
   contexts: ThreadContexts,
-): Promise<Query<Area> | undefined> {
-  const parts = readFollowUpWords(text);
-  if (!parts) return undefined;
+  vocabulary: () => Promise<Vocabulary>,
+): Promise<FollowUp | undefined> {
   const context = await contexts.recall(thread);
   if (!context) return undefined;
-  return applyFollowUp(context.query, parts, context.headlineKpi);
+  const reading = readFollowUp(text, await vocabulary(), context.query.area);
+  if (!reading) return undefined;
+  return {
+    query: applyFollowUp(context.query, reading.parts, context.headlineKpi),
+    guesses: reading.guesses,
+  };
 }
 
 /** What the thread keeps of an answer: its query, and the first KPI with a change that `why` can explain. */
@@ -37,7 +50,16 @@ export function contextOfAnswer(answer: Answer, query: Query, userId: string): T
   return { query, userId, ...(headline ? { headlineKpi: headline } : {}) };
 }
 
-/** A follow-up's answer says first how it was read, in the exact grammar (what to type next time). */
-export function withReading(answer: Answer, query: Query<Area>): Answer {
-  return { ...answer, notes: [`Read as \`${queryToText(query)}\``, ...answer.notes] };
+/**
+ * A follow-up's answer says how it was read: the reading (heard line, exact-grammar echo,
+ * guesses) as plain questions have it, and — until the renderers show the reading — the echo as
+ * its first note.
+ */
+export function withReading(answer: Answer, followUp: FollowUp, today: string): Answer {
+  const echo = queryToText(followUp.query);
+  return {
+    ...answer,
+    reading: { heard: heardLine(followUp.query, today), echo, guesses: followUp.guesses },
+    notes: [`Read as \`${echo}\``, ...answer.notes],
+  };
 }

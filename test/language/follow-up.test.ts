@@ -1,5 +1,6 @@
 /**
- * Follow-ups (src/commands/follow-up.ts, follow-up-words.ts): which texts are follow-ups, and how
+ * Follow-ups (src/language/follow-up-reader.ts, src/commands/follow-up.ts): which texts are
+ * follow-ups (plain words and the exact grammar's), and how
  * a follow-up changes the thread's query — period and comparison replace, a filter replaces its
  * own key and joins the others, `only` replaces them all, `why` explains the named, the already
  * explained or the headline KPI, and a follow-up that does not fit the area is a one-line error.
@@ -9,9 +10,12 @@ import type { Query } from "../../src/answer/query.js";
 import type { Area } from "../../src/areas/registry.js";
 import { queryToText } from "../../src/commands/command-text.js";
 import { applyFollowUp } from "../../src/commands/follow-up.js";
-import { readFollowUpWords } from "../../src/commands/follow-up-words.js";
 import { parseCommand } from "../../src/commands/parse.js";
 import { isUserError } from "../../src/errors.js";
+import { readFollowUp } from "../../src/language/follow-up-reader.js";
+import { TEST_VOCABULARY } from "./test-vocabulary.js";
+
+const read = (text: string, area: Area = "campaigns") => readFollowUp(text, TEST_VOCABULARY, area)?.parts;
 
 function queryOf(text: string): Query<Area> {
   const command = parseCommand(text);
@@ -21,9 +25,10 @@ function queryOf(text: string): Query<Area> {
 
 /** The thread's query (as typed) after the follow-up (as typed), as canonical text. */
 function follow(previous: string, text: string, headline?: string): string {
-  const parts = readFollowUpWords(text);
+  const query = queryOf(previous);
+  const parts = read(text, query.area);
   if (!parts) throw new Error(`${text} was not read as a follow-up`);
-  return queryToText(applyFollowUp(queryOf(previous), parts, headline));
+  return queryToText(applyFollowUp(query, parts, headline));
 }
 
 describe("which texts are follow-ups", () => {
@@ -38,8 +43,11 @@ describe("which texts are follow-ups", () => {
     "explain ctr by=platform",
     "as a chart",
     "2026-10 vs previous",
+    "what about berlin",
+    '"Black Friday"',
+    "top 10",
   ])("%s is a follow-up", (text) => {
-    expect(readFollowUpWords(text)).toBeDefined();
+    expect(read(text)).toBeDefined();
   });
 
   it.each([
@@ -53,11 +61,39 @@ describe("which texts are follow-ups", () => {
     ["and please", "names nothing"],
     ["last-7d last-30d", "two periods"],
     ["platform=meta platform=google", "one key twice"],
-    ["vs yesterday", "not a comparison"],
-    ["what about berlin", "words outside the grammar"],
-    ['"Black Friday"', "a quoted value without its key"],
+    ["meta or google", "two values of one filter"],
+    ["what about the moon", "words the reader does not know"],
+    ["ctr?", "a KPI alone: the ctr area"],
+    ["and roas?", "a KPI without why or a ranking"],
   ])("%s is not (%s)", (text) => {
-    expect(readFollowUpWords(text)).toBeUndefined();
+    expect(read(text)).toBeUndefined();
+  });
+});
+
+describe("follow-ups in plain words", () => {
+  it.each([
+    ["campaigns last-7d platform=meta", "and for tiktok?", "campaigns last-7d platform=tiktok"],
+    ["campaigns last-7d", "vs last year", "campaigns last-7d vs last-year"],
+    ["orders mtd vs last-year", "last 90 days instead", "orders last-90d vs last-year"],
+    ["orders last-7d city=Hamburg source=seo", "only Berlin", "orders last-7d city=Berlin"],
+    ["orders last-7d city=Hamburg", "what about munich?", "orders last-7d city=Munich"],
+    ["campaigns last-30d platform=meta", "why?", "explain campaigns spend last-30d platform=meta"],
+    ["campaigns last-30d", "why did roas drop?", "explain campaigns roas last-30d"],
+    ["campaigns last-30d", "top 10", "campaigns last-30d top=10 by=profit"],
+    ["campaigns last-30d", "top 5 by roas", "campaigns last-30d top=5 by=roas"],
+    ["campaigns last-30d top=5 by=roas", "top 10", "campaigns last-30d top=10 by=roas"],
+    ["campaigns last-30d top=5 by=roas", "worst 3 by cpa", "campaigns last-30d top=3 by=cpa"],
+    ["campaigns last-30d top=5 by=roas", "why?", "explain campaigns spend last-30d"],
+    ["traffic last-7d", "as a chart", "traffic last-7d"],
+    ["campaigns last-30d", "last week yoy", "campaigns last-7d vs last-year"],
+  ])("after %s, %s asks %s", (previous, text, expected) => {
+    expect(follow(previous, text, "spend")).toBe(expected);
+  });
+
+  it("a misspelling is corrected and said", () => {
+    expect(readFollowUp("only hamburgg", TEST_VOCABULARY, "orders")?.guesses).toEqual([
+      "read `hamburgg` as `hamburg`",
+    ]);
   });
 });
 
@@ -117,11 +153,12 @@ describe("how a follow-up changes the thread's query", () => {
     ["users last-7d", "why?", "missing_kpi"],
     ["orders last-7d", "why roas", "not_explainable"],
   ])("after %s, %s is one line (%s), not a guess", (previous, text, code) => {
-    const parts = readFollowUpWords(text);
+    const query = queryOf(previous);
+    const parts = read(text, query.area);
     expect(parts).toBeDefined();
     let thrown: unknown;
     try {
-      applyFollowUp(queryOf(previous), parts ?? {});
+      applyFollowUp(query, parts ?? {});
     } catch (error) {
       thrown = error;
     }
