@@ -11,12 +11,11 @@
 import { type App, Assistant } from "@slack/bolt";
 import { AREA_NAMES } from "../../../areas/registry.js";
 import { mayAsk } from "../../../security/access-policy.js";
-import { admit } from "../../admission.js";
-import { answerInSlack } from "../answer-flow.js";
 import { PROMPTS_TITLE, suggestedPrompts } from "../assistant-prompts.js";
 import type { SlackDeps } from "../slack-deps.js";
 import { slackErrorCode } from "../slack-errors.js";
-import { type EphemeralMessage, tellAsker } from "../slack-reply.js";
+import type { EphemeralMessage } from "../slack-reply.js";
+import { answerMessage } from "./answer-message.js";
 import { mentionText } from "./mention-listener.js";
 
 export const THINKING_STATUS = "is thinking…";
@@ -58,24 +57,13 @@ export function registerAssistantListener(app: App, deps: SlackDeps): void {
         ephemeral: (reply: EphemeralMessage) =>
           client.chat.postMessage({ channel, thread_ts: threadTs, ...reply }),
       };
-      await admit(deps.admission, {
-        accept: async () => undefined,
-        refuse: async (refusal) => {
-          await tellAsker(replier, refusal, deps.log);
-        },
-        work: () =>
-          answerInSlack(
-            { text: mentionText(text) },
-            {
-              channelId: channel,
-              userId: user,
-              ...(threadTs ? { threadTs } : {}),
-              workspaceId: body.team_id,
-            },
-            replier,
-            deps,
-          ),
-      });
+      const place = {
+        channelId: channel,
+        userId: user,
+        ...(threadTs ? { threadTs } : {}),
+        workspaceId: body.team_id,
+      };
+      await answerMessage(text, place, replier, deps);
     },
   });
   app.assistant(assistant);

@@ -5,11 +5,9 @@
  * thread of the DM, to that thread's). Messages in an assistant thread go to the Assistant first.
  */
 import type { App } from "@slack/bolt";
-import { admit } from "../../admission.js";
-import { answerInSlack } from "../answer-flow.js";
 import type { SlackDeps } from "../slack-deps.js";
-import { type EphemeralMessage, tellAsker } from "../slack-reply.js";
-import { mentionText } from "./mention-listener.js";
+import type { EphemeralMessage } from "../slack-reply.js";
+import { answerMessage } from "./answer-message.js";
 
 export function registerDirectMessageListener(app: App, deps: SlackDeps): void {
   app.message(async ({ message, body, context, client }) => {
@@ -24,18 +22,12 @@ export function registerDirectMessageListener(app: App, deps: SlackDeps): void {
       ephemeral: (reply: EphemeralMessage) =>
         client.chat.postEphemeral({ channel, user, ...(threadTs ? { thread_ts: threadTs } : {}), ...reply }),
     };
-    await admit(deps.admission, {
-      accept: async () => undefined,
-      refuse: async (refusal) => {
-        await tellAsker(replier, refusal, deps.log);
-      },
-      work: () =>
-        answerInSlack(
-          { text: mentionText(text) },
-          { channelId: channel, userId: user, ...(threadTs ? { threadTs } : {}), workspaceId: body.team_id },
-          replier,
-          deps,
-        ),
-    });
+    const place = {
+      channelId: channel,
+      userId: user,
+      ...(threadTs ? { threadTs } : {}),
+      workspaceId: body.team_id,
+    };
+    await answerMessage(text, place, replier, deps);
   });
 }
