@@ -148,13 +148,15 @@ export function readPlainQuestion(text: string, vocabulary: Vocabulary): PlainRe
   if (choices.length === 0) return { kind: "refuse", message: REFUSAL };
   const built = choices.map((area) => ({ area, ...build(area, parts) }));
   const clean = built.find((b) => b.query && b.problems.length === 0);
+  // An area named outright that cannot take a filter named ("traffic from tiktok") is a doubt, not another area.
+  const misfit = parts.named.some((area) => filtersFor(area, parts) === undefined);
   const pointed =
     parts.area !== undefined ||
     parts.kpis.length > 0 ||
     parts.areaVotes.size > 0 ||
     parts.filters.length > 0 ||
     parts.rank !== undefined;
-  if (clean?.query && clean === built[0] && pointed) {
+  if (clean?.query && clean === built[0] && pointed && !misfit) {
     const echoed = echoOf(clean.query);
     if (echoed) {
       const [echo, query] = echoed;
