@@ -6,14 +6,16 @@
  * sees only "Something went wrong (ref 7f3a)". Logs one JSON line per request and records it
  * in the audit trail.
  */
+import type { AnswerAction } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import type { Query } from "../answer/query.js";
 import type { Area } from "../areas/registry.js";
 import { queryToText } from "../commands/command-text.js";
 import { helpText } from "../commands/help.js";
-import { type AdminVerb, type ParsedCommand, parseCommand } from "../commands/parse.js";
+import type { AdminVerb } from "../commands/parse.js";
 import type { Engine } from "../engine/engine.js";
 import { isUserError, referenceId, somethingWentWrong, UserError } from "../errors.js";
+import { type ReadText, readCommandText } from "../language/ask-text.js";
 import type { Logger } from "../log.js";
 import { type AccessPolicy, accessRefusal } from "../security/access-policy.js";
 import type { AuditOutcome } from "../security/audit-log.js";
@@ -22,7 +24,13 @@ import type { ChatGuard } from "../security/chat-guard.js";
 export type ChatReply =
   | { readonly kind: "answer"; readonly answer: Answer }
   | { readonly kind: "help"; readonly text: string }
-  | { readonly kind: "error"; readonly text: string; readonly ref?: string };
+  | {
+      readonly kind: "error";
+      readonly text: string;
+      readonly ref?: string;
+      /** A doubtful plain question: the closest readings, each a button that asks it. */
+      readonly actions?: readonly AnswerAction[];
+    };
 
 /**
  * What was asked: the words typed (parsed here, once), or the query a button carried (answered
@@ -72,9 +80,11 @@ export interface ChatRequestDeps {
 /** Answers one request; never throws. */
 export type ChatHandler = (request: ChatRequest) => Promise<ChatReply>;
 
-/** The request's command: the button's query as it came, or the text parsed once. */
-function commandOf(request: ChatRequest): ParsedCommand {
-  return request.query ? { kind: "query", query: request.query } : parseCommand(request.text);
+/** The request's command: the button's query as it came, or the text read once (exact grammar, then plain words). */
+function commandOf(request: ChatRequest, engine: Engine): Promise<ReadText> {
+  if (request.query)
+    return Promise.resolve({ kind: "command", command: { kind: "query", query: request.query } });
+  return readCommandText(request.text, () => engine.vocabulary());
 }
 
 export async function answerChatRequest(request: ChatRequest, deps: ChatRequestDeps): Promise<ChatReply> {
@@ -112,7 +122,12 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     );
   };
   try {
-    const command = commandOf(request);
+    const read = await commandOf(request, deps.engine);
+    if (read.kind === "suggest") {
+      logLine("not_sure");
+      return { kind: "error", text: read.message, actions: read.actions };
+    }
+    const { command, reading } = read;
     if (command.kind === "help") {
       logLine("help");
       return { kind: "help", text: helpText(command.topic) };
@@ -141,7 +156,8 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       logLine(command.verb);
       return { kind: "help", text: reply };
     }
-    const answered = await deps.engine.answer(command.query);
+    const found = await deps.engine.answer(command.query);
+    const answered = reading ? { ...found, reading } : found;
     const answer = deps.goals ? await deps.goals(answered) : answered;
     logLine("answer", { area: answer.area });
     return { kind: "answer", answer };
@@ -161,6 +177,7 @@ const OUTCOMES: Record<string, AuditOutcome> = {
   help: "help",
   refused: "refused",
   user_error: "user_error",
+  not_sure: "user_error",
   failed: "failed",
   rate_limited: "rate_limited",
 };
