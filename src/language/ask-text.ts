@@ -8,6 +8,7 @@
  */
 import type { AnswerAction } from "../answer/actions.js";
 import type { Reading } from "../answer/answer.js";
+import { PERIOD_WORDS } from "../answer/query.js";
 import { AREA_WORDS } from "../areas/registry.js";
 import { queryToText } from "../commands/command-text.js";
 import { ADMIN_VERBS, type ParsedCommand, parseCommand } from "../commands/parse.js";
@@ -22,13 +23,24 @@ export type ReadText =
 
 const COMMAND_HEADS = new Set<string>([...ADMIN_VERBS, "help", "?", "explain", "why", "kpi", "/kpi"]);
 const GRAMMAR_WORD = /=|^last-\d+d$|^\d{4}-\d{2}/u;
+const EXACT_WORDS = new Set<string>([...PERIOD_WORDS, "vs", "previous", "last-year"]);
 
-/** Text that reads as an attempt at the exact grammar: a command word first and a grammar word (`x=y`, `last-30d`) or nothing else. */
+/** Text that reads as an attempt at the exact grammar: a command word first and a grammar word (`x=y`, `last-30d`). */
 function looksLikeCommand(text: string): boolean {
   const words = text.trim().toLowerCase().split(/\s+/u);
   const head = words[0] ?? "";
   if (COMMAND_HEADS.has(head) && !AREA_WORDS.includes(head)) return true;
   return AREA_WORDS.includes(head) && words.slice(1).some((w) => GRAMMAR_WORD.test(w));
+}
+
+/** Every word after the first is one of the exact grammar's (`campagns last-30d`, a lone `campains`). */
+function exactShaped(text: string): boolean {
+  return text
+    .trim()
+    .toLowerCase()
+    .split(/\s+/u)
+    .slice(1)
+    .every((w) => EXACT_WORDS.has(w) || GRAMMAR_WORD.test(w));
 }
 
 /** The label of a reading's button: its exact-grammar text, short. */
@@ -50,6 +62,8 @@ export async function readCommandText(
   } catch {
     throw exactError;
   }
+  // A misspelt command keeps the exact grammar's "did you mean …" (the nearest word is the lesson).
+  if (exactShaped(text) && exactError.message.includes("did you mean")) throw exactError;
   const reading = readPlainQuestion(text, await vocabulary());
   if (reading.kind === "query") {
     return {
