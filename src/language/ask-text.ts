@@ -80,7 +80,7 @@ export async function readCommandText(
     actions: reading.readings.map((query, i) => ({
       id: `reading_${i + 1}`,
       kind: "rerun",
-      label: readingLabel(queryToText(query)),
+      label: readingLabel(reading.echoes[i] ?? queryToText(query)),
       query,
     })),
   };
