@@ -6,26 +6,34 @@
  * sees only "Something went wrong (ref 7f3a)". Logs one JSON line per request and records it
  * in the audit trail.
  */
+import type { AnswerAction } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import type { Query } from "../answer/query.js";
 import type { Area } from "../areas/registry.js";
 import { todayInZone } from "../calendar/calendar.js";
 import { queryToText } from "../commands/command-text.js";
 import { helpText } from "../commands/help.js";
-import { type AdminVerb, type ParsedCommand, parseCommand } from "../commands/parse.js";
+import type { AdminVerb } from "../commands/parse.js";
 import type { Engine } from "../engine/engine.js";
 import { isUserError, referenceId, somethingWentWrong, UserError } from "../errors.js";
+import { type ReadText, readCommandText } from "../language/ask-text.js";
 import type { Logger } from "../log.js";
 import { type AccessPolicy, accessRefusal } from "../security/access-policy.js";
 import type { AuditOutcome } from "../security/audit-log.js";
 import type { ChatGuard } from "../security/chat-guard.js";
-import { contextOfAnswer, followUpQuery, withReading } from "./conversation/follow-up-turn.js";
+import { contextOfAnswer, followUpQuery, readingOf } from "./conversation/follow-up-turn.js";
 import type { ThreadContexts } from "./conversation/thread-context-store.js";
 
 export type ChatReply =
   | { readonly kind: "answer"; readonly answer: Answer }
   | { readonly kind: "help"; readonly text: string }
-  | { readonly kind: "error"; readonly text: string; readonly ref?: string };
+  | {
+      readonly kind: "error";
+      readonly text: string;
+      readonly ref?: string;
+      /** A doubtful plain question: the closest readings, each a button that asks it. */
+      readonly actions?: readonly AnswerAction[];
+    };
 
 /**
  * What was asked: the words typed (parsed here, once), or the query a button carried (answered
@@ -82,9 +90,11 @@ export interface ChatRequestDeps {
 /** Answers one request; never throws. */
 export type ChatHandler = (request: ChatRequest) => Promise<ChatReply>;
 
-/** The request's command: the button's query as it came, or the text parsed once. */
-function commandOf(request: ChatRequest): ParsedCommand {
-  return request.query ? { kind: "query", query: request.query } : parseCommand(request.text);
+/** The request's command: the button's query as it came, or the text read once (exact grammar, then plain words). */
+function commandOf(request: ChatRequest, engine: Engine): Promise<ReadText> {
+  if (request.query)
+    return Promise.resolve({ kind: "command", command: { kind: "query", query: request.query } });
+  return readCommandText(request.text, () => engine.vocabulary());
 }
 
 export async function answerChatRequest(request: ChatRequest, deps: ChatRequestDeps): Promise<ChatReply> {
@@ -127,7 +137,18 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       request.text !== undefined && request.thread && deps.contexts
         ? await followUpQuery(request.text, request.thread, deps.contexts, () => deps.engine.vocabulary())
         : undefined;
-    const command: ParsedCommand = followUp ? { kind: "query", query: followUp.query } : commandOf(request);
+    const read: ReadText = followUp
+      ? {
+          kind: "command",
+          command: { kind: "query", query: followUp.query },
+          reading: readingOf(followUp, todayInZone(deps.engine.now(), deps.engine.timeZone)),
+        }
+      : await commandOf(request, deps.engine);
+    if (read.kind === "suggest") {
+      logLine("not_sure");
+      return { kind: "error", text: read.message, actions: read.actions };
+    }
+    const { command, reading } = read;
     if (command.kind === "help") {
       logLine("help");
       return { kind: "help", text: helpText(command.topic) };
@@ -156,11 +177,9 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       logLine(command.verb);
       return { kind: "help", text: reply };
     }
-    const answered = await deps.engine.answer(command.query);
-    const withGoals = deps.goals ? await deps.goals(answered) : answered;
-    const answer = followUp
-      ? withReading(withGoals, followUp, todayInZone(deps.engine.now(), deps.engine.timeZone))
-      : withGoals;
+    const found = await deps.engine.answer(command.query);
+    const answered = reading ? { ...found, reading } : found;
+    const answer = deps.goals ? await deps.goals(answered) : answered;
     if (request.thread && deps.contexts) {
       const context = contextOfAnswer(answer, command.query, request.userId);
       await deps.contexts.remember(request.thread, request.platform, context);
@@ -183,6 +202,7 @@ const OUTCOMES: Record<string, AuditOutcome> = {
   help: "help",
   refused: "refused",
   user_error: "user_error",
+  not_sure: "user_error",
   failed: "failed",
   rate_limited: "rate_limited",
 };

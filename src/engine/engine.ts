@@ -12,11 +12,11 @@ import type { FilterOption } from "../areas/filters/filter-types.js";
 import type { Area } from "../areas/registry.js";
 import { todayInZone } from "../calendar/calendar.js";
 import { helpText } from "../commands/help.js";
-import { parseCommand } from "../commands/parse.js";
 import { createReportingDb, guardAvailability } from "../db/reporting/reporting-db.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import { DataSourceTimeoutError, UserError } from "../errors.js";
 import { kpiHistory } from "../explain/kpi-history.js";
+import { readCommandText } from "../language/ask-text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import { answerQuery, resolveContext } from "./answer-query.js";
 import { type DataSpans, loadDataSpans } from "./data-coverage.js";
@@ -74,19 +74,20 @@ export interface Engine {
     ranges: readonly { from: string; to: string }[],
     asOf?: AsOf,
   ): Promise<Map<string, (number | null)[]>>;
-  /** Command text (the terminal's `kpi ask`): an Answer or help text; bad text is a UserError. */
+  /**
+   * Command text (the terminal's `kpi ask`): the exact grammar, else a plain question
+   * (src/language/ask-text.ts); an Answer or help text; bad text, or a doubtful question
+   * ("did you mean …"), is a UserError.
+   */
   run(text: string): Promise<CommandOutcome>;
+  /** What plain questions are read against: today in the report zone and every filter's values. */
+  vocabulary(): Promise<Vocabulary>;
   /**
    * Runs a load on the reporting views under the query cap, within DB_STATEMENT_TIMEOUT_MS from
    * the call, with "cannot answer now" made one error per kind (unavailable, timed out).
    */
   read<T>(load: (db: ReportingDb) => Promise<T>): Promise<T>;
   freshness(): Promise<Freshness>;
-  /**
-   * What plain words are read against (src/language): today in the report zone and the values
-   * each filter has in the data (cached as the matcher's are); the same object while neither changed.
-   */
-  vocabulary(): Promise<Vocabulary>;
   /** The query cap: max, peak, running, queued. */
   readonly queries: QueryCap;
   close(): Promise<void>;
@@ -125,18 +126,6 @@ export function createEngine(
     return fresh;
   };
 
-  // Prepared indexes are cached per vocabulary object (src/language/vocabulary.ts): keep the object.
-  let vocabularyCache: Vocabulary | undefined;
-  const vocabulary = async (): Promise<Vocabulary> => {
-    const options = await Promise.all(FILTER_KEYS.map(filterOptions));
-    const today = todayInZone(now(), settings.reportTimeZone);
-    const cached = vocabularyCache;
-    if (cached?.today === today && FILTER_KEYS.every((key, i) => cached.values[key] === options[i]))
-      return cached;
-    vocabularyCache = { today, values: Object.fromEntries(FILTER_KEYS.map((key, i) => [key, options[i]])) };
-    return vocabularyCache;
-  };
-
   let spanCache: { at: number; spans: DataSpans } | undefined;
   const dataSpan = async (fact: DataFact): Promise<DataSpan | null> => {
     if (!spanCache || monotonic() - spanCache.at >= FILTER_CACHE_MS) {
@@ -144,6 +133,17 @@ export function createEngine(
       spanCache = { at: monotonic(), spans };
     }
     return spanCache.spans.get(fact) ?? null;
+  };
+
+  // Without the filter values (the database down) a question is still read for everything else.
+  const vocabulary = async (): Promise<Vocabulary> => {
+    const values: Partial<Record<FilterKey, readonly FilterOption[]>> = {};
+    try {
+      for (const key of FILTER_KEYS) values[key] = await filterOptions(key);
+    } catch {
+      // Left without values: "meta" is then an unknown word, and the reader asks back.
+    }
+    return { today: todayInZone(now(), settings.reportTimeZone), values };
   };
 
   // An answer's reads (filter values, then the area's load) share one deadline too.
@@ -182,8 +182,11 @@ export function createEngine(
     now,
     answer,
     history,
+    vocabulary,
     async run(text) {
-      const command = parseCommand(text);
+      const read = await readCommandText(text, vocabulary);
+      if (read.kind === "suggest") throw new UserError("not_sure", read.message);
+      const { command, reading } = read;
       if (command.kind === "help") return { kind: "help", text: helpText(command.topic) };
       if (command.kind === "admin") {
         throw new UserError(
@@ -191,11 +194,11 @@ export function createEngine(
           `\`${command.verb}\` works in Slack and Teams, for the channel it is typed in; from a terminal use npx kpi subscriptions.`,
         );
       }
-      return { kind: "answer", answer: await answer(command.query) };
+      const answered = await answer(command.query);
+      return { kind: "answer", answer: reading ? { ...answered, reading } : answered };
     },
     read,
     freshness: () => read(loadFreshness),
-    vocabulary,
     queries,
     close: () => db.destroy(),
   };

@@ -55,7 +55,11 @@ export const KPI_PHRASES: Readonly<Record<string, readonly string[]>> = {
   impressions: ["impressions"],
   reach: ["impressions"],
   "click to lead": ["click_to_lead"],
+  "click to lead rate": ["click_to_lead"],
   orders: ["orders"],
+  order: ["orders"],
+  "order count": ["orders"],
+  "number of orders": ["orders"],
   purchases: ["orders"],
   aov: ["aov"],
   "average order value": ["aov"],
@@ -83,13 +87,18 @@ export const KPI_PHRASES: Readonly<Record<string, readonly string[]>> = {
   inventory: ["stock_units"],
   "stock value": ["stock_value"],
   "low stock": ["at_or_below_reorder"],
+  lowstock: ["at_or_below_reorder"],
+  stock: ["stock_units", "stock"],
   "running out": ["at_or_below_reorder"],
   "run out": ["at_or_below_reorder"],
   "running low": ["at_or_below_reorder"],
   restock: ["at_or_below_reorder"],
   reorder: ["at_or_below_reorder"],
-  "out of stock": ["out_of_stock", "out"],
-  "sold out": ["out_of_stock", "out"],
+  "out of stock": ["out_of_stock"],
+  "sold out": ["out_of_stock"],
+  selling: ["revenue"],
+  sellers: ["revenue"],
+  bestsellers: ["revenue"],
   "days of cover": ["days_of_cover"],
   budget: ["planned_budget"],
   budgets: ["planned_budget"],
@@ -163,6 +172,13 @@ export const THING_WORDS: Readonly<Record<string, Readonly<Partial<Record<Area, 
   formats: { "ad-performance": 6, ads: 5 },
   payment: { orders: 8 },
   payments: { orders: 8 },
+  method: { orders: 4 },
+  methods: { orders: 4 },
+  price: { products: 8 },
+  prices: { products: 8 },
+  ranges: { products: 4 },
+  active: { ads: 4 },
+  paused: { ads: 8 },
   device: { users: 8 },
   devices: { users: 8 },
   gender: { users: 8 },
@@ -231,7 +247,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   trending look looking looked like doing did went go gone do did change changed changes move moved moving
   up down drop dropped dropping rise rose rising fall fell falling increase increased decrease decreased grow grew
   growth decline declined compare comparison numbers did our result results current currently now latest recent
-  recently status update updates kpi bot kpibot please asap today's todays? im i'm ive i've whats what's hows how's
+  recently status update updates list one kpi bot kpibot please asap today's todays? im i'm ive i've whats what's hows how's
   am pm be been any anything something everything things thing stuff bit been as were same period time please
   them they their then vs versus v against compared compare`
     .split(/\s+/u)

@@ -32,6 +32,8 @@ export interface PlainParts {
   readonly areaVotes: ReadonlyMap<Area, number>;
   /** An area named outright (its name or alias). */
   readonly area?: Area;
+  /** Every area a word names ("stock", "traffic", "campaigns"), even where it only adds weight. */
+  readonly named: readonly Area[];
   /** Each KPI named: the measure keys it may mean, most likely first. */
   readonly kpis: readonly (readonly string[])[];
   readonly period?: PeriodSpec;
@@ -55,6 +57,7 @@ export interface PlainParts {
 interface Draft {
   areaVotes: Map<Area, number>;
   area?: Area;
+  named: Area[];
   kpis: (readonly string[])[];
   period?: PeriodSpec;
   impliedPeriod?: PeriodSpec;
@@ -124,9 +127,9 @@ function campaignRun(texts: readonly string[], i: number, vocab: PreparedVocabul
   let best = 0;
   for (let n = 1; n <= Math.min(6, texts.length - i); n++) {
     const run = texts.slice(i, i + n);
-    if (STOP_WORDS.has(run[0] ?? "") || STOP_WORDS.has(run[n - 1] ?? "")) continue;
     if (!vocab.campaigns.some((words) => run.every((w) => words.has(w)))) break;
     const named = texts[i - 1] === "campaign" || texts[i + n] === "campaign";
+    if (!named && (STOP_WORDS.has(run[0] ?? "") || STOP_WORDS.has(run[n - 1] ?? ""))) continue;
     const distinctive = run.some((w) => vocab.campaignOnly.has(w));
     if (named || distinctive) best = n;
   }
@@ -212,13 +215,14 @@ function readRank(draft: Draft, texts: readonly string[], i: number): number {
       rank.limit = limit;
       return texts[i + 2] === "performing" ? 3 : 2;
     }
-    return texts[i + 1] === "performing" || texts[i + 1] === "selling" ? 2 : 1;
+    return texts[i + 1] === "performing" ? 2 : 1;
   }
   for (const cue of BY_CUES) {
     if (!cue.every((w, k) => texts[i + k] === w)) continue;
     const kpi = longestPhrase(texts, i + cue.length, (p) => KPI_PHRASES[p]);
     if (!kpi) continue;
     rankOf(draft).by = kpi[1];
+    draft.kpis.push(kpi[1]);
     return cue.length + kpi[0];
   }
   return 0;
@@ -232,6 +236,7 @@ export function readPlainParts(text: string, vocabulary: Vocabulary): PlainParts
   const texts = words.map((w) => w.text);
   const draft: Draft = {
     areaVotes: new Map(),
+    named: [],
     kpis: [],
     filters: [],
     intents: [],
@@ -288,13 +293,16 @@ function readAt(
   const campaign = campaignRun(texts, i, vocab);
   if (campaign > 0) {
     draft.filters.push([{ key: "campaign", value: texts.slice(i, i + campaign).join(" ") }]);
-    return campaign;
+    // "the black friday campaign": the word "campaign" belongs to the name, not to the area.
+    return campaign + (texts[i + campaign] === "campaign" ? 1 : 0);
   }
   const kpi = longestPhrase(texts, i, (p) => KPI_PHRASES[p]);
   const value = longestPhrase(texts, i, (p) => vocab.values.get(p), vocab.longestValue);
   if (value && (!kpi || value[0] > kpi[0])) {
     draft.filters.push(value[1]);
-    return value[0];
+    // "fb ads", "tiktok ads": a platform's ads are the platform.
+    const ads = texts[i + value[0]] === "ads" && value[1].some((hit) => hit.key === "platform");
+    return value[0] + (ads ? 1 : 0);
   }
   if (kpi) {
     draft.kpis.push(kpi[1]);
@@ -304,6 +312,7 @@ function readAt(
   }
   const two = texts.slice(i, i + 2).join(" ");
   const area = findArea(two.replace(" ", "-")) ?? findArea(word.text);
+  if (area) draft.named.push(area);
   if (area && (findArea(two.replace(" ", "-")) || !THING_WORDS[word.text])) {
     draft.area ??= area;
     vote(draft, { [area]: 100 });
@@ -312,6 +321,9 @@ function readAt(
   const thing = THING_WORDS[word.text];
   if (thing) {
     vote(draft, thing);
+    // Ranking products is the orders area's list of top products (the products area lists categories).
+    if (draft.rank && (word.text === "products" || word.text === "product" || word.text === "items"))
+      vote(draft, { orders: 20 });
     if (thing.campaigns === 100) draft.area ??= "campaigns";
     return 1;
   }

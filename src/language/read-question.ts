@@ -32,6 +32,8 @@ export type PlainReading =
       readonly kind: "suggest";
       /** One or two readings, closest first: each a query someone can ask with one press. */
       readonly readings: readonly Query<Area>[];
+      /** Each reading in the exact grammar (parses back to it). */
+      readonly echoes: readonly string[];
       /** One line: what was not understood and the readings in the exact grammar. */
       readonly message: string;
     }
@@ -94,11 +96,14 @@ function build(area: Area, parts: PlainParts): Built {
   }
 }
 
-function suggestion(readings: Query<Area>[], parts: PlainParts): PlainReading {
-  const unique = readings
-    .filter((q, i) => readings.findIndex((r) => queryToText(r) === queryToText(q)) === i)
-    .slice(0, 2);
-  if (unique.length === 0) return { kind: "refuse", message: REFUSAL };
+function suggestion(candidates: Query<Area>[], parts: PlainParts): PlainReading {
+  const echoed: [string, Query<Area>][] = [];
+  for (const query of candidates) {
+    const found = echoOf(query);
+    if (found && !echoed.some(([text]) => text === found[0])) echoed.push(found);
+  }
+  const chosen = echoed.slice(0, 2);
+  if (chosen.length === 0) return { kind: "refuse", message: REFUSAL };
   const unknown =
     parts.unknown.length > 0
       ? ` (I did not understand ${parts.unknown
@@ -106,10 +111,11 @@ function suggestion(readings: Query<Area>[], parts: PlainParts): PlainReading {
           .map((w) => `\`${w}\``)
           .join(", ")})`
       : "";
-  const texts = unique.map((q) => `\`${queryToText(q)}\``).join(" or ");
+  const texts = chosen.map(([text]) => `\`${text}\``).join(" or ");
   return {
     kind: "suggest",
-    readings: unique,
+    readings: chosen.map(([, query]) => query),
+    echoes: chosen.map(([text]) => text),
     message: `Not sure what you meant${unknown} — did you mean ${texts}?`,
   };
 }
@@ -122,16 +128,24 @@ function echoOf(query: Query<Area>): [string, Query<Area>] | undefined {
   const full = queryToText(query);
   const texts = query.explain ? [full, full.replace(/^explain \S+ /u, "explain ")] : [full];
   for (const text of texts) {
-    try {
-      const parsed = parseCommand(text);
-      if (parsed.kind !== "query") continue;
-      const echo = queryToText(parsed.query);
-      if (echo === text || queryToText(query) !== full || texts.length > 1) return [echo, parsed.query];
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-    }
+    const parsed = tryParse(text);
+    if (!parsed) continue;
+    const canonical = queryToText(parsed);
+    const again = tryParse(canonical);
+    // The canonical text when it asks the same query; else the text that did.
+    return again && JSON.stringify(again) === JSON.stringify(parsed) ? [canonical, parsed] : [text, parsed];
   }
   return undefined;
+}
+
+function tryParse(text: string): Query<Area> | undefined {
+  try {
+    const parsed = parseCommand(text);
+    return parsed.kind === "query" ? parsed.query : undefined;
+  } catch (error) {
+    if (isUserError(error)) return undefined;
+    throw error;
+  }
 }
 
 /** Reads a plain question (never throws). */
@@ -148,13 +162,15 @@ export function readPlainQuestion(text: string, vocabulary: Vocabulary): PlainRe
   if (choices.length === 0) return { kind: "refuse", message: REFUSAL };
   const built = choices.map((area) => ({ area, ...build(area, parts) }));
   const clean = built.find((b) => b.query && b.problems.length === 0);
+  // An area named outright that cannot take a filter named ("traffic from tiktok") is a doubt, not another area.
+  const misfit = parts.named.some((area) => filtersFor(area, parts) === undefined);
   const pointed =
     parts.area !== undefined ||
     parts.kpis.length > 0 ||
     parts.areaVotes.size > 0 ||
     parts.filters.length > 0 ||
     parts.rank !== undefined;
-  if (clean?.query && clean === built[0] && pointed) {
+  if (clean?.query && clean === built[0] && pointed && !misfit) {
     const echoed = echoOf(clean.query);
     if (echoed) {
       const [echo, query] = echoed;

@@ -49,8 +49,15 @@ function echoedValue(option: FilterOption): string {
   return option.label;
 }
 
+/** A phrase as the reader sees words: normalized, without "the" (plain-words.ts drops it). */
+const phraseKey = (phrase: string): string =>
+  normalizeValue(phrase)
+    .split(" ")
+    .filter((w) => w !== "the")
+    .join(" ");
+
 function addHit(map: Map<string, ValueHit[]>, phrase: string, hit: ValueHit): void {
-  const key = normalizeValue(phrase);
+  const key = phraseKey(phrase);
   if (key === "") return;
   const list = map.get(key) ?? [];
   if (!list.some((h) => h.key === hit.key && h.value === hit.value)) list.push(hit);

@@ -126,7 +126,7 @@ describe("the assistant container", () => {
     // The same buttons as anywhere else.
     expect(answer).toContain("kpi_period_last-30d");
     const followUp = blockTexts(calls[5]?.args.blocks).join("\n");
-    expect(followUp).toContain("Read as `campaigns 2026-11-10..2026-11-11 platform=meta`");
+    expect(followUp).toContain("ask `campaigns 2026-11-10..2026-11-11 platform=meta`");
     const meta = await adSums(db.connection, { from: "2026-11-10", to: "2026-11-11" }, { platform: "meta" });
     expect(followUp).toContain(`*Spend*\n${formatNumber(meta.spend, "money", { currency: "EUR" })}`);
   });
@@ -170,7 +170,7 @@ describe("direct messages (with the assistant feature on)", () => {
     await message("vs last year");
     const followUp = await waitFor(() => bot.fake.ok("chat.postMessage")[1], "the follow-up's answer");
     expect(blockTexts(followUp.args.blocks).join("\n")).toContain(
-      "Read as `campaigns 2026-11-10..2026-11-11 vs last-year platform=google`",
+      "ask `campaigns 2026-11-10..2026-11-11 vs last-year platform=google`",
     );
     expect(bot.fake.attempts("assistant.threads.setStatus")).toEqual([]);
   });

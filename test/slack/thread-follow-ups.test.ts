@@ -77,7 +77,7 @@ describe("follow-ups in a Slack thread", () => {
     const first = await mentionInThread("and for meta?", thread);
     expect(first.method).toBe("chat.postMessage");
     expect(first.args.thread_ts).toBe(thread);
-    expect(first.text).toContain("Read as `campaigns last-30d platform=meta`");
+    expect(first.text).toContain("ask `campaigns last-30d platform=meta`");
     const meta30 = await adSums(
       db.connection,
       { from: "2026-10-27", to: "2026-11-25" },
@@ -90,7 +90,7 @@ describe("follow-ups in a Slack thread", () => {
     bot = await startSlackBot({ databaseUrl: db.url, env: { ACCESS_POLICY_FILE: policy } });
 
     const second = await mentionInThread("2026-11-10..2026-11-10 instead", thread);
-    expect(second.text).toContain("Read as `campaigns 2026-11-10..2026-11-10 platform=meta`");
+    expect(second.text).toContain("ask `campaigns 2026-11-10..2026-11-10 platform=meta`");
     const meta10 = await adSums(
       db.connection,
       { from: "2026-11-10", to: "2026-11-10" },
@@ -101,7 +101,7 @@ describe("follow-ups in a Slack thread", () => {
 
     const third = await mentionInThread("why did roas move?", thread);
     expect(third.args.thread_ts).toBe(thread);
-    expect(third.text).toContain("Read as `explain campaigns roas 2026-11-10..2026-11-10 platform=meta`");
+    expect(third.text).toContain("ask `explain campaigns roas 2026-11-10..2026-11-10 platform=meta`");
     expect(third.text).toContain("Explain ROAS");
     expect(third.text).toContain(
       formatNumber(meta10.revenue / meta10.spend, "multiple", { currency: "EUR" }),
@@ -115,7 +115,7 @@ describe("follow-ups in a Slack thread", () => {
     expect(asked.text).not.toContain("Read as");
     // platform=meta went with the old context: the new question has no filter to keep.
     const next = await mentionInThread("what about google?", thread);
-    expect(next.text).toContain("Read as `campaigns 2026-11-10..2026-11-11 platform=google`");
+    expect(next.text).toContain("ask `campaigns 2026-11-10..2026-11-11 platform=google`");
   });
 
   it("the asker's grants apply: the thread's area is refused to someone who may not see it", async () => {
@@ -126,6 +126,6 @@ describe("follow-ups in a Slack thread", () => {
     expect(refused.text).toContain("`orders` is not available to you here");
     const allowed = await mentionInThread("only berlin", thread, CFO);
     expect(allowed.method).toBe("chat.postMessage");
-    expect(allowed.text).toContain("Read as `orders last-30d city=Berlin`");
+    expect(allowed.text).toContain("ask `orders last-30d city=Berlin`");
   });
 });

@@ -4,7 +4,7 @@
  * follow-up.ts has the merge rules), otherwise left to be read as a question of its own. What a
  * thread remembers after an answer is made here too.
  */
-import type { Answer } from "../../answer/answer.js";
+import type { Answer, Reading } from "../../answer/answer.js";
 import type { Query } from "../../answer/query.js";
 import { canExplain } from "../../areas/explain-families.js";
 import type { Area } from "../../areas/registry.js";
@@ -50,16 +50,11 @@ export function contextOfAnswer(answer: Answer, query: Query, userId: string): T
   return { query, userId, ...(headline ? { headlineKpi: headline } : {}) };
 }
 
-/**
- * A follow-up's answer says how it was read: the reading (heard line, exact-grammar echo,
- * guesses) as plain questions have it, and — until the renderers show the reading — the echo as
- * its first note.
- */
-export function withReading(answer: Answer, followUp: FollowUp, today: string): Answer {
-  const echo = queryToText(followUp.query);
+/** How a follow-up was read, as plain questions' readings are (the answer shows it first, with the echo). */
+export function readingOf(followUp: FollowUp, today: string): Reading {
   return {
-    ...answer,
-    reading: { heard: heardLine(followUp.query, today), echo, guesses: followUp.guesses },
-    notes: [`Read as \`${echo}\``, ...answer.notes],
+    heard: heardLine(followUp.query, today),
+    echo: queryToText(followUp.query),
+    guesses: followUp.guesses,
   };
 }

@@ -5,18 +5,25 @@
  * refusals go to the asker here; an answer is handed back with "Working on it…" still armed,
  * for the caller to cancel once it is out.
  */
+import type { AnswerAction } from "../../answer/actions.js";
 import type { Answer } from "../../answer/answer.js";
 import type { Freshness } from "../../engine/freshness.js";
 import type { Ask } from "../chat-request.js";
 import { SLOW_DATA_TEXT } from "../delayed-notice.js";
+import { answerButtons } from "./answer-buttons.js";
 import type { SlackDeps } from "./slack-deps.js";
+import { slackErrorCode } from "./slack-errors.js";
 import {
+  noticeMessage,
   type ReplyPlace,
   type SlackReplier,
   startNotice,
   startWorkingNotice,
   tellAsker,
 } from "./slack-reply.js";
+
+/** The block id of the readings offered for a doubtful plain question. */
+export const READINGS_BLOCK_ID = "kpi_readings";
 
 export interface AnswerRun {
   readonly answer: Answer;
@@ -47,8 +54,31 @@ export async function runRequest(
     });
   if (reply.kind === "answer") return { answer: reply.answer, notice };
   notice.done();
+  if (reply.kind === "error" && reply.actions && reply.actions.length > 0) {
+    await askBack(replier, reply.text, reply.actions, deps);
+    return undefined;
+  }
   await tellAsker(replier, reply.text, deps.log);
   return undefined;
+}
+
+/** "Did you mean …?" with a button per reading (each asks that query when pressed). */
+async function askBack(
+  replier: SlackReplier,
+  text: string,
+  actions: readonly AnswerAction[],
+  deps: SlackDeps,
+) {
+  const message = noticeMessage(text);
+  const buttons = answerButtons(actions, READINGS_BLOCK_ID);
+  try {
+    await replier.ephemeral({
+      text: message.text,
+      blocks: buttons ? [...message.blocks, buttons] : message.blocks,
+    });
+  } catch (error) {
+    deps.log.warn({ platform: "slack", slackError: slackErrorCode(error) }, "could not reach the asker");
+  }
 }
 
 /**
