@@ -90,6 +90,22 @@ describe("follow-ups in plain words", () => {
     expect(follow(previous, text, "spend")).toBe(expected);
   });
 
+  // README "Follow-ups in a thread": its table, as written there.
+  const BF = 'campaigns last-30d platform=meta campaign="Black Friday"';
+  it.each([
+    ["and for tiktok?", 'campaigns last-30d platform=tiktok campaign="Black Friday"'],
+    ["platform=tiktok", 'campaigns last-30d platform=tiktok campaign="Black Friday"'],
+    ["vs last year", 'campaigns last-30d vs last-year platform=meta campaign="Black Friday"'],
+    ["last 90 days instead", 'campaigns last-90d platform=meta campaign="Black Friday"'],
+    ["only tiktok", "campaigns last-30d platform=tiktok"],
+    ["why?", 'explain campaigns spend last-30d platform=meta campaign="Black Friday"'],
+    ["why did roas drop?", 'explain campaigns roas last-30d platform=meta campaign="Black Friday"'],
+    ["top 10", 'campaigns last-30d platform=meta campaign="Black Friday" top=10 by=profit'],
+    ["as a chart", BF],
+  ])("README: %s → %s", (text, expected) => {
+    expect(follow(BF, text, "spend")).toBe(expected);
+  });
+
   it("a misspelling is corrected and said", () => {
     expect(readFollowUp("only hamburgg", TEST_VOCABULARY, "orders")?.guesses).toEqual([
       "read `hamburgg` as `hamburg`",
