@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { THINKING_STATUS } from "../../src/bot/slack/listeners/assistant-listener.js";
+import { readSlackConfig } from "../../src/bot/slack/slack-config.js";
 import { formatNumber } from "../../src/metrics/format.js";
 import { adSums } from "../helpers/independent-kpis.js";
 import {
@@ -173,5 +174,16 @@ describe("direct messages (with the assistant feature on)", () => {
       "ask `campaigns 2026-11-10..2026-11-11 vs last-year platform=google`",
     );
     expect(bot.fake.attempts("assistant.threads.setStatus")).toEqual([]);
+  });
+});
+
+describe("SLACK_ASSISTANT", () => {
+  const base = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "0123456789abcdef0123" };
+  it("is off unless set to true; another value is named as a problem", () => {
+    expect(readSlackConfig(base).config?.assistant).toBe(false);
+    expect(readSlackConfig({ ...base, SLACK_ASSISTANT: "true" }).config?.assistant).toBe(true);
+    expect(readSlackConfig({ ...base, SLACK_ASSISTANT: "yes" }).problems).toEqual([
+      "SLACK_ASSISTANT: must be true or false",
+    ]);
   });
 });
