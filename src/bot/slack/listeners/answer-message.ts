@@ -5,12 +5,26 @@ import type { SlackDeps } from "../slack-deps.js";
 import { type ReplyPlace, type SlackReplier, tellAsker } from "../slack-reply.js";
 import { mentionText } from "./mention-listener.js";
 
+/** Where a message event was typed: its channel, author, thread and workspace. */
+export interface MessagePlace {
+  readonly channel: string;
+  readonly user: string;
+  readonly threadTs: string | undefined;
+  readonly team: string | undefined;
+}
+
 export async function answerMessage(
   text: string,
-  place: ReplyPlace,
+  from: MessagePlace,
   replier: SlackReplier,
   deps: SlackDeps,
 ): Promise<void> {
+  const place: ReplyPlace = {
+    channelId: from.channel,
+    userId: from.user,
+    ...(from.threadTs ? { threadTs: from.threadTs } : {}),
+    ...(from.team ? { workspaceId: from.team } : {}),
+  };
   await admit(deps.admission, {
     accept: async () => undefined,
     refuse: async (refusal) => {

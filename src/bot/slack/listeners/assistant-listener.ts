@@ -57,13 +57,7 @@ export function registerAssistantListener(app: App, deps: SlackDeps): void {
         ephemeral: (reply: EphemeralMessage) =>
           client.chat.postMessage({ channel, thread_ts: threadTs, ...reply }),
       };
-      const place = {
-        channelId: channel,
-        userId: user,
-        ...(threadTs ? { threadTs } : {}),
-        workspaceId: body.team_id,
-      };
-      await answerMessage(text, place, replier, deps);
+      await answerMessage(text, { channel, user, threadTs, team: body.team_id }, replier, deps);
     },
   });
   app.assistant(assistant);

@@ -22,12 +22,6 @@ export function registerDirectMessageListener(app: App, deps: SlackDeps): void {
       ephemeral: (reply: EphemeralMessage) =>
         client.chat.postEphemeral({ channel, user, ...(threadTs ? { thread_ts: threadTs } : {}), ...reply }),
     };
-    const place = {
-      channelId: channel,
-      userId: user,
-      ...(threadTs ? { threadTs } : {}),
-      workspaceId: body.team_id,
-    };
-    await answerMessage(text, place, replier, deps);
+    await answerMessage(text, { channel, user, threadTs, team: body.team_id }, replier, deps);
   });
 }
