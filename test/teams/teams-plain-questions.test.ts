@@ -61,7 +61,7 @@ describe("a plain question in Teams", () => {
     expect(textsOf(card)[0]).toContain(
       "did you mean `roas last-30d platform=meta` or `roas last-30d platform=google`?",
     );
-    const actions = (card.actions ?? []) as { title: string; data: unknown }[];
+    const actions = (card.actions ?? []) as readonly { title: string; data: unknown }[];
     expect(actions.map((a) => a.title)).toEqual([
       "roas last-30d platform=meta",
       "roas last-30d platform=google",
