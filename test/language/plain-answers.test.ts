@@ -79,7 +79,7 @@ describe("plain questions on generated data", () => {
     const answer = await answerOf(engine, "worst 2 campaigns by roas last 30 days");
     expect(answer.reading?.echo).toBe("campaigns last-30d bottom=2 by=roas");
     const [rows] = await db.connection.query("SELECT campaign_id, name FROM campaigns");
-    const roas = [];
+    const roas: { name: string; roas: number }[] = [];
     for (const c of rows as { campaign_id: number; name: string }[]) {
       const sums = await adSums(db.connection, LAST_30, { campaignId: c.campaign_id });
       if (sums.spend > 0) roas.push({ name: c.name, roas: sums.revenue / sums.spend });
