@@ -247,7 +247,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   trending look looking looked like doing did went go gone do did change changed changes move moved moving
   up down drop dropped dropping rise rose rising fall fell falling increase increased decrease decreased grow grew
   growth decline declined compare comparison numbers did our result results current currently now latest recent
-  recently status update updates list one kpi bot kpibot please asap today's todays? im i'm ive i've whats what's hows how's
+  recently status update updates list one over during within throughout kpi bot kpibot please asap today's todays? im i'm ive i've whats what's hows how's
   am pm be been any anything something everything things thing stuff bit been as were same period time please
   them they their then vs versus v against compared compare`
     .split(/\s+/u)

@@ -8,6 +8,7 @@ import { queryToText } from "../../src/commands/command-text.js";
 import { parseCommand } from "../../src/commands/parse.js";
 import { readPlainQuestion } from "../../src/language/read-question.js";
 import { CORPUS, SUGGEST } from "./corpus.js";
+import { HELD_OUT } from "./held-out.js";
 import { TEST_VOCABULARY } from "./test-vocabulary.js";
 
 function expectedQuery(text: string) {
@@ -51,6 +52,25 @@ describe("the plain-question corpus", () => {
     if (misses.length > 0) console.log(`asked back:\n  ${misses.join("\n  ")}`);
     expect(wrong).toEqual([]);
     expect(share).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("on phrasings it was never tuned on, gives no wrong answer either (figures printed)", () => {
+    let exact = 0;
+    const wrong: string[] = [];
+    for (const [question, expected] of HELD_OUT) {
+      const reading = readPlainQuestion(question, TEST_VOCABULARY);
+      if (expected === SUGGEST) {
+        if (reading.kind === "query") wrong.push(`${question} → ${reading.echo}`);
+        else exact += 1;
+      } else if (reading.kind === "query") {
+        if (JSON.stringify(reading.query) === JSON.stringify(expectedQuery(expected))) exact += 1;
+        else wrong.push(`${question} → ${reading.echo} (expected ${expected})`);
+      }
+    }
+    console.log(
+      `held out: ${HELD_OUT.length} phrasings · ${exact} read exactly (${((exact / HELD_OUT.length) * 100).toFixed(1)}%) · ${HELD_OUT.length - exact - wrong.length} asked back · ${wrong.length} wrong`,
+    );
+    expect(wrong).toEqual([]);
   });
 
   it("offers readings with every ask-back: one or two queries, each asked with one press", () => {
