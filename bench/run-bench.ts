@@ -6,6 +6,7 @@
  * Socket Mode: section slack-socket), and memory.
  * Prints a table with the targets (or, with --json, one JSON object) on stdout; progress on stderr.
  * --reuse-small URL --reuse-large URL: answer from databases kept by an earlier run (no generator figures).
+ * --sections language: reading plain questions (no database; on its own it generates nothing).
  * --sections alerts: 1,000 alerts on a KPI checked after one refresh at the large scale (its own
  * database for the alerts, the large one read only).
  */
@@ -21,6 +22,7 @@ import {
   generateInto,
 } from "./bench-database.js";
 import { runChartBench } from "./chart-child.js";
+import { measurePlainReading } from "./language-bench.js";
 import { describeMachine, loadAverage } from "./machine.js";
 import { type RawLoadRun, rawLoad } from "./raw-load.js";
 import { measureIncrementalRefresh } from "./refresh-bench.js";
@@ -38,7 +40,7 @@ const { values } = parseArgs({
     "reuse-large": { type: "string" },
     sections: {
       type: "string",
-      default: "generator,answers,explain,refresh,alerts,charts,slack,slack-socket",
+      default: "generator,answers,explain,refresh,alerts,charts,slack,slack-socket,language",
     },
   },
 });
@@ -83,8 +85,14 @@ const loads: Record<string, [number, number, number]> = { start: loadAtStart };
 let gen: GeneratorRun | undefined;
 let e2e: SlackE2e | undefined;
 try {
-  let smallUrl = values["reuse-small"] ?? "";
-  let largeUrl = values["reuse-large"] ?? "";
+  await section("language", async () => {
+    progress("language: reading the plain-question corpus...");
+    rows.push(...measurePlainReading(quick ? 5 : 30));
+  });
+  // Only the language section: no database is needed.
+  const needsData = [...sections].some((name) => name !== "language" && name !== "");
+  let smallUrl = values["reuse-small"] ?? (needsData ? "" : "unused");
+  let largeUrl = values["reuse-large"] ?? (needsData ? "" : "unused");
   const newDatabase = async (label: string) => {
     const url = await createBenchDatabase(benchDatabaseUrl(config.databaseUrl, label.replace(".", "_")));
     created.push(url);

@@ -11,4 +11,6 @@ export const TARGETS = {
   serverRssMb: 300,
   /** Issue 14: the server survives a burst of 20,000 signed commands under this RSS. */
   burstRssMb: 400,
+  /** Issue 18: reading a plain question (src/language) stays under this p95. */
+  plainReadP95Ms: 5,
 } as const;

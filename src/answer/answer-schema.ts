@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ACTION_KINDS } from "./actions.js";
-import { COMPARISON_MODES, FILTER_KEYS, PERIOD_WORDS } from "./query.js";
+import { COMPARISON_MODES, FILTER_KEYS, MAX_RANK_ROWS, PERIOD_WORDS, RANK_ORDERS } from "./query.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const unit = z.enum(["money", "count", "percent", "multiple", "days", "text"]);
@@ -71,6 +71,13 @@ export const querySchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  rank: z
+    .strictObject({
+      by: z.string().regex(/^[a-z0-9_]+$/),
+      order: z.enum(RANK_ORDERS),
+      limit: z.number().int().min(1).max(MAX_RANK_ROWS).optional(),
+    })
+    .optional(),
 });
 
 export const actionSchema = z.strictObject({
@@ -107,6 +114,9 @@ export const answerSchema = z.strictObject({
   query: querySchema,
   actions: z.array(actionSchema),
   coverage: coverageSchema.nullable(),
+  reading: z
+    .strictObject({ heard: z.string().min(1), echo: z.string().min(1), guesses: z.array(z.string()) })
+    .optional(),
   explanation: z
     .strictObject({
       kpi: z.string().regex(/^[a-z0-9_]+$/),

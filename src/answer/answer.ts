@@ -117,10 +117,25 @@ export interface Answer {
    * wholly, partly or not at all covered; null for answers "as of now" (stock).
    */
   readonly coverage: Coverage | null;
+  /**
+   * How a plain question was read (src/language): present only when the words were not the
+   * exact grammar. Renderers show it first, so people learn the grammar from the echo.
+   */
+  readonly reading?: Reading;
   /** An `explain` answer's lead: the KPI's move and what drove it (renderers write it as one sentence, first). */
   readonly explanation?: Explanation;
   /** Goals set for the answer's KPIs (`/kpi goal`): progress and pace, in the report zone. */
   readonly goals?: readonly GoalProgress[];
+}
+
+/** How a plain question was read. */
+export interface Reading {
+  /** "Campaigns · last 7 days vs same dates last year · platform meta". */
+  readonly heard: string;
+  /** The same query in the exact grammar (`campaigns last-7d vs last-year platform=meta`). */
+  readonly echo: string;
+  /** What was guessed, one short line each ("read `campains` as `campaigns`"). */
+  readonly guesses: readonly string[];
 }
 
 /**

@@ -46,6 +46,26 @@ export interface ExplainRequest {
   readonly by?: string;
 }
 
+/** `top=N` / `bottom=N`: the highest or the lowest values first. */
+export const RANK_ORDERS = ["top", "bottom"] as const;
+
+export type RankOrder = (typeof RANK_ORDERS)[number];
+
+/** Most rows a ranking keeps (`top=50`). */
+export const MAX_RANK_ROWS = 50;
+
+/**
+ * `top=5 by=roas`, `bottom=3 by=cpa`, `by=ctr`: the area's tables that have the `by` column are
+ * ordered by it (top: highest first) and cut to `limit` rows; their charts follow (src/answer/ranking.ts).
+ */
+export interface Ranking {
+  /** A measure key the area's tables show (roas, cpa, revenue, …). */
+  readonly by: string;
+  readonly order: RankOrder;
+  /** At most this many rows (1–50); absent: every row, in ranked order. */
+  readonly limit?: number;
+}
+
 export interface Query<AreaName extends string = string> {
   readonly area: AreaName;
   readonly period: PeriodSpec;
@@ -53,6 +73,8 @@ export interface Query<AreaName extends string = string> {
   readonly filters: Filters;
   /** Present when the question is "why did this KPI change?" rather than the area's answer. */
   readonly explain?: ExplainRequest;
+  /** Present when the question ranks (`top 5 campaigns by roas`). */
+  readonly rank?: Ranking;
 }
 
 export const DEFAULT_PERIOD: PeriodSpec = { kind: "relative", word: "last-30d" };

@@ -9,6 +9,7 @@
 import { type Admission, createAdmission } from "../bot/admission.js";
 import type { PlatformDeps } from "../bot/chat-platform.js";
 import { answerChatRequest, type ChatHandler } from "../bot/chat-request.js";
+import { createThreadContexts } from "../bot/conversation/thread-context-store.js";
 import { createRequestClaims } from "../bot/request-claims.js";
 import { type RunningServer, startServer } from "../bot/server.js";
 import { type ChartRenderer, createChartRenderer } from "../charts/chart-renderer.js";
@@ -65,11 +66,13 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
   const unobserved = createChatGuard(config.security, botState, options);
   const guard: ChatGuard = { ...unobserved, audit: metrics.observeAudit(unobserved.audit) };
   const scheduling = createScheduling({ config, engine, db: botState, log, now });
+  const contexts = createThreadContexts(botState, now, log);
   const chat: ChatHandler = (request) =>
     answerChatRequest(request, {
       engine,
       guard,
       log,
+      contexts,
       access: config.chat.access,
       scheduleCommands: scheduling.commands,
       goals: async (answer) => {
@@ -107,6 +110,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     botState,
     snooze: scheduling.snooze,
     claims: createRequestClaims(botState, scheduling.replicaId, now, log),
+    contexts,
     alertButton: scheduling.alertButton,
   };
   let platforms: OpenPlatforms;

@@ -56,6 +56,11 @@ export interface AreaDefinition<Data, Name extends string = string, Prior = Data
   readonly filters: readonly FilterKey[];
   readonly examples: readonly string[];
   /**
+   * The number columns of the area's tables a ranking may order by (`top=5 by=roas`), the
+   * default first; none: the area cannot be ranked.
+   */
+  readonly rankBy?: readonly string[];
+  /**
    * The answer is "as of now" (stock levels): it has no comparison and no other periods to
    * switch to; its data is read as of the period's last day.
    */

@@ -8,6 +8,7 @@ import { headingOf } from "../metrics/measures.js";
 import type { AnswerParts, AreaContext, AreaDefinition, AreaModule } from "./area-module.js";
 import { canExplain, familyOfArea } from "./explain-families.js";
 import { describeFilters, filterSetNotes } from "./filters/filter-types.js";
+import { rankParts } from "./rank-parts.js";
 
 /** An answer's frame (title, period, notes, query, actions, coverage) around what was built for it. */
 export function frameAnswer(
@@ -15,7 +16,8 @@ export function frameAnswer(
   context: AreaContext,
   built: AnswerParts,
 ): Answer {
-  const parts = context.coverage ? { ...built, ...coverParts(built, context.coverage) } : built;
+  const covered = context.coverage ? { ...built, ...coverParts(built, context.coverage) } : built;
+  const parts = context.query.rank ? rankParts(covered, context.query.rank) : covered;
   const subtitle = chartSubtitle(definition, context);
   const title = [definition.title, context.period.label, describeFilters(context.filters)]
     .filter((part) => part !== "")

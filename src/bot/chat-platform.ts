@@ -17,6 +17,7 @@ import type { TargetRules } from "../schedule/target.js";
 import type { AccessPolicy, PolicyKeys } from "../security/access-policy.js";
 import type { Admission } from "./admission.js";
 import type { ChatHandler } from "./chat-request.js";
+import type { ThreadContexts } from "./conversation/thread-context-store.js";
 import type { RequestClaims } from "./request-claims.js";
 
 /** The environment, read once by src/config.ts: unset and empty variables are left out. */
@@ -80,6 +81,8 @@ export interface PlatformDeps {
   readonly claims: RequestClaims;
   /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
   readonly alertButton?: AlertButtonHandler;
+  /** Each thread's last query: an answer posted outside a thread starts one (follow-ups in its replies). */
+  readonly contexts?: ThreadContexts;
 }
 
 /** A button of an alert on a KPI, pressed in a channel. */

@@ -6,23 +6,34 @@
  * sees only "Something went wrong (ref 7f3a)". Logs one JSON line per request and records it
  * in the audit trail.
  */
+import type { AnswerAction } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import type { Query } from "../answer/query.js";
 import type { Area } from "../areas/registry.js";
+import { todayInZone } from "../calendar/calendar.js";
 import { queryToText } from "../commands/command-text.js";
 import { helpText } from "../commands/help.js";
-import { type AdminVerb, type ParsedCommand, parseCommand } from "../commands/parse.js";
+import type { AdminVerb } from "../commands/parse.js";
 import type { Engine } from "../engine/engine.js";
 import { isUserError, referenceId, somethingWentWrong, UserError } from "../errors.js";
+import { type ReadText, readCommandText } from "../language/ask-text.js";
 import type { Logger } from "../log.js";
 import { type AccessPolicy, accessRefusal } from "../security/access-policy.js";
 import type { AuditOutcome } from "../security/audit-log.js";
 import type { ChatGuard } from "../security/chat-guard.js";
+import { contextOfAnswer, followUpQuery, readingOf } from "./conversation/follow-up-turn.js";
+import type { ThreadContexts } from "./conversation/thread-context-store.js";
 
 export type ChatReply =
   | { readonly kind: "answer"; readonly answer: Answer }
   | { readonly kind: "help"; readonly text: string }
-  | { readonly kind: "error"; readonly text: string; readonly ref?: string };
+  | {
+      readonly kind: "error";
+      readonly text: string;
+      readonly ref?: string;
+      /** A doubtful plain question: the closest readings, each a button that asks it. */
+      readonly actions?: readonly AnswerAction[];
+    };
 
 /**
  * What was asked: the words typed (parsed here, once), or the query a button carried (answered
@@ -43,6 +54,11 @@ export interface ChatPlace {
   readonly workspaceId?: string;
   /** Teams team id of the conversation, for the access policy. */
   readonly teamId?: string;
+  /**
+   * The thread or conversation asked in (`slack:<channel>:<thread ts>`, `teams:<conversation id>`):
+   * a follow-up there is applied to its last query, and the answer becomes its context.
+   */
+  readonly thread?: string;
 }
 
 export type ChatRequest = Ask & ChatPlace;
@@ -67,14 +83,18 @@ export interface ChatRequestDeps {
   readonly goals?: (answer: Answer) => Promise<Answer>;
   /** Monotonic milliseconds, for the duration in the log line. */
   readonly monotonic?: () => number;
+  /** Each thread's last query (follow-ups); without it every message is a question of its own. */
+  readonly contexts?: ThreadContexts;
 }
 
 /** Answers one request; never throws. */
 export type ChatHandler = (request: ChatRequest) => Promise<ChatReply>;
 
-/** The request's command: the button's query as it came, or the text parsed once. */
-function commandOf(request: ChatRequest): ParsedCommand {
-  return request.query ? { kind: "query", query: request.query } : parseCommand(request.text);
+/** The request's command: the button's query as it came, or the text read once (exact grammar, then plain words). */
+function commandOf(request: ChatRequest, engine: Engine): Promise<ReadText> {
+  if (request.query)
+    return Promise.resolve({ kind: "command", command: { kind: "query", query: request.query } });
+  return readCommandText(request.text, () => engine.vocabulary());
 }
 
 export async function answerChatRequest(request: ChatRequest, deps: ChatRequestDeps): Promise<ChatReply> {
@@ -112,7 +132,23 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     );
   };
   try {
-    const command = commandOf(request);
+    // In a thread with a context, a message that names only what changes is a follow-up.
+    const followUp =
+      request.text !== undefined && request.thread && deps.contexts
+        ? await followUpQuery(request.text, request.thread, deps.contexts, () => deps.engine.vocabulary())
+        : undefined;
+    const read: ReadText = followUp
+      ? {
+          kind: "command",
+          command: { kind: "query", query: followUp.query },
+          reading: readingOf(followUp, todayInZone(deps.engine.now(), deps.engine.timeZone)),
+        }
+      : await commandOf(request, deps.engine);
+    if (read.kind === "suggest") {
+      logLine("not_sure");
+      return { kind: "error", text: read.message, actions: read.actions };
+    }
+    const { command, reading } = read;
     if (command.kind === "help") {
       logLine("help");
       return { kind: "help", text: helpText(command.topic) };
@@ -141,9 +177,14 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       logLine(command.verb);
       return { kind: "help", text: reply };
     }
-    const answered = await deps.engine.answer(command.query);
+    const found = await deps.engine.answer(command.query);
+    const answered = reading ? { ...found, reading } : found;
     const answer = deps.goals ? await deps.goals(answered) : answered;
-    logLine("answer", { area: answer.area });
+    if (request.thread && deps.contexts) {
+      const context = contextOfAnswer(answer, command.query, request.userId);
+      await deps.contexts.remember(request.thread, request.platform, context);
+    }
+    logLine("answer", { area: answer.area, ...(followUp ? { followUp: queryToText(followUp.query) } : {}) });
     return { kind: "answer", answer };
   } catch (error) {
     if (isUserError(error)) {
@@ -161,6 +202,7 @@ const OUTCOMES: Record<string, AuditOutcome> = {
   help: "help",
   refused: "refused",
   user_error: "user_error",
+  not_sure: "user_error",
   failed: "failed",
   rate_limited: "rate_limited",
 };

@@ -4,6 +4,7 @@
  * same query back, so it can be logged, stored (subscriptions) and shown.
  */
 import { FILTER_KEYS, type Filters, periodSpecToText, type Query } from "../answer/query.js";
+import { rankToText } from "./rank-words.js";
 
 const QUOTE_START = /^["'\u2018\u2019\u201C\u201D]/u;
 const DOUBLE_QUOTE = /["\u201C\u201D]/u;
@@ -30,6 +31,7 @@ export function queryToText(query: Query): string {
   const filters = filtersToText(query.filters);
   if (filters !== "") words.push(filters);
   if (query.explain?.by) words.push(`by=${query.explain.by}`);
+  if (query.rank && !query.explain) words.push(rankToText(query.rank));
   return words.join(" ");
 }
 

@@ -99,6 +99,11 @@ export function parseExplain(tokens: readonly Token[]): Query<Area> {
   const explain = checkExplain(area, { kpi, ...(by !== undefined ? { by } : {}) });
   const words = parseQueryWords(area, others);
   if (words === "help") throw commandError("explain_help", `See /kpi help explain. ${EXPLAIN_USAGE}`);
+  if (words.rank)
+    throw commandError(
+      "explain_rank",
+      `Explain splits one KPI; it does not rank — drop top=/bottom=. ${EXPLAIN_USAGE}`,
+    );
   return {
     area,
     period: words.period ?? DEFAULT_PERIOD,

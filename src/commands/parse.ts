@@ -1,7 +1,7 @@
 /**
  * parseCommand: chat text → what was asked. Grammar (DESIGN.md):
  *
- *   [/kpi|kpi] <area> [period] [vs previous|vs last-year] [key=value ...]
+ *   [/kpi|kpi] <area> [period] [vs previous|vs last-year] [key=value ...] [top=N|bottom=N] [by=<kpi>]
  *   [/kpi|kpi] help [<area>|metrics]        (also `<area> help`, `?`)
  *   [/kpi|kpi] subscribe|unsubscribe|subscriptions|pause|resume|status|alert|alerts [args ...]
  *
@@ -18,6 +18,7 @@ import { checkExplain, parseExplain } from "./explain-words.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
 import { looksLikePeriod, validatePeriodSpec } from "./period-spec.js";
 import { checkFilters, parseQueryWords } from "./query-words.js";
+import { checkRanking } from "./rank-words.js";
 import { suggest } from "./suggest.js";
 import { emptyCommandError, guardCommandText } from "./text-guard.js";
 import { type Token, tokenize } from "./tokenize.js";
@@ -112,6 +113,7 @@ export function checkQuery(query: Query): Query<Area> {
     comparison: query.comparison,
     filters: checkFilters(area, query.filters),
     ...(query.explain ? { explain: checkExplain(area, query.explain) } : {}),
+    ...(query.rank && !query.explain ? { rank: checkRanking(area, query.rank) } : {}),
   };
 }
 
@@ -140,6 +142,7 @@ export function parseCommand(input: string): ParsedCommand {
       period: words.period ?? DEFAULT_PERIOD,
       comparison: words.comparison ?? "previous",
       filters: words.filters,
+      ...(words.rank ? { rank: words.rank } : {}),
     },
   };
 }

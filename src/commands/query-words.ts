@@ -11,12 +11,14 @@ import {
   isFilterKey,
   type PeriodSpec,
   periodSpecToText,
+  type Ranking,
 } from "../answer/query.js";
 import { FILTER_EXAMPLES } from "../areas/filters/filter-types.js";
 import { type Area, areaModule, findArea } from "../areas/registry.js";
 import type { UserError } from "../errors.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
 import { looksLikePeriod, parsePeriod, unknownPeriod } from "./period-spec.js";
+import { isRankKey, type RankWords, rankingOf, readRankWord } from "./rank-words.js";
 import { suggest } from "./suggest.js";
 import { guardCommandText } from "./text-guard.js";
 import { type Token, tokenize } from "./tokenize.js";
@@ -25,6 +27,8 @@ export interface QueryWords {
   readonly period: PeriodSpec | undefined;
   readonly comparison: ComparisonMode | undefined;
   readonly filters: Filters;
+  /** `top=5 by=roas`: present when ranking words were given. */
+  readonly rank?: Ranking;
 }
 
 const filtersOf = (area: Area): readonly FilterKey[] => areaModule(area).filters;
@@ -150,10 +154,15 @@ export function parseQueryWords(area: Area, tokens: readonly Token[]): QueryWord
   let period: PeriodSpec | undefined;
   let comparison: ComparisonMode | undefined;
   const filters: Record<string, string> = {};
+  let rankWords: RankWords | undefined;
   for (let index = 0; index < tokens.length; ) {
     const token = tokens[index] as Token;
     const word = token.text.toLowerCase();
-    if (token.filter) {
+    if (token.filter && isRankKey(token.filter.key.toLowerCase())) {
+      rankWords ??= {};
+      readRankWord(token.filter.key.toLowerCase(), token.filter.value, rankWords);
+      index += 1;
+    } else if (token.filter) {
       readFilter(area, token.filter.key, token.filter.value, filters);
       index += 1;
     } else if (!token.quoted && word === "vs") {
@@ -177,5 +186,6 @@ export function parseQueryWords(area: Area, tokens: readonly Token[]): QueryWord
       index += 1;
     }
   }
-  return { period, comparison, filters: filters as Filters };
+  const rank = rankWords ? rankingOf(area, rankWords) : undefined;
+  return { period, comparison, filters: filters as Filters, ...(rank ? { rank } : {}) };
 }

@@ -6,16 +6,18 @@
  */
 import type { Answer } from "../answer/answer.js";
 import type { DataFact, DataSpan } from "../answer/coverage.js";
-import type { FilterKey, Query } from "../answer/query.js";
+import { FILTER_KEYS, type FilterKey, type Query } from "../answer/query.js";
 import { loadFilterOptions } from "../areas/filters/filter-options.js";
 import type { FilterOption } from "../areas/filters/filter-types.js";
 import type { Area } from "../areas/registry.js";
+import { todayInZone } from "../calendar/calendar.js";
 import { helpText } from "../commands/help.js";
-import { parseCommand } from "../commands/parse.js";
 import { createReportingDb, guardAvailability } from "../db/reporting/reporting-db.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
 import { DataSourceTimeoutError, UserError } from "../errors.js";
 import { kpiHistory } from "../explain/kpi-history.js";
+import { readCommandText } from "../language/ask-text.js";
+import type { Vocabulary } from "../language/vocabulary.js";
 import { answerQuery, resolveContext } from "./answer-query.js";
 import { type DataSpans, loadDataSpans } from "./data-coverage.js";
 import { withDeadline } from "./deadline.js";
@@ -72,8 +74,14 @@ export interface Engine {
     ranges: readonly { from: string; to: string }[],
     asOf?: AsOf,
   ): Promise<Map<string, (number | null)[]>>;
-  /** Command text (the terminal's `kpi ask`): an Answer or help text; bad text is a UserError. */
+  /**
+   * Command text (the terminal's `kpi ask`): the exact grammar, else a plain question
+   * (src/language/ask-text.ts); an Answer or help text; bad text, or a doubtful question
+   * ("did you mean …"), is a UserError.
+   */
   run(text: string): Promise<CommandOutcome>;
+  /** What plain questions are read against: today in the report zone and every filter's values. */
+  vocabulary(): Promise<Vocabulary>;
   /**
    * Runs a load on the reporting views under the query cap, within DB_STATEMENT_TIMEOUT_MS from
    * the call, with "cannot answer now" made one error per kind (unavailable, timed out).
@@ -127,6 +135,17 @@ export function createEngine(
     return spanCache.spans.get(fact) ?? null;
   };
 
+  // Without the filter values (the database down) a question is still read for everything else.
+  const vocabulary = async (): Promise<Vocabulary> => {
+    const values: Partial<Record<FilterKey, readonly FilterOption[]>> = {};
+    try {
+      for (const key of FILTER_KEYS) values[key] = await filterOptions(key);
+    } catch {
+      // Left without values: "meta" is then an unknown word, and the reader asks back.
+    }
+    return { today: todayInZone(now(), settings.reportTimeZone), values };
+  };
+
   // An answer's reads (filter values, then the area's load) share one deadline too.
   const answer = (query: Query<Area>, asOf?: AsOf) =>
     withDeadline(
@@ -163,8 +182,11 @@ export function createEngine(
     now,
     answer,
     history,
+    vocabulary,
     async run(text) {
-      const command = parseCommand(text);
+      const read = await readCommandText(text, vocabulary);
+      if (read.kind === "suggest") throw new UserError("not_sure", read.message);
+      const { command, reading } = read;
       if (command.kind === "help") return { kind: "help", text: helpText(command.topic) };
       if (command.kind === "admin") {
         throw new UserError(
@@ -172,7 +194,8 @@ export function createEngine(
           `\`${command.verb}\` works in Slack and Teams, for the channel it is typed in; from a terminal use npx kpi subscriptions.`,
         );
       }
-      return { kind: "answer", answer: await answer(command.query) };
+      const answered = await answer(command.query);
+      return { kind: "answer", answer: reading ? { ...answered, reading } : answered };
     },
     read,
     freshness: () => read(loadFreshness),

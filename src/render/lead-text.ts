@@ -4,7 +4,7 @@
  * "Goal · Revenue this month: €182,000.00 of €250,000.00 (73%), 5 days left — on pace for
  * €221,000.00, 88% of the goal."
  */
-import type { Answer, GoalProgress } from "../answer/answer.js";
+import type { Answer, GoalProgress, Reading } from "../answer/answer.js";
 import { formatNumber, groupDigits } from "../metrics/format.js";
 import { explanationSentence } from "./explanation-text.js";
 
@@ -27,9 +27,23 @@ export function goalLine(goal: GoalProgress, currency: string): string {
   return `${head}, ${leftText} — ${verdict}: heading for ${value(goal.projected)}, ${pct(goal.projected / goal.target)} of the goal.`;
 }
 
+/**
+ * How a plain question was read, first: "Read as Campaigns · last 7 days vs same dates last
+ * year · platform meta — ask `campaigns last-7d vs last-year platform=meta`", so the exact
+ * grammar is learned from the answers. Guesses follow in brackets.
+ */
+export function readingLine(reading: Reading): string {
+  const guessed = reading.guesses.length > 0 ? ` (${reading.guesses.join("; ")})` : "";
+  return `Read as ${reading.heard} — ask \`${reading.echo}\`${guessed}`;
+}
+
 /** The lines an answer leads with (none for most answers). */
-export function leadLines(answer: Pick<Answer, "explanation" | "goals">, currency: string): string[] {
+export function leadLines(
+  answer: Pick<Answer, "explanation" | "goals" | "reading">,
+  currency: string,
+): string[] {
   return [
+    ...(answer.reading ? [readingLine(answer.reading)] : []),
     ...(answer.explanation ? [explanationSentence(answer.explanation, currency)] : []),
     ...(answer.goals ?? []).map((g) => goalLine(g, currency)),
   ];

@@ -1,4 +1,6 @@
 /** Reading the audit trail for `kpi audit --since 7d`: the window, the rows, one line per row. */
+import { queryToText } from "../commands/command-text.js";
+import { parseCommand } from "../commands/parse.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { toSqlTime } from "../db/bot-state/sql-time.js";
 import { UserError } from "../errors.js";
@@ -77,4 +79,43 @@ export function auditLine(row: AuditRow): string {
   const area = row.area ? ` ${row.area}` : "";
   const ref = row.ref ? ` ref ${row.ref}` : "";
   return `${row.at}  ${row.platform} ${row.workspace ?? "-"} ${row.channel} ${row.user}  ${row.outcome}${area} ${row.ms}ms${ref}  ${JSON.stringify(command)}`;
+}
+
+/**
+ * A person's recent questions on a platform, newest first, each once: the texts of their
+ * answered requests that are questions of their own (an area, period, filters — not follow-ups,
+ * help or subscription commands), in their canonical form. For the assistant's suggested prompts.
+ */
+export async function recentQuestions(
+  db: BotStateDb,
+  platform: string,
+  userId: string,
+  limit = 3,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("bot_audit")
+    .select(["command_text"])
+    .where("user_id", "=", userId)
+    .where("platform", "=", platform)
+    .where("outcome", "=", "answered")
+    .orderBy("at", "desc")
+    .orderBy("audit_id", "desc")
+    .limit(50)
+    .execute();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const text = canonicalQuestion(row.command_text);
+    if (text) seen.add(text);
+    if (seen.size >= limit) break;
+  }
+  return [...seen];
+}
+
+function canonicalQuestion(text: string): string | undefined {
+  try {
+    const command = parseCommand(text);
+    return command.kind === "query" ? queryToText(command.query) : undefined;
+  } catch {
+    return undefined;
+  }
 }

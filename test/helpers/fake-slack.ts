@@ -2,9 +2,9 @@
  * A local fake of Slack's Web API for end-to-end tests: a node http server on 127.0.0.1
  * that records every call and answers like Slack does (form-encoded or JSON arguments,
  * `ok: false` with an error code, 429 with Retry-After). It serves the Web API methods the
- * bot uses, the upload URLs it hands out (multipart bodies, bytes recorded) and
- * response_url endpoints. Replies can be scripted per method, e.g. one 429, or held: the call
- * takes effect (a message is posted) but its reply never comes, as when the caller dies first.
+ * bot uses (the assistant container's assistant.threads.* too), the upload URLs it hands out
+ * (multipart bodies, bytes recorded) and response_url endpoints. Replies can be scripted per
+ * method, e.g. one 429, or held: the call takes effect (a message is posted) but its reply never comes, as when the caller dies first.
  * Posted messages keep their metadata and are listed by conversations.history/.replies;
  * `ts` follows the real clock like Slack's, so `oldest` bounds work. With `socketMode()` on,
  * apps.connections.open hands out WebSocket URLs on the same port (fake-slack-socket.ts).
@@ -205,6 +205,18 @@ export class FakeSlack {
         return this.history.replies(args);
       case "chat.postEphemeral":
         return { body: { ok: true, message_ts: ts() } };
+      // The assistant container (recorded in `calls` like every method, in order).
+      case "assistant.threads.setStatus":
+        return {
+          body: args.channel_id && args.thread_ts ? { ok: true } : { ok: false, error: "invalid_arguments" },
+        };
+      case "assistant.threads.setTitle":
+        return { body: args.title ? { ok: true } : { ok: false, error: "invalid_arguments" } };
+      case "assistant.threads.setSuggestedPrompts": {
+        const prompts = (args.prompts as { title?: string; message?: string }[] | undefined) ?? [];
+        const valid = prompts.length > 0 && prompts.length <= 4 && prompts.every((p) => p.title && p.message);
+        return { body: valid ? { ok: true } : { ok: false, error: "invalid_arguments" } };
+      }
       case "views.publish": {
         const problems = blockKitProblems((args.view as { blocks?: unknown })?.blocks, "home");
         return problems.length > 0

@@ -44,6 +44,7 @@ export const adPerformance = defineArea({
   aliases: ["funnel"],
   description: "funnel impressions → clicks → leads → conversions; click-to-lead; ROAS and CTR by platform",
   filters: AD_FILTERS,
+  rankBy: ["roas", ...PLATFORM_COLUMNS.filter((key) => key !== "roas")],
   examples: ["/kpi funnel last-30d", "/kpi ad-performance last-quarter vs previous platform=meta"],
   fact: "ads",
   load: loadAdData,

@@ -32,6 +32,7 @@ export const campaigns = defineArea({
   aliases: [],
   description: "spend, revenue, ROAS, ROI, CTR, CVR, CPC, CPA and leads per campaign; profitability ranking",
   filters: AD_FILTERS,
+  rankBy: ["profit", ...KEYS],
   examples: [
     "/kpi campaigns last-30d",
     "/kpi campaigns qtd vs last-year platform=meta",

@@ -10,6 +10,7 @@ export const ctr = defineArea({
   aliases: [],
   description: "shortcut: CTR by platform",
   filters: AD_FILTERS,
+  rankBy: ["ctr", "impressions", "clicks"],
   examples: ["/kpi ctr last-7d", "/kpi ctr mtd platform=tiktok"],
   fact: "ads",
   load: loadAdData,

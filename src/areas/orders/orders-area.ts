@@ -18,6 +18,7 @@ export const orders = defineArea({
   aliases: [],
   description: "orders and revenue over time; AOV; payment methods; revenue by city; top products",
   filters: ["city", "source"],
+  rankBy: ["revenue", "orders", "aov", "units"],
   examples: [
     "/kpi orders last-7d",
     "/kpi orders last-month vs last-year",

@@ -10,6 +10,7 @@ export const roas = defineArea({
   aliases: [],
   description: "shortcut: ROAS by platform",
   filters: AD_FILTERS,
+  rankBy: ["roas", "spend", "revenue"],
   examples: ["/kpi roas last-30d", '/kpi roas ytd vs last-year campaign="Black Friday"'],
   fact: "ads",
   load: loadAdData,

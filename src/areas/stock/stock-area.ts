@@ -25,6 +25,7 @@ export const stock = defineArea({
   aliases: ["low-stock"],
   description: "products at or below their reorder level, with days of cover",
   filters: ["category"],
+  rankBy: ["days_of_cover", "stock", "reorder_level", "units_sold_30d"],
   examples: ["/kpi stock", "/kpi low-stock category=shoes"],
   asOfNow: true,
   load: async (db, range, filters) => (await import("./stock-query.js")).loadLowStock(db, range.to, filters),

@@ -11,6 +11,7 @@ export const traffic = defineArea({
   aliases: [],
   description: "sessions and conversion rate by traffic source",
   filters: ["source"],
+  rankBy: ["sessions", "converted_sessions", "conversion_rate", "orders", "revenue"],
   examples: ["/kpi traffic last-7d", "/kpi traffic mtd vs last-year source=paid_social"],
   fact: "sessions",
   load: async (db, range, filters) =>

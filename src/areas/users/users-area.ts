@@ -48,6 +48,7 @@ export const users = defineArea({
   aliases: [],
   description: "total, new and active users; demographics; devices; users by city",
   filters: ["city"],
+  rankBy: ["users"],
   examples: ["/kpi users last-30d", "/kpi users mtd vs last-year", "/kpi users last-90d city=Berlin"],
   fact: "users",
   load: async (db, range, filters) => (await import("./users-query.js")).loadUsersData(db, range, filters),

@@ -7,9 +7,10 @@
 import type { Answer } from "../../answer/answer.js";
 import { csvBytes } from "../../render/answer-csv.js";
 import type { Ask } from "../chat-request.js";
+import { contextOfAnswer } from "../conversation/follow-up-turn.js";
 import { answerToBlocks } from "./answer-to-blocks.js";
 import { chartFiles } from "./chart-files.js";
-import { freshnessOf, runRequest } from "./run-request.js";
+import { freshnessOf, runRequest, slackThreadOf } from "./run-request.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { isNotInChannel, slackErrorCode } from "./slack-errors.js";
 import { destinationOf, type ReplyPlace, type SlackReplier, tellAsker } from "./slack-reply.js";
@@ -55,6 +56,11 @@ export async function answerInSlack(
   const { answer } = run;
   const posted = await postAnswer(answer, place, replier, deps).finally(() => run.notice.done());
   if (!posted) return;
+  // An answer posted in the channel starts a thread: replies to it are follow-ups of its query.
+  if (!slackThreadOf(place) && deps.contexts) {
+    const thread = slackThreadOf({ ...place, threadTs: posted.ts }) as string;
+    await deps.contexts.remember(thread, "slack", contextOfAnswer(answer, answer.query, place.userId));
+  }
   const postedMs = Math.round(performance.now() - started);
 
   const files: OutgoingFile[] = [];

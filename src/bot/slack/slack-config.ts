@@ -12,6 +12,11 @@ export interface SlackConfig {
   readonly signingSecret: string | undefined;
   /** Web API base URL override (tests, proxies), ending in "/". */
   readonly apiUrl: string | undefined;
+  /**
+   * SLACK_ASSISTANT=true: the app has Slack's assistant feature on (manifest `assistant_view`):
+   * answer in the assistant container and in direct messages (message.im). Off by default.
+   */
+  readonly assistant: boolean;
 }
 
 const slackEnvSchema = z.object({
@@ -32,6 +37,7 @@ const slackEnvSchema = z.object({
     .trim()
     .refine((v) => /^https?:\/\/[^\s]+$/.test(v), "must be an http(s) URL")
     .optional(),
+  SLACK_ASSISTANT: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
 });
 
 /** The variables this platform reads (a `.env` key outside every platform's and the core's is warned about). */
@@ -59,6 +65,7 @@ export function readSlackConfig(env: EnvValues): PlatformConfigResult<SlackConfi
       appToken: e.SLACK_APP_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       apiUrl: e.SLACK_API_URL ? e.SLACK_API_URL.replace(/\/?$/, "/") : undefined,
+      assistant: e.SLACK_ASSISTANT === "true",
     },
   };
 }

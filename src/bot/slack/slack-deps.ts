@@ -6,6 +6,7 @@ import type { AccessPolicy } from "../../security/access-policy.js";
 import type { Admission } from "../admission.js";
 import type { AlertButtonHandler } from "../chat-platform.js";
 import type { ChatHandler } from "../chat-request.js";
+import type { ThreadContexts } from "../conversation/thread-context-store.js";
 import type { Redelivery } from "./redelivery.js";
 
 export interface SlackDeps {
@@ -32,4 +33,10 @@ export interface SlackDeps {
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
   /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
   readonly alertButton?: AlertButtonHandler;
+  /** Each thread's last query: an answer posted in a channel starts a thread context under its ts. */
+  readonly contexts?: ThreadContexts;
+  /** The asker's recent questions, newest first (the assistant's suggested prompts). */
+  readonly recentQuestions?: (userId: string) => Promise<readonly string[]>;
+  /** SLACK_ASSISTANT: answer in the assistant container and in direct messages. */
+  readonly assistant?: boolean;
 }

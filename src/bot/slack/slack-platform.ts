@@ -13,6 +13,7 @@ import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Express } from "express";
 import { UserError } from "../../errors.js";
 import type { PlatformSenders } from "../../schedule/senders.js";
+import { recentQuestions } from "../../security/audit-queries.js";
 import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
 import { webClientOptions } from "./client-options.js";
 import { registerListeners } from "./listeners/index.js";
@@ -64,6 +65,9 @@ export async function openSlack(
     currency: deps.currency,
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
     slowNoticeMs: deps.slowNoticeMs,
+    ...(deps.contexts ? { contexts: deps.contexts } : {}),
+    recentQuestions: (userId) => recentQuestions(deps.botState, "slack", userId),
+    assistant: slack.assistant,
     redelivery: slackRedelivery(
       deps.claims,
       slack.appToken ? SOCKET_REDELIVERED : HTTP_REDELIVERED,

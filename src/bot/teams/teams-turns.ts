@@ -6,6 +6,7 @@
  * membersAdded and every message store the conversation reference for proactive messages;
  * an uninstall forgets it.
  */
+
 import { Activity } from "@microsoft/agents-activity";
 import { ActivityHandler, type TurnContext } from "@microsoft/agents-hosting";
 import type { ActionKind } from "../../answer/actions.js";
@@ -18,6 +19,7 @@ import type { AlertButtonHandler, AlertPress } from "../chat-platform.js";
 import type { Ask, ChatHandler } from "../chat-request.js";
 import { noticeAfter, SLOW_DATA_TEXT } from "../delayed-notice.js";
 import type { AnswerMessage } from "./card/answer-message.js";
+import { askBackMessage } from "./card/ask-back-card.js";
 import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
 import { decodeAlertSubmit, isAlertCardAction } from "./card/metric-alert-card.js";
 import { baseConversationId, commandTextOf } from "./message-text.js";
@@ -150,8 +152,14 @@ async function answerAsked(
       channelId: baseConversationId(activity.conversation?.id ?? ""),
       userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
       ...teamsPlace(activity),
+      // The conversation as Teams names it: a channel's reply chain (`;messageid=…`) is a thread of its own.
+      ...(activity.conversation?.id ? { thread: `teams:${activity.conversation.id}` } : {}),
     })
     .finally(() => slow.done());
+  if (reply.kind === "error" && reply.actions && reply.actions.length > 0) {
+    await context.sendActivity(Activity.fromObject(askBackMessage(reply.text, reply.actions)));
+    return;
+  }
   if (reply.kind !== "answer") {
     await context.sendActivity(reply.text);
     return;

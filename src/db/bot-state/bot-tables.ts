@@ -125,6 +125,17 @@ export interface BotGoalsTable {
   created_at: SqlTime;
 }
 
+/** db/schema/145: the last query answered per chat thread or conversation (follow-ups), 24 h. */
+export interface BotThreadContextTable {
+  thread_hash: string;
+  platform: string;
+  user_id: string;
+  query_json: string;
+  headline_kpi: string | null;
+  updated_at: SqlTime;
+  expires_at: SqlTime;
+}
+
 export interface BotTables {
   bot_teams_conversations: BotTeamsConversationsTable;
   bot_subscriptions: BotSubscriptionsTable;
@@ -133,4 +144,5 @@ export interface BotTables {
   bot_audit: BotAuditTable;
   bot_chat_requests: BotChatRequestsTable;
   bot_goals: BotGoalsTable;
+  bot_thread_context: BotThreadContextTable;
 }

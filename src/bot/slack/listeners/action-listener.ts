@@ -21,9 +21,11 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
         since: performance.now(),
         ephemeral: (message) => respond({ response_type: "ephemeral", replace_original: false, ...message }),
       };
-      const channelId = body.channel?.id;
+      const channelId = body.channel?.id ?? body.container?.channel_id;
       const message = body.message;
-      if (!channelId || !message) {
+      // A reading offered for a doubtful question sits in a message only the asker sees: answer in its channel.
+      const offered = body.container?.is_ephemeral === true;
+      if (!channelId || (!message && !offered)) {
         await tellAsker(
           replier,
           "These buttons work on answers in a channel — ask again with /kpi.",
@@ -31,11 +33,17 @@ export function registerActionListener(app: App, deps: SlackDeps): void {
         );
         return;
       }
-      const threadTs = typeof message.thread_ts === "string" ? message.thread_ts : message.ts;
+      const threadTs = !message
+        ? typeof body.container?.thread_ts === "string"
+          ? body.container.thread_ts
+          : undefined
+        : typeof message.thread_ts === "string"
+          ? message.thread_ts
+          : message.ts;
       const place = {
         channelId,
         userId: body.user.id,
-        threadTs,
+        ...(threadTs ? { threadTs } : {}),
         ...(body.team?.id ? { workspaceId: body.team.id } : {}),
       };
       let request: ReturnType<typeof decodeButton>;

@@ -3,12 +3,19 @@ import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../slack-deps.js";
 import { registerActionListener } from "./action-listener.js";
 import { registerAlertButtonListener } from "./alert-button-listener.js";
+import { registerAssistantListener } from "./assistant-listener.js";
 import { registerCommandListener } from "./command-listener.js";
+import { registerDirectMessageListener } from "./direct-message-listener.js";
 import { registerHomeListener } from "./home-listener.js";
 import { registerMentionListener } from "./mention-listener.js";
 import { registerSnoozeListener } from "./snooze-listener.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
+  // With the assistant feature (SLACK_ASSISTANT): its threads first, then other direct messages.
+  if (deps.assistant) {
+    registerAssistantListener(app, deps);
+    registerDirectMessageListener(app, deps);
+  }
   registerCommandListener(app, deps);
   registerMentionListener(app, deps);
   registerActionListener(app, deps);
