@@ -36,6 +36,7 @@ function generalHelp(): string {
     ...AREA_NAMES.map((area) => `• \`${area}\`${aliasText(area)} — ${areaModule(area).description}`),
     ...PERIODS,
     `*Filters* ${FILTER_KEYS.map((key) => `\`${FILTER_EXAMPLES[key]}\``).join("  ")} (which ones apply depends on the area)`,
+    "*Rank* `top=5 by=roas` · `bottom=3 by=cpa` · *Just ask* `/kpi how did meta do last week vs last year?` (the answer shows how it was read, in these words)",
     "*Why?* `/kpi explain <kpi> [period] [vs …] [key=value ...] [by=<dimension>]` · *Goals* `/kpi goal <kpi> <amount> month`",
     "More: `/kpi help <area>` · `/kpi help metrics` · `/kpi help alerts` · `/kpi help explain` · `/kpi help goals`",
   ].join("\n");

@@ -128,7 +128,10 @@ function campaignRun(texts: readonly string[], i: number, vocab: PreparedVocabul
   for (let n = 1; n <= Math.min(6, texts.length - i); n++) {
     const run = texts.slice(i, i + n);
     if (!vocab.campaigns.some((words) => run.every((w) => words.has(w)))) break;
-    const named = texts[i - 1] === "campaign" || texts[i + n] === "campaign";
+    // Next to "campaign" any name words; next to "campaigns" only words that name nothing else ("black friday campaigns", not "meta campaigns").
+    const plain = run.every((w) => !STOP_WORDS.has(w) && !vocab.valueWords.has(w) && !/^\d+$/u.test(w));
+    const next = (word: string | undefined) => word === "campaign" || (word === "campaigns" && plain);
+    const named = next(texts[i - 1]) || next(texts[i + n]);
     if (!named && (STOP_WORDS.has(run[0] ?? "") || STOP_WORDS.has(run[n - 1] ?? ""))) continue;
     const distinctive = run.some((w) => vocab.campaignOnly.has(w));
     if (named || distinctive) best = n;
@@ -147,6 +150,7 @@ function correctTypos(words: PlainWord[], vocab: PreparedVocabulary, guesses: st
     let tie = false;
     for (const candidate of vocab.corrections) {
       if (Math.abs(candidate.length - text.length) > allowed) continue;
+      if (text.length < 6 && vocab.valueWords.has(candidate)) continue;
       const distance = editDistance(text, candidate);
       if (distance < bestDistance) {
         [best, bestDistance, tie] = [candidate, distance, false];

@@ -36,8 +36,10 @@ export interface PreparedVocabulary {
   readonly campaignOnly: ReadonlySet<string>;
   /** Longest phrase (in words) of the value index. */
   readonly longestValue: number;
-  /** Content words a misspelled word may be corrected to, by length. */
+  /** Content words a misspelled word may be corrected to. */
   readonly corrections: readonly string[];
+  /** Those of them that are filter values: a word is corrected to one only from six letters up ("bring" is not "bing"). */
+  readonly valueWords: ReadonlySet<string>;
   /** Every word the reader knows (not corrected). */
   readonly known: ReadonlySet<string>;
 }
@@ -123,6 +125,7 @@ export function prepareVocabulary(vocabulary: Vocabulary): PreparedVocabulary {
     campaignOnly,
     longestValue: Math.max(1, ...[...values.keys()].map((k) => k.split(" ").length)),
     corrections: [...new Set(corrections)],
+    valueWords: new Set([...valueWords, ...campaignOnly].filter((w) => !staticWords.has(w))),
     known,
   };
   prepared.set(vocabulary, result);
