@@ -4,6 +4,13 @@
  * from the renderer), used by the fake Slack API (which rejects like Slack would, with
  * `invalid_blocks`) and by the renderer tests. Returns the problems found; [] is valid.
  * Also flags what Slack would show wrongly: unescaped `<` or `&` in mrkdwn, unclosed code fences.
+ *
+ * Table blocks (https://docs.slack.dev/reference/block-kit/blocks/table-block): only in a
+ * message's `attachments` (chat.postMessage puts tables there), at most one per message,
+ * with top-level `blocks` or `text` beside it; up to 100 rows of up to 20 cells, each
+ * `raw_text` (text of 1+ characters) or `rich_text`; `column_settings` up to 20 items, each
+ * null or `align` left/center/right and `is_wrapped` boolean. Rows of different lengths
+ * are flagged too (the table would render ragged).
  */
 
 type Json = Record<string, unknown>;
@@ -21,7 +28,62 @@ const LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   actionId: 255,
+  tableRows: 100,
+  tableCells: 20,
+  tableColumnSettings: 20,
+  tablesPerMessage: 1,
 } as const;
+
+const ALIGNS = new Set(["left", "center", "right"]);
+
+function cellProblems(where: string, cell: unknown): string[] {
+  const c = cell as Json | undefined;
+  if (!c || typeof c !== "object") return [`${where}: not a cell`];
+  if (c.type === "raw_text") {
+    return typeof c.text === "string" && c.text.length > 0 ? [] : [`${where}: raw_text without text`];
+  }
+  if (c.type === "rich_text") {
+    return Array.isArray(c.elements) && c.elements.length > 0 ? [] : [`${where}: rich_text without elements`];
+  }
+  return [`${where}: cell type ${String(c.type)}`];
+}
+
+function tableProblems(where: string, block: Json): string[] {
+  const problems: string[] = [];
+  const rows = block.rows;
+  if (!Array.isArray(rows) || rows.length === 0) return [`${where}: no rows`];
+  if (rows.length > LIMITS.tableRows) problems.push(`${where}: ${rows.length} rows > ${LIMITS.tableRows}`);
+  rows.forEach((row: unknown, r) => {
+    if (!Array.isArray(row) || row.length === 0) {
+      problems.push(`${where} row ${r}: no cells`);
+      return;
+    }
+    if (row.length > LIMITS.tableCells)
+      problems.push(`${where} row ${r}: ${row.length} cells > ${LIMITS.tableCells}`);
+    if (row.length !== (rows[0] as unknown[]).length)
+      problems.push(`${where} row ${r}: ${row.length} cells, row 0 has ${(rows[0] as unknown[]).length}`);
+    row.forEach((cell, c) => {
+      problems.push(...cellProblems(`${where} row ${r} cell ${c}`, cell));
+    });
+  });
+  const settings = block.column_settings;
+  if (settings !== undefined) {
+    if (!Array.isArray(settings)) return [...problems, `${where}: column_settings is not an array`];
+    if (settings.length > LIMITS.tableColumnSettings)
+      problems.push(`${where}: ${settings.length} column_settings > ${LIMITS.tableColumnSettings}`);
+    settings.forEach((setting: unknown, i) => {
+      if (setting === null) return;
+      const s = setting as Json;
+      const extra = Object.keys(s).filter((k) => k !== "align" && k !== "is_wrapped");
+      if (extra.length > 0) problems.push(`${where} column ${i}: unknown ${extra.join(", ")}`);
+      if (s.align !== undefined && !ALIGNS.has(String(s.align)))
+        problems.push(`${where} column ${i}: align ${String(s.align)}`);
+      if (s.is_wrapped !== undefined && typeof s.is_wrapped !== "boolean")
+        problems.push(`${where} column ${i}: is_wrapped`);
+    });
+  }
+  return problems;
+}
 
 function textProblems(where: string, text: unknown, max: number, kinds: readonly string[]): string[] {
   const t = text as Json | undefined;
@@ -39,7 +101,7 @@ function textProblems(where: string, text: unknown, max: number, kinds: readonly
   return problems;
 }
 
-function blockProblems(block: Json, i: number, actionIds: Set<string>): string[] {
+function blockProblems(block: Json, i: number, actionIds: Set<string>, tablesAllowed = false): string[] {
   const where = `block ${i} (${String(block.type)})`;
   const problems: string[] = [];
   if (typeof block.block_id === "string" && block.block_id.length > LIMITS.blockId)
@@ -92,6 +154,10 @@ function blockProblems(block: Json, i: number, actionIds: Set<string>): string[]
       }
       return problems;
     }
+    case "table":
+      return tablesAllowed
+        ? [...problems, ...tableProblems(where, block)]
+        : [...problems, `${where}: a table goes in the message's attachments`];
     default:
       return [...problems, `${where}: unexpected block type`];
   }
@@ -109,4 +175,38 @@ export function blockKitProblems(blocks: unknown, surface: "message" | "home"): 
     problems.push(...blockProblems(block as Json, i, actionIds));
   });
   return problems;
+}
+
+/**
+ * Everything Slack would reject in a chat.postMessage / chat.update's arguments: the top-level
+ * blocks, and the blocks of each attachment (where a table may be), with one table at most.
+ */
+export function messageProblems(args: Record<string, unknown>): string[] {
+  const problems = blockKitProblems(args.blocks, "message");
+  const attachments = args.attachments;
+  if (attachments === undefined) return problems;
+  if (!Array.isArray(attachments)) return [...problems, "attachments is not an array"];
+  if (!args.blocks && !args.text) problems.push("attachments without top-level blocks or text");
+  let tables = 0;
+  const actionIds = new Set<string>();
+  attachments.forEach((attachment: unknown, a) => {
+    const blocks = (attachment as Json | undefined)?.blocks;
+    if (blocks === undefined) return;
+    if (!Array.isArray(blocks)) {
+      problems.push(`attachment ${a}: blocks is not an array`);
+      return;
+    }
+    blocks.forEach((block: unknown, i) => {
+      if ((block as Json).type === "table") tables += 1;
+      problems.push(...blockProblems(block as Json, i, actionIds, true).map((p) => `attachment ${a} ${p}`));
+    });
+  });
+  if (tables > LIMITS.tablesPerMessage)
+    problems.push(`${tables} tables > ${LIMITS.tablesPerMessage} per message`);
+  return problems;
+}
+
+/** What a Slack message shows, as JSON text for "contains" checks: its blocks and its attachments (the table). */
+export function slackJson(message: { blocks: unknown; attachments?: unknown }): string {
+  return JSON.stringify([message.blocks, message.attachments ?? []]);
 }

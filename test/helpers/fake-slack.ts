@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockKitProblems } from "./block-kit-check.js";
+import { blockKitProblems, messageProblems } from "./block-kit-check.js";
 import { FakeHistory } from "./fake-slack-history.js";
 import { multipartFile, parseArgs, readBody } from "./fake-slack-http.js";
 import { FakeSocketMode, SOCKET_PATH } from "./fake-slack-socket.js";
@@ -192,7 +192,7 @@ export class FakeSlack {
         };
       case "chat.postMessage":
       case "chat.update": {
-        const problems = blockKitProblems(args.blocks, "message");
+        const problems = messageProblems(args);
         if (problems.length > 0) return { body: { ok: false, error: "invalid_blocks", problems } };
         if (method === "chat.update") return { body: { ok: true, channel: args.channel, ts: args.ts } };
         const posted = ts();
