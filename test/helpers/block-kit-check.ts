@@ -16,7 +16,7 @@
 type Json = Record<string, unknown>;
 
 const LIMITS = {
-  blocks: { message: 50, home: 100 },
+  blocks: { message: 50, home: 100, modal: 100 },
   blockId: 255,
   header: 150,
   sectionText: 3000,
@@ -32,7 +32,76 @@ const LIMITS = {
   tableCells: 20,
   tableColumnSettings: 20,
   tablesPerMessage: 1,
+  // https://docs.slack.dev/reference/block-kit/blocks/input-block, .../block-elements/*, .../views/modal-views
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  plainTextInputMax: 3000,
+  modalTitle: 24,
+  modalButton: 24,
+  callbackId: 255,
+  privateMetadata: 3000,
 } as const;
+
+type Surface = "message" | "home" | "modal";
+
+const CONVERSATION_KINDS = new Set(["im", "mpim", "private", "public"]);
+
+function optionProblems(where: string, options: unknown): string[] {
+  if (!Array.isArray(options) || options.length === 0 || options.length > LIMITS.selectOptions)
+    return [`${where}: ${Array.isArray(options) ? options.length : "no"} options`];
+  return options.flatMap((o: Json, i) => [
+    ...textProblems(`${where} option ${i}`, o.text, LIMITS.optionText, ["plain_text"]),
+    ...(typeof o.value === "string" && o.value.length > 0 && o.value.length <= LIMITS.optionValue
+      ? []
+      : [`${where} option ${i}: value`]),
+  ]);
+}
+
+/** The element of an input block (the types the forms use), checked against its documented limits. */
+function inputElementProblems(where: string, element: Json | undefined): string[] {
+  if (!element) return [`${where}: no element`];
+  const problems: string[] = [];
+  const id = String(element.action_id ?? "");
+  if (id.length === 0 || id.length > LIMITS.actionId) problems.push(`${where}: action_id`);
+  if (element.placeholder !== undefined)
+    problems.push(
+      ...textProblems(`${where} placeholder`, element.placeholder, LIMITS.placeholder, ["plain_text"]),
+    );
+  switch (element.type) {
+    case "plain_text_input": {
+      const max = element.max_length;
+      if (max !== undefined && (typeof max !== "number" || max < 1 || max > LIMITS.plainTextInputMax))
+        problems.push(`${where}: max_length ${String(max)}`);
+      return problems;
+    }
+    case "static_select": {
+      problems.push(...optionProblems(where, element.options));
+      const initial = element.initial_option as Json | undefined;
+      if (initial && !(element.options as Json[]).some((o) => o.value === initial.value))
+        problems.push(`${where}: initial_option is not one of the options`);
+      return problems;
+    }
+    case "timepicker":
+      if (
+        element.initial_time !== undefined &&
+        !/^([01]\d|2[0-3]):[0-5]\d$/.test(String(element.initial_time))
+      )
+        problems.push(`${where}: initial_time ${String(element.initial_time)}`);
+      return problems;
+    case "conversations_select": {
+      const include = ((element.filter as Json | undefined)?.include as unknown[] | undefined) ?? [];
+      for (const kind of include)
+        if (!CONVERSATION_KINDS.has(String(kind))) problems.push(`${where}: filter ${String(kind)}`);
+      return problems;
+    }
+    default:
+      return [...problems, `${where}: ${String(element.type)} element`];
+  }
+}
 
 const ALIGNS = new Set(["left", "center", "right"]);
 
@@ -101,7 +170,13 @@ function textProblems(where: string, text: unknown, max: number, kinds: readonly
   return problems;
 }
 
-function blockProblems(block: Json, i: number, actionIds: Set<string>, tablesAllowed = false): string[] {
+function blockProblems(
+  block: Json,
+  i: number,
+  actionIds: Set<string>,
+  tablesAllowed = false,
+  surface: Surface = "message",
+): string[] {
   const where = `block ${i} (${String(block.type)})`;
   const problems: string[] = [];
   if (typeof block.block_id === "string" && block.block_id.length > LIMITS.blockId)
@@ -154,6 +229,16 @@ function blockProblems(block: Json, i: number, actionIds: Set<string>, tablesAll
       }
       return problems;
     }
+    case "input":
+      if (surface !== "modal") return [...problems, `${where}: input blocks belong in modals`];
+      return [
+        ...problems,
+        ...textProblems(`${where} label`, block.label, LIMITS.inputLabel, ["plain_text"]),
+        ...(block.hint === undefined
+          ? []
+          : textProblems(`${where} hint`, block.hint, LIMITS.inputHint, ["plain_text"])),
+        ...inputElementProblems(`${where} element`, block.element as Json | undefined),
+      ];
     case "table":
       return tablesAllowed
         ? [...problems, ...tableProblems(where, block)]
@@ -164,7 +249,7 @@ function blockProblems(block: Json, i: number, actionIds: Set<string>, tablesAll
 }
 
 /** Everything in `blocks` that Slack would reject (or render wrongly) on this surface. */
-export function blockKitProblems(blocks: unknown, surface: "message" | "home"): string[] {
+export function blockKitProblems(blocks: unknown, surface: Surface): string[] {
   if (blocks === undefined) return [];
   if (!Array.isArray(blocks)) return ["blocks is not an array"];
   const problems: string[] = [];
@@ -172,8 +257,27 @@ export function blockKitProblems(blocks: unknown, surface: "message" | "home"): 
     problems.push(`${blocks.length} blocks > ${LIMITS.blocks[surface]}`);
   const actionIds = new Set<string>();
   blocks.forEach((block, i) => {
-    problems.push(...blockProblems(block as Json, i, actionIds));
+    problems.push(...blockProblems(block as Json, i, actionIds, false, surface));
   });
+  return problems;
+}
+
+/** Everything Slack would reject in a modal view (views.open, views.update, response_action "update"). */
+export function modalProblems(view: unknown): string[] {
+  const v = (view ?? {}) as Json;
+  if (v.type !== "modal") return ["not a modal view"];
+  const problems = blockKitProblems(v.blocks, "modal");
+  problems.push(...textProblems("title", v.title, LIMITS.modalTitle, ["plain_text"]));
+  for (const button of ["submit", "close"] as const) {
+    if (v[button] !== undefined)
+      problems.push(...textProblems(button, v[button], LIMITS.modalButton, ["plain_text"]));
+  }
+  const hasInputs = Array.isArray(v.blocks) && v.blocks.some((b: Json) => b.type === "input");
+  if (hasInputs && v.submit === undefined) problems.push("a modal with inputs needs a submit button");
+  if (typeof v.callback_id === "string" && v.callback_id.length > LIMITS.callbackId)
+    problems.push("callback_id");
+  if (typeof v.private_metadata === "string" && v.private_metadata.length > LIMITS.privateMetadata)
+    problems.push("private_metadata");
   return problems;
 }
 

@@ -13,6 +13,7 @@ import { blockKitProblems } from "../helpers/block-kit-check.js";
 import { type FakeCall, type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
 import { adSums } from "../helpers/independent-kpis.js";
 import { blockTexts, createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
+import { homeButtonPayload, viewSubmissionPayload } from "../helpers/slack-requests.js";
 import {
   ackOf,
   type SocketServe,
@@ -133,6 +134,55 @@ describe("Socket Mode: questions", () => {
     expect(view.type).toBe("home");
     expect(blockKitProblems(view.blocks, "home")).toEqual([]);
     expect(blockTexts(view.blocks).join("\n")).toContain("*campaigns*");
+  });
+});
+
+describe("Socket Mode: an App Home form", () => {
+  it("the button opens the form; a bad submission gets inline errors in the ack, a valid one is stored", async () => {
+    const press = fake
+      .socketMode()
+      .interactive(
+        homeButtonPayload({ actionId: "home_new_digest", userId: "U0SOCK6", triggerId: "trig-sock-6" }),
+      );
+    await ackOf(press);
+    const opened = await waitFor(
+      () => fake.ok("views.open").find((c) => c.args.trigger_id === "trig-sock-6"),
+      "views.open",
+    );
+    const view = opened.args.view as Record<string, unknown>;
+    const values = (time: string) => ({
+      digest_area: { type: "static_select" as const, value: "campaigns" },
+      digest_period: { type: "static_select" as const, value: "default" },
+      digest_days: { type: "static_select" as const, value: "daily" },
+      digest_time: { type: "timepicker" as const, value: time },
+      zone: { type: "plain_text_input" as const, value: null },
+      target: { type: "conversations_select" as const, value: "C0SOCK6" },
+      filters: { type: "plain_text_input" as const, value: null },
+    });
+    const count = async () => {
+      const [rows] = await db.connection.query(
+        "SELECT COUNT(*) AS n FROM bot_subscriptions WHERE target = 'slack:C0SOCK6'",
+      );
+      return Number((rows as { n: number }[])[0]?.n);
+    };
+    const bad = await ackOf(
+      fake
+        .socketMode()
+        .interactive(viewSubmissionPayload({ view, values: values("24:30"), userId: "U0SOCK6" })),
+    );
+    expect(bad.payload).toEqual({
+      response_action: "errors",
+      errors: { digest_time: expect.stringMatching(/Invalid time `24:30`/) },
+    });
+    expect(await count()).toBe(0);
+    const good = await ackOf(
+      fake
+        .socketMode()
+        .interactive(viewSubmissionPayload({ view, values: values("06:45"), userId: "U0SOCK6" })),
+    );
+    expect(good.payload.response_action).toBe("update");
+    expect(JSON.stringify(good.payload.view)).toContain("campaigns · daily 06:45 UTC · yesterday");
+    expect(await count()).toBe(1);
   });
 });
 

@@ -22,6 +22,8 @@ export interface SlackDeps {
   readonly charts: ChartRenderer;
   /** ISO 4217 code for formatting money. */
   readonly currency: string;
+  /** REPORT_TIMEZONE: a digest or alert form's zone when left empty. */
+  readonly reportTimeZone: string;
   /** Wait before telling the asker "Working on it…". */
   readonly workingDelayMs: number;
   /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */

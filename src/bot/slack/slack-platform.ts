@@ -62,6 +62,7 @@ export async function openSlack(
     ...(deps.snooze ? { snooze: deps.snooze } : {}),
     ...(deps.alertButton ? { alertButton: deps.alertButton } : {}),
     currency: deps.currency,
+    reportTimeZone: deps.reportTimeZone ?? "UTC",
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
     slowNoticeMs: deps.slowNoticeMs,
     redelivery: slackRedelivery(

@@ -4,6 +4,7 @@ import type { SlackDeps } from "../slack-deps.js";
 import { registerActionListener } from "./action-listener.js";
 import { registerAlertButtonListener } from "./alert-button-listener.js";
 import { registerCommandListener } from "./command-listener.js";
+import { registerFormListener } from "./form-listener.js";
 import { registerHomeListener } from "./home-listener.js";
 import { registerMentionListener } from "./mention-listener.js";
 import { registerSnoozeListener } from "./snooze-listener.js";
@@ -13,6 +14,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerMentionListener(app, deps);
   registerActionListener(app, deps);
   registerHomeListener(app, deps);
+  registerFormListener(app, deps);
   registerSnoozeListener(app, deps);
   registerAlertButtonListener(app, deps);
   app.error(async (error) => {
