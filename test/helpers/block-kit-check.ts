@@ -186,6 +186,14 @@ function blockProblems(
       return [...problems, ...textProblems(where, block.text, LIMITS.header, ["plain_text"])];
     case "divider":
       return problems;
+    case "image": {
+      // https://docs.slack.dev/reference/block-kit/blocks/image-block: image_url 3,000, alt_text 2,000
+      const url = String(block.image_url ?? "");
+      if (!/^https?:\/\//.test(url) || url.length > 3000) problems.push(`${where}: image_url`);
+      const alt = String(block.alt_text ?? "");
+      if (alt.length === 0 || alt.length > 2000) problems.push(`${where}: alt_text`);
+      return problems;
+    }
     case "section": {
       const fields = block.fields as unknown[] | undefined;
       if (!block.text && !fields) problems.push(`${where}: neither text nor fields`);

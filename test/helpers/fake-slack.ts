@@ -201,6 +201,16 @@ export class FakeSlack {
         this.history.add(String(args.channel), posted, args);
         return { body: { ok: true, channel: args.channel, ts: posted } };
       }
+      case "chat.unfurl": {
+        const where = (args.channel && args.ts) || (args.unfurl_id && args.source);
+        if (!where) return { body: { ok: false, error: "invalid_arguments" } };
+        const unfurls = (args.unfurls ?? {}) as Record<string, { blocks?: unknown }>;
+        if (Object.keys(unfurls).length === 0) return { body: { ok: false, error: "invalid_unfurls" } };
+        const problems = Object.values(unfurls).flatMap((u) => blockKitProblems(u.blocks, "message"));
+        return problems.length > 0
+          ? { body: { ok: false, error: "invalid_unfurls", problems } }
+          : { body: { ok: true } };
+      }
       case "conversations.history":
         return this.history.history(args);
       case "conversations.replies":

@@ -6,6 +6,7 @@ import type { AccessPolicy } from "../../security/access-policy.js";
 import type { Admission } from "../admission.js";
 import type { AlertButtonHandler } from "../chat-platform.js";
 import type { ChatHandler } from "../chat-request.js";
+import type { UnfurlSettings } from "./link-unfurl.js";
 import type { Redelivery } from "./redelivery.js";
 
 export interface SlackDeps {
@@ -34,4 +35,6 @@ export interface SlackDeps {
   readonly snooze?: (skus: readonly string[]) => Promise<string>;
   /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
   readonly alertButton?: AlertButtonHandler;
+  /** Previews of the bot's own links (link_shared); off unless PUBLIC_BASE_URL is https and CHART_URL_SECRET set. */
+  readonly unfurl?: UnfurlSettings;
 }

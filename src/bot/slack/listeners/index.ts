@@ -8,6 +8,7 @@ import { registerFormListener } from "./form-listener.js";
 import { registerHomeListener } from "./home-listener.js";
 import { registerMentionListener } from "./mention-listener.js";
 import { registerSnoozeListener } from "./snooze-listener.js";
+import { registerUnfurlListener } from "./unfurl-listener.js";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerCommandListener(app, deps);
@@ -17,6 +18,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerFormListener(app, deps);
   registerSnoozeListener(app, deps);
   registerAlertButtonListener(app, deps);
+  if (deps.unfurl) registerUnfurlListener(app, deps, deps.unfurl);
   app.error(async (error) => {
     deps.log.error(
       { platform: "slack", code: error.code, message: error.message.slice(0, 300) },
