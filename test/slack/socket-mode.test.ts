@@ -9,7 +9,7 @@
  * questions asked of the bot in HTTP mode, side by side).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockKitProblems } from "../helpers/block-kit-check.js";
+import { blockKitProblems, messageProblems } from "../helpers/block-kit-check.js";
 import { type FakeCall, type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
 import { adSums } from "../helpers/independent-kpis.js";
 import { blockTexts, createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
@@ -83,7 +83,8 @@ describe("Socket Mode: questions", () => {
     expect(post.token).toMatch(/^xoxb-/);
     const spend = (await adSums(db.connection, range)).spend;
     expect(blockTexts(post.args.blocks).join("\n")).toContain(`*Spend*\n${money(spend)}`);
-    expect(blockKitProblems(post.args.blocks, "message")).toEqual([]);
+    expect(messageProblems(post.args)).toEqual([]);
+    expect(JSON.stringify(post.args.attachments)).toContain('"type":"table"');
     const complete = fake.ok("files.completeUploadExternal").find((c) => c.args.channel_id === "C0SOCK1");
     const fileId = (complete?.args.files as { id: string }[] | undefined)?.[0]?.id;
     const upload = fake.uploads.find((u) => u.fileId === fileId);
