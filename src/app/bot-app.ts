@@ -103,6 +103,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     charts,
     now,
     currency: config.currency,
+    reportTimeZone: config.reportTimeZone,
     publicBaseUrl: config.chat.publicBaseUrl,
     linkSecret: config.chat.chartUrlSecret,
     slowNoticeMs: config.chat.slowNoticeMs,

@@ -66,6 +66,8 @@ export interface PlatformDeps {
   readonly now: () => Date;
   /** ISO 4217 code money is formatted in. */
   readonly currency: string;
+  /** REPORT_TIMEZONE: the zone of a schedule written without one (shown in forms); UTC when unset. */
+  readonly reportTimeZone?: string;
   /** The server's public base URL (links to charts and files). */
   readonly publicBaseUrl: string;
   /** Signs chart and file links; a random per-process secret when unset. */

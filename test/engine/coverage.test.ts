@@ -14,6 +14,7 @@ import { formatDateRange } from "../../src/calendar/date-format.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { answerToText } from "../../src/render/terminal-answer.js";
 import { buildDigest } from "../../src/schedule/digest.js";
+import { slackJson } from "../helpers/block-kit-check.js";
 import { expectClose } from "../helpers/expect-close.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import { adSums, orderSums } from "../helpers/independent-kpis.js";
@@ -48,7 +49,7 @@ const json = (answer: Answer) => answerSchema.parse(JSON.parse(JSON.stringify(an
 function expectShownEverywhere(answer: Answer, note: string): void {
   expect(answerToText(answer, { currency: "EUR" })).toContain(`Note: ${note}`);
   expect(answerToText(answer, { currency: "EUR" })).toMatch(/Orders\s+[^\n]*—/u);
-  const slack = JSON.stringify(answerToBlocks(answer, { currency: "EUR" }).blocks);
+  const slack = slackJson(answerToBlocks(answer, { currency: "EUR" }));
   expect(slack).toContain(JSON.stringify(note).slice(1, -1));
   const card = answerToAdaptiveCard(answer, {
     currency: "EUR",

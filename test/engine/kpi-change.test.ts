@@ -9,6 +9,7 @@ import type { Answer } from "../../src/answer/answer.js";
 import { answerSchema } from "../../src/answer/answer-schema.js";
 import { answerToBlocks } from "../../src/bot/slack/answer-to-blocks.js";
 import { answerToAdaptiveCard } from "../../src/bot/teams/card/adaptive-card.js";
+import { slackJson } from "../helpers/block-kit-check.js";
 import { div } from "../helpers/expect-close.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import { adSums, type Range } from "../helpers/independent-kpis.js";
@@ -66,7 +67,7 @@ describe.each(QUERIES.map((q) => [q]))("%s", (text) => {
     const now = await figures(answer.period);
     const before = await figures(answer.comparison as Range);
     const terminal = await ask(text, false);
-    const slack = JSON.stringify(answerToBlocks(answer, { currency: "EUR" }).blocks);
+    const slack = slackJson(answerToBlocks(answer, { currency: "EUR" }));
     const teams = JSON.stringify(
       answerToAdaptiveCard({ ...answer, charts: [] }, { currency: "EUR", images: [] }),
     );

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from "node:http";
 
 /** Form fields Slack's clients send as JSON text. */
-const JSON_ARGS = new Set(["blocks", "view", "files", "attachments", "metadata", "prompts"]);
+const JSON_ARGS = new Set(["blocks", "view", "files", "attachments", "metadata", "prompts", "unfurls"]);
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockKitProblems } from "./block-kit-check.js";
+import { blockKitProblems, messageProblems, modalProblems } from "./block-kit-check.js";
 import { FakeHistory } from "./fake-slack-history.js";
 import { multipartFile, parseArgs, readBody } from "./fake-slack-http.js";
 import { FakeSocketMode, SOCKET_PATH } from "./fake-slack-socket.js";
@@ -63,6 +63,8 @@ export class FakeSlack {
   private readonly pending = new Map<string, { filename: string; altText: string | undefined }>();
   private lastTs = 0;
   private nextFile = 1;
+  private nextView = 1;
+  private readonly usedTriggers = new Set<string>();
   private server: Server | undefined;
   private base = "";
 
@@ -192,12 +194,22 @@ export class FakeSlack {
         };
       case "chat.postMessage":
       case "chat.update": {
-        const problems = blockKitProblems(args.blocks, "message");
+        const problems = messageProblems(args);
         if (problems.length > 0) return { body: { ok: false, error: "invalid_blocks", problems } };
         if (method === "chat.update") return { body: { ok: true, channel: args.channel, ts: args.ts } };
         const posted = ts();
         this.history.add(String(args.channel), posted, args);
         return { body: { ok: true, channel: args.channel, ts: posted } };
+      }
+      case "chat.unfurl": {
+        const where = (args.channel && args.ts) || (args.unfurl_id && args.source);
+        if (!where) return { body: { ok: false, error: "invalid_arguments" } };
+        const unfurls = (args.unfurls ?? {}) as Record<string, { blocks?: unknown }>;
+        if (Object.keys(unfurls).length === 0) return { body: { ok: false, error: "invalid_unfurls" } };
+        const problems = Object.values(unfurls).flatMap((u) => blockKitProblems(u.blocks, "message"));
+        return problems.length > 0
+          ? { body: { ok: false, error: "invalid_unfurls", problems } }
+          : { body: { ok: true } };
       }
       case "conversations.history":
         return this.history.history(args);
@@ -222,6 +234,17 @@ export class FakeSlack {
         return problems.length > 0
           ? { body: { ok: false, error: "invalid_blocks", problems } }
           : { body: { ok: true } };
+      }
+      case "views.open": {
+        // A trigger id is good for one views.open (and for 3 s, not checked here).
+        const trigger = String(args.trigger_id ?? "");
+        if (trigger === "" || this.usedTriggers.has(trigger))
+          return { body: { ok: false, error: "invalid_trigger_id" } };
+        this.usedTriggers.add(trigger);
+        const problems = modalProblems(args.view);
+        return problems.length > 0
+          ? { body: { ok: false, error: "invalid_arguments", problems } }
+          : { body: { ok: true, view: { id: `V${this.nextView++}`, ...(args.view as object) } } };
       }
       case "files.getUploadURLExternal": {
         if (!args.filename || !Number(args.length))

@@ -140,3 +140,92 @@ export function eventBody(event: Record<string, unknown>, eventId?: string): str
 
 export const FORM = "application/x-www-form-urlencoded";
 export const JSON_TYPE = "application/json";
+
+/** Pressing a button on a user's App Home: a block_actions from a `home` view (no channel, no response_url). */
+export function homeButtonPayload(fields: {
+  actionId: string;
+  userId: string;
+  triggerId?: string;
+}): Record<string, unknown> {
+  return {
+    type: "block_actions",
+    user: { id: fields.userId, username: "ada", name: "ada", team_id: "T0FAKE" },
+    api_app_id: "A0FAKE",
+    token: "deprecated",
+    container: { type: "view", view_id: "VHOME" },
+    trigger_id: fields.triggerId ?? newTriggerId(),
+    team: { id: "T0FAKE", domain: "fake" },
+    view: { id: "VHOME", type: "home", team_id: "T0FAKE", callback_id: "", state: { values: {} } },
+    actions: [
+      {
+        type: "button",
+        action_id: fields.actionId,
+        block_id: "home_forms",
+        text: { type: "plain_text", text: "New" },
+        action_ts: "1790000000.2",
+      },
+    ],
+  };
+}
+
+/** One field's state in a submitted view, as Slack reports it per element type. */
+export type FieldState =
+  | { readonly type: "static_select"; readonly value: string }
+  | { readonly type: "plain_text_input"; readonly value: string | null }
+  | { readonly type: "timepicker"; readonly value: string | null }
+  | { readonly type: "conversations_select"; readonly value: string | null };
+
+function fieldState(state: FieldState): Record<string, unknown> {
+  switch (state.type) {
+    case "static_select":
+      return {
+        type: state.type,
+        selected_option: { text: { type: "plain_text", text: state.value }, value: state.value },
+      };
+    case "plain_text_input":
+      return { type: state.type, value: state.value };
+    case "timepicker":
+      return { type: state.type, selected_time: state.value };
+    case "conversations_select":
+      return { type: state.type, selected_conversation: state.value };
+  }
+}
+
+/**
+ * Submitting a modal (view_submission): the view that was opened (its callback_id and blocks)
+ * with the person's input in state.values, keyed by block id and action id as Slack sends it.
+ */
+export function viewSubmissionPayload(fields: {
+  view: Record<string, unknown>;
+  values: Record<string, FieldState>;
+  userId: string;
+  actionId?: string;
+  triggerId?: string;
+}): Record<string, unknown> {
+  const actionId = fields.actionId ?? "value";
+  const values = Object.fromEntries(
+    Object.entries(fields.values).map(([blockId, state]) => [blockId, { [actionId]: fieldState(state) }]),
+  );
+  return {
+    type: "view_submission",
+    team: { id: "T0FAKE", domain: "fake" },
+    user: { id: fields.userId, username: "ada", name: "ada", team_id: "T0FAKE" },
+    api_app_id: "A0FAKE",
+    token: "deprecated",
+    trigger_id: fields.triggerId ?? newTriggerId(),
+    view: {
+      id: "VFORM1",
+      team_id: "T0FAKE",
+      app_id: "A0FAKE",
+      bot_id: "BKPIBOT",
+      private_metadata: "",
+      root_view_id: "VFORM1",
+      previous_view_id: null,
+      hash: "1790000000.abcdef",
+      ...fields.view,
+      state: { values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}

@@ -1,17 +1,18 @@
 /**
  * answerToBlocks (pure): what a person reads — KPI fields with ▲/▼ and green/red by what
- * is good for the metric, the period, tables as aligned monospace text — and that no
- * Answer, however large or odd, produces a message Slack would reject (checked by an
+ * is good for the metric, the period, the main table as a native table block in the
+ * attachment (further tables as aligned monospace text, one table per message) — and that
+ * no Answer, however large or odd, produces a message Slack would reject (checked by an
  * independent validator with Slack's documented limits), oversized ones by construction
  * and random ones by property.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/answer.js";
+import type { Answer, AnswerTable } from "../../src/answer/answer.js";
 import { answerToBlocks } from "../../src/bot/slack/answer-to-blocks.js";
 import { decodeAction } from "../../src/commands/action-payload.js";
 import { queryToText } from "../../src/commands/command-text.js";
-import { blockKitProblems } from "../helpers/block-kit-check.js";
+import { messageProblems } from "../helpers/block-kit-check.js";
 import { blockTexts } from "../helpers/slack-bot.js";
 import { answering, bigTable, CAMPAIGNS, manyCharts, manyKpis, OVERSIZED } from "./answer-fixtures.js";
 
@@ -36,7 +37,9 @@ describe("a normal answer", () => {
       text: { type: "plain_text", text: "Campaigns · last 30 days" },
     });
     expect(texts).toContain("Oct 27 – Nov 25, 2026 · UTC · vs Sep 27 – Oct 26, 2026");
-    expect(message.text).toBe("Campaigns · last 30 days — Oct 27 – Nov 25, 2026 · UTC");
+    expect(message.text).toBe(
+      "Campaigns · last 30 days — Oct 27 – Nov 25, 2026 · UTC: Spend €37.00, Revenue €300.00, ROAS 10.54×",
+    );
   });
 
   it("shows each KPI with value, change arrow, good/bad colour for that metric, and previous value", () => {
@@ -51,11 +54,41 @@ describe("a normal answer", () => {
     ]);
   });
 
-  it("shows the table aligned in a code block, escaped for mrkdwn, with units formatted", () => {
-    const table = texts.find((t) => t.startsWith("*Campaigns by profit*"));
-    expect(table).toBe(
+  it("shows the main table as a native table block in the attachment: numbers right-aligned and formatted", () => {
+    expect(message.attachments).toEqual([
+      {
+        fallback: "Campaigns by profit: 2 rows",
+        blocks: [
+          { type: "section", text: { type: "mrkdwn", text: "*Campaigns by profit*" } },
+          {
+            type: "table",
+            rows: [
+              ["Campaign", "Spend", "Revenue", "ROAS"].map((text) => ({ type: "raw_text", text })),
+              ["Autumn Sale", "€37.00", "€390.00", "10.54×"].map((text) => ({ type: "raw_text", text })),
+              // raw_text is not mrkdwn: no escaping; no value is "—", never an empty cell
+              ["Brand & <Friends>", "€0.00", "—", "—"].map((text) => ({ type: "raw_text", text })),
+            ],
+            column_settings: [
+              { align: "left", is_wrapped: true },
+              { align: "right", is_wrapped: false },
+              { align: "right", is_wrapped: false },
+              { align: "right", is_wrapped: false },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(message.cutTables).toEqual([]);
+    expect(texts.some((t) => t.includes("```"))).toBe(false);
+  });
+
+  it("a second table (Slack allows one table per message) is aligned text in a code block, escaped for mrkdwn", () => {
+    const main = CAMPAIGNS.tables[0] as AnswerTable;
+    const two = render({ ...CAMPAIGNS, tables: [main, { ...main, key: "again", title: "Again" }] });
+    expect(two.attachments).toHaveLength(1);
+    expect(blockTexts(two.blocks).find((t) => t.startsWith("*Again*"))).toBe(
       [
-        "*Campaigns by profit*",
+        "*Again*",
         "```",
         "Campaign            Spend  Revenue    ROAS",
         "Autumn Sale        €37.00  €390.00  10.54×",
@@ -63,54 +96,56 @@ describe("a normal answer", () => {
         "```",
       ].join("\n"),
     );
-    expect(message.cutTables).toEqual([]);
+    expect(messageProblems({ ...two })).toEqual([]);
+  });
+
+  it("an empty main table says so in the blocks; the next table with rows becomes the native one", () => {
+    const main = CAMPAIGNS.tables[0] as AnswerTable;
+    const empty = { ...main, key: "empty", title: "Nothing", rows: [] };
+    const out = render({ ...CAMPAIGNS, tables: [empty, main] });
+    expect(blockTexts(out.blocks)).toContain("*Nothing*\n_(no rows)_");
+    expect(blockTexts(out.attachments)).toContain("*Campaigns by profit*");
   });
 
   it("ends with notes, the charts that follow, freshness with the metric definitions, and the buttons", () => {
     const types = message.blocks.map((b) => b.type);
-    expect(types).toEqual([
-      "header",
-      "context",
-      "section",
-      "section",
-      "context",
-      "context",
-      "context",
-      "actions",
-    ]);
+    expect(types).toEqual(["header", "context", "section", "context", "context", "context", "actions"]);
     expect(texts).toContain("Revenue is attributed to the last ad clicked.");
     expect(texts).toContain(":bar_chart: Chart below: ROAS by campaign");
     expect(texts).toContain(
       "Data through Nov 25, 2026 · refreshed 2026-11-26 01:30 · Metric definitions: `/kpi help metrics`",
     );
-    expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    expect(messageProblems({ ...message })).toEqual([]);
   });
 });
 
 describe("oversized answers stay within every Block Kit limit", () => {
   it("200 rows, 30 KPIs, 10 charts, 500-character titles and cells, 15 long notes", () => {
     const message = render(OVERSIZED);
-    expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    expect(messageProblems({ ...message })).toEqual([]);
     const header = message.blocks[0] as { text: { text: string } };
     expect(header.text.text).toHaveLength(150);
     expect(header.text.text.endsWith("…")).toBe(true);
     expect(fields(OVERSIZED)).toHaveLength(30);
-    const table = blockTexts(message.blocks).find((t) => t.includes("```")) ?? "";
-    expect(table).toMatch(
-      /_… and 185 more rows in the CSV file · not shown here: Column 3 x+, Column 4 x+, .*_$/s,
-    );
+    // 200 rows: the table block holds its limit (the header and 99 rows); the rest go to the CSV
+    const table = message.attachments[0]?.blocks?.find((b) => b.type === "table") as
+      | { rows: unknown[][] }
+      | undefined;
+    expect(table?.rows).toHaveLength(100);
+    expect(blockTexts(message.attachments)).toContain("_… and 101 more rows in the CSV file_");
     expect(message.cutTables).toEqual(["huge"]);
   });
 
   it("80 KPIs and 60 tables: 40 KPIs and 39 tables shown, the rest counted; the hidden tables go to CSV", () => {
     const tables = Array.from({ length: 60 }, (_, i) => bigTable(`t${i}`, 3, 2));
     const message = render({ ...OVERSIZED, kpis: manyKpis(80), tables });
-    expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    expect(messageProblems({ ...message })).toEqual([]);
     expect(message.blocks).toHaveLength(50);
+    // the first table is the native one, in the attachment; 39 more fit in the blocks
     expect(blockTexts(message.blocks)).toContain(
-      "… and 40 more KPIs and 21 more tables (in the CSV files) not shown here",
+      "… and 40 more KPIs and 20 more tables (in the CSV files) not shown here",
     );
-    expect(message.cutTables.slice(-21)).toEqual(tables.slice(39).map((t) => t.key));
+    expect(message.cutTables.slice(-20)).toEqual(tables.slice(40).map((t) => t.key));
   });
 
   it("any Answer at all (random sizes, text with &, <, >, ``` and emoji) renders within the limits", () => {
@@ -140,7 +175,7 @@ describe("oversized answers stay within every Block Kit limit", () => {
     fc.assert(
       fc.property(answer, (parts) => {
         const message = render({ ...CAMPAIGNS, ...parts });
-        expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+        expect(messageProblems({ ...message })).toEqual([]);
       }),
       { numRuns: 150 },
     );

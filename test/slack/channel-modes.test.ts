@@ -9,6 +9,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { assembleBot } from "../../src/app/bot-app.js";
+import { slackManifestFor } from "../../src/bot/slack/slack-manifest.js";
 import { loadConfig } from "../../src/config.js";
 import { type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "../helpers/slack-bot.js";
@@ -60,6 +61,16 @@ describe("Slack platform modes", () => {
   });
 });
 
+/** The bot scopes manifest.yml asks for: what the code uses, nothing more. */
+const SCOPES = [
+  "app_mentions:read",
+  "channels:history",
+  "chat:write",
+  "commands",
+  "files:write",
+  "groups:history",
+];
+
 describe("manifest.yml", () => {
   it("creates the bot with /kpi, the events, interactivity, App Home, Socket Mode, and only the scopes used", async () => {
     const manifest = parse(await readFile(new URL("../../manifest.yml", import.meta.url), "utf8"));
@@ -68,14 +79,7 @@ describe("manifest.yml", () => {
     expect(command.usage_hint).toContain("<area> [period]");
     expect(manifest.features.bot_user.display_name).toBeTruthy();
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
-      "app_mentions:read",
-      "channels:history",
-      "chat:write",
-      "commands",
-      "files:write",
-      "groups:history",
-    ]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(SCOPES);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       "app_home_opened",
       "app_mention",
@@ -86,5 +90,21 @@ describe("manifest.yml", () => {
       request_url: "https://kpi.example.com/slack/events",
     });
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it("npm run slack:manifest: with an https PUBLIC_BASE_URL, HTTP mode at that host plus link previews; without, as written", async () => {
+    const text = await readFile(new URL("../../manifest.yml", import.meta.url), "utf8");
+    expect(slackManifestFor(text, undefined)).toBe(text);
+    expect(slackManifestFor(text, "http://localhost:3000")).toBe(text);
+    const manifest = parse(slackManifestFor(text, "https://kpi.acme.test/"));
+    expect(manifest.features.unfurl_domains).toEqual(["kpi.acme.test"]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...SCOPES, "links:read", "links:write"]);
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: "https://kpi.acme.test/slack/events",
+      bot_events: ["app_mention", "app_home_opened", "link_shared"],
+    });
+    expect(manifest.features.slash_commands[0].url).toBe("https://kpi.acme.test/slack/events");
+    expect(manifest.settings.interactivity.request_url).toBe("https://kpi.acme.test/slack/events");
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 });

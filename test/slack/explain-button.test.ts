@@ -81,7 +81,8 @@ describe("Explain buttons in Slack", () => {
         "u",
       ),
     );
-    const all = blockTexts(blocks).join("\n");
+    // The drivers by platform: the main table, a table block in the message's attachment.
+    const all = blockTexts([blocks, post?.args.attachments]).join("\n");
     expect(all).toContain(euro(meta.spend - metaBefore.spend));
     const upload = await waitFor(() => bot.fake.uploads[0], "the waterfall");
     expect(upload.filename).toMatch(/waterfall/u);

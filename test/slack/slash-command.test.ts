@@ -5,7 +5,8 @@
  * bad input, help and refused areas reach only the asker.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { blockKitProblems } from "../helpers/block-kit-check.js";
+import { blockKitProblems, messageProblems } from "../helpers/block-kit-check.js";
+import type { FakeCall } from "../helpers/fake-slack.js";
 import {
   BOT_TOKEN,
   blockTexts,
@@ -18,6 +19,19 @@ import {
 import type { TestDatabase } from "../helpers/test-database.js";
 import { waitFor } from "../helpers/wait-for.js";
 
+/** The table block of a posted answer: its cells' texts and each column's alignment. */
+function tableOf(post: FakeCall | undefined): { rows: string[][]; align: string[] } {
+  const attachments = (post?.args.attachments ?? []) as { blocks: { type: string }[] }[];
+  const block = attachments.flatMap((a) => a.blocks).find((b) => b.type === "table") as
+    | { rows: { text: string }[][]; column_settings: { align: string }[] }
+    | undefined;
+  if (!block) throw new Error("no table block in the message's attachments");
+  return {
+    rows: block.rows.map((row) => row.map((cell) => cell.text)),
+    align: block.column_settings.map((setting) => setting.align),
+  };
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let db: TestDatabase;
@@ -25,11 +39,11 @@ let bot: SlackBot;
 
 beforeAll(async () => {
   db = await createFixtureDatabase("kpi_slack_cmd");
-  // 20 more products out of stock: a low-stock list longer than a message shows.
+  // 110 more products out of stock: a low-stock list longer than a table block holds (100 rows).
   const values = Array.from(
-    { length: 20 },
+    { length: 110 },
     (_, i) =>
-      `(${100 + i}, 2, 'BG-${100 + i}', 'Bag ${String(i).padStart(2, "0")}', 50.00, 20.00, 0, 3, 1, '2025-01-01')`,
+      `(${100 + i}, 2, 'BG-${100 + i}', 'Bag ${String(i).padStart(3, "0")}', 50.00, 20.00, 0, 3, 1, '2025-01-01')`,
   );
   await db.connection.query(
     `INSERT INTO products (product_id, category_id, sku, name, price, unit_cost, stock_qty, reorder_level, is_active, created_date) VALUES ${values.join(", ")}`,
@@ -66,10 +80,18 @@ describe("/kpi campaigns last-30d", () => {
     expect(texts).toContain("This period's figures cover only Oct 27 – Nov 11, 2026.");
     expect(texts).toMatch(/\*Spend\*\n€37\.00 {2}—\n_prev €80\.00_/);
     expect(texts).toMatch(/\*Revenue\*\n€390\.00 {2}—\n_prev €0\.00_/);
-    expect(texts).toMatch(/Autumn Sale +€37\.00 +€390\.00 +€193\.00/);
+    // The main table: a native table block in the message's attachment, numbers right-aligned.
+    const table = tableOf(post);
+    expect(table.rows[0]?.slice(0, 4)).toEqual(["Campaign", "Spend", "Revenue", "Profit"]);
+    expect(table.rows.find((row) => row[0] === "Autumn Sale")?.slice(1, 4)).toEqual([
+      "€37.00",
+      "€390.00",
+      "€193.00",
+    ]);
+    expect(table.align.slice(0, 4)).toEqual(["left", "right", "right", "right"]);
     expect(texts).toContain("Metric definitions: `/kpi help metrics`");
     expect(texts).toMatch(/Data through Nov 11, 2026/);
-    expect(blockKitProblems(post?.args.blocks, "message")).toEqual([]);
+    expect(messageProblems(post?.args ?? {})).toEqual([]);
 
     const complete = await waitFor(() => bot.fake.ok("files.completeUploadExternal")[0], "the chart upload");
     expect(complete.args.channel_id).toBe(CHANNEL);
@@ -98,28 +120,30 @@ describe("/kpi campaigns last-30d", () => {
   });
 });
 
-describe("a table longer than a message shows", () => {
-  it("shows the top rows with 'and N more', and uploads the whole table as CSV next to the charts", async () => {
+describe("a table longer than a table block holds", () => {
+  it("shows the header and 99 rows with 'and N more', and uploads the whole table as CSV next to the charts", async () => {
     const before = bot.delivered();
     await bot.command("stock");
     // This answer posted and fully delivered (the count alone could be an earlier answer's).
-    const isTable = (t: string) => t.startsWith("*At or below reorder level*\n```");
+    const isTitle = (t: string) => t === "*At or below reorder level*";
     const post = await waitFor(
       () =>
         bot.delivered() > before &&
-        bot.fake.ok("chat.postMessage").find((p) => blockTexts(p.args.blocks).some(isTable)),
+        bot.fake.ok("chat.postMessage").find((p) => blockTexts(p.args.attachments).some(isTitle)),
       "the answer",
     );
-    const table = blockTexts(post.args.blocks).find(isTable) ?? "";
-    expect(table).toMatch(/```\n_… and 7 more rows in the CSV file_$/);
+    const table = tableOf(post);
+    expect(table.rows).toHaveLength(100); // Slack's limit: the header and 99 rows
+    expect(blockTexts(post.args.attachments)).toContain("_… and 13 more rows in the CSV file_");
+    expect(messageProblems(post.args)).toEqual([]);
     const [complete] = bot.fake.ok("files.completeUploadExternal");
     const csv = bot.fake.uploads.find(
       (u) => u.filename === "stock-at_or_below_reorder-2026-10-27_2026-11-25.csv",
     );
     const lines = csv?.bytes.toString("utf8").trimEnd().split("\r\n") ?? [];
     expect(lines[0]).toBe("SKU,Product,Category,Stock,Reorder level,Units sold (30 days),Days of cover");
-    expect(lines).toHaveLength(1 + 22);
-    expect(lines).toContain("BG-119,Bag 19,Bags,0,3,0,0");
+    expect(lines).toHaveLength(1 + 112);
+    expect(lines).toContain("BG-209,Bag 109,Bags,0,3,0,0");
     expect(complete?.args.channel_id).toBe(CHANNEL);
     expect(bot.fake.uploads.filter((u) => u.filename.endsWith(".png")).length).toBeGreaterThan(0);
   });

@@ -9,10 +9,11 @@
  * questions asked of the bot in HTTP mode, side by side).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockKitProblems } from "../helpers/block-kit-check.js";
+import { blockKitProblems, messageProblems } from "../helpers/block-kit-check.js";
 import { type FakeCall, type FakeSlack, startFakeSlack } from "../helpers/fake-slack.js";
 import { adSums } from "../helpers/independent-kpis.js";
 import { blockTexts, createFixtureDatabase, type SlackBot, startSlackBot } from "../helpers/slack-bot.js";
+import { homeButtonPayload, viewSubmissionPayload } from "../helpers/slack-requests.js";
 import {
   ackOf,
   type SocketServe,
@@ -82,7 +83,8 @@ describe("Socket Mode: questions", () => {
     expect(post.token).toMatch(/^xoxb-/);
     const spend = (await adSums(db.connection, range)).spend;
     expect(blockTexts(post.args.blocks).join("\n")).toContain(`*Spend*\n${money(spend)}`);
-    expect(blockKitProblems(post.args.blocks, "message")).toEqual([]);
+    expect(messageProblems(post.args)).toEqual([]);
+    expect(JSON.stringify(post.args.attachments)).toContain('"type":"table"');
     const complete = fake.ok("files.completeUploadExternal").find((c) => c.args.channel_id === "C0SOCK1");
     const fileId = (complete?.args.files as { id: string }[] | undefined)?.[0]?.id;
     const upload = fake.uploads.find((u) => u.fileId === fileId);
@@ -133,6 +135,55 @@ describe("Socket Mode: questions", () => {
     expect(view.type).toBe("home");
     expect(blockKitProblems(view.blocks, "home")).toEqual([]);
     expect(blockTexts(view.blocks).join("\n")).toContain("*campaigns*");
+  });
+});
+
+describe("Socket Mode: an App Home form", () => {
+  it("the button opens the form; a bad submission gets inline errors in the ack, a valid one is stored", async () => {
+    const press = fake
+      .socketMode()
+      .interactive(
+        homeButtonPayload({ actionId: "home_new_digest", userId: "U0SOCK6", triggerId: "trig-sock-6" }),
+      );
+    await ackOf(press);
+    const opened = await waitFor(
+      () => fake.ok("views.open").find((c) => c.args.trigger_id === "trig-sock-6"),
+      "views.open",
+    );
+    const view = opened.args.view as Record<string, unknown>;
+    const values = (time: string) => ({
+      digest_area: { type: "static_select" as const, value: "campaigns" },
+      digest_period: { type: "static_select" as const, value: "default" },
+      digest_days: { type: "static_select" as const, value: "daily" },
+      digest_time: { type: "timepicker" as const, value: time },
+      zone: { type: "plain_text_input" as const, value: null },
+      target: { type: "conversations_select" as const, value: "C0SOCK6" },
+      filters: { type: "plain_text_input" as const, value: null },
+    });
+    const count = async () => {
+      const [rows] = await db.connection.query(
+        "SELECT COUNT(*) AS n FROM bot_subscriptions WHERE target = 'slack:C0SOCK6'",
+      );
+      return Number((rows as { n: number }[])[0]?.n);
+    };
+    const bad = await ackOf(
+      fake
+        .socketMode()
+        .interactive(viewSubmissionPayload({ view, values: values("24:30"), userId: "U0SOCK6" })),
+    );
+    expect(bad.payload).toEqual({
+      response_action: "errors",
+      errors: { digest_time: expect.stringMatching(/Invalid time `24:30`/) },
+    });
+    expect(await count()).toBe(0);
+    const good = await ackOf(
+      fake
+        .socketMode()
+        .interactive(viewSubmissionPayload({ view, values: values("06:45"), userId: "U0SOCK6" })),
+    );
+    expect(good.payload.response_action).toBe("update");
+    expect(JSON.stringify(good.payload.view)).toContain("campaigns · daily 06:45 UTC · yesterday");
+    expect(await count()).toBe(1);
   });
 });
 

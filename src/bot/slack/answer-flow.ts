@@ -1,6 +1,7 @@
 /**
  * A command, mention or re-run after its ack: the command run (run-request.ts), the answer
- * posted to the channel (or thread) as Block Kit, then its charts — and the CSV of tables
+ * posted to the channel (or thread) as Block Kit (its main table a native table block in the
+ * message's attachment), then its charts — and the CSV of tables
  * too long to show — uploaded there as files. A failed upload leaves the answer up, with
  * a note added to it; a channel Slack will not post in gets the asker a hint.
  */
@@ -31,6 +32,7 @@ async function postAnswer(answer: Answer, place: ReplyPlace, replier: SlackRepli
       ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
       text: message.text,
       blocks: message.blocks,
+      ...(message.attachments.length > 0 ? { attachments: message.attachments } : {}),
       unfurl_links: false,
       unfurl_media: false,
     });
@@ -115,6 +117,7 @@ async function addWarnings(
       ts,
       text: message.text,
       blocks: message.blocks,
+      ...(message.attachments.length > 0 ? { attachments: message.attachments } : {}),
     });
   } catch (error) {
     deps.log.warn(

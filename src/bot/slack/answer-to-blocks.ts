@@ -1,14 +1,18 @@
 /**
  * answerToBlocks: an Answer as a Block Kit message — header, period line, KPI fields,
- * tables (top rows), notes, a line naming the charts that follow as images, data
- * freshness with the metric definitions pointer, and the answer's buttons. Pure and
- * deterministic; whatever the Answer holds, the message stays within every Block Kit
- * limit (block-kit-limits.ts): what does not fit is counted in an "and N more" line and
- * the tables that were cut are named in `cutTables`, for the caller to send as CSV.
+ * tables, notes, a line naming the charts that follow as images, data freshness with the
+ * metric definitions pointer, and the answer's buttons. The main table (the first with
+ * rows) is a native `table` block in the message's one attachment, where Slack shows tables
+ * (native-table.ts); Slack allows one table per message, so any further table is drawn as
+ * aligned text in a code block (table-block.ts). Pure and deterministic; whatever the
+ * Answer holds, the message stays within every Block Kit limit (block-kit-limits.ts): what
+ * does not fit is counted in an "and N more" line and the tables that were cut are named
+ * in `cutTables`, for the caller to send as CSV.
  */
 import type { Answer } from "../../answer/answer.js";
 import { formatDateRange, formatPeriod } from "../../calendar/date-format.js";
 import type { Freshness } from "../../engine/freshness.js";
+import { formatNumber } from "../../metrics/format.js";
 import { periodLine } from "../../render/answer-text.js";
 import { leadLines } from "../../render/lead-text.js";
 import { answerButtonBlocks } from "./answer-buttons.js";
@@ -22,8 +26,9 @@ import {
   mrkdwn,
   truncate,
 } from "./block-kit-limits.js";
-import type { SlackBlock } from "./block-types.js";
+import type { SlackAttachment, SlackBlock } from "./block-types.js";
 import { kpiSections } from "./kpi-fields.js";
+import { fitsNativeTable, nativeTable } from "./native-table.js";
 import { tableBlock } from "./table-block.js";
 
 /** At most this many KPI sections (10 KPIs each) before "and N more KPIs". */
@@ -40,6 +45,8 @@ export interface SlackAnswerMessage {
   /** Notification and fallback text. */
   readonly text: string;
   readonly blocks: SlackBlock[];
+  /** The main table as a native table block ([] when the answer has no table with rows). */
+  readonly attachments: SlackAttachment[];
   /** Keys of the tables not shown in full (rows, columns or whole tables left out). */
   readonly cutTables: string[];
 }
@@ -73,6 +80,18 @@ function chartsLine(answer: Answer): string | undefined {
   const titles = answer.charts.map((chart) => chart.title).join(", ");
   const count = answer.charts.length === 1 ? "Chart" : `${answer.charts.length} charts`;
   return `:bar_chart: ${count} below: ${mrkdwn(titles, MAX_CONTEXT_TEXT_CHARS - 40)}`;
+}
+
+/** KPIs named in the notification text (what a phone or a screen reader says first). */
+export const FALLBACK_KPIS = 3;
+
+/** The notification and fallback text: title, period and the first KPIs' values. */
+function fallbackText(answer: Answer, currency: string): string {
+  const kpis = answer.kpis
+    .slice(0, FALLBACK_KPIS)
+    .map((kpi) => `${kpi.label} ${formatNumber(kpi.value, kpi.unit, { currency })}`);
+  const head = `${answer.title} — ${formatPeriod(answer.period)}`;
+  return truncate(kpis.length > 0 ? `${head}: ${kpis.join(", ")}` : head, MAX_MESSAGE_TEXT_CHARS);
 }
 
 export function answerToBlocks(answer: Answer, options: AnswerBlocksOptions): SlackAnswerMessage {
@@ -111,13 +130,15 @@ export function answerToBlocks(answer: Answer, options: AnswerBlocksOptions): Sl
     answer.comparison !== null,
   );
   budget -= kpis.blocks.length;
-  const tables = answer.tables
-    .slice(0, Math.max(0, budget))
-    .map((t) => ({ t, ...tableBlock(t, options.currency) }));
-  const hiddenTables = answer.tables.length - tables.length;
+  const main = answer.tables.find(fitsNativeTable);
+  const native = main ? nativeTable(main, options.currency) : undefined;
+  const others = answer.tables.filter((t) => t !== main);
+  const tables = others.slice(0, Math.max(0, budget)).map((t) => ({ t, ...tableBlock(t, options.currency) }));
+  const hiddenTables = others.length - tables.length;
   const cutTables = [
+    ...(main && native?.cut ? [main.key] : []),
     ...tables.filter((entry) => entry.cut).map((entry) => entry.t.key),
-    ...answer.tables.slice(tables.length).map((t) => t.key),
+    ...others.slice(tables.length).map((t) => t.key),
   ];
 
   const more: string[] = [];
@@ -126,8 +147,9 @@ export function answerToBlocks(answer: Answer, options: AnswerBlocksOptions): Sl
   const overflow = more.length > 0 ? [context([`… and ${more.join(" and ")} not shown here`])] : [];
 
   return {
-    text: truncate(`${answer.title} — ${formatPeriod(answer.period)}`, MAX_MESSAGE_TEXT_CHARS),
+    text: fallbackText(answer, options.currency),
     blocks: [...head, ...kpis.blocks, ...tables.map((entry) => entry.block), ...overflow, ...tail],
+    attachments: native ? [native.attachment] : [],
     cutTables,
   };
 }

@@ -1,12 +1,28 @@
 /**
  * The App Home tab: a short guide to asking — the command shape, periods, comparison and
  * filters, and examples for every area (from the area registry, so it never drifts
- * from what the parser accepts). Subscriptions join this tab with the digest issue.
+ * from what the parser accepts), and the "New digest" and "New alert" buttons that open
+ * their forms (home-forms.ts).
  */
 import { PERIOD_WORDS } from "../../answer/query.js";
 import { AREA_NAMES, type Area, areaModule } from "../../areas/registry.js";
 import { escapeMrkdwn, MAX_SECTION_TEXT_CHARS, truncate } from "./block-kit-limits.js";
 import type { SlackBlock, SlackHomeView } from "./block-types.js";
+import { NEW_ALERT_ACTION, NEW_DIGEST_ACTION } from "./home-forms.js";
+
+const formButtons: SlackBlock = {
+  type: "actions",
+  block_id: "home_forms",
+  elements: [
+    {
+      type: "button",
+      action_id: NEW_DIGEST_ACTION,
+      text: { type: "plain_text", text: "New digest" },
+      style: "primary",
+    },
+    { type: "button", action_id: NEW_ALERT_ACTION, text: { type: "plain_text", text: "New alert" } },
+  ],
+};
 
 const section = (text: string): SlackBlock => ({
   type: "section",
@@ -34,6 +50,7 @@ export function homeView(areas?: HomeAreas): SlackHomeView {
     type: "home",
     blocks: [
       { type: "header", text: { type: "plain_text", text: "Marketing KPIs, right here" } },
+      formButtons,
       section(
         [
           "Ask with `/kpi &lt;area&gt; [period] [vs last-year] [filters]` in any channel I am in, or mention me: `@kpi campaigns last-30d` answers in a thread.",

@@ -7,6 +7,7 @@ import type { Admission } from "../admission.js";
 import type { AlertButtonHandler } from "../chat-platform.js";
 import type { ChatHandler } from "../chat-request.js";
 import type { ThreadContexts } from "../conversation/thread-context-store.js";
+import type { UnfurlSettings } from "./link-unfurl.js";
 import type { Redelivery } from "./redelivery.js";
 
 export interface SlackDeps {
@@ -23,6 +24,8 @@ export interface SlackDeps {
   readonly charts: ChartRenderer;
   /** ISO 4217 code for formatting money. */
   readonly currency: string;
+  /** REPORT_TIMEZONE: a digest or alert form's zone when left empty. */
+  readonly reportTimeZone: string;
   /** Wait before telling the asker "Working on it…". */
   readonly workingDelayMs: number;
   /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
@@ -39,4 +42,6 @@ export interface SlackDeps {
   readonly recentQuestions?: (userId: string) => Promise<readonly string[]>;
   /** SLACK_ASSISTANT: answer in the assistant container and in direct messages. */
   readonly assistant?: boolean;
+  /** Previews of the bot's own links (link_shared); off unless PUBLIC_BASE_URL is https and CHART_URL_SECRET set. */
+  readonly unfurl?: UnfurlSettings;
 }

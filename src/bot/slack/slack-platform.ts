@@ -16,6 +16,7 @@ import type { PlatformSenders } from "../../schedule/senders.js";
 import { recentQuestions } from "../../security/audit-queries.js";
 import type { ChatPlatform, PlatformDeps } from "../chat-platform.js";
 import { webClientOptions } from "./client-options.js";
+import type { UnfurlSettings } from "./link-unfurl.js";
 import { registerListeners } from "./listeners/index.js";
 import { HTTP_REDELIVERED, SOCKET_REDELIVERED, slackRedelivery } from "./redelivery.js";
 import { replayGuard } from "./replay-guard.js";
@@ -48,6 +49,12 @@ async function initialise(app: App, slack: SlackConfig): Promise<void> {
   }
 }
 
+/** Link previews need a public https origin for the links and the shared key they are signed with. */
+function unfurlSettings(deps: PlatformDeps): { unfurl?: UnfurlSettings } {
+  if (!deps.publicBaseUrl.startsWith("https://") || !deps.linkSecret) return {};
+  return { unfurl: { baseUrl: deps.publicBaseUrl, secret: deps.linkSecret, now: deps.now } };
+}
+
 export async function openSlack(
   slack: SlackConfig,
   deps: PlatformDeps,
@@ -62,7 +69,9 @@ export async function openSlack(
     access: deps.access,
     ...(deps.snooze ? { snooze: deps.snooze } : {}),
     ...(deps.alertButton ? { alertButton: deps.alertButton } : {}),
+    ...unfurlSettings(deps),
     currency: deps.currency,
+    reportTimeZone: deps.reportTimeZone ?? "UTC",
     workingDelayMs: options.workingDelayMs ?? WORKING_DELAY_MS,
     slowNoticeMs: deps.slowNoticeMs,
     ...(deps.contexts ? { contexts: deps.contexts } : {}),
