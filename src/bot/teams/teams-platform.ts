@@ -88,6 +88,7 @@ export async function openTeams(
     track,
     slowNoticeMs: deps.slowNoticeMs,
     ...(deps.alertButton ? { alertButton: deps.alertButton } : {}),
+    ...(deps.snooze ? { snooze: deps.snooze } : {}),
   });
   adapter.onTurnError = async (context, error) => {
     const ref = referenceId();

@@ -2,12 +2,20 @@
  * Proactive messages (digests, alerts): look up the stored conversation reference and post
  * into that conversation through the adapter — a new message, not a reply to anything,
  * unless the message names the activity it answers (`replyToId`: an alert's resolved note).
+ * In a channel such a reply goes into the thread of that message: the conversation is
+ * addressed as `<channel id>;messageid=<root message id>`, as Teams names a channel thread
+ * (https://learn.microsoft.com/dotnet/api/microsoft.teams.apps.teamsbotapplication.replyasync);
+ * chats have no threads, so there it stays a message that names what it replies to.
  * Failures reach the caller (they are not turned into chat messages).
  */
 import { Activity } from "@microsoft/agents-activity";
 import { UserError } from "../../../errors.js";
 import type { TeamsAdapter } from "../teams-adapter.js";
-import { type ConversationStore, toConversationReference } from "./conversation-store.js";
+import {
+  type ConversationStore,
+  type TeamsConversation,
+  toConversationReference,
+} from "./conversation-store.js";
 
 export type ProactiveMessage = string | Partial<Activity> | object;
 
@@ -34,7 +42,7 @@ export async function sendProactive(
       : undefined;
   let id: string | undefined;
   let failure: unknown;
-  await deps.adapter.continueStored(toConversationReference(stored), async (context) => {
+  await deps.adapter.continueStored(threadReference(stored, replyTo), async (context) => {
     // A continuation turn would make the message a reply to a made-up activity id.
     context.onSendActivities(async (_context, activities, next) => {
       for (const activity of activities) {
@@ -54,4 +62,14 @@ export async function sendProactive(
   });
   if (failure !== undefined) throw failure;
   return { id };
+}
+
+/** The conversation a message goes to: a channel's thread when it replies to the thread's root. */
+export function threadReference(stored: TeamsConversation, replyTo: string | undefined) {
+  const reference = toConversationReference(stored);
+  if (!replyTo || stored.conversationType !== "channel") return reference;
+  return {
+    ...reference,
+    conversation: { ...reference.conversation, id: `${stored.conversationId};messageid=${replyTo}` },
+  };
 }
