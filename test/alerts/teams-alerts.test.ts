@@ -128,6 +128,7 @@ describe("an alert created in Teams", () => {
     ]);
     expect(inChannel()).toHaveLength(1);
     expect(inChannel()[0]?.activityId).toBe(firing?.id);
+    expect(inChannel()[0]?.conversationId).toBe(`${CHANNEL};messageid=${firing?.id}`); // in its thread
     expect(String(inChannel()[0]?.body.text)).toMatch(/^✅ Resolved: Sessions is back at/);
 
     // Snooze from the card: crossing again within 24 h says nothing.
