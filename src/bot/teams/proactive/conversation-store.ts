@@ -121,6 +121,24 @@ export class ConversationStore {
   }
 
   async find(conversationId: string): Promise<TeamsConversation | undefined> {
+    return this.selectConversations()
+      .where("conversation_id", "=", baseConversationId(conversationId))
+      .executeTakeFirst();
+  }
+
+  /**
+   * A conversation of the team (Entra group id, as Graph names it): its General channel —
+   * whose id is the team's — when stored, else the channel seen first.
+   */
+  async findTeam(teamAadGroupId: string): Promise<TeamsConversation | undefined> {
+    return this.selectConversations()
+      .where("team_aad_group_id", "=", teamAadGroupId)
+      .orderBy(sql`conversation_id = team_id`, "desc")
+      .orderBy("first_seen_at")
+      .executeTakeFirst();
+  }
+
+  private selectConversations() {
     return this.db
       .selectFrom("bot_teams_conversations")
       .select([
@@ -133,9 +151,7 @@ export class ConversationStore {
         "conversation_type as conversationType",
         "team_aad_group_id as teamAadGroupId",
         "team_id as teamId",
-      ])
-      .where("conversation_id", "=", baseConversationId(conversationId))
-      .executeTakeFirst();
+      ]);
   }
 }
 
