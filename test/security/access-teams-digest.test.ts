@@ -9,11 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScheduleRuntime } from "../../src/app/scheduling.js";
 import type { AdaptiveCard } from "../../src/bot/teams/card/adaptive-card-types.js";
 import { formatNumber } from "../../src/metrics/format.js";
-import { parseScheduleText } from "../../src/schedule/schedule-phrase.js";
-import { addSubscription } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
 import { orderSums } from "../helpers/independent-kpis.js";
-import { parseTarget } from "../helpers/targets.js";
+import { addDailyDigest } from "../helpers/targets.js";
 import { botAddedActivity, CHANNEL } from "../helpers/teams-activities.js";
 import { createFixtureDatabase, factsOf, textsOf } from "../helpers/teams-cards.js";
 import { startTeamsHarness, type TeamsHarness } from "../helpers/teams-harness.js";
@@ -51,15 +49,10 @@ afterAll(async () => {
 describe("a Teams digest under team-level grants", () => {
   it("carries a granted area in the team's channel and leaves it out elsewhere, with a problem line", async () => {
     for (const channel of [FINANCE_REPORTS, CHANNEL]) {
-      await addSubscription(
+      await addDailyDigest(
         runtime.tick.db,
-        {
-          target: parseTarget(`teams:${channel}`),
-          areas: "campaigns,orders",
-          schedule: parseScheduleText("daily 09:00 UTC", "UTC"),
-          period: "last-30d",
-          createdBy: "test",
-        },
+        `teams:${channel}`,
+        "campaigns,orders",
         new Date("2026-11-26T06:00:00Z"),
       );
     }

@@ -9,12 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScheduleRuntime } from "../../src/app/scheduling.js";
 import { INSTALL_PERMISSION } from "../../src/bot/teams/graph/team-install.js";
 import { readTeamsConfig } from "../../src/bot/teams/teams-config.js";
-import { parseScheduleText } from "../../src/schedule/schedule-phrase.js";
-import { addSubscription } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
 import { FakeTeamsConnector } from "../helpers/fake-teams-connector.js";
-import { parseTarget } from "../helpers/targets.js";
+import { addDailyDigest } from "../helpers/targets.js";
 import { CHANNEL, installationActivity, TEAM_AAD_GROUP_ID } from "../helpers/teams-activities.js";
 import { createFixtureDatabase, textsOf } from "../helpers/teams-cards.js";
 import { startTeamsHarness, type TeamsHarness } from "../helpers/teams-harness.js";
@@ -56,19 +54,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function subscribe(target: string) {
-  await addSubscription(
-    runtime.tick.db,
-    {
-      target: parseTarget(`teams:${target}`),
-      areas: "campaigns",
-      schedule: parseScheduleText("daily 09:00 UTC", "UTC"),
-      period: "last-30d",
-      createdBy: "test",
-    },
-    new Date("2026-11-26T06:00:00Z"),
-  );
-}
+const subscribe = (team: string) =>
+  addDailyDigest(runtime.tick.db, `teams:${team}`, "campaigns", new Date("2026-11-26T06:00:00Z"));
 
 describe("a digest to a team the bot is not in", () => {
   it("installs the app through Graph, waits for Teams, and posts in the team's General channel", async () => {
