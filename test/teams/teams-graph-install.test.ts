@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScheduleRuntime } from "../../src/app/scheduling.js";
 import { INSTALL_PERMISSION } from "../../src/bot/teams/graph/team-install.js";
+import { teamOfConversation } from "../../src/bot/teams/proactive/conversation-store.js";
 import { readTeamsConfig } from "../../src/bot/teams/teams-config.js";
 import { runTick } from "../../src/schedule/tick.js";
 import { FakeGraph } from "../helpers/fake-graph.js";
@@ -83,6 +84,10 @@ describe("a digest to a team the bot is not in", () => {
     const cards = digest?.body.attachments as { content: never }[];
     expect(textsOf(cards[0]?.content as never)[0]).toBe("Campaigns · last 30 days");
     expect(report.outcomes[0]?.messageId).toBe(digest?.id);
+
+    // The team named by its Entra id is the team the access policy's grants name (for digests' cuts).
+    expect(await teamOfConversation(bot.botState, TEAM_AAD_GROUP_ID)).toBe(CHANNEL);
+    expect(await teamOfConversation(bot.botState, OTHER_TEAM)).toBeUndefined();
 
     // The next day: the team is known, nothing is installed again.
     const next = await runTick(new Date("2026-11-27T09:00:00Z"), runtime.tick);

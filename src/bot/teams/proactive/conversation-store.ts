@@ -155,15 +155,18 @@ export class ConversationStore {
   }
 }
 
-/** The team (channelData.team.id) of a stored conversation, for the access policy; undefined when none. */
-export async function teamOfConversation(
-  db: BotStateDb,
-  conversationId: string,
-): Promise<string | undefined> {
+/**
+ * The team (channelData.team.id) of a stored conversation — or of a team named by its Entra
+ * group id, as a Graph-installed target is — for the access policy; undefined when none.
+ */
+export async function teamOfConversation(db: BotStateDb, target: string): Promise<string | undefined> {
   const row = await db
     .selectFrom("bot_teams_conversations")
     .select("team_id")
-    .where("conversation_id", "=", baseConversationId(conversationId))
+    .where((eb) =>
+      eb.or([eb("conversation_id", "=", baseConversationId(target)), eb("team_aad_group_id", "=", target)]),
+    )
+    .where("team_id", "is not", null)
     .executeTakeFirst();
   return row?.team_id ?? undefined;
 }
