@@ -27,8 +27,9 @@ import type { DeliverySettings } from "../schedule/retry-policy.js";
 import { runScheduleCommand } from "../schedule/schedule-commands.js";
 import { type SchedulerLoop, startSchedulerLoop } from "../schedule/scheduler-loop.js";
 import type { Senders } from "../schedule/senders.js";
+import type { Target } from "../schedule/target.js";
 import { runTick, type TickDeps } from "../schedule/tick.js";
-import { deliveryRefusal } from "../security/access-policy.js";
+import { type AccessSubject, deliveryRefusal } from "../security/access-policy.js";
 
 /** The ledger's settings from SCHEDULE_* and DELIVERY_* (and ADMIN_CHANNEL). */
 export function deliverySettingsFrom(config: Config["schedule"]): DeliverySettings {
@@ -87,6 +88,12 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
   const replicaId = config.schedule.replicaId ?? defaultReplicaId();
   const access = config.chat.access;
   let loop: SchedulerLoop | undefined;
+  /** Where a digest goes, for the access policy: the channel, and its group (Teams team) when it has one. */
+  const placeOfTarget = async (target: Target): Promise<AccessSubject> => {
+    const definition = config.chat.platforms.find((p) => p.definition.name === target.platform)?.definition;
+    const teamId = await definition?.targetGroup?.(db, target.id);
+    return { platform: target.platform, channelId: target.id, ...(teamId ? { teamId } : {}) };
+  };
 
   const runtime = (senders: Senders): ScheduleRuntime => {
     const base = { db, engine, senders, replicaId, log };
@@ -107,8 +114,7 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
         ...base,
         settings,
         goals,
-        refusal: (area, target) =>
-          deliveryRefusal(access, area, { platform: target.platform, channelId: target.id }),
+        refusal: async (area, target) => deliveryRefusal(access, area, await placeOfTarget(target)),
         kpiAlerts,
       },
       kpiAlerts,

@@ -47,6 +47,12 @@ export interface PlatformDefinition<C = unknown> {
   readonly targets: Omit<TargetRules, "platform">;
   /** The keys its section of the access policy file has, and which id of the asker each matches. */
   readonly policyKeys: PolicyKeys;
+  /**
+   * The group (a Teams team) a target conversation belongs to, as the access policy names it,
+   * from the bot's own state; undefined when it has none. A digest is cut to what the target's
+   * channel and group grants allow, as a question asked there is.
+   */
+  targetGroup?(botState: BotStateDb, targetId: string): Promise<string | undefined>;
   /** The running platform (senders at once; chat routes and connections only when mounted or started). */
   open(config: C, deps: PlatformDeps): Promise<ChatPlatform>;
 }

@@ -46,8 +46,11 @@ export interface DeliverDeps {
   readonly log: Logger;
   /** Adds goals' progress to a digest's answers (src/goals), as of the slot. */
   readonly goals?: DigestOptions["goals"];
-  /** The access policy: a refusal when the target may not see an area. */
-  readonly refusal?: (area: string, target: Target) => string | undefined;
+  /**
+   * The access policy: a refusal when the target may not see an area (a promise where the
+   * target's group, a Teams team, is looked up).
+   */
+  readonly refusal?: (area: string, target: Target) => string | undefined | Promise<string | undefined>;
 }
 
 export interface DeliveryOutcome {

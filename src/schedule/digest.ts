@@ -60,7 +60,7 @@ function digestTitle(subscription: Subscription, slot: Date, answers: readonly A
 
 export interface DigestOptions {
   /** The access policy for the target: an area it may not see is left out with a problem line. */
-  readonly refusal?: (area: string) => string | undefined;
+  readonly refusal?: (area: string) => string | undefined | Promise<string | undefined>;
   /** DIGEST_MOVER_THRESHOLD (relative change); only unusual KPIs are movers without it. */
   readonly moverThreshold?: number;
   /** Adds the progress of goals to an answer, as of the slot (src/goals). */
@@ -89,7 +89,7 @@ export async function buildDigest(
   const answers: Answer[] = [];
   const problems: DigestProblem[] = [];
   for (const area of subscription.areas) {
-    const refused = refusal?.(area);
+    const refused = await refusal?.(area);
     if (refused) {
       problems.push({ area, message: refused });
       continue;

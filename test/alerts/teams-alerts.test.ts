@@ -3,7 +3,7 @@
  * SDK adapter over HTTP), data crossing the threshold inserted into the base tables and
  * refreshed, checked by the bot's own scheduler runtime, posted through the real Teams sender
  * to a fake Bot Connector; the resolved note is a reply to the firing card; the card's buttons
- * pressed as Teams posts them.
+ * pressed as Teams posts them (Action.Submit values of earlier cards, and an Action.Execute invoke).
  */
 import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,8 +13,8 @@ import { validateAdaptiveCard } from "../helpers/adaptive-card-validator.js";
 import type { ConnectorCall } from "../helpers/fake-teams-connector.js";
 import { createGeneratedDatabase } from "../helpers/generated-database.js";
 import { trafficSums } from "../helpers/independent-kpis.js";
-import { CHANNEL, messageActivity, submitActivity } from "../helpers/teams-activities.js";
-import { buttonData, cardOf, imagesOf, textsOf } from "../helpers/teams-cards.js";
+import { CHANNEL, invokeActivity, messageActivity, submitActivity } from "../helpers/teams-activities.js";
+import { buttonData, cardOf, executeAction, imagesOf, textsOf } from "../helpers/teams-cards.js";
 import { startTeamsHarness, type TeamsHarness } from "../helpers/teams-harness.js";
 import type { TestDatabase } from "../helpers/test-database.js";
 
@@ -128,6 +128,7 @@ describe("an alert created in Teams", () => {
     ]);
     expect(inChannel()).toHaveLength(1);
     expect(inChannel()[0]?.activityId).toBe(firing?.id);
+    expect(inChannel()[0]?.conversationId).toBe(`${CHANNEL};messageid=${firing?.id}`); // in its thread
     expect(String(inChannel()[0]?.body.text)).toMatch(/^✅ Resolved: Sessions is back at/);
 
     // Snooze from the card: crossing again within 24 h says nothing.
@@ -137,9 +138,15 @@ describe("an alert created in Teams", () => {
     await addSessions(15);
     expect((await refreshAndCheck("2026-11-26T15:00:00Z"))?.events).toEqual([]);
     expect(inChannel()).toHaveLength(0);
-    // Mute from the card: listed as muted.
-    const muted = await pressButton(buttonData(card, "Mute"), String(firing?.id));
-    expect(muted.body.text).toMatch(new RegExp(`^Muted alert #${id}`));
+    // Mute from the card, as Teams sends an Action.Execute (an invoke, answered in the response): listed as muted.
+    const muted = await bot.post(
+      invokeActivity(executeAction(card, "Mute"), {
+        serviceUrl: bot.connector.url,
+        conversationId: CHANNEL,
+        replyToId: String(firing?.id),
+      }),
+    );
+    expect(((await muted.json()) as { value: string }).value).toMatch(new RegExp(`^Muted alert #${id}`));
     expect(await say("alerts")).toMatch(
       new RegExp(`^#${id} sessions > \\d+ yesterday source=${source} · muted`),
     );

@@ -89,6 +89,7 @@ describe("the audit, subscriptions and Teams conversations share one bot-state p
         botName: "KPI Bot",
         conversationType: "channel",
         teamAadGroupId: null,
+        teamId: null,
       }),
       guard.audit.flush(),
     ]);

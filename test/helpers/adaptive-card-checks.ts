@@ -118,6 +118,43 @@ const ACTION_PROPS: Record<string, Check> = {
   requires: requiresMap,
 };
 
+const actionData: Check = (v) =>
+  typeof v === "string" || isObject(v) ? undefined : "must be a string or an object";
+
+/**
+ * Action.Execute (schema 1.4, Universal Actions): Action.Submit's properties plus `verb`, the
+ * name the bot receives in the `adaptiveCard/action` invoke
+ * (https://adaptivecards.io/explorer/Action.Execute.html).
+ */
+export const EXECUTE_SHAPE: Shape = {
+  props: { ...ACTION_PROPS, verb: str, data: actionData, associatedInputs: oneOf(["auto", "none"]) },
+  required: [],
+};
+
+/** Teams refreshes a card automatically for at most this many listed users. */
+export const REFRESH_MAX_USER_IDS = 60;
+/** The first card version with Action.Execute and refresh; Teams renders them only in 1.5 cards. */
+export const UNIVERSAL_ACTIONS_VERSION = "1.4";
+export const TEAMS_UNIVERSAL_ACTIONS_VERSION = "1.5";
+
+/**
+ * The card's `refresh` (schema 1.4: https://adaptivecards.io/explorer/Refresh.html): an
+ * Action.Execute (required) and at most 60 user MRIs (`userIds`; `expires` is 1.6, past Teams).
+ */
+export function checkRefresh(refresh: unknown, path: string, problems: string[]): void {
+  const userIds: Check = (v) =>
+    !Array.isArray(v) || v.some((id) => typeof id !== "string" || id === "")
+      ? "must be an array of user ids"
+      : v.length > REFRESH_MAX_USER_IDS
+        ? `Teams refreshes at most ${REFRESH_MAX_USER_IDS} users (${v.length} listed)`
+        : undefined;
+  checkObject(refresh, path, { props: { action: obj, userIds }, required: ["action"] }, problems, "Refresh");
+  if (!isObject(refresh) || !isObject(refresh.action)) return;
+  if (refresh.action.type !== "Action.Execute")
+    problems.push(`${path}.action.type: a refresh action must be "Action.Execute"`);
+  else checkObject(refresh.action, `${path}.action`, EXECUTE_SHAPE, problems, "Action.Execute");
+}
+
 export function checkActions(actions: unknown, path: string, problems: string[]): void {
   if (!Array.isArray(actions)) return void problems.push(`${path}: must be an array`);
   if (actions.length > TEAMS_MAX_ACTIONS)
@@ -125,9 +162,10 @@ export function checkActions(actions: unknown, path: string, problems: string[])
   actions.forEach((action, i) => {
     const at = `${path}[${i}]`;
     const type = isObject(action) ? action.type : undefined;
-    if (type === "Action.Submit") {
-      const data: Check = (v) =>
-        typeof v === "string" || isObject(v) ? undefined : "must be a string or an object";
+    if (type === "Action.Execute") {
+      checkObject(action, at, EXECUTE_SHAPE, problems, "Action.Execute");
+    } else if (type === "Action.Submit") {
+      const data = actionData;
       checkObject(
         action,
         at,

@@ -2,7 +2,9 @@
  * A strict structural validator for the Adaptive Card 1.5 elements the Teams renderer emits,
  * written from the official schema (https://adaptivecards.io/schemas/1.5.0/adaptive-card.json):
  * the same property names per element (additionalProperties: false), required properties,
- * enum values and value types, plus Teams' own limits (version ≤ 1.5, at most 6 actions).
+ * enum values and value types, plus Teams' own limits (version ≤ 1.5, at most 6 actions), and
+ * the rules of Universal Actions: Action.Execute and `refresh` (its action an Action.Execute, at
+ * most 60 userIds) only in cards of version 1.4 and up — 1.5 in Teams.
  * An element type it does not know is an error, so a renderer change that emits a new
  * element fails until the validator learns it. Returns problems as "path: message".
  */
@@ -14,6 +16,7 @@ import {
   CONTAINER_STYLE,
   checkActions,
   checkObject,
+  checkRefresh,
   checkTyped,
   ELEMENT_COMMON,
   H_ALIGN,
@@ -25,7 +28,9 @@ import {
   pixels,
   type Shape,
   str,
+  TEAMS_UNIVERSAL_ACTIONS_VERSION,
   TEAMS_VERSIONS,
+  UNIVERSAL_ACTIONS_VERSION,
   V_ALIGN,
   width,
 } from "./adaptive-card-checks.js";
@@ -185,7 +190,7 @@ export function validateAdaptiveCard(card: unknown): string[] {
       actions: arr,
       selectAction: obj,
       backgroundImage: any,
-      refresh: obj,
+      refresh: any,
       authentication: obj,
     },
     required: ["version"],
@@ -193,5 +198,11 @@ export function validateAdaptiveCard(card: unknown): string[] {
   checkObject(card, "$", root, problems, "AdaptiveCard");
   if (card.body !== undefined) checkElements(card.body, "$.body", problems);
   if (card.actions !== undefined) checkActions(card.actions, "$.actions", problems);
+  if (card.refresh !== undefined) checkRefresh(card.refresh, "$.refresh", problems);
+  const universal = card.refresh !== undefined || JSON.stringify(card).includes('"Action.Execute"');
+  if (universal && card.version !== TEAMS_UNIVERSAL_ACTIONS_VERSION)
+    problems.push(
+      `$.version: Action.Execute and refresh need version ${UNIVERSAL_ACTIONS_VERSION}+ (${TEAMS_UNIVERSAL_ACTIONS_VERSION} in Teams), not ${JSON.stringify(card.version)}`,
+    );
   return problems;
 }

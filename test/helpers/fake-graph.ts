@@ -7,6 +7,9 @@
  *     newest-modified first, paged with @odata.nextLink
  *   GET /v1.0/chats/{chat-id}/messages?$top&$orderby=lastModifiedDateTime desc
  *     &$filter=lastModifiedDateTime gt … → the chat's messages in that range, newest first
+ *   POST /v1.0/teams/{team-id}/installedApps ({ teamsApp@odata.bind, consentedPermissionSet })
+ *     → 201 teamsAppInstallation, recorded in `installs`; 409 Conflict when already installed;
+ *     `onInstall` then plays Teams' part (the installationUpdate to the bot)
  * A chatMessage's attachments carry each card as JSON text (content), as Graph returns them.
  * https://learn.microsoft.com/graph/api/resources/chatmessage
  */
@@ -32,6 +35,12 @@ interface Reply {
 const CHANNEL_PATH = /^\/v1\.0\/teams\/([^/]+)\/channels\/([^/]+)\/messages$/;
 const CHAT_PATH = /^\/v1\.0\/chats\/([^/]+)\/messages$/;
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
+const INSTALL_PATH = /^\/v1\.0\/teams\/([^/]+)\/installedApps$/;
+
+export interface GraphInstall {
+  readonly teamId: string;
+  readonly body: Record<string, unknown>;
+}
 const MAX_TOP = 50;
 
 async function readText(req: IncomingMessage): Promise<string> {
@@ -73,6 +82,10 @@ export class FakeGraph {
   readonly teams = new Map<string, string[]>();
   /** The credentials the token endpoint accepts; undefined: it is not used (anonymous). */
   credentials: { clientId: string; clientSecret: string } | undefined;
+  /** App installations made through POST /teams/{id}/installedApps. */
+  readonly installs: GraphInstall[] = [];
+  /** Called after an install (the test sends the bot Teams' installationUpdate). */
+  onInstall: ((teamId: string) => Promise<void>) | undefined;
   private readonly issued = new Set<string>();
   private readonly failures: Reply[] = [];
 
@@ -148,7 +161,9 @@ export class FakeGraph {
 
   private async answer(req: IncomingMessage, url: URL): Promise<Reply> {
     if (req.method === "POST" && TOKEN_PATH.test(url.pathname)) return this.token(await readText(req));
-    if (req.method !== "GET") return { status: 405, body: { error: { code: "MethodNotAllowed" } } };
+    const install = req.method === "POST" ? INSTALL_PATH.exec(url.pathname) : null;
+    if (req.method !== "GET" && !install)
+      return { status: 405, body: { error: { code: "MethodNotAllowed" } } };
     if (this.credentials) {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       if (!token || !this.issued.has(token))
@@ -161,6 +176,7 @@ export class FakeGraph {
     }
     const failure = this.failures.shift();
     if (failure) return failure;
+    if (install?.[1]) return this.install(decodeURIComponent(install[1]), await readText(req));
     const channel = CHANNEL_PATH.exec(url.pathname);
     if (channel?.[1] && channel[2]) {
       const [team, channelId] = [decodeURIComponent(channel[1]), decodeURIComponent(channel[2])];
@@ -179,6 +195,22 @@ export class FakeGraph {
       );
     }
     return { status: 404, body: { error: { code: "NotFound", message: url.pathname } } };
+  }
+
+  private async install(teamId: string, text: string): Promise<Reply> {
+    const body = JSON.parse(text || "{}") as Record<string, unknown>;
+    const app = /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(String(body["teamsApp@odata.bind"] ?? ""))?.[1];
+    if (!app) return { status: 400, body: { error: { code: "BadRequest", message: "teamsApp@odata.bind" } } };
+    if (this.installs.some((i) => i.teamId === teamId))
+      return { status: 409, body: { error: { code: "Conflict", message: "App is already installed." } } };
+    this.installs.push({ teamId, body });
+    // Teams tells the bot afterwards (installationUpdate), not before Graph answers.
+    const told = this.onInstall;
+    if (told) setImmediate(() => void told(teamId));
+    return {
+      status: 201,
+      body: { "@odata.type": "#microsoft.graph.teamsAppInstallation", id: `${teamId}##${app}` },
+    };
   }
 
   private token(form: string): Reply {

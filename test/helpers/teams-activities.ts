@@ -83,3 +83,24 @@ export function botAddedActivity(options: ActivityOptions) {
 export function installationActivity(action: "add" | "remove", options: ActivityOptions) {
   return { ...withTeam(base("installationUpdate", options)), action };
 }
+
+/**
+ * What Teams posts when someone presses an Action.Execute button (trigger "manual") on the
+ * card `replyToId`, or when it refreshes a card (trigger "automatic"): an `adaptiveCard/action` invoke.
+ */
+export function invokeActivity(
+  action: { readonly verb: string; readonly data: unknown },
+  options: ActivityOptions & {
+    readonly replyToId?: string;
+    readonly trigger?: "manual" | "automatic";
+    readonly from?: typeof USER;
+  },
+) {
+  return {
+    ...base("invoke", options),
+    name: "adaptiveCard/action",
+    value: { action: { type: "Action.Execute", ...action }, trigger: options.trigger ?? "manual" },
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.replyToId ? { replyToId: options.replyToId } : {}),
+  };
+}

@@ -57,3 +57,14 @@ export function dataUriPng(url: string): Buffer {
 export function messageBytes(call: ConnectorCall): number {
   return Buffer.byteLength(JSON.stringify(call.body), "utf8");
 }
+
+/** The verb and data of the Action.Execute button `title`, as Teams sends them in the invoke. */
+export function executeAction(
+  card: AdaptiveCard,
+  title: string,
+): { verb: string; data: Record<string, unknown> } {
+  const action = card.actions?.find((a) => a.title === title);
+  if (action?.type !== "Action.Execute")
+    throw new Error(`no Action.Execute "${title}" in ${JSON.stringify(card.actions?.map((a) => a.title))}`);
+  return { verb: action.verb, data: action.data };
+}

@@ -1,14 +1,32 @@
 /**
- * A structural check of a Teams app manifest against what the v1.17 schema requires
- * (https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json):
- * the required top-level properties and their required members, the patterns (GUID, hex
- * colour, http(s) URLs), maximum lengths, the bot's required fields, scopes and command
- * list limits, and no top-level property the schema does not define. Returns the problems.
+ * A structural check of a Teams app manifest against what the v1.29 schema requires
+ * (https://developer.microsoft.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json, from
+ * https://github.com/OfficeDev/microsoft-teams-app-schema): the required top-level properties
+ * and their required members, the patterns (GUID, hex colour, http(s) URLs), maximum lengths,
+ * the bot's required fields and known properties, scopes (copilot since 1.2x) and command list
+ * limits (3 lists of 12), resource-specific consent entries, and no top-level property the
+ * schema does not define (packageName is gone). Returns the problems.
  */
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const HTTPS_URL = /^[Hh][Tt][Tt][Pp][Ss]?:\/\//;
-const SCOPES = ["team", "personal", "groupChat"];
+export const SCHEMA_VERSION = "1.29";
+const SCOPES = ["team", "personal", "groupChat", "copilot"];
+const MAX_COMMANDS = 12;
+const BOT_PROPERTIES = new Set([
+  "botId",
+  "commandLists",
+  "configuration",
+  "isNotificationOnly",
+  "needsChannelSelector",
+  "registrationInfo",
+  "requirementSet",
+  "scopes",
+  "supportsCalling",
+  "supportsFiles",
+  "supportsTargetedMessages",
+  "supportsVideo",
+]);
 const REQUIRED = [
   "manifestVersion",
   "version",
@@ -19,11 +37,10 @@ const REQUIRED = [
   "icons",
   "accentColor",
 ];
-/** Top-level properties of the v1.17 schema. */
+/** Top-level properties of the v1.29 schema. */
 const KNOWN = new Set([
   ...REQUIRED,
   "$schema",
-  "packageName",
   "localizationInfo",
   "configurableTabs",
   "staticTabs",
@@ -49,6 +66,14 @@ const KNOWN = new Set([
   "authorization",
   "extensions",
   "dashboardCards",
+  "copilotAgents",
+  "elementRelationshipSet",
+  "backgroundLoadConfiguration",
+  "intuneInfo",
+  "supportsChannelFeatures",
+  "agenticUserTemplates",
+  "agentConnectors",
+  "agentSkills",
 ]);
 
 type Json = Record<string, unknown>;
@@ -60,10 +85,10 @@ export function validateTeamsManifest(manifest: unknown): string[] {
   if (!isObject(manifest)) return ["manifest must be an object"];
   for (const key of REQUIRED) if (!(key in manifest)) fail(`missing required ${key}`);
   for (const key of Object.keys(manifest))
-    if (!KNOWN.has(key)) fail(`${key} is not a v1.17 manifest property`);
-  if (manifest.manifestVersion !== "1.17") fail("manifestVersion must be 1.17");
-  if (manifest.$schema !== undefined && !String(manifest.$schema).includes("/v1.17/"))
-    fail("$schema is not the v1.17 schema");
+    if (!KNOWN.has(key)) fail(`${key} is not a v${SCHEMA_VERSION} manifest property`);
+  if (manifest.manifestVersion !== SCHEMA_VERSION) fail(`manifestVersion must be ${SCHEMA_VERSION}`);
+  if (manifest.$schema !== undefined && !String(manifest.$schema).includes(`/v${SCHEMA_VERSION}/`))
+    fail(`$schema is not the v${SCHEMA_VERSION} schema`);
   if (typeof manifest.version !== "string" || manifest.version.length > 256) fail("version must be a string");
   if (!GUID.test(String(manifest.id))) fail("id must be a GUID");
   if (!/^#[0-9a-fA-F]{6}$/.test(String(manifest.accentColor))) fail("accentColor must be #RRGGBB");
@@ -86,6 +111,7 @@ export function validateTeamsManifest(manifest: unknown): string[] {
     ["websiteUrl", "privacyUrl", "termsOfUseUrl"],
   );
   strings("name", manifest.name, { short: 30, full: 100 });
+  checkConsent(manifest, fail);
   strings("description", manifest.description, { short: 80, full: 4000 });
   strings("icons", manifest.icons, { color: 2048, outline: 2048 });
 
@@ -98,28 +124,59 @@ export function validateTeamsManifest(manifest: unknown): string[] {
         continue;
       }
       if (!GUID.test(String(bot.botId))) fail(`bots[${i}].botId must be a GUID`);
+      for (const key of Object.keys(bot))
+        if (!BOT_PROPERTIES.has(key)) fail(`bots[${i}].${key} is not a bot property`);
       const scopes = bot.scopes;
       if (
         !Array.isArray(scopes) ||
         scopes.length === 0 ||
-        scopes.length > 3 ||
+        scopes.length > SCOPES.length ||
         scopes.some((s) => !SCOPES.includes(s))
       )
-        fail(`bots[${i}].scopes must be 1–3 of ${SCOPES.join(", ")}`);
+        fail(`bots[${i}].scopes must be 1–${SCOPES.length} of ${SCOPES.join(", ")}`);
       const lists = (bot.commandLists ?? []) as unknown[];
       if (!Array.isArray(lists) || lists.length > 3) fail(`bots[${i}].commandLists: at most 3`);
       for (const [j, list] of lists.entries()) {
         const commands = isObject(list) ? list.commands : undefined;
-        if (!Array.isArray(commands) || commands.length > 10)
-          fail(`bots[${i}].commandLists[${j}]: 1–10 commands`);
+        if (!Array.isArray(commands) || commands.length > MAX_COMMANDS)
+          fail(`bots[${i}].commandLists[${j}]: 1–${MAX_COMMANDS} commands`);
         for (const c of Array.isArray(commands) ? commands : []) {
-          if (!isObject(c) || typeof c.title !== "string" || c.title.length > 32)
+          if (!isObject(c) || typeof c.title !== "string" || c.title.length > 128)
             fail(`command title ${JSON.stringify(c)}`);
-          else if (typeof c.description !== "string" || c.description.length > 128)
-            fail(`command ${c.title}: description must be ≤ 128 characters`);
+          else if (typeof c.description !== "string" || c.description.length > 4000)
+            fail(`command ${c.title}: description must be ≤ 4000 characters`);
         }
       }
     }
   }
   return problems;
+}
+
+/** webApplicationInfo (the Entra app id) and authorization.permissions.resourceSpecific (≤ 16, unique, typed). */
+function checkConsent(manifest: Json, fail: (message: string) => void): void {
+  const web = manifest.webApplicationInfo;
+  if (web !== undefined && (!isObject(web) || !GUID.test(String(web.id))))
+    fail("webApplicationInfo.id must be a GUID");
+  const auth = manifest.authorization;
+  if (auth === undefined) return;
+  const rsc = isObject(auth) && isObject(auth.permissions) ? auth.permissions.resourceSpecific : undefined;
+  if (!Array.isArray(rsc) || rsc.length > 16)
+    return void fail("authorization.permissions.resourceSpecific: 0–16 entries");
+  const seen = new Set<string>();
+  for (const entry of rsc) {
+    const ok =
+      isObject(entry) &&
+      Object.keys(entry).every((k) => k === "name" || k === "type") &&
+      typeof entry.name === "string" &&
+      entry.name.length > 0 &&
+      entry.name.length <= 128 &&
+      (entry.type === "Application" || entry.type === "Delegated");
+    if (!ok)
+      fail(
+        `authorization.permissions.resourceSpecific entry ${JSON.stringify(entry)}: name and type (Application or Delegated)`,
+      );
+    const key = JSON.stringify(entry);
+    if (seen.has(key)) fail(`authorization.permissions.resourceSpecific: ${key} twice`);
+    seen.add(key);
+  }
 }

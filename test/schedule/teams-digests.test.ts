@@ -5,10 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScheduleRuntime } from "../../src/app/scheduling.js";
-import { parseScheduleText } from "../../src/schedule/schedule-phrase.js";
-import { addSubscription } from "../../src/schedule/subscription-store.js";
 import { runTick } from "../../src/schedule/tick.js";
-import { parseTarget } from "../helpers/targets.js";
+import { addDailyDigest } from "../helpers/targets.js";
 import { CHANNEL, messageActivity } from "../helpers/teams-activities.js";
 import { createFixtureDatabase, factsOf } from "../helpers/teams-cards.js";
 import { startTeamsHarness, type TeamsHarness } from "../helpers/teams-harness.js";
@@ -36,17 +34,7 @@ describe("a digest to Teams", () => {
         .status,
     ).toBe(200);
     const created = new Date("2026-11-26T06:00:00Z");
-    await addSubscription(
-      runtime.tick.db,
-      {
-        target: parseTarget(`teams:${CHANNEL}`),
-        areas: "campaigns,roas",
-        schedule: parseScheduleText("daily 09:00 UTC", "UTC"),
-        period: "last-30d",
-        createdBy: "test",
-      },
-      created,
-    );
+    await addDailyDigest(runtime.tick.db, `teams:${CHANNEL}`, "campaigns,roas", created);
     const slot = new Date("2026-11-26T09:00:00Z");
     const before = bot.connector.calls.length;
     const report = await runTick(slot, runtime.tick);

@@ -28,7 +28,14 @@ function valid(): Record<string, unknown> {
       { type: "Image", url: "data:image/png;base64,iVBORw0KGgo=", altText: "chart", size: "stretch" },
       { type: "Image", url: "https://example.com/c.png?sig=x" },
     ],
-    actions: [{ type: "Action.Submit", title: "7 days", data: { period: "last-7d" } }],
+    actions: [
+      { type: "Action.Execute", title: "7 days", verb: "kpi-action", data: { period: "last-7d" } },
+      { type: "Action.Submit", title: "30 days", data: { period: "last-30d" } },
+    ],
+    refresh: {
+      action: { type: "Action.Execute", verb: "kpi-refresh", data: { period: "last-7d" } },
+      userIds: ["29:1user-teams-id"],
+    },
   };
 }
 
@@ -44,6 +51,12 @@ function broken(change: (card: Card) => unknown) {
 describe("validateAdaptiveCard", () => {
   it("accepts a card built from the 1.5 schema", () => {
     expect(validateAdaptiveCard(valid())).toEqual([]);
+  });
+
+  it("accepts a refresh without userIds (everyone in a conversation of at most 60)", () => {
+    const card = valid();
+    card.refresh = { action: { type: "Action.Execute", verb: "kpi-refresh" } };
+    expect(validateAdaptiveCard(card)).toEqual([]);
   });
 
   const cases: [string, (card: Card) => unknown, RegExp][] = [
@@ -126,9 +139,55 @@ describe("validateAdaptiveCard", () => {
       /must look like "50px"/,
     ],
     [
-      "an Action.Execute (not emitted, so not allowed)",
-      (c) => (c.actions = [{ type: "Action.Execute", verb: "x" }]),
-      /unsupported action type "Action.Execute"/,
+      "an Action.Execute with a property of Action.OpenUrl",
+      (c) => (c.actions = [{ type: "Action.Execute", verb: "x", url: "https://example.com" }]),
+      /actions\[0\]\.url: not a property of Action\.Execute/,
+    ],
+    [
+      "a verb that is not a string",
+      (c) => (c.actions = [{ type: "Action.Execute", verb: 1 }]),
+      /verb: must be a string/,
+    ],
+    [
+      "Action.Execute in a card older than Teams' Universal Actions",
+      (c) => {
+        c.version = "1.3";
+        delete c.refresh;
+      },
+      /Action\.Execute and refresh need version 1\.4\+ \(1\.5 in Teams\)/,
+    ],
+    [
+      "a refresh in a 1.4 card (Teams renders it from 1.5)",
+      (c) => {
+        c.version = "1.4";
+        c.actions = [];
+      },
+      /need version 1\.4\+ \(1\.5 in Teams\), not "1\.4"/,
+    ],
+    ["a refresh without an action", (c) => (c.refresh = { userIds: [] }), /Refresh requires "action"/],
+    [
+      "a refresh whose action is an Action.Submit",
+      (c) => (c.refresh = { action: { type: "Action.Submit", data: {} } }),
+      /refresh\.action\.type: a refresh action must be "Action\.Execute"/,
+    ],
+    [
+      "a refresh for 61 users",
+      (c) =>
+        (c.refresh = {
+          action: { type: "Action.Execute" },
+          userIds: Array.from({ length: 61 }, (_, i) => `29:u${i}`),
+        }),
+      /at most 60 users \(61 listed\)/,
+    ],
+    [
+      "a refresh with expires (1.6, past Teams)",
+      (c) => (c.refresh = { action: { type: "Action.Execute" }, expires: "2026-12-01T00:00:00Z" }),
+      /refresh\.expires: not a property of Refresh/,
+    ],
+    [
+      "a refresh action with a property of its own kind missing from the schema",
+      (c) => (c.refresh = { action: { type: "Action.Execute", verb: "x", payload: "y" } }),
+      /refresh\.action\.payload: not a property of Action\.Execute/,
     ],
     [
       "seven actions",

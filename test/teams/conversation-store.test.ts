@@ -22,6 +22,7 @@ const FIRST: TeamsConversation = {
   botName: "KPI Bot",
   conversationType: "channel",
   teamAadGroupId: "0f5c1b9e-5a3e-4d0b-9a51-7c1f0d2e3a44",
+  teamId: "19:general@thread.tacv2",
 };
 
 describe("ConversationStore", () => {
@@ -50,6 +51,7 @@ describe("ConversationStore", () => {
       botName: null,
       conversationType: null,
       teamAadGroupId: null,
+      teamId: null,
     });
     expect(await rows(db.connection, "SELECT * FROM bot_teams_conversations")).toEqual([
       {
@@ -61,6 +63,7 @@ describe("ConversationStore", () => {
         bot_name: "KPI Bot",
         conversation_type: "channel",
         team_aad_group_id: "0f5c1b9e-5a3e-4d0b-9a51-7c1f0d2e3a44",
+        team_id: "19:general@thread.tacv2",
         first_seen_at: "2026-11-26 12:00:00.000",
         last_seen_at: "2026-11-27 08:00:00.000",
       },

@@ -74,6 +74,7 @@ beforeAll(async () => {
     channelId: "msteams",
     botId: "28:bot",
     botName: null,
+    teamId: null,
   };
   await store.remember({
     ...base,

@@ -1,4 +1,4 @@
-/** `npm run teams:package`: dist/teams-app.zip with a v1.17 manifest for TEAMS_APP_ID and two icons. */
+/** `npm run teams:package`: dist/teams-app.zip with a v1.29 manifest for TEAMS_APP_ID and two icons. */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -49,11 +49,11 @@ describe("the Teams app package", () => {
     expect(files.every((f) => f.method === 8)).toBe(true);
   });
 
-  it("has a manifest valid for the v1.17 schema it declares, with the bot id from the options", () => {
+  it("has a manifest valid for the v1.29 schema it declares, with the bot id from the options", () => {
     const manifest = JSON.parse(files[0]?.data.toString("utf8") ?? "{}");
     expect(validateTeamsManifest(manifest)).toEqual([]);
     expect(manifest.$schema).toBe(
-      "https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json",
+      "https://developer.microsoft.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json",
     );
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(APP_ID);
@@ -117,8 +117,26 @@ describe("the Teams app package", () => {
       /botId must be a GUID/,
     ],
     ["an unknown scope", (m) => (((m.bots as Json[])[0] as Json).scopes = ["channel"]), /scopes must be/],
-    ["a property the schema lacks", (m) => (m.botId = APP_ID), /botId is not a v1\.17 manifest property/],
-    ["another manifest version", (m) => (m.manifestVersion = "1.16"), /manifestVersion must be 1\.17/],
+    ["a property the schema lacks", (m) => (m.botId = APP_ID), /botId is not a v1\.29 manifest property/],
+    ["the previous manifest version", (m) => (m.manifestVersion = "1.17"), /manifestVersion must be 1\.29/],
+    [
+      "packageName, dropped from the schema",
+      (m) => (m.packageName = "com.example.kpi"),
+      /packageName is not a v1\.29/,
+    ],
+    [
+      "a bot property the schema lacks",
+      (m) => (((m.bots as Json[])[0] as Json).needsChannelSelectr = false),
+      /bots\[0\]\.needsChannelSelectr is not a bot property/,
+    ],
+    [
+      "an RSC permission without its type",
+      (m) =>
+        ((m.authorization as Json).permissions = {
+          resourceSpecific: [{ name: "ChannelMessage.Read.Group" }],
+        }),
+      /resourceSpecific entry .*: name and type/,
+    ],
     ["no accent colour", (m) => delete m.accentColor, /missing required accentColor/],
   ];
 
@@ -148,7 +166,7 @@ describe("the Teams app package", () => {
       PUBLIC_BASE_URL: "https://bot.example.com",
     });
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/Wrote .*teams-app\.zip .*manifest 1\.17 for bot 0f8fad5b/);
+    expect(ok.stdout).toMatch(/Wrote .*teams-app\.zip .*manifest 1\.29 for bot 0f8fad5b/);
     const written = readZip(await readFile(output));
     expect(JSON.parse(written[0]?.data.toString("utf8") ?? "{}").bots[0].botId).toBe(APP_ID);
     const missing = await runScript([join(dir, "none.zip")], {});

@@ -110,6 +110,7 @@ describe("storing conversation references", () => {
       botName: null,
       conversationType: null,
       teamAadGroupId: null,
+      teamId: null,
     };
     const upsert = upsertConversation(bot.botState, conversation, new Date()).compile().sql;
     expect(upsert).toMatch(/on duplicate key update/i);

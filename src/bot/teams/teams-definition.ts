@@ -19,6 +19,10 @@ export function teamsPlatform(options: TeamsOptions = {}): PlatformDefinition<Te
       parseId: (id) => (/^\S+$/.test(id) ? id : undefined),
     },
     policyKeys: { conversations: "channel", teams: "group" },
+    async targetGroup(botState, targetId) {
+      const { teamOfConversation } = await import("./proactive/conversation-store.js");
+      return teamOfConversation(botState, targetId);
+    },
     async open(config, deps) {
       const { openTeams } = await import("./teams-platform.js");
       return openTeams(config, deps, options);

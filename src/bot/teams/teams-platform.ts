@@ -18,6 +18,7 @@ import { DeliveryPolicy } from "./delivery/paced-connector.js";
 import { statusOf } from "./delivery/retry-policy.js";
 import { AppTokenSource } from "./graph/app-token.js";
 import { createGraphSentFinder } from "./graph/sent-finder.js";
+import type { TeamInstallDeps } from "./graph/team-install.js";
 import { ConversationStore } from "./proactive/conversation-store.js";
 import { sendProactive } from "./proactive/proactive-sender.js";
 import { TeamsAdapter } from "./teams-adapter.js";
@@ -88,6 +89,7 @@ export async function openTeams(
     track,
     slowNoticeMs: deps.slowNoticeMs,
     ...(deps.alertButton ? { alertButton: deps.alertButton } : {}),
+    ...(deps.snooze ? { snooze: deps.snooze } : {}),
   });
   adapter.onTurnError = async (context, error) => {
     const ref = referenceId();
@@ -109,9 +111,10 @@ export async function openTeams(
     }
   }
 
+  const install = teamInstallFor(teams, conversations, deps.now);
   const outbox: TeamsOutbox = {
     sendProactive: (conversationId, message) =>
-      sendProactive({ adapter, conversations }, conversationId, message),
+      sendProactive({ adapter, conversations, ...(install ? { install } : {}) }, conversationId, message),
     messageForAnswer,
     currency: deps.currency,
   };
@@ -143,16 +146,30 @@ export async function openTeams(
   };
 }
 
+/** The app-only Graph token source, when Graph has credentials (none in anonymous mode). */
+function graphTokens(teams: TeamsConfig, now: () => Date) {
+  const graph = teams.graph;
+  return graph?.tokenUrl && teams.appId && teams.appPassword
+    ? new AppTokenSource(
+        { tokenUrl: graph.tokenUrl, clientId: teams.appId, clientSecret: teams.appPassword },
+        now,
+      )
+    : undefined;
+}
+
 /** Graph lookups of posted messages, when Graph is configured (teams-config.ts). */
 function sentFinderFor(teams: TeamsConfig, conversations: ConversationStore, now: () => Date) {
   const graph = teams.graph;
   if (!graph) return undefined;
-  const tokens =
-    graph.tokenUrl && teams.appId && teams.appPassword
-      ? new AppTokenSource(
-          { tokenUrl: graph.tokenUrl, clientId: teams.appId, clientSecret: teams.appPassword },
-          now,
-        )
-      : undefined;
-  return createGraphSentFinder({ graph, tokens, conversations });
+  return createGraphSentFinder({ graph, tokens: graphTokens(teams, now), conversations });
+}
+
+/** Graph installs into teams the bot is not in, when TEAMS_GRAPH_INSTALL=on. */
+function teamInstallFor(
+  teams: TeamsConfig,
+  conversations: ConversationStore,
+  now: () => Date,
+): TeamInstallDeps | undefined {
+  if (!teams.graph || !teams.install) return undefined;
+  return { graph: teams.graph, tokens: graphTokens(teams, now), install: teams.install, conversations };
 }

@@ -10,14 +10,13 @@
 import type { Answer } from "../../answer/answer.js";
 import { isUserError } from "../../errors.js";
 import { moverLine } from "../../render/mover-text.js";
-import { coverText } from "../../schedule/alert-message.js";
 import { DeliveryError } from "../../schedule/delivery-error.js";
 import type { Digest } from "../../schedule/digest.js";
 import type { DeliveryTag, PlatformSenders, SendResult, SentFinder } from "../../schedule/senders.js";
-import type { TextBlock } from "./card/adaptive-card-types.js";
 import type { AnswerMessage } from "./card/answer-message.js";
 import { taggedCardAttachment, withTag } from "./card/delivery-tag.js";
 import { metricAlertAnswer, withAlertButtons } from "./card/metric-alert-card.js";
+import { stockAlertActivity } from "./card/stock-alert-card.js";
 import { statusOf } from "./delivery/retry-policy.js";
 import type { ProactiveMessage, ProactiveResult } from "./proactive/proactive-sender.js";
 
@@ -102,23 +101,10 @@ export function createTeamsSenders(outbox: TeamsOutbox, sent?: SentFinder): Plat
       sendNotice: (target, text) => send(target.id, text),
     },
     alerts: {
-      sendAlert(target, alert, tag) {
-        const lines = alert.items.map(
-          (i): TextBlock => ({
-            type: "TextBlock",
-            wrap: true,
-            text: `- **${i.product}** (${i.sku}): stock ${i.stock}, reorder level ${i.reorderLevel}, ${coverText(i.daysOfCover)}`,
-          }),
-        );
-        const heading = `${alert.mention ? `${alert.mention} ` : ""}⚠️ ${alert.items.length} product(s) at or below reorder level`;
-        return send(target.id, {
-          type: "message",
-          textFormat: "markdown",
-          text: heading,
-          attachments: [taggedCardAttachment(lines, alert.text, tag)],
-        });
-      },
-      sendRecovery: (target, _threadId, note) => send(target.id, note.text),
+      sendAlert: (target, alert, tag) => send(target.id, stockAlertActivity(alert, tag)),
+      // The recovery note replies to the alert (in a channel: in the alert's thread).
+      sendRecovery: (target, threadId, note) =>
+        send(target.id, { type: "message", text: note.text, ...(threadId ? { replyToId: threadId } : {}) }),
       async sendMetricAlert(target, message, tag) {
         if (message.event !== "firing") {
           return send(target.id, {

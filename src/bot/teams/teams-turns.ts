@@ -1,6 +1,7 @@
 /**
  * What the bot does with each inbound activity (an ActivityHandler of the Agents SDK):
- * messages and card buttons are answered through the shared chat request (answers as
+ * messages and card buttons (Action.Execute invokes: teams-invoke.ts; Action.Submit values of
+ * cards posted before) are answered through the shared chat request (answers as
  * Adaptive Cards, CSV downloads as links, help and errors as short text; "the data source is
  * slow" first when the data takes long); installs,
  * membersAdded and every message store the conversation reference for proactive messages;
@@ -8,43 +9,25 @@
  */
 
 import { Activity } from "@microsoft/agents-activity";
-import { ActivityHandler, type TurnContext } from "@microsoft/agents-hosting";
+import type { ActivityHandler, TurnContext } from "@microsoft/agents-hosting";
 import type { ActionKind } from "../../answer/actions.js";
-import type { Answer } from "../../answer/answer.js";
 import { STALE_ACTION_TEXT } from "../../commands/action-payload.js";
-import { isUserError } from "../../errors.js";
-import type { Logger } from "../../log.js";
-import { type Admission, admit } from "../admission.js";
-import type { AlertButtonHandler, AlertPress } from "../chat-platform.js";
-import type { Ask, ChatHandler } from "../chat-request.js";
+import { admit } from "../admission.js";
+import type { Ask } from "../chat-request.js";
 import { noticeAfter, SLOW_DATA_TEXT } from "../delayed-notice.js";
-import type { AnswerMessage } from "./card/answer-message.js";
 import { askBackMessage } from "./card/ask-back-card.js";
-import { decodeSubmit, isCardSubmit } from "./card/card-actions.js";
-import { decodeAlertSubmit, isAlertCardAction } from "./card/metric-alert-card.js";
-import { baseConversationId, commandTextOf } from "./message-text.js";
-import { type ConversationStore, conversationOf } from "./proactive/conversation-store.js";
+import { decodeAlertSubmit } from "./card/metric-alert-card.js";
+import { commandTextOf } from "./message-text.js";
+import { conversationOf } from "./proactive/conversation-store.js";
+import { type Asked, alertPressReply, askOfButton, placeOf } from "./teams-ask.js";
+import { answerCardInvoke, TeamsHandler } from "./teams-invoke.js";
+import type { TeamsTurnDeps } from "./teams-turn-deps.js";
+
+export type { TeamsTurnDeps } from "./teams-turn-deps.js";
 
 export const WELCOME_TEXT =
   "Hi! I answer marketing KPIs from the reporting database. Try `campaigns last-30d`, `orders mtd vs last-year` or `help`.";
 export const STALE_BUTTON_TEXT = STALE_ACTION_TEXT;
-
-export interface TeamsTurnDeps {
-  readonly chat: ChatHandler;
-  /** Sheds what does not fit (told "busy" at once). */
-  readonly admission: Admission;
-  readonly log: Logger;
-  readonly conversations: ConversationStore;
-  readonly answerMessage: (answer: Answer) => Promise<AnswerMessage>;
-  /** A message with links to the answer's tables as CSV (the "Download CSV" button). */
-  readonly csvMessage: (answer: Answer) => Promise<object | string>;
-  /** Background work (reference writes) that stop() waits for. */
-  readonly track: (work: Promise<unknown>) => void;
-  /** Wait before telling the asker the data source is slow (SLOW_DATA_NOTICE_MS). */
-  readonly slowNoticeMs: number;
-  /** Snooze 24 h or Mute pressed on an alert on a KPI; returns the reply for the presser. */
-  readonly alertButton?: AlertButtonHandler;
-}
 
 /** Stores the activity's conversation reference; failures are logged, never shown. */
 function remember(activity: Activity, deps: TeamsTurnDeps): Promise<void> {
@@ -60,63 +43,18 @@ function remember(activity: Activity, deps: TeamsTurnDeps): Promise<void> {
   return work;
 }
 
-/** A message's ask (and which button, if one was pressed), or a reply that ends the turn. */
-type Asked =
-  | { readonly ask: Ask; readonly button?: ActionKind; readonly keepCard?: boolean }
-  | { readonly reply: string };
-
 /** What a message asks for: typed text, or the query a card button carries. */
 function askOf(activity: Activity): Asked {
   const value = activity.value;
   if (value === undefined || value === null) return { ask: { text: commandTextOf(activity) } };
-  if (!isCardSubmit(value)) return { reply: STALE_BUTTON_TEXT };
-  try {
-    const action = decodeSubmit(value);
-    if (!action) return { reply: STALE_BUTTON_TEXT };
-    // A button on an alert's card answers in a new message: the alert stays as it was posted.
-    return { ask: { query: action.query }, button: action.kind, keepCard: isAlertCardAction(value) };
-  } catch (error) {
-    if (isUserError(error)) return { reply: error.message };
-    throw error;
-  }
-}
-
-/** The tenant (for the audit) and the team (for the access policy) of an activity, when known. */
-function teamsPlace(activity: Activity): { workspaceId?: string; teamId?: string } {
-  const data = (activity.channelData ?? {}) as { team?: { id?: unknown }; tenant?: { id?: unknown } };
-  const tenant = activity.conversation?.tenantId ?? data.tenant?.id;
-  const team = data.team?.id;
-  return {
-    ...(typeof tenant === "string" && tenant ? { workspaceId: tenant } : {}),
-    ...(typeof team === "string" && team ? { teamId: team } : {}),
-  };
-}
-
-/** An alert's Snooze 24 h or Mute button, for the conversation it was pressed in. */
-async function pressAlertButton(
-  context: TurnContext,
-  press: Pick<AlertPress, "action" | "alertId">,
-  deps: TeamsTurnDeps,
-): Promise<void> {
-  const activity = context.activity;
-  if (!deps.alertButton) {
-    await context.sendActivity(STALE_BUTTON_TEXT);
-    return;
-  }
-  const userId = activity.from?.aadObjectId ?? activity.from?.id ?? "";
-  deps.log.info(
-    { platform: "teams", user: userId, alert: press.alertId, action: press.action },
-    "alert button",
-  );
-  const channelId = baseConversationId(activity.conversation?.id ?? "");
-  await context.sendActivity(await deps.alertButton({ ...press, platform: "teams", channelId, userId }));
+  return askOfButton(value);
 }
 
 async function answerMessageActivity(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
   const activity = context.activity;
   const press = decodeAlertSubmit(activity.value);
   if (press) {
-    await pressAlertButton(context, press, deps);
+    await context.sendActivity(await alertPressReply(activity, press, deps));
     return;
   }
   const asked = askOf(activity);
@@ -145,17 +83,7 @@ async function answerAsked(
       deps.log.warn({ platform: "teams", err }, "could not tell the asker the data source is slow");
     }),
   );
-  const reply = await deps
-    .chat({
-      ...asked.ask,
-      platform: "teams",
-      channelId: baseConversationId(activity.conversation?.id ?? ""),
-      userId: activity.from?.aadObjectId ?? activity.from?.id ?? "",
-      ...teamsPlace(activity),
-      // The conversation as Teams names it: a channel's reply chain (`;messageid=…`) is a thread of its own.
-      ...(activity.conversation?.id ? { thread: `teams:${activity.conversation.id}` } : {}),
-    })
-    .finally(() => slow.done());
+  const reply = await deps.chat({ ...asked.ask, ...placeOf(activity) }).finally(() => slow.done());
   if (reply.kind === "error" && reply.actions && reply.actions.length > 0) {
     await context.sendActivity(Activity.fromObject(askBackMessage(reply.text, reply.actions)));
     return;
@@ -187,7 +115,7 @@ async function answerAsked(
 }
 
 export function createTeamsHandler(deps: TeamsTurnDeps): ActivityHandler {
-  const handler = new ActivityHandler();
+  const handler = new TeamsHandler((context, value) => answerCardInvoke(context, value, deps));
   handler.onMessage(async (context, next) => {
     const stored = remember(context.activity, deps);
     await answerMessageActivity(context, deps);

@@ -19,6 +19,8 @@ export interface BotTeamsConversationsTable {
   bot_name: string | null;
   conversation_type: string | null;
   team_aad_group_id: string | null;
+  /** db/schema/155: channelData.team.id, what the access policy's team grants name. */
+  team_id: string | null;
   first_seen_at: SqlTime;
   last_seen_at: SqlTime;
 }

@@ -2,6 +2,9 @@
  * The subset of Adaptive Cards 1.5 that the Teams renderer emits, typed after the official
  * schema (https://adaptivecards.io/schemas/1.5.0/adaptive-card.json). Teams renders cards up
  * to version 1.5 (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-reference).
+ * Buttons are Universal Actions (Action.Execute, cards 1.4+): Teams sends them to the bot as an
+ * `adaptiveCard/action` invoke, and the bot answers with the card that replaces the pressed one
+ * (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).
  */
 
 export const ADAPTIVE_CARD_VERSION = "1.5";
@@ -77,18 +80,33 @@ export interface Image {
 /** Buttons inside the body (Explain buttons under the KPIs). */
 export interface ActionSet {
   readonly type: "ActionSet";
-  readonly actions: readonly SubmitAction[];
+  readonly actions: readonly ExecuteAction[];
 }
 
 export type CardElement = TextBlock | FactSet | Table | Image | ActionSet;
 
-export interface SubmitAction {
-  readonly type: "Action.Submit";
+/** A Universal Action: Teams posts `verb` and `data` to the bot as an `adaptiveCard/action` invoke. */
+export interface ExecuteAction {
+  readonly type: "Action.Execute";
   readonly title: string;
+  readonly verb: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly tooltip?: string;
   /** "positive" highlights the button (the answer's current period). */
   readonly style?: "default" | "positive" | "destructive";
+}
+
+/** Teams lists at most this many users in `refresh.userIds` (more are not refreshed automatically). */
+export const REFRESH_MAX_USER_IDS = 60;
+
+/**
+ * The card's refresh: Teams invokes `action` (trigger "automatic") when the card is shown to one
+ * of `userIds` — or, without userIds, to anyone in a conversation of at most 60 members — and
+ * shows the card the bot answers with instead.
+ */
+export interface Refresh {
+  readonly action: Omit<ExecuteAction, "title" | "style" | "tooltip"> & { readonly title?: string };
+  readonly userIds?: readonly string[];
 }
 
 export interface AdaptiveCard {
@@ -97,5 +115,6 @@ export interface AdaptiveCard {
   readonly version: typeof ADAPTIVE_CARD_VERSION;
   readonly fallbackText: string;
   readonly body: readonly CardElement[];
-  readonly actions?: readonly SubmitAction[];
+  readonly actions?: readonly ExecuteAction[];
+  readonly refresh?: Refresh;
 }

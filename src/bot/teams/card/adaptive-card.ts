@@ -22,7 +22,7 @@ import {
   type TableRow,
   type TextBlock,
 } from "./adaptive-card-types.js";
-import { cardActions } from "./card-actions.js";
+import { answerRefresh, cardActions } from "./card-actions.js";
 
 /** Rows of the main table shown before "and N more" (Teams cards stay readable at this length). */
 export const TEAMS_TABLE_MAX_ROWS = 10;
@@ -161,5 +161,6 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     fallbackText: `${answer.title} — ${formatPeriod(answer.period)}`,
     body,
     ...(others.length > 0 ? { actions: cardActions(others) } : {}),
+    refresh: answerRefresh(answer.query),
   };
 }

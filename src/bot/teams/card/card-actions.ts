@@ -1,12 +1,14 @@
 /**
  * An answer's actions (src/answer/actions.ts) as Adaptive Card buttons: each an
- * Action.Submit whose data carries the action's payload (src/commands/action-payload.ts), the
- * current period highlighted. Teams posts the data back as the `value` of a message activity;
- * decodeSubmit turns it back into the same query as on Slack.
+ * Action.Execute (verb ANSWER_VERB) whose data carries the action's payload
+ * (src/commands/action-payload.ts), the current period highlighted; and the card's refresh,
+ * which runs the answer's own query again (verb REFRESH_VERB). Teams posts the data back in an
+ * `adaptiveCard/action` invoke (cards posted before Universal Actions: as the `value` of a
+ * message activity); decodeSubmit turns it back into the same query as on Slack.
  */
 import { z } from "zod";
 import { type AnswerAction, PERIOD_ACTIONS } from "../../../answer/actions.js";
-import { COMPARISON_MODES } from "../../../answer/query.js";
+import { COMPARISON_MODES, type Query } from "../../../answer/query.js";
 import {
   type DecodedAction,
   decodeAction,
@@ -14,10 +16,14 @@ import {
   encodeAction,
   MAX_PAYLOAD_CHARS,
 } from "../../../commands/action-payload.js";
-import type { SubmitAction } from "./adaptive-card-types.js";
+import type { ExecuteAction, Refresh } from "./adaptive-card-types.js";
 
 /** Marks our buttons' data, so that other submits are recognised as foreign. */
 export const CARD_ACTION_KIND = "kpi-action";
+/** The verb of an answer's buttons (Action.Execute). */
+export const ANSWER_VERB = "kpi-action";
+/** The verb of an answer card's refresh: the card's own query, answered again for the viewer. */
+export const REFRESH_VERB = "kpi-refresh";
 /** The data of buttons posted before payloads (the canonical command and what to change). */
 const LEGACY_KIND = "kpi-rerun";
 
@@ -33,13 +39,26 @@ const legacySchema = z.object({
 });
 
 /** The card's buttons for these actions. */
-export function cardActions(actions: readonly AnswerAction[]): SubmitAction[] {
+export function cardActions(actions: readonly AnswerAction[]): ExecuteAction[] {
   return actions.map((action) => ({
-    type: "Action.Submit",
+    type: "Action.Execute",
     title: action.label,
+    verb: ANSWER_VERB,
     data: { kind: CARD_ACTION_KIND, payload: encodeAction(action) },
     ...(action.current ? { style: "positive" as const } : {}),
   }));
+}
+
+/**
+ * The refresh of an answer card: its query answered again (as re-run). No userIds: Teams
+ * refreshes the card for everyone in a conversation of at most 60 members, and offers
+ * "Refresh card" in larger ones.
+ */
+export function answerRefresh(query: Query): Refresh {
+  const payload = encodeAction({ id: "refresh", kind: "rerun", label: "Refresh", query });
+  return {
+    action: { type: "Action.Execute", verb: REFRESH_VERB, data: { kind: CARD_ACTION_KIND, payload } },
+  };
 }
 
 /** Whether a submitted `value` is one of our buttons (it may still carry a bad query). */

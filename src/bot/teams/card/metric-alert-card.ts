@@ -10,11 +10,12 @@ import type { Answer } from "../../../answer/answer.js";
 import { formatDateRange } from "../../../calendar/date-format.js";
 import type { MetricAlertMessage } from "../../../schedule/metric-alert-message.js";
 import type { AlertPress } from "../../chat-platform.js";
-import type { SubmitAction } from "./adaptive-card-types.js";
+import type { ExecuteAction } from "./adaptive-card-types.js";
 import type { CardMessage } from "./answer-message.js";
 
-/** Marks the alert buttons' data (answer buttons carry CARD_ACTION_KIND). */
+/** Marks the alert buttons' data (answer buttons carry CARD_ACTION_KIND); also their verb. */
 export const ALERT_SUBMIT_KIND = "kpi-alert";
+export const ALERT_VERB = ALERT_SUBMIT_KIND;
 
 const alertSubmitSchema = z.object({
   kind: z.literal(ALERT_SUBMIT_KIND),
@@ -65,24 +66,27 @@ export function metricAlertAnswer(message: MetricAlertMessage): Answer {
   };
 }
 
-/** The answer card with the alert's Snooze 24 h and Mute buttons first; its own buttons answer in a new message. */
+/**
+ * The answer card with the alert's Snooze 24 h and Mute buttons first; its own buttons answer
+ * in a new message. No refresh: the card records what fired; it is not an answer to re-run.
+ */
 export function withAlertButtons(card: CardMessage, alertId: number): CardMessage {
   const [attachment] = card.attachments;
-  const own: SubmitAction[] = [
-    {
-      type: "Action.Submit",
-      title: "Snooze 24 h",
-      data: { kind: ALERT_SUBMIT_KIND, action: "snooze", alertId },
-    },
-    { type: "Action.Submit", title: "Mute", data: { kind: ALERT_SUBMIT_KIND, action: "mute", alertId } },
-  ];
+  const button = (title: string, action: "snooze" | "mute"): ExecuteAction => ({
+    type: "Action.Execute",
+    title,
+    verb: ALERT_VERB,
+    data: { kind: ALERT_SUBMIT_KIND, action, alertId },
+  });
+  const own = [button("Snooze 24 h", "snooze"), button("Mute", "mute")];
+  const { refresh: _answerRefresh, ...content } = attachment.content;
   return {
     ...card,
     attachments: [
       {
         ...attachment,
         content: {
-          ...attachment.content,
+          ...content,
           actions: [
             ...own,
             ...(attachment.content.actions ?? []).map((a) => ({

@@ -1,6 +1,7 @@
 /**
- * manifest.json of the Teams app package, schema version 1.17
- * (https://learn.microsoft.com/microsoftteams/platform/resources/schema/manifest-schema):
+ * manifest.json of the Teams app package, schema version 1.29, the newest released schema
+ * (https://github.com/OfficeDev/microsoft-teams-app-schema, released June 2026; the developer
+ * preview lives on its own branch and is not used):
  * one bot (the Azure Bot's Microsoft App ID) in personal, team and group chat scopes, with
  * the areas as its command list, and the resource-specific consent (RSC) to read the
  * messages of the teams and chats it is installed in: a digest or alert whose record was
@@ -8,11 +9,13 @@
  * (src/bot/teams/graph/). RSC in manifest 1.12+: webApplicationInfo (the Entra app id; the
  * resource is unused but required) and authorization.permissions.resourceSpecific.
  * https://learn.microsoft.com/microsoftteams/platform/graph-api/rsc/grant-resource-specific-consent
+ * Universal Actions (Action.Execute, refresh) need nothing in the manifest: the bot already
+ * receives the `adaptiveCard/action` invokes.
  */
 import { areaModule } from "../../../areas/registry.js";
 import { ACCENT_COLOR } from "./app-icons.js";
 
-export const MANIFEST_VERSION = "1.17";
+export const MANIFEST_VERSION = "1.29";
 export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 export const COLOR_ICON_FILE = "color.png";
 export const OUTLINE_ICON_FILE = "outline.png";
@@ -23,7 +26,10 @@ export const RSC_PERMISSIONS = ["ChannelMessage.Read.Group", "ChatMessage.Read.C
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const HTTP_URL = /^https?:\/\/[^\s]+$/i;
-/** Teams: at most 10 commands per list, titles ≤ 32 and descriptions ≤ 128 characters. */
+/**
+ * Commands shown per list: the 1.29 schema allows 12 (titles ≤ 128, descriptions ≤ 4,000
+ * characters); ten short ones stay readable in Teams' command menu (descriptions cut at 128).
+ */
 const MAX_COMMANDS = 10;
 const COMMAND_AREAS = [
   "campaigns",

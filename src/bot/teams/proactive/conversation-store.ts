@@ -19,6 +19,8 @@ export interface TeamsConversation {
   readonly conversationType: string | null;
   /** A channel's team as Microsoft Graph names it (channelData.team.aadGroupId); null for chats. */
   readonly teamAadGroupId: string | null;
+  /** A channel's team as activities and the access policy name it (channelData.team.id); null for chats. */
+  readonly teamId: string | null;
 }
 
 /** The reference an incoming activity carries, or undefined when it lacks what a reply needs. */
@@ -27,10 +29,11 @@ export function conversationOf(activity: Activity): TeamsConversation | undefine
   const bot = activity.recipient;
   if (!conversation?.id || !activity.serviceUrl || !bot?.id || !activity.channelId) return undefined;
   const channelData = activity.channelData as
-    | { tenant?: { id?: unknown }; team?: { aadGroupId?: unknown } }
+    | { tenant?: { id?: unknown }; team?: { aadGroupId?: unknown; id?: unknown } }
     | undefined;
   const tenant = conversation.tenantId ?? channelData?.tenant?.id;
   const team = channelData?.team?.aadGroupId;
+  const teamId = channelData?.team?.id;
   return {
     conversationId: baseConversationId(conversation.id),
     serviceUrl: activity.serviceUrl,
@@ -40,6 +43,7 @@ export function conversationOf(activity: Activity): TeamsConversation | undefine
     botName: bot.name ?? null,
     conversationType: conversation.conversationType ?? null,
     teamAadGroupId: typeof team === "string" && team !== "" ? team : null,
+    teamId: typeof teamId === "string" && teamId !== "" ? teamId : null,
   };
 }
 
@@ -67,7 +71,7 @@ export function upsertConversation(db: BotStateDb, c: TeamsConversation, at: Dat
   const now = toSqlTime(at);
   const keep = (
     value: string | null,
-    column: "tenant_id" | "bot_name" | "conversation_type" | "team_aad_group_id",
+    column: "tenant_id" | "bot_name" | "conversation_type" | "team_aad_group_id" | "team_id",
   ) => sql<string | null>`COALESCE(${value}, ${sql.ref(column)})`;
   return db
     .insertInto("bot_teams_conversations")
@@ -80,6 +84,7 @@ export function upsertConversation(db: BotStateDb, c: TeamsConversation, at: Dat
       bot_name: c.botName,
       conversation_type: c.conversationType,
       team_aad_group_id: c.teamAadGroupId,
+      team_id: c.teamId,
       first_seen_at: now,
       last_seen_at: now,
     })
@@ -91,6 +96,7 @@ export function upsertConversation(db: BotStateDb, c: TeamsConversation, at: Dat
       bot_name: keep(c.botName, "bot_name"),
       conversation_type: keep(c.conversationType, "conversation_type"),
       team_aad_group_id: keep(c.teamAadGroupId, "team_aad_group_id"),
+      team_id: keep(c.teamId, "team_id"),
       last_seen_at: now,
     });
 }
@@ -115,6 +121,24 @@ export class ConversationStore {
   }
 
   async find(conversationId: string): Promise<TeamsConversation | undefined> {
+    return this.selectConversations()
+      .where("conversation_id", "=", baseConversationId(conversationId))
+      .executeTakeFirst();
+  }
+
+  /**
+   * A conversation of the team (Entra group id, as Graph names it): its General channel —
+   * whose id is the team's — when stored, else the channel seen first.
+   */
+  async findTeam(teamAadGroupId: string): Promise<TeamsConversation | undefined> {
+    return this.selectConversations()
+      .where("team_aad_group_id", "=", teamAadGroupId)
+      .orderBy(sql`conversation_id = team_id`, "desc")
+      .orderBy("first_seen_at")
+      .executeTakeFirst();
+  }
+
+  private selectConversations() {
     return this.db
       .selectFrom("bot_teams_conversations")
       .select([
@@ -126,8 +150,23 @@ export class ConversationStore {
         "bot_name as botName",
         "conversation_type as conversationType",
         "team_aad_group_id as teamAadGroupId",
-      ])
-      .where("conversation_id", "=", baseConversationId(conversationId))
-      .executeTakeFirst();
+        "team_id as teamId",
+      ]);
   }
+}
+
+/**
+ * The team (channelData.team.id) of a stored conversation — or of a team named by its Entra
+ * group id, as a Graph-installed target is — for the access policy; undefined when none.
+ */
+export async function teamOfConversation(db: BotStateDb, target: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("bot_teams_conversations")
+    .select("team_id")
+    .where((eb) =>
+      eb.or([eb("conversation_id", "=", baseConversationId(target)), eb("team_aad_group_id", "=", target)]),
+    )
+    .where("team_id", "is not", null)
+    .executeTakeFirst();
+  return row?.team_id ?? undefined;
 }
