@@ -11,4 +11,10 @@ export const TARGETS = {
   serverRssMb: 300,
   /** Issue 14: the server survives a burst of 20,000 signed commands under this RSS. */
   burstRssMb: 400,
+  /** Issue 20: the full rebuild (`kpi db refresh --full`) at scale 10. */
+  fullRebuildSeconds: 30,
+  /** Issue 20: the whole `kpi generate --scale 10` (load and rebuild). */
+  generateSeconds: 150,
+  /** Issue 20: portable mode's incremental refresh of one late day at scale 10. */
+  portableIncrementalMs: 2000,
 } as const;
