@@ -1,7 +1,7 @@
 /**
  * `kpi generate`: checks the database, empties it when asked (--replace), loads every table,
- * then runs the full refresh (sp_refresh_all(1), or its statements in portable mode) to derive order totals, rollups, funnel counters, ad budgets
- * and campaign totals. A failed or interrupted run empties the generated tables again, so the
+ * then runs the full refresh (sp_refresh_all(1), or its statements in portable mode) to derive
+ * order totals, rollups, funnel counters, ad budgets and campaign totals. A failed or interrupted run empties the generated tables again, so the
  * database is left empty (it was empty before, or --replace had already emptied it). An
  * interrupt kills the statement running on the server (a load, the refresh) so the run stops at
  * once. A run killed outright leaves its generate_in_progress row: the next run names it.
@@ -39,7 +39,7 @@ export interface GenerateReport {
   readonly totalRows: number;
   /** Generating and loading all tables. */
   readonly loadSeconds: number;
-  /** sp_refresh_all(1): totals, rollups, funnel, budgets. */
+  /** The full refresh: totals, rollups, funnel, budgets. */
   readonly refreshSeconds: number;
   readonly seconds: number;
 }

@@ -30,6 +30,7 @@ export const DERIVED_TABLES = [
   "rollup_work_days",
   "rollup_user_touch",
   "rollup_return_days",
+  "rollup_order_work",
 ] as const;
 
 /** Generated tables no foreign key points at: TRUNCATE is allowed and fast. */
