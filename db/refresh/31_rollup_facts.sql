@@ -1,7 +1,8 @@
 -- The fine daily rollups of the recomputed days: each day is deleted and re-inserted from the
 -- base tables, so running the refresh twice gives the same rows; a full refresh reads every fact
--- row once per rollup, with no per-day filter. Order totals must be current (21_order_totals.sql
--- runs first).
+-- row once per rollup, with no per-day filter. The large rollups are inserted in primary-key
+-- order (ORDER BY the grouping): appending keeps InnoDB from splitting pages all over an index
+-- larger than its buffer pool. Order totals must be current (21_order_totals.sql runs first).
 DELETE g FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day;
 DELETE g FROM agg_campaign_daily g JOIN rollup_work_days w ON w.day = g.day;
 DELETE g FROM agg_format_daily g JOIN rollup_work_days w ON w.day = g.day;
@@ -67,7 +68,8 @@ FROM (
   GROUP BY DATE(i.occurred_at), i.ad_id
 ) x
 JOIN ads a ON a.ad_id = x.ad_id
-JOIN ad_pricing p ON p.pricing_id = a.pricing_id;
+JOIN ad_pricing p ON p.pricing_id = a.pricing_id
+ORDER BY x.day, x.ad_id;
 
 INSERT INTO agg_ad_daily (day, ad_id, impressions, clicks, leads, conversions, spend, orders, revenue, cogs)
 SELECT o.day, o.ad_id, 0, 0, 0, 0, 0, o.orders, o.revenue, o.cogs
@@ -88,7 +90,7 @@ SELECT w.day, w.city, w.source_id, w.payment_method, COUNT(*), SUM(w.is_paid),
 FROM rollup_order_work w
 WHERE @refresh_full = 1 OR w.day IN (SELECT day FROM rollup_work_days)
 GROUP BY w.day, w.city, w.source_id, w.payment_method
-ORDER BY NULL;
+ORDER BY w.day, w.city, w.source_id, w.payment_method;
 
 -- Paid order lines per product.
 INSERT INTO agg_product_daily (day, product_id, orders, units, revenue, cogs)
@@ -98,7 +100,7 @@ FROM rollup_order_work w
 JOIN order_details d ON d.order_id = w.order_id
 WHERE w.is_paid = 1 AND (@refresh_full = 1 OR w.day IN (SELECT day FROM rollup_work_days))
 GROUP BY w.day, d.product_id
-ORDER BY NULL;
+ORDER BY w.day, d.product_id;
 
 -- The same lines by shipping city and traffic source (of the order's session).
 INSERT INTO agg_product_city_source_daily (day, city, source_id, product_id, units, revenue)
@@ -107,7 +109,7 @@ FROM rollup_order_work w
 JOIN order_details d ON d.order_id = w.order_id
 WHERE w.is_paid = 1 AND (@refresh_full = 1 OR w.day IN (SELECT day FROM rollup_work_days))
 GROUP BY w.day, w.city, w.source_id, d.product_id
-ORDER BY NULL;
+ORDER BY w.day, w.city, w.source_id, d.product_id;
 
 -- Sessions by source and device, with the paid orders placed in them: the sessions counted by
 -- day, source and device, plus their paid orders grouped the same way (a session with several
@@ -140,7 +142,7 @@ WHERE (@refresh_full = 1
            AND DATE(s.started_at) IN (SELECT day FROM rollup_work_days)))
   AND s.user_id IS NOT NULL
 GROUP BY DATE(s.started_at), s.user_id
-ORDER BY NULL;
+ORDER BY DATE(s.started_at), s.user_id;
 
 -- A full refresh: every day with facts is a recomputed day (the summaries below read them).
 INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT day FROM agg_ad_daily WHERE @refresh_full = 1;
