@@ -35,7 +35,9 @@ try {
   });
   const total = (performance.now() - started) / 1000;
   const load = loadAverage().join("/");
-  process.stdout.write(`${values.full ? "full" : "incremental"} refresh: ${total.toFixed(1)} s, load average ${load}\n`);
+  process.stdout.write(
+    `${values.full ? "full" : "incremental"} refresh: ${total.toFixed(1)} s, load average ${load}\n`,
+  );
   for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, Number(values.top))) {
     process.stdout.write(`${(t.ms / 1000).toFixed(2).padStart(7)} s  ${t.step}#${t.index + 1}  ${t.text}\n`);
   }

@@ -11,7 +11,7 @@ export const TARGETS = {
   serverRssMb: 300,
   /** Issue 14: the server survives a burst of 20,000 signed commands under this RSS. */
   burstRssMb: 400,
-  /** Issue 20: the full rebuild (`kpi db refresh --full`) at scale 10. */
+  /** Issue 20: the full rebuild at scale 10 after `kpi generate` loaded the tables. */
   fullRebuildSeconds: 30,
   /** Issue 20: the whole `kpi generate --scale 10` (load and rebuild). */
   generateSeconds: 150,
