@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { dropDatabase, migrate } from "../src/db/migrate/migrator.js";
+import { loadAverage } from "./machine.js";
 
 export interface GenerateSpec {
   readonly seed: number;
@@ -21,6 +22,8 @@ export interface GeneratorRun {
   readonly refreshSeconds: number;
   readonly wallSeconds: number;
   readonly peakRssBytes: number;
+  /** The load average (1/5/15 min) when it started: the machine is shared. */
+  readonly loadAverage?: string;
 }
 
 const SUMMARY =
@@ -47,6 +50,7 @@ export function generateInto(url: string, spec: GenerateSpec): Promise<Generator
   const args = ["--import", "tsx", join(import.meta.dirname, "generate-child.ts"), "generate", "--quiet"];
   args.push("--seed", String(spec.seed), "--scale", String(spec.scale));
   args.push("--end-date", spec.endDate, "--days", String(spec.days));
+  const load = loadAverage().join("/");
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: url },
@@ -75,6 +79,7 @@ export function generateInto(url: string, spec: GenerateSpec): Promise<Generator
         refreshSeconds: Number(summary[3]),
         wallSeconds: (performance.now() - started) / 1000,
         peakRssBytes: Number(rss[1]),
+        loadAverage: load,
       });
     });
   });

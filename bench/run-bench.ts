@@ -25,7 +25,11 @@ import { runChartBench } from "./chart-child.js";
 import { measurePlainReading } from "./language-bench.js";
 import { describeMachine, loadAverage } from "./machine.js";
 import { type RawLoadRun, rawLoad } from "./raw-load.js";
-import { measureIncrementalRefresh } from "./refresh-bench.js";
+import {
+  measureFullRebuild,
+  measureIncrementalRefresh,
+  measurePortableIncrementalRefresh,
+} from "./refresh-bench.js";
 import { formatTable, type ResultRow, rowsToJson } from "./report-table.js";
 import { answerRows, chartRows, explainRows, generatorRows } from "./result-rows.js";
 import { measureSlackE2e, type SlackE2e } from "./slack-e2e.js";
@@ -138,10 +142,12 @@ try {
     rows.push(...explainRows(large, scales[1]));
   });
   await section("refresh", async () => {
-    progress("refresh: one late day at the large scale...");
-    rows.push(
-      ...(await measureIncrementalRefresh(largeUrl, { day: "2026-11-20", runs: 3, scale: scales[1] })),
-    );
+    progress("refresh: one late day at the large scale, with routines and in portable mode...");
+    const late = { day: "2026-11-20", runs: 3, scale: scales[1] };
+    rows.push(...(await measureIncrementalRefresh(largeUrl, late)));
+    rows.push(...(await measurePortableIncrementalRefresh(largeUrl, late)));
+    progress("refresh: the full rebuild at the large scale...");
+    rows.push(...(await measureFullRebuild(largeUrl, { scale: scales[1] })));
   });
   await section("alerts", async () => {
     progress("alerts: 1,000 alerts on a KPI checked after one refresh at the large scale...");

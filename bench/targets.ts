@@ -13,4 +13,10 @@ export const TARGETS = {
   burstRssMb: 400,
   /** Issue 18: reading a plain question (src/language) stays under this p95. */
   plainReadP95Ms: 5,
+  /** Issue 20: the full rebuild at scale 10 after `kpi generate` loaded the tables. */
+  fullRebuildSeconds: 30,
+  /** Issue 20: the whole `kpi generate --scale 10` (load and rebuild). */
+  generateSeconds: 150,
+  /** Issue 20: portable mode's incremental refresh of one late day at scale 10. */
+  portableIncrementalMs: 2000,
 } as const;

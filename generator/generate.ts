@@ -1,7 +1,7 @@
 /**
  * `kpi generate`: checks the database, empties it when asked (--replace), loads every table,
- * then runs sp_refresh_all(1) to derive order totals, rollups, funnel counters, ad budgets
- * and campaign totals. A failed or interrupted run empties the generated tables again, so the
+ * then runs the full refresh (sp_refresh_all(1), or its statements in portable mode) to derive
+ * order totals, rollups, funnel counters, ad budgets and campaign totals. A failed or interrupted run empties the generated tables again, so the
  * database is left empty (it was empty before, or --replace had already emptied it). An
  * interrupt kills the statement running on the server (a load, the refresh) so the run stops at
  * once. A run killed outright leaves its generate_in_progress row: the next run names it.
@@ -10,6 +10,7 @@ import type { RowDataPacket } from "mysql2/promise";
 import { type Connection, connect, connectionFailure } from "../src/db/connect.js";
 import type { DatabaseTarget } from "../src/db/database-url.js";
 import { allowLargeTempTables } from "../src/db/refresh.js";
+import { runRefresh } from "../src/db/refresh-runner.js";
 import { InterruptedError, isUserError, UserError } from "../src/errors.js";
 import { buildWorld } from "./build-world.js";
 import {
@@ -38,7 +39,7 @@ export interface GenerateReport {
   readonly totalRows: number;
   /** Generating and loading all tables. */
   readonly loadSeconds: number;
-  /** sp_refresh_all(1): totals, rollups, funnel, budgets. */
+  /** The full refresh: totals, rollups, funnel, budgets. */
   readonly refreshSeconds: number;
   readonly seconds: number;
 }
@@ -135,11 +136,11 @@ async function fill(
   }
 }
 
-/** CALL sp_refresh_all(1); an interrupt kills it (see fill). */
+/** The full refresh (CALL sp_refresh_all(1) or its statements); an interrupt kills it (see fill). */
 async function refreshAll(connection: Connection, signal?: AbortSignal): Promise<void> {
   await allowLargeTempTables(connection);
   if (signal?.aborted) throw signal.reason;
-  await connection.query("CALL sp_refresh_all(1)");
+  await runRefresh(connection, { full: true, ...(signal ? { signal } : {}) });
   if (signal?.aborted) throw signal.reason;
 }
 

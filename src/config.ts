@@ -59,6 +59,8 @@ const coreEnvSchema = z.object({
     .min(100)
     .max(600_000)
     .default(DEFAULT_STATEMENT_TIMEOUT_MS),
+  /** Stored procedures and triggers: on, off (portable mode: TiDB, Vitess), or auto (unless refused). */
+  DB_ROUTINES: z.enum(["auto", "on", "off"]).default("auto"),
   CURRENCY: z
     .string()
     .trim()
@@ -84,6 +86,8 @@ export interface Config {
   readonly readonlyDatabaseUrl: string | undefined;
   readonly reportTimeZone: string;
   readonly statementTimeoutMs: number;
+  /** What `kpi db migrate` creates: procedures and triggers (on), none (off: portable mode), or auto. */
+  readonly databaseRoutines: "auto" | "on" | "off";
   /** ISO 4217 code of the shop's currency, for formatting. */
   readonly currency: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
@@ -135,6 +139,7 @@ export function loadConfig(
     readonlyDatabaseUrl: e.DATABASE_URL_READONLY,
     reportTimeZone: e.REPORT_TIMEZONE,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    databaseRoutines: e.DB_ROUTINES,
     currency: e.CURRENCY,
     logLevel: e.LOG_LEVEL,
     chartWorkers: e.CHART_WORKERS,

@@ -1,9 +1,6 @@
--- Ad budgets spent, from reach (impressions), clicks and the placement's pricing:
--- budget_spent = fn_ad_cost(pricing_model, unit_price, impressions, clicks).
--- Run after sp_calc_funnel_metrics. Idempotent.
+-- Ad budgets spent, from the ad's priced daily rollup (db/refresh/50_ad_budgets.sql).
+-- Run after sp_refresh_rollups. Idempotent.
 CREATE PROCEDURE sp_calc_ad_budgets()
 BEGIN
-  UPDATE ads a
-  JOIN ad_pricing p ON p.pricing_id = a.pricing_id
-  SET a.budget_spent = fn_ad_cost(p.pricing_model, p.unit_price, a.impressions, a.clicks);
+  -- refresh: 50_ad_budgets
 END

@@ -1,17 +1,6 @@
--- Funnel interaction metrics per ad (lifetime impressions, clicks, leads, conversions),
--- from the daily ad rollup. Run after sp_refresh_rollups. Idempotent.
+-- Funnel interaction metrics per ad, from the daily ad rollup (db/refresh/40_funnel_metrics.sql).
+-- Run after sp_refresh_rollups. Idempotent.
 CREATE PROCEDURE sp_calc_funnel_metrics()
 BEGIN
-  UPDATE ads a
-  LEFT JOIN (
-    SELECT ad_id, SUM(impressions) AS impressions, SUM(clicks) AS clicks, SUM(leads) AS leads,
-           SUM(conversions) AS conversions
-    FROM agg_ad_daily
-    GROUP BY ad_id
-  ) f ON f.ad_id = a.ad_id
-  SET
-    a.impressions = COALESCE(f.impressions, 0),
-    a.clicks = COALESCE(f.clicks, 0),
-    a.leads = COALESCE(f.leads, 0),
-    a.conversions = COALESCE(f.conversions, 0);
+  -- refresh: 40_funnel_metrics
 END

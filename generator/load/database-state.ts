@@ -11,7 +11,7 @@ import { UserError } from "../../src/errors.js";
 
 export { FACT_TABLES } from "../../src/db/fact-tables.js";
 
-/** Derived tables rebuilt by sp_refresh_all; none is referenced by a foreign key. */
+/** Derived tables rebuilt by the full refresh (db/refresh/); none is referenced by a foreign key. */
 export const DERIVED_TABLES = [
   "agg_ad_daily",
   "agg_orders_daily",
@@ -30,12 +30,11 @@ export const DERIVED_TABLES = [
   "rollup_work_days",
   "rollup_user_touch",
   "rollup_return_days",
+  "rollup_order_work",
 ] as const;
 
 /** Generated tables no foreign key points at: TRUNCATE is allowed and fast. */
 const LEAF_TABLES = new Set(["order_details", "payments", "ad_interactions"]);
-
-const REQUIRED_ROUTINES = ["sp_refresh_all"];
 
 /** Its row says a generate started and has not finished (db/schema/085_generate_in_progress.sql). */
 const RUN_MARKER = "generate_in_progress";
@@ -46,18 +45,9 @@ export async function assertSchema(connection: Connection, database: string): Pr
     [database],
   );
   const present = new Set(tables.map((t) => String(t.name).toLowerCase()));
-  const [routines] = await connection.query<RowDataPacket[]>(
-    "SELECT ROUTINE_NAME AS name FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?",
-    [database],
+  const missing = [...FACT_TABLES, ...DERIVED_TABLES, "rollup_state", RUN_MARKER, "rollup_watermarks"].filter(
+    (name) => !present.has(name),
   );
-  for (const r of routines) present.add(String(r.name).toLowerCase());
-  const missing = [
-    ...FACT_TABLES,
-    ...DERIVED_TABLES,
-    "rollup_state",
-    RUN_MARKER,
-    ...REQUIRED_ROUTINES,
-  ].filter((name) => !present.has(name));
   if (missing.length > 0) {
     throw new UserError(
       "schema_missing",
@@ -87,7 +77,7 @@ export async function emptyTables(connection: Connection): Promise<void> {
     await connection.query(`${statement} ${quoteIdentifier(table)}`);
   }
   await connection.query(
-    "UPDATE rollup_state SET last_refresh_at = NULL, last_full_refresh_at = NULL, last_days_refreshed = 0 WHERE id = 1",
+    "UPDATE rollup_state SET last_refresh_at = NULL, last_full_refresh_at = NULL, last_days_refreshed = 0, last_first_day = NULL, last_last_day = NULL WHERE id = 1",
   );
 }
 

@@ -16,11 +16,11 @@ export function registerDbCommands(program: Command, context: CliContext): void 
 
   db.command("migrate")
     .description(
-      "create the database if needed, apply new schema files, re-create procedures, triggers and views",
+      "create the database if needed, apply new schema files, re-create procedures, triggers (none with DB_ROUTINES=off) and views",
     )
     .action(async () => {
       const { describeMigration, migrate } = await migrator();
-      const report = await migrate(context.config.databaseUrl);
+      const report = await migrate(context.config.databaseUrl, { routines: context.config.databaseRoutines });
       context.out(describeMigration(report));
     });
 
@@ -35,7 +35,9 @@ export function registerDbCommands(program: Command, context: CliContext): void 
         );
       }
       const { describeMigration, resetDatabase } = await migrator();
-      const report = await resetDatabase(context.config.databaseUrl);
+      const report = await resetDatabase(context.config.databaseUrl, {
+        routines: context.config.databaseRoutines,
+      });
       context.out(`Dropped database ${report.database}.`);
       context.out(describeMigration(report));
     });

@@ -40,7 +40,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
         import("../db/migrate/migrator.js"),
         import("./ask-command.js"),
       ]);
-      out(describeMigration(await migrate(config.databaseUrl)));
+      out(describeMigration(await migrate(config.databaseUrl, { routines: config.databaseRoutines })));
       const busy = await withConnection(config.databaseUrl, (c) => firstNonEmptyTable(c));
       if (busy === undefined) {
         const instant = new Date();

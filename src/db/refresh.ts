@@ -1,6 +1,10 @@
-/** `kpi db refresh`: runs the derived-figure procedures (order totals, rollups, funnel, budgets, campaigns). */
+/**
+ * `kpi db refresh`: recomputes the derived figures (order totals, rollups, funnel, budgets,
+ * campaigns) with the statements under db/refresh/, in the database's mode (refresh-runner.ts).
+ */
 import type { RowDataPacket } from "mysql2/promise";
 import type { Connection } from "./connect.js";
+import { type RefreshMode, runRefresh } from "./refresh-runner.js";
 
 /**
  * Session limit for the refresh's in-memory temporary tables: the full rebuild groups every
@@ -21,6 +25,8 @@ export interface RefreshReport {
   readonly full: boolean;
   readonly daysRefreshed: number;
   readonly seconds: number;
+  /** Procedures (MySQL/MariaDB) or the application running the same statements (portable). */
+  readonly mode: RefreshMode;
   /** The days recomputed (what alerts on a KPI are checked again for): all, a span, or none. */
   readonly changed: { readonly from: string; readonly to: string } | "all" | null;
 }
@@ -32,22 +38,23 @@ export async function refreshDerived(
   const now = options.now ?? performance.now.bind(performance);
   const started = now();
   await allowLargeTempTables(connection);
-  // The days waiting for the refresh, read before it consumes them.
-  const [dirty] = await connection.query<RowDataPacket[]>(
-    "SELECT DATE_FORMAT(MIN(day), '%Y-%m-%d') AS first_day, DATE_FORMAT(MAX(day), '%Y-%m-%d') AS last_day FROM rollup_dirty_days",
-  );
-  await connection.query("CALL sp_refresh_all(?)", [options.full ? 1 : 0]);
+  const mode = await runRefresh(connection, { full: options.full });
+  // The days it recomputed (those marked by triggers and loaders, and found by the watermarks).
   const [rows] = await connection.query<RowDataPacket[]>(
-    "SELECT last_days_refreshed FROM rollup_state WHERE id = 1",
+    `SELECT last_days_refreshed, DATE_FORMAT(last_first_day, '%Y-%m-%d') AS first_day,
+            DATE_FORMAT(last_last_day, '%Y-%m-%d') AS last_day
+     FROM rollup_state WHERE id = 1`,
   );
+  const state = rows[0];
   return {
     full: options.full,
-    daysRefreshed: Number(rows[0]?.last_days_refreshed ?? 0),
+    daysRefreshed: Number(state?.last_days_refreshed ?? 0),
     seconds: (now() - started) / 1000,
+    mode,
     changed: options.full
       ? "all"
-      : dirty[0]?.first_day
-        ? { from: String(dirty[0].first_day), to: String(dirty[0].last_day) }
+      : state?.first_day
+        ? { from: String(state.first_day), to: String(state.last_day) }
         : null,
   };
 }

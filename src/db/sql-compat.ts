@@ -1,6 +1,8 @@
 /**
  * Constructs that only one of MySQL 8.0+ and MariaDB 10.11+ understands. The SQL under db/
  * must run on both (DESIGN.md "Database"); test/db/sql-compat.test.ts scans it with these.
+ * The TiDB profile (TIDB_RULES) lists what TiDB does not run: db/refresh/ and db/views/ must
+ * have none of it (portable mode runs them there), the routines and triggers are reported.
  */
 export interface CompatRule {
   readonly id: string;
@@ -45,6 +47,46 @@ export const COMPAT_RULES: readonly CompatRule[] = [
   },
 ];
 
+/**
+ * What TiDB (v7.5/v8 LTS) does not support, from https://docs.pingcap.com/tidb/stable/mysql-compatibility
+ * and https://docs.pingcap.com/tidb/stable/constraints (CHECK).
+ */
+export const TIDB_RULES: readonly CompatRule[] = [
+  {
+    id: "tidb-routine",
+    why: "TiDB has no stored procedures, functions, triggers or events (migrate with DB_ROUTINES=off: portable mode)",
+    pattern:
+      /\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:PROCEDURE|FUNCTION|TRIGGER|EVENT)\b/i,
+  },
+  { id: "tidb-call", why: "TiDB has no stored procedures to CALL", pattern: /^\s*CALL\s+\w/i },
+  {
+    id: "tidb-signal",
+    why: "SIGNAL/RESIGNAL and DECLARE ... HANDLER exist only inside routines, which TiDB lacks",
+    pattern: /\b(?:RESIGNAL|SIGNAL\s+SQLSTATE|DECLARE\s+\w+\s+HANDLER)\b/i,
+  },
+  {
+    id: "tidb-fulltext",
+    why: "TiDB has no FULLTEXT indexes or MATCH ... AGAINST",
+    pattern: /\b(?:FULLTEXT|AGAINST\s*\()/i,
+  },
+  {
+    id: "tidb-spatial",
+    why: "TiDB has no spatial types, functions or indexes",
+    pattern: /\b(?:SPATIAL|GEOMETRY|POINT\s*\(|ST_\w+\s*\()/i,
+  },
+  {
+    id: "tidb-create-table-select",
+    why: "TiDB does not run CREATE TABLE ... SELECT",
+    pattern: /\bCREATE\s+(?:TEMPORARY\s+)?TABLE\b[^(]*\bSELECT\b/i,
+  },
+  {
+    id: "tidb-check-ignored",
+    why: "TiDB ignores CHECK constraints unless tidb_enable_check_constraint = ON (v7.2+)",
+    pattern: /\bCHECK\s*\(/i,
+  },
+  { id: "tidb-skip-locked", why: "TiDB has no SKIP LOCKED", pattern: /\bSKIP\s+LOCKED\b/i },
+];
+
 export interface CompatFinding {
   readonly file: string;
   readonly line: number;
@@ -53,12 +95,16 @@ export interface CompatFinding {
   readonly text: string;
 }
 
-/** Findings in one SQL text; `--` comments are ignored. */
-export function scanSql(file: string, sql: string): CompatFinding[] {
+/** Findings in one SQL text (MySQL/MariaDB rules unless told); `--` comments are ignored. */
+export function scanSql(
+  file: string,
+  sql: string,
+  rules: readonly CompatRule[] = COMPAT_RULES,
+): CompatFinding[] {
   const findings: CompatFinding[] = [];
   sql.split("\n").forEach((raw, index) => {
     const line = raw.replace(/--.*$/, "");
-    for (const rule of COMPAT_RULES) {
+    for (const rule of rules) {
       if (rule.pattern.test(line)) {
         findings.push({ file, line: index + 1, rule: rule.id, why: rule.why, text: raw.trim() });
       }

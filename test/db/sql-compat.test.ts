@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DB_DIR } from "../../src/db/migrate/sql-files.js";
-import { describeFinding, scanSql } from "../../src/db/sql-compat.js";
+import { describeFinding, scanSql, TIDB_RULES } from "../../src/db/sql-compat.js";
 
 async function sqlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -46,5 +46,54 @@ describe("db/**/*.sql runs on both MySQL 8.0+ and MariaDB 10.11+", () => {
       "SELECT JSON_UNQUOTE(JSON_EXTRACT(doc, '$.name')) FROM t",
     ].join("\n");
     expect(scanSql("db/x.sql", portable)).toEqual([]);
+  });
+});
+
+describe("the TiDB profile", () => {
+  async function tidbFindings(subdir: string) {
+    const findings = [];
+    for (const path of await sqlFiles(join(DB_DIR, subdir))) {
+      findings.push(...scanSql(`db/${relative(DB_DIR, path)}`, await readFile(path, "utf8"), TIDB_RULES));
+    }
+    return findings;
+  }
+
+  it("finds nothing TiDB lacks in what portable mode runs there: the refresh statements and the views", async () => {
+    expect((await tidbFindings("refresh")).map(describeFinding)).toEqual([]);
+    expect((await tidbFindings("views")).map(describeFinding)).toEqual([]);
+  });
+
+  it("reports every procedure and trigger file, with file and line", async () => {
+    const routines = [...(await tidbFindings("procedures")), ...(await tidbFindings("triggers"))];
+    const files = new Set(routines.filter((f) => f.rule === "tidb-routine").map((f) => f.file));
+    const expected = [
+      ...(await sqlFiles(join(DB_DIR, "procedures"))),
+      ...(await sqlFiles(join(DB_DIR, "triggers"))),
+    ];
+    expect(files.size).toBe(expected.length);
+    expect(describeFinding(routines[0] as never)).toMatch(
+      /^db\/procedures\/\w+\.sql:\d+: TiDB has no stored procedures/,
+    );
+  });
+
+  it("reports the schema's CHECK constraints (ignored by TiDB unless switched on), and nothing else there", async () => {
+    const schema = await tidbFindings("schema");
+    expect(schema.length).toBeGreaterThan(10);
+    expect(new Set(schema.map((f) => f.rule))).toEqual(new Set(["tidb-check-ignored"]));
+  });
+
+  it.each([
+    ["tidb-routine", "CREATE PROCEDURE p() BEGIN END"],
+    ["tidb-routine", "CREATE DEFINER=`root`@`%` TRIGGER t AFTER INSERT ON x FOR EACH ROW SET @a = 1"],
+    ["tidb-call", "CALL sp_refresh_all(1);"],
+    ["tidb-signal", "  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no';"],
+    ["tidb-fulltext", "  FULLTEXT KEY ft_name (name),"],
+    ["tidb-spatial", "  location POINT NOT NULL, SPATIAL INDEX (location),"],
+    ["tidb-create-table-select", "CREATE TABLE copy AS SELECT * FROM orders;"],
+    ["tidb-skip-locked", "SELECT * FROM t FOR UPDATE SKIP LOCKED"],
+  ])("catches %s", (rule, line) => {
+    const findings = scanSql("db/refresh/99_bad.sql", `-- CALL in a comment is fine\n${line}\n`, TIDB_RULES);
+    expect(findings.map((f) => f.rule)).toContain(rule);
+    expect(findings[0]?.line).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 /** Each reporting view on the hand-written fixture returns the rows worked out by hand. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshDerived } from "../../src/db/refresh.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { loadFixture, rows } from "./fixture.js";
 
@@ -10,7 +11,7 @@ describe("reporting views on the fixture", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await loadFixture(db.connection);
-    await db.connection.query("CALL sp_refresh_all(0)");
+    await refreshDerived(db.connection, { full: false });
   });
   afterAll(async () => db?.drop());
 

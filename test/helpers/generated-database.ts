@@ -2,8 +2,10 @@
  * A test database filled by the real generator (`kpi generate` through the CLI binary),
  * with fixed options so answers are reproducible.
  */
+
+import type { RoutinesSetting } from "../../src/db/migrate/migrator.js";
 import { runKpi } from "./run-cli.js";
-import { createTestDatabase, type TestDatabase } from "./test-database.js";
+import { createTestDatabase, TEST_ROUTINES, type TestDatabase } from "./test-database.js";
 
 export const GENERATED = { seed: 7, scale: 0.05, endDate: "2026-11-25", days: 200 } as const;
 /** The day the answers are asked on: the day after the generated data ends. */
@@ -15,8 +17,9 @@ export const SECOND_SEED = 2027;
 export async function createGeneratedDatabase(
   prefix = "kpi_gen",
   seed: number = GENERATED.seed,
+  routines: RoutinesSetting = TEST_ROUTINES,
 ): Promise<TestDatabase> {
-  const db = await createTestDatabase({ prefix });
+  const db = await createTestDatabase({ prefix, routines });
   const result = await runKpi(
     [
       "generate",

@@ -11,6 +11,7 @@ import type { RunningServer } from "../../src/bot/server.js";
 import { slackPlatform } from "../../src/bot/slack/slack-definition.js";
 import { instantForDay } from "../../src/calendar/as-of.js";
 import { loadConfig } from "../../src/config.js";
+import { refreshDerived } from "../../src/db/refresh.js";
 import type { Engine } from "../../src/engine/engine.js";
 import { loadFixture } from "../db/fixture.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
@@ -170,6 +171,6 @@ export function blockTexts(blocks: unknown): string[] {
 export async function createFixtureDatabase(prefix: string): Promise<TestDatabase> {
   const db = await createTestDatabase({ prefix });
   await loadFixture(db.connection);
-  await db.connection.query("CALL sp_refresh_all(0)");
+  await refreshDerived(db.connection, { full: false });
   return db;
 }

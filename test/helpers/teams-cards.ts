@@ -5,6 +5,7 @@ import type {
   Image,
   TextBlock,
 } from "../../src/bot/teams/card/adaptive-card-types.js";
+import { refreshDerived } from "../../src/db/refresh.js";
 import { loadFixture } from "../db/fixture.js";
 import type { ConnectorCall } from "./fake-teams-connector.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
@@ -15,7 +16,7 @@ export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 export async function createFixtureDatabase(prefix: string): Promise<TestDatabase> {
   const db = await createTestDatabase({ prefix });
   await loadFixture(db.connection);
-  await db.connection.query("CALL sp_refresh_all(0)");
+  await refreshDerived(db.connection, { full: false });
   return db;
 }
 

@@ -6,9 +6,16 @@
 import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
 import { connectionOptions, parseDatabaseUrl } from "../../src/db/database-url.js";
-import { dropDatabase, migrate } from "../../src/db/migrate/migrator.js";
+import { dropDatabase, migrate, type RoutinesSetting } from "../../src/db/migrate/migrator.js";
 
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? "mysql://root@127.0.0.1:3306";
+
+/**
+ * What the test databases are migrated with: the vitest project "portable" (vitest.config.ts)
+ * sets KPI_TEST_DB_ROUTINES=off, so its suites run on databases with no procedures and no
+ * triggers, refreshed by the application.
+ */
+export const TEST_ROUTINES: RoutinesSetting = process.env.KPI_TEST_DB_ROUTINES === "off" ? "off" : "on";
 
 export interface TestDatabase {
   readonly name: string;
@@ -25,9 +32,9 @@ export function databaseUrl(name: string): string {
   return `${TEST_SERVER_URL.replace(/\/$/, "")}/${name}`;
 }
 
-/** A fresh database; migrated unless `migrated: false`. */
+/** A fresh database; migrated (with TEST_ROUTINES unless given) unless `migrated: false`. */
 export async function createTestDatabase(
-  options: { migrated?: boolean; prefix?: string } = {},
+  options: { migrated?: boolean; prefix?: string; routines?: RoutinesSetting } = {},
 ): Promise<TestDatabase> {
   const name = uniqueDatabaseName(options.prefix);
   const url = databaseUrl(name);
@@ -36,7 +43,11 @@ export async function createTestDatabase(
     await server.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await server.end();
   } else {
-    await migrate(url);
+    const routines = options.routines ?? TEST_ROUTINES;
+    const report = await migrate(url, { routines });
+    if (report.portable !== (routines === "off")) {
+      throw new Error(`${name} was migrated ${report.portable ? "portable" : "with routines"}, not as asked`);
+    }
   }
   const connection = await mysql.createConnection({
     ...connectionOptions(parseDatabaseUrl(url)),

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/calendar/calendar.js";
+import { refreshDerived } from "../../src/db/refresh.js";
 import { nextSlot } from "../../src/schedule/cron.js";
 import { type DigestCli, startDigestCli } from "../helpers/digest-cli.js";
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await cli.db.connection.query(
     `INSERT INTO sessions (session_id, user_id, source_id, ad_id, started_at, device, page_views, duration_s) VALUES ${rows.join(",")}`,
   );
-  await cli.db.connection.query("CALL sp_refresh_all(0)");
+  await refreshDerived(cli.db.connection, { full: false });
 }, 180_000);
 afterAll(async () => cli?.close());
 

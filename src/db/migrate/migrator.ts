@@ -1,11 +1,16 @@
 /**
  * `kpi db migrate`: schema files once each (recorded with a checksum), then every routine
  * and view re-created (they hold no data). `kpi db reset`: drop the database and migrate.
+ * The procedures are built from the refresh statements under db/refresh/ (refresh-steps.ts).
+ * Portable mode (DB_ROUTINES=off, or `auto` on a server that refuses CREATE PROCEDURE or
+ * CREATE TRIGGER) creates no routine and no trigger and drops ours if present: the refresh then
+ * runs the same statements from the application (refresh-runner.ts).
  */
 import type { RowDataPacket } from "mysql2/promise";
 import { UserError } from "../../errors.js";
 import { type Connection, connect, connectServer } from "../connect.js";
 import { quoteIdentifier } from "../database-url.js";
+import { expandRefreshIncludes, type RefreshStep, readRefreshSteps } from "../refresh-steps.js";
 import { parseRoutine, type Routine } from "./routine-file.js";
 import { DB_DIR, readSqlDir, type SqlFile } from "./sql-files.js";
 import { orderViews } from "./view-order.js";
@@ -22,21 +27,29 @@ export interface MigrationReport {
   readonly routines: number;
   readonly triggers: number;
   readonly views: number;
+  /** No routines or triggers: the application runs the refresh (DB_ROUTINES=off or refused). */
+  readonly portable: boolean;
 }
+
+/** DB_ROUTINES: create the procedures and triggers (on), never (off), or unless refused (auto). */
+export type RoutinesSetting = "auto" | "on" | "off";
 
 export interface MigrateOptions {
   readonly dbDir?: string;
+  readonly routines?: RoutinesSetting;
 }
 
 export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrationReport> {
   const dbDir = options.dbDir ?? DB_DIR;
-  const [schema, procedures, triggers, views] = await Promise.all([
+  const setting = options.routines ?? "auto";
+  const [schema, procedures, triggers, views, steps] = await Promise.all([
     readSqlDir(dbDir, "schema"),
     readSqlDir(dbDir, "procedures"),
     readSqlDir(dbDir, "triggers"),
     readSqlDir(dbDir, "views"),
+    readRefreshSteps(dbDir),
   ]);
-  const routines = procedures.map(parseRoutine);
+  const routines = buildProcedures(procedures, steps);
   const triggerRoutines = triggers.map(parseRoutine);
 
   const { connection, target, created } = await connect(databaseUrl, {
@@ -50,17 +63,22 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
       throw new UserError("migration_locked", "Another migration is running; try again when it ends.");
     try {
       const applied = await applySchema(connection, schema);
-      for (const routine of routines) await recreateRoutine(connection, routine);
-      for (const trigger of triggerRoutines) await recreateRoutine(connection, trigger);
+      const all = [...routines, ...triggerRoutines];
+      const portable = setting === "off" || (setting === "auto" && (await refusesRoutines(connection, all)));
+      for (const routine of all) {
+        if (portable) await dropRoutine(connection, routine);
+        else await recreateRoutine(connection, routine);
+      }
       for (const view of orderViews(views)) await runFile(connection, view);
       return {
         database: target.database,
         databaseCreated: created,
         applied,
         unchanged: schema.length - applied.length,
-        routines: routines.length,
-        triggers: triggerRoutines.length,
+        routines: portable ? 0 : routines.length,
+        triggers: portable ? 0 : triggerRoutines.length,
         views: views.length,
+        portable,
       };
     } finally {
       await connection.query("SELECT RELEASE_LOCK(?)", [lock]);
@@ -105,6 +123,59 @@ async function applySchema(connection: Connection, files: readonly SqlFile[]): P
   return applied;
 }
 
+/**
+ * The procedures with their `-- refresh:` lines replaced by the statements of db/refresh/; every
+ * statement file must be taken in by exactly one procedure (one definition, reached once).
+ */
+export function buildProcedures(procedures: readonly SqlFile[], steps: readonly RefreshStep[]): Routine[] {
+  const used = new Set<string>();
+  const routines = procedures.map((file) => {
+    const before = used.size;
+    const sql = expandRefreshIncludes(file, steps, used);
+    if (used.size - before !== (file.sql.match(/^[ \t]*-- refresh: /gm) ?? []).length) {
+      throw new Error(`${file.displayPath}: takes in a db/refresh/ file that is taken in elsewhere too`);
+    }
+    return parseRoutine({ ...file, sql });
+  });
+  const unused = steps.filter((s) => !used.has(s.name)).map((s) => s.displayPath);
+  if (unused.length > 0) throw new Error(`no procedure takes in ${unused.join(", ")}`);
+  return routines;
+}
+
+/**
+ * Whether the server refuses stored routines or triggers (TiDB, Vitess on a sharded keyspace):
+ * a throwaway procedure and trigger are created and dropped. A server that takes them but fails
+ * on one of ours reports that file's error instead (recreateRoutine).
+ */
+async function refusesRoutines(connection: Connection, routines: readonly Routine[]): Promise<boolean> {
+  const probes = [
+    ["PROCEDURE", "kpi_probe_procedure", "CREATE PROCEDURE kpi_probe_procedure() BEGIN END"],
+    [
+      "TRIGGER",
+      "kpi_probe_trigger",
+      "CREATE TRIGGER kpi_probe_trigger AFTER UPDATE ON rollup_state FOR EACH ROW BEGIN END",
+    ],
+  ] as const;
+  if (routines.length === 0) return false;
+  for (const [kind, name, sql] of probes) {
+    try {
+      await connection.query(sql);
+    } catch {
+      return true;
+    }
+    await connection.query(`DROP ${kind} IF EXISTS ${name}`);
+  }
+  return false;
+}
+
+async function dropRoutine(connection: Connection, routine: Routine): Promise<void> {
+  try {
+    await connection.query(`DROP ${routine.kind} IF EXISTS ${quoteIdentifier(routine.name)}`);
+  } catch {
+    // A server without routines may refuse the DROP too; there is nothing of ours to drop then.
+  }
+}
+
 async function recreateRoutine(connection: Connection, routine: Routine): Promise<void> {
   await connection.query(`DROP ${routine.kind} IF EXISTS ${quoteIdentifier(routine.name)}`);
   await runFile(connection, routine.file);
@@ -147,7 +218,9 @@ export function describeMigration(report: MigrationReport): string {
     lines.push(`Applied ${report.applied.length} schema file(s): ${report.applied.join(", ")}.`);
   }
   lines.push(
-    `Re-created ${report.routines} routines, ${report.triggers} triggers and ${report.views} views in ${report.database}.`,
+    report.portable
+      ? `Portable mode: no procedures or triggers; re-created ${report.views} views in ${report.database}. kpi-bot runs the refresh statements itself.`
+      : `Re-created ${report.routines} routines, ${report.triggers} triggers and ${report.views} views in ${report.database}.`,
   );
   return lines.join("\n");
 }

@@ -1,0 +1,56 @@
+/**
+ * The refresh's one definition: plain SQL statement files under db/refresh/ (`NN_name.sql`,
+ * run in name order). Their parameters are session variables (`@refresh_full`, …) that both
+ * ways of running them set: the stored procedures under db/procedures/ take them in with a
+ * `-- refresh: NN_name` line (replaced by the file's statements when the migrator builds the
+ * procedure), and portable mode runs them from the application (refresh-runner.ts).
+ */
+import { DB_DIR, readSqlDir, type SqlFile } from "./migrate/sql-files.js";
+
+export interface RefreshStep {
+  /** File name without `.sql`, e.g. `31_rollup_facts`. */
+  readonly name: string;
+  readonly displayPath: string;
+  /** The file's text, comments included (what a procedure takes in). */
+  readonly sql: string;
+  /** Its statements, one per entry, without the closing semicolon. */
+  readonly statements: readonly string[];
+}
+
+/** A procedure line that takes in a step's statements: `  -- refresh: 31_rollup_facts`. */
+const INCLUDE_LINE = /^([ \t]*)-- refresh: ([0-9A-Za-z_]+)[ \t]*$/gm;
+
+export async function readRefreshSteps(dbDir: string = DB_DIR): Promise<RefreshStep[]> {
+  return (await readSqlDir(dbDir, "refresh")).map(stepOf);
+}
+
+function stepOf(file: SqlFile): RefreshStep {
+  const statements = splitStatements(file.sql);
+  if (statements.length === 0) throw new Error(`${file.displayPath}: holds no statement`);
+  return { name: file.name, displayPath: file.displayPath, sql: file.sql, statements };
+}
+
+/**
+ * A file's statements: split where a line ends with `;` (the statements under db/refresh hold no
+ * semicolon inside a string or comment). Leading comment lines stay with their statement.
+ */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;[ \t]*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/^\s*--[^\n]*$/gm, "").trim() !== "");
+}
+
+/** A routine's text with each `-- refresh: name` line replaced by that step's statements. */
+export function expandRefreshIncludes(
+  routine: SqlFile,
+  steps: readonly RefreshStep[],
+  used?: Set<string>,
+): string {
+  return routine.sql.replace(INCLUDE_LINE, (_line, indent: string, name: string) => {
+    const step = steps.find((s) => s.name === name);
+    if (!step) throw new Error(`${routine.displayPath}: no db/refresh/${name}.sql to take in`);
+    used?.add(name);
+    return step.statements.map((s) => `${indent}${s.replaceAll("\n", `\n${indent}`)};`).join("\n");
+  });
+}
