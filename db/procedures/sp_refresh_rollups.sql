@@ -298,7 +298,8 @@ BEGIN
   UPDATE rollup_state
   SET last_refresh_at = NOW(3),
       last_full_refresh_at = CASE WHEN p_full = 1 THEN NOW(3) ELSE last_full_refresh_at END,
-      last_days_refreshed = v_days
+      last_days_refreshed = v_days,
+      data_version = data_version + 1
   WHERE id = 1;
 
   DO RELEASE_LOCK(v_lock);

@@ -41,6 +41,7 @@ export const ads = defineArea({
   aliases: [],
   description: "ad structure: formats, platform distribution, budget allocation, active vs paused",
   filters: AD_FILTERS,
+  live: true,
   examples: ["/kpi ads last-30d", "/kpi ads mtd platform=google"],
   fact: "ads",
   load: async (db, range, filters) =>

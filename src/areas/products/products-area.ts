@@ -10,6 +10,7 @@ export const products = defineArea({
   aliases: [],
   description: "products by category; stock levels; price ranges; low- and out-of-stock lists",
   filters: ["category"],
+  live: true,
   examples: ["/kpi products", "/kpi products category=shoes"],
   fact: "products",
   load: async (db, range, filters) =>

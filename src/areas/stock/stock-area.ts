@@ -27,6 +27,7 @@ export const stock = defineArea({
   filters: ["category"],
   examples: ["/kpi stock", "/kpi low-stock category=shoes"],
   asOfNow: true,
+  live: true,
   load: async (db, range, filters) => (await import("./stock-query.js")).loadLowStock(db, range.to, filters),
   build(context, items: readonly StockItem[]) {
     const withCover = items
