@@ -61,10 +61,16 @@ describe("BoundedCache", () => {
 
   it("does not keep a failure, nor a value `keep` refuses", async () => {
     const cache = new BoundedCache<string>({ maxEntries: 10, maxBytes: 100 });
-    await expect(
-      cache.get("k", async () => Promise.reject(new Error("boom")), keepAll(1)),
-    ).rejects.toThrow("boom");
-    expect(await cache.get("k", async () => "ok", () => undefined)).toBe("ok");
+    await expect(cache.get("k", async () => Promise.reject(new Error("boom")), keepAll(1))).rejects.toThrow(
+      "boom",
+    );
+    expect(
+      await cache.get(
+        "k",
+        async () => "ok",
+        () => undefined,
+      ),
+    ).toBe("ok");
     expect(cache.peek("k")).toBeUndefined();
     expect(await cache.get("k", async () => "kept", keepAll(1))).toBe("kept");
     expect(cache.peek("k")).toBe("kept");
@@ -82,7 +88,9 @@ describe("BoundedCache", () => {
 
 describe("stableKey and jsonBytes", () => {
   it("gives one key whatever the order of fields, and different keys for different values", () => {
-    expect(stableKey({ a: 1, b: { c: [1, 2], d: null } })).toBe(stableKey({ b: { d: null, c: [1, 2] }, a: 1 }));
+    expect(stableKey({ a: 1, b: { c: [1, 2], d: null } })).toBe(
+      stableKey({ b: { d: null, c: [1, 2] }, a: 1 }),
+    );
     expect(stableKey({ a: 1 })).not.toBe(stableKey({ a: 2 }));
     expect(stableKey({ a: [1, 2] })).not.toBe(stableKey({ a: [2, 1] }));
   });
