@@ -11,4 +11,9 @@ export const TARGETS = {
   serverRssMb: 300,
   /** Issue 14: the server survives a burst of 20,000 signed commands under this RSS. */
   burstRssMb: 400,
+  /** Issue 20: 1,000 digests due at once, delivered by one `kpi serve` / by two replicas. */
+  fanoutOneProcessS: 60,
+  fanoutTwoReplicasS: 40,
+  /** Issue 20: Slack full answer p95 at concurrency 20 when the questions repeat (answer cache). */
+  repeatedAnswerP95Ms: 1_000,
 } as const;

@@ -122,6 +122,62 @@ export async function claimSlot(
   }
 }
 
+/**
+ * Claims several digest slots in one statement (a tick's slots for one channel): every row is
+ * INSERTed with IGNORE, then the rows this replica's statement wrote are read back. Replicas
+ * claiming the same slots at once queue on the rows' locks, so one of them gets them all.
+ * Slots already in the ledger (or whose subscription is gone) are left out of the result.
+ */
+export async function claimSlots(
+  db: BotStateDb,
+  slots: readonly { readonly subscriptionId: number; readonly slot: Date }[],
+  replicaId: string,
+  at: Date,
+): Promise<Claim[]> {
+  if (slots.length === 0) return [];
+  const now = toSqlTime(at);
+  await db
+    .insertInto("bot_deliveries")
+    .ignore()
+    .values(
+      slots.map(({ subscriptionId, slot }) => ({
+        subscription_id: subscriptionId,
+        slot_at: toSqlTime(slot),
+        status: "claimed" as const,
+        attempts: 1,
+        claimed_by: replicaId,
+        claimed_at: now,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
+  const rows = await db
+    .selectFrom("bot_deliveries")
+    .select(["delivery_id", "subscription_id", "slot_at"])
+    .where((eb) =>
+      eb.or(
+        slots.map(({ subscriptionId, slot }) =>
+          eb.and([eb("subscription_id", "=", subscriptionId), eb("slot_at", "=", toSqlTime(slot))]),
+        ),
+      ),
+    )
+    .where("event", "is", null)
+    .where("status", "=", "claimed")
+    .where("attempts", "=", 1)
+    .where("claimed_by", "=", replicaId)
+    .where("claimed_at", "=", now)
+    .execute();
+  return rows.map((row) => ({
+    deliveryId: Number(row.delivery_id),
+    subscriptionId: Number(row.subscription_id),
+    slotAt: fromSqlTime(row.slot_at),
+    attempts: 1,
+    replicaId,
+    postStartedAt: null,
+  }));
+}
+
 /** Records slots that were missed for good; slots already in the ledger are left as they are. */
 export async function recordSkipped(
   db: BotStateDb,

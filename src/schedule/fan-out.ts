@@ -1,0 +1,115 @@
+/**
+ * A tick's due digests, fanned out: 1,000 subscriptions due at 09:00 go out side by side, not
+ * one after another. The slots are grouped by target (channel); each group is claimed in one
+ * statement (claimSlots: replicas claiming at once queue on the rows, so a channel's digests
+ * go to one replica) and its digests are sent one after another, each post at least the
+ * platform's `postGapMs` after the one before (Slack: about one message per second per
+ * channel), waiting outside the delivery permits. At most `concurrency` deliveries build and
+ * send at once. Replicas walk the groups from different starting points, so two replicas
+ * share the work instead of racing for the same channels. Identical questions are computed
+ * once by the engine's answer cache (single flight), whichever digest asks first.
+ */
+import { QueryCap } from "../engine/query-cap.js";
+import { type DeliverDeps, type DeliveryOutcome, deliverClaim } from "./deliver.js";
+import { claimSlots } from "./delivery-ledger.js";
+import type { Senders } from "./senders.js";
+import type { Subscription } from "./subscription-store.js";
+import { targetToText } from "./target.js";
+
+/** Deliveries building and sending at once in one process (each holds a bot-state connection at times). */
+export const DELIVERY_CONCURRENCY = 16;
+
+export interface DueSlot {
+  readonly subscription: Subscription;
+  readonly slot: Date;
+}
+
+export interface FanOutDeps extends DeliverDeps {
+  readonly replicaId: string;
+  /** DELIVERY_CONCURRENCY by default. */
+  readonly concurrency?: number;
+}
+
+/** Where a replica starts walking the groups: spread by its id, so replicas start apart. */
+export function startingGroup(replicaId: string, groups: number): number {
+  if (groups === 0) return 0;
+  let hash = 0;
+  for (const char of replicaId) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) >>> 0;
+  return hash % groups;
+}
+
+/** The senders with every digest post into this group's target recorded (when it started), for pacing. */
+function recordingPosts(senders: Senders, platform: string, posted: { at: number }): Senders {
+  const inner = senders[platform];
+  if (!inner) return senders;
+  const mark = () => {
+    posted.at = performance.now();
+  };
+  return {
+    ...senders,
+    [platform]: {
+      ...inner,
+      digests: {
+        send(target, digest, tag) {
+          mark();
+          return inner.digests.send(target, digest, tag);
+        },
+        sendNotice(target, text, tag) {
+          mark();
+          return inner.digests.sendNotice(target, text, tag);
+        },
+      },
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Claims and sends the due slots; outcomes in the order of `due`, and the slots another replica had. */
+export async function fanOut(
+  due: readonly DueSlot[],
+  at: Date,
+  deps: FanOutDeps,
+): Promise<{ outcomes: DeliveryOutcome[]; claimsLost: number }> {
+  const groups = new Map<string, DueSlot[]>();
+  for (const item of due) {
+    const key = targetToText(item.subscription.target);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const list = [...groups.values()];
+  const first = startingGroup(deps.replicaId, list.length);
+  const ordered = [...list.slice(first), ...list.slice(0, first)];
+  const position = new Map(due.map((item, i) => [`${item.subscription.id}@${item.slot.getTime()}`, i]));
+  const permits = new QueryCap(deps.concurrency ?? DELIVERY_CONCURRENCY);
+  const outcomes: { index: number; outcome: DeliveryOutcome }[] = [];
+  let claimsLost = 0;
+
+  const deliverGroup = async (group: DueSlot[]) => {
+    const claims = await permits.run(() =>
+      claimSlots(
+        deps.db,
+        group.map((item) => ({ subscriptionId: item.subscription.id, slot: item.slot })),
+        deps.replicaId,
+        at,
+      ),
+    );
+    claimsLost += group.length - claims.length;
+    const platform = (group[0] as DueSlot).subscription.target.platform;
+    const gapMs = deps.senders[platform]?.postGapMs ?? 0;
+    const posted = { at: Number.NEGATIVE_INFINITY };
+    const senders = recordingPosts(deps.senders, platform, posted);
+    for (const claim of claims) {
+      const index = position.get(`${claim.subscriptionId}@${claim.slotAt.getTime()}`) ?? 0;
+      const item = due[index] as DueSlot;
+      const wait = posted.at + gapMs - performance.now();
+      if (wait > 0) await sleep(wait);
+      const outcome = await permits.run(() =>
+        deliverClaim(claim, item.subscription, at, { ...deps, senders }),
+      );
+      outcomes.push({ index, outcome });
+    }
+  };
+  await Promise.all(ordered.map(deliverGroup));
+  outcomes.sort((a, b) => a.index - b.index);
+  return { outcomes: outcomes.map((o) => o.outcome), claimsLost };
+}
