@@ -4,7 +4,8 @@
  * statement (claimSlots: replicas claiming at once queue on the rows, so a channel's digests
  * go to one replica) and its digests are sent one after another, each post at least the
  * platform's `postGapMs` after the one before (Slack: about one message per second per
- * channel), waiting outside the delivery permits. At most `concurrency` deliveries build and
+ * channel), waiting outside the delivery permits. CHANNELS_AT_ONCE channels are worked on at
+ * once, each claimed when a worker takes it up; at most `concurrency` deliveries build and
  * send at once. Replicas walk the groups from different starting points, so two replicas
  * share the work instead of racing for the same channels. Identical questions are computed
  * once by the engine's answer cache (single flight), whichever digest asks first.
@@ -18,6 +19,12 @@ import { targetToText } from "./target.js";
 
 /** Deliveries building and sending at once in one process (each holds a bot-state connection at times). */
 export const DELIVERY_CONCURRENCY = 16;
+/**
+ * Channels worked on at once: more than the permits, since a channel's worker mostly waits out
+ * the post gap; fewer than all, since a channel is claimed only when a worker takes it up (so a
+ * replica that ticks a second later still finds channels to take).
+ */
+export const CHANNELS_AT_ONCE = 4 * DELIVERY_CONCURRENCY;
 
 export interface DueSlot {
   readonly subscription: Subscription;
@@ -109,7 +116,11 @@ export async function fanOut(
       outcomes.push({ index, outcome });
     }
   };
-  await Promise.all(ordered.map(deliverGroup));
+  let next = 0;
+  const worker = async () => {
+    while (next < ordered.length) await deliverGroup(ordered[next++] as DueSlot[]);
+  };
+  await Promise.all(Array.from({ length: Math.min(CHANNELS_AT_ONCE, ordered.length) }, worker));
   outcomes.sort((a, b) => a.index - b.index);
   return { outcomes: outcomes.map((o) => o.outcome), claimsLost };
 }
