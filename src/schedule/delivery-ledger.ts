@@ -9,7 +9,7 @@
 import { type ExpressionBuilder, type Selectable, sql, type UpdateObject } from "kysely";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { BotDeliveriesTable, BotTables } from "../db/bot-state/bot-tables.js";
-import { isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
+import { isDeadlock, isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
 import { fromSqlTime, fromSqlTimeOrNull, toSqlTime } from "../db/bot-state/sql-time.js";
 
 export type DeliveryStatus = "claimed" | "retrying" | "sent" | "failed" | "skipped";
@@ -123,10 +123,11 @@ export async function claimSlot(
 }
 
 /**
- * Claims several digest slots in one statement (a tick's slots for one channel): every row is
- * INSERTed with IGNORE, then the rows this replica's statement wrote are read back. Replicas
- * claiming the same slots at once queue on the rows' locks, so one of them gets them all.
- * Slots already in the ledger (or whose subscription is gone) are left out of the result.
+ * Claims several digest slots at once (a tick's slots for one channel): one INSERT each, in
+ * one transaction, in the order given. A replica claiming the same slots at the same time
+ * waits on the first row's lock until this transaction ends, then finds them all taken: one
+ * replica gets a channel's slots. Each claim stands on its own INSERT (never on who the rows
+ * say claimed them), so replicas sharing a name still claim each slot once.
  */
 export async function claimSlots(
   db: BotStateDb,
@@ -135,48 +136,25 @@ export async function claimSlots(
   at: Date,
 ): Promise<Claim[]> {
   if (slots.length === 0) return [];
-  const now = toSqlTime(at);
-  await db
-    .insertInto("bot_deliveries")
-    .ignore()
-    .values(
-      slots.map(({ subscriptionId, slot }) => ({
-        subscription_id: subscriptionId,
-        slot_at: toSqlTime(slot),
-        status: "claimed" as const,
-        attempts: 1,
-        claimed_by: replicaId,
-        claimed_at: now,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
-  const rows = await db
-    .selectFrom("bot_deliveries")
-    .select(["delivery_id", "subscription_id", "slot_at"])
-    .where((eb) =>
-      eb.or(
-        slots.map(({ subscriptionId, slot }) =>
-          eb.and([eb("subscription_id", "=", subscriptionId), eb("slot_at", "=", toSqlTime(slot))]),
-        ),
-      ),
-    )
-    .where("event", "is", null)
-    .where("status", "=", "claimed")
-    .where("attempts", "=", 1)
-    .where("claimed_by", "=", replicaId)
-    .where("claimed_at", "=", now)
-    .execute();
-  return rows.map((row) => ({
-    deliveryId: Number(row.delivery_id),
-    subscriptionId: Number(row.subscription_id),
-    slotAt: fromSqlTime(row.slot_at),
-    attempts: 1,
-    replicaId,
-    postStartedAt: null,
-  }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const claims: Claim[] = [];
+        for (const { subscriptionId, slot } of slots) {
+          const claim = await claimSlot(trx, subscriptionId, slot, replicaId, at);
+          if (claim) claims.push(claim);
+        }
+        return claims;
+      });
+    } catch (error) {
+      // Duplicate-key checks lock index gaps: two channels' claims can deadlock; the victim runs again.
+      if (!isDeadlock(error) || attempt >= CLAIM_ATTEMPTS) throw error;
+    }
+  }
 }
+
+/** How often a deadlocked group claim runs again before the tick gives up (the next tick retries). */
+const CLAIM_ATTEMPTS = 3;
 
 /** Records slots that were missed for good; slots already in the ledger are left as they are. */
 export async function recordSkipped(

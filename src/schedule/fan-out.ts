@@ -1,8 +1,8 @@
 /**
  * A tick's due digests, fanned out: 1,000 subscriptions due at 09:00 go out side by side, not
  * one after another. The slots are grouped by target (channel); each group is claimed in one
- * statement (claimSlots: replicas claiming at once queue on the rows, so a channel's digests
- * go to one replica) and its digests are sent one after another, each post at least the
+ * statement per round (claimSlots: replicas claiming at once queue on the rows, so a channel's
+ * digests go to one replica; see rounds) and its digests are sent one after another, each post at least the
  * platform's `postGapMs` after the one before (Slack: about one message per second per
  * channel), waiting outside the delivery permits. CHANNELS_AT_ONCE channels are worked on at
  * once, each claimed when a worker takes it up; at most `concurrency` deliveries build and
@@ -70,6 +70,23 @@ function recordingPosts(senders: Senders, platform: string, posted: { at: number
   };
 }
 
+/**
+ * A channel's slots in claiming rounds: round r holds each subscription's r-th due slot. A
+ * morning's fan-out is one round (one slot per subscription); a subscription's missed slots
+ * (catch-up) are claimed one round at a time, so a replica that dies mid-send holds at most one
+ * of them and the other replicas send the rest at once, as before.
+ */
+export function rounds(group: readonly DueSlot[]): DueSlot[][] {
+  const result: DueSlot[][] = [];
+  const seen = new Map<number, number>();
+  for (const item of group) {
+    const round = seen.get(item.subscription.id) ?? 0;
+    seen.set(item.subscription.id, round + 1);
+    (result[round] ??= []).push(item);
+  }
+  return result;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Claims and sends the due slots; outcomes in the order of `due`, and the slots another replica had. */
@@ -92,28 +109,30 @@ export async function fanOut(
   let claimsLost = 0;
 
   const deliverGroup = async (group: DueSlot[]) => {
-    const claims = await permits.run(() =>
-      claimSlots(
-        deps.db,
-        group.map((item) => ({ subscriptionId: item.subscription.id, slot: item.slot })),
-        deps.replicaId,
-        at,
-      ),
-    );
-    claimsLost += group.length - claims.length;
     const platform = (group[0] as DueSlot).subscription.target.platform;
     const gapMs = deps.senders[platform]?.postGapMs ?? 0;
     const posted = { at: Number.NEGATIVE_INFINITY };
     const senders = recordingPosts(deps.senders, platform, posted);
-    for (const claim of claims) {
-      const index = position.get(`${claim.subscriptionId}@${claim.slotAt.getTime()}`) ?? 0;
-      const item = due[index] as DueSlot;
-      const wait = posted.at + gapMs - performance.now();
-      if (wait > 0) await sleep(wait);
-      const outcome = await permits.run(() =>
-        deliverClaim(claim, item.subscription, at, { ...deps, senders }),
+    for (const round of rounds(group)) {
+      const claims = await permits.run(() =>
+        claimSlots(
+          deps.db,
+          round.map((item) => ({ subscriptionId: item.subscription.id, slot: item.slot })),
+          deps.replicaId,
+          at,
+        ),
       );
-      outcomes.push({ index, outcome });
+      claimsLost += round.length - claims.length;
+      for (const claim of claims) {
+        const index = position.get(`${claim.subscriptionId}@${claim.slotAt.getTime()}`) ?? 0;
+        const item = due[index] as DueSlot;
+        const wait = posted.at + gapMs - performance.now();
+        if (wait > 0) await sleep(wait);
+        const outcome = await permits.run(() =>
+          deliverClaim(claim, item.subscription, at, { ...deps, senders }),
+        );
+        outcomes.push({ index, outcome });
+      }
     }
   };
   let next = 0;
