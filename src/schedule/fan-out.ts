@@ -82,7 +82,9 @@ export function rounds(group: readonly DueSlot[]): DueSlot[][] {
   for (const item of group) {
     const round = seen.get(item.subscription.id) ?? 0;
     seen.set(item.subscription.id, round + 1);
-    (result[round] ??= []).push(item);
+    const slots = result[round] ?? [];
+    slots.push(item);
+    result[round] = slots;
   }
   return result;
 }

