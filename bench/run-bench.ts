@@ -9,6 +9,8 @@
  * --sections language: reading plain questions (no database; on its own it generates nothing).
  * --sections alerts: 1,000 alerts on a KPI checked after one refresh at the large scale (its own
  * database for the alerts, the large one read only).
+ * --sections fanout: 1,000 digests due at 09:00 delivered by one `kpi serve` and by two replicas
+ * (bench/fanout-bench.ts), and Slack at concurrency 20 with repeated vs all-distinct questions.
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
@@ -23,6 +25,8 @@ import {
 } from "./bench-database.js";
 import { runChartBench } from "./chart-child.js";
 import { measurePlainReading } from "./language-bench.js";
+import { measureFanout } from "./fanout-bench.js";
+import { fanoutRows, repeatedQuestionRows } from "./fanout-rows.js";
 import { describeMachine, loadAverage } from "./machine.js";
 import { type RawLoadRun, rawLoad } from "./raw-load.js";
 import {
@@ -42,9 +46,11 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "reuse-small": { type: "string" },
     "reuse-large": { type: "string" },
+    /** The scale the --reuse-large database was generated at (for the rows' labels). */
+    "large-scale": { type: "string" },
     sections: {
       type: "string",
-      default: "generator,answers,explain,refresh,alerts,charts,slack,slack-socket,language",
+      default: "generator,answers,explain,refresh,alerts,charts,slack,slack-socket,language,fanout",
     },
   },
 });
@@ -68,6 +74,7 @@ async function section(name: string, run: () => Promise<void>): Promise<void> {
   }
 }
 const scales: [number, number] = quick ? [0.1, 0.5] : [1, 10];
+if (values["large-scale"]) scales[1] = Number(values["large-scale"]);
 const spec = { seed: 42, endDate: "2026-11-25", days: 365 };
 const asOf = "2026-11-26";
 /**
@@ -190,6 +197,31 @@ try {
     });
     rows.push(...slackRows(socket, scales[1], "socket"));
     loads.afterSlackSocket = loadAverage();
+  });
+  await section("fanout", async () => {
+    const subscriptions = quick ? 200 : 1_000;
+    for (const replicas of [1, 2]) {
+      progress(`fanout: ${subscriptions} digests due at 09:00, ${replicas} replica(s)...`);
+      const run = await measureFanout({
+        databaseUrl: largeUrl,
+        asOf,
+        subscriptions,
+        channels: subscriptions / 4,
+        replicas,
+      });
+      rows.push(...fanoutRows(run, scales[1]));
+      loads[`afterFanout${replicas}`] = loadAverage();
+    }
+    const requests = quick ? 40 : 200;
+    progress(
+      `fanout: Slack, ${requests} repeated then ${requests} all-distinct questions at concurrency 20...`,
+    );
+    const slack = { databaseUrl: largeUrl, asOf, requests, concurrencies: [20] };
+    const repeated = await measureSlackE2e(slack);
+    loads.afterRepeated = loadAverage();
+    const distinct = await measureSlackE2e({ ...slack, distinct: true });
+    rows.push(...repeatedQuestionRows(repeated, distinct, scales[1]));
+    loads.afterDistinct = loadAverage();
   });
   rows.push(...memoryRows(e2e, gen, scales[1]));
 } finally {

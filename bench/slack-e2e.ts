@@ -119,6 +119,11 @@ export async function measureSlackE2e(options: {
   readonly burst?: { readonly requests: number; readonly concurrency: number };
   /** HTTP mode (signed POSTs, the default) or Socket Mode (envelopes over the fake's WebSocket). */
   readonly transport?: "http" | "socket";
+  /**
+   * Every request a question asked once (its area over its own 30 days), so no answer or chart
+   * can come from the cache; by default the areas' `last-30d` questions repeat.
+   */
+  readonly distinct?: boolean;
 }): Promise<SlackE2e> {
   const fake = await startFakeSlack();
   const socket = options.transport === "socket";
@@ -171,7 +176,7 @@ export async function measureSlackE2e(options: {
       });
       const sentAt = Date.now();
       const sent = await ask({
-        text: areaCommand(area),
+        text: options.distinct ? distinctCommand(area, n, options.asOf) : areaCommand(area),
         channelId: channel,
         userId: `UBENCH${n}`, // one asker per request: the bot limits questions per user and minute
         responseUrl: fake.responseUrl(channel),
@@ -227,6 +232,13 @@ export async function measureSlackE2e(options: {
     if (child.exitCode === null) child.kill();
     await fake.close();
   }
+}
+
+/** `<area> <from>..<to>`: 30 days ending `n` days before the as-of day, a question no other request asks. */
+export function distinctCommand(area: string, n: number, asOf: string): string {
+  const day = (offset: number) =>
+    new Date(Date.parse(`${asOf}T00:00:00Z`) - offset * 86_400_000).toISOString().slice(0, 10);
+  return `${area} ${day(n + 30)}..${day(n + 1)}`;
 }
 
 type CommandFields = Parameters<typeof slashCommandFields>[0];

@@ -19,4 +19,9 @@ export const TARGETS = {
   generateSeconds: 150,
   /** Issue 20: portable mode's incremental refresh of one late day at scale 10. */
   portableIncrementalMs: 2000,
+  /** Issue 20: 1,000 digests due at once, delivered by one `kpi serve` / by two replicas. */
+  fanoutOneProcessS: 60,
+  fanoutTwoReplicasS: 40,
+  /** Issue 20: Slack full answer p95 at concurrency 20 when the questions repeat (answer cache). */
+  repeatedAnswerP95Ms: 1_000,
 } as const;

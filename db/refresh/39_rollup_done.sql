@@ -10,5 +10,6 @@ SET last_refresh_at = NOW(3),
     last_full_refresh_at = CASE WHEN @refresh_full = 1 THEN NOW(3) ELSE last_full_refresh_at END,
     last_days_refreshed = @refresh_days,
     last_first_day = @refresh_from,
-    last_last_day = @refresh_until - INTERVAL 1 DAY
+    last_last_day = @refresh_until - INTERVAL 1 DAY,
+    data_version = data_version + 1
 WHERE id = 1;

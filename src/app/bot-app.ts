@@ -12,6 +12,7 @@ import { answerChatRequest, type ChatHandler } from "../bot/chat-request.js";
 import { createThreadContexts } from "../bot/conversation/thread-context-store.js";
 import { createRequestClaims } from "../bot/request-claims.js";
 import { type RunningServer, startServer } from "../bot/server.js";
+import { createCachedChartRenderer } from "../charts/cached-renderer.js";
 import { type ChartRenderer, createChartRenderer } from "../charts/chart-renderer.js";
 import type { Config } from "../config.js";
 import { type BotStateDb, createBotStateDb } from "../db/bot-state/bot-state-db.js";
@@ -60,8 +61,9 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
   const botState = createBotStateDb(config.databaseUrl, { statementTimeoutMs: config.statementTimeoutMs });
   // With eager charts the workers start now, so the server's first chart does not wait ~250 ms.
   const metrics = createBotMetrics();
-  const charts = metrics.observeCharts(
-    createChartRenderer(config.chartWorkers, { eager: options.eagerCharts ?? false }),
+  // Each distinct chart is drawn once (cached-renderer.ts); the metrics time only real renders.
+  const charts = createCachedChartRenderer(
+    metrics.observeCharts(createChartRenderer(config.chartWorkers, { eager: options.eagerCharts ?? false })),
   );
   const unobserved = createChatGuard(config.security, botState, options);
   const guard: ChatGuard = { ...unobserved, audit: metrics.observeAudit(unobserved.audit) };
@@ -94,7 +96,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
     await botState.destroy().catch(() => undefined);
   };
   const admission = createAdmission(config.security.admission, log);
-  metrics.attach({ admission, engine, botState });
+  metrics.attach({ admission, engine, botState, chartCache: charts });
   const deps: PlatformDeps = {
     engine,
     chat,

@@ -10,6 +10,7 @@
 import { sql } from "kysely";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Admission } from "../bot/admission.js";
+import type { CacheStats } from "../cache/bounded-cache.js";
 import type { ChartRenderer } from "../charts/renderer.js";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { withDeadline } from "../engine/deadline.js";
@@ -25,6 +26,8 @@ export interface MetricSources {
   readonly admission: Admission;
   readonly engine: Engine;
   readonly botState: BotStateDb;
+  /** The chart cache (src/charts/cached-renderer.ts); the answer cache is the engine's. */
+  readonly chartCache?: { stats(): CacheStats };
 }
 
 export interface BotMetrics {
@@ -119,6 +122,46 @@ export function createBotMetrics(): BotMetrics {
       this.set({ state: "running" }, cap.running);
       this.set({ state: "waiting" }, cap.queued);
       this.set({ state: "max" }, cap.max);
+    },
+  });
+  // The answer and chart caches count since the process started; the counter follows them at scrape time.
+  const cacheStats = (): [string, CacheStats][] =>
+    sources
+      ? [
+          ["answer", sources.engine.cacheStats()],
+          ...(sources.chartCache ? [["chart", sources.chartCache.stats()] as [string, CacheStats]] : []),
+        ]
+      : [];
+  const cacheSeen = new Map<string, number>();
+  new Counter({
+    name: "kpi_cache_requests_total",
+    help: "Answer and chart cache asks by cache (answer, chart) and result: hit (kept), miss (computed), shared (joined a computation under way)",
+    labelNames: ["cache", "result"],
+    registers: [registry],
+    collect() {
+      for (const [cache, stats] of cacheStats()) {
+        for (const [result, count] of [
+          ["hit", stats.hits],
+          ["miss", stats.misses],
+          ["shared", stats.shared],
+        ] as const) {
+          const id = `${cache}:${result}`;
+          this.inc({ cache, result }, count - (cacheSeen.get(id) ?? 0));
+          cacheSeen.set(id, count);
+        }
+      }
+    },
+  });
+  new Gauge({
+    name: "kpi_cache_size",
+    help: "What the answer and chart caches keep, by cache: entries (what=entries) and bytes (what=bytes)",
+    labelNames: ["cache", "what"],
+    registers: [registry],
+    collect() {
+      for (const [cache, stats] of cacheStats()) {
+        this.set({ cache, what: "entries" }, stats.entries);
+        this.set({ cache, what: "bytes" }, stats.bytes);
+      }
     },
   });
   const scrapeErrors = new Counter({

@@ -65,6 +65,11 @@ export interface AreaDefinition<Data, Name extends string = string, Prior = Data
    * switch to; its data is read as of the period's last day.
    */
   readonly asOfNow?: boolean;
+  /**
+   * Some figures are read from the base tables as they are now (stock on hand, an ad's status
+   * and budget), which change without a refresh: the answer is not cached (src/engine/answer-cache.ts).
+   */
+  readonly live?: boolean;
   /** The daily facts the area's figures come from: their first and last day bound its coverage. */
   readonly fact?: DataFact;
   /** The area's sums and breakdowns for one range, already filtered. */

@@ -11,13 +11,15 @@ import { loadFilterOptions } from "../areas/filters/filter-options.js";
 import type { FilterOption } from "../areas/filters/filter-types.js";
 import type { Area } from "../areas/registry.js";
 import { todayInZone } from "../calendar/calendar.js";
+import type { CacheBounds, CacheStats } from "../cache/bounded-cache.js";
 import { helpText } from "../commands/help.js";
 import { createReportingDb, guardAvailability } from "../db/reporting/reporting-db.js";
 import type { ReportingDb } from "../db/reporting/reporting-views.js";
-import { DataSourceTimeoutError, UserError } from "../errors.js";
+import { DataSourceTimeoutError, DataSourceUnavailableError, UserError } from "../errors.js";
 import { kpiHistory } from "../explain/kpi-history.js";
 import { readCommandText } from "../language/ask-text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
+import { type AnswerCache, createAnswerCache } from "./answer-cache.js";
 import { answerQuery, resolveContext } from "./answer-query.js";
 import { type DataSpans, loadDataSpans } from "./data-coverage.js";
 import { withDeadline } from "./deadline.js";
@@ -45,6 +47,8 @@ export interface EngineOptions {
   readonly onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void;
   /** Monotonic milliseconds for the filter cache. */
   readonly monotonic?: () => number;
+  /** The answer cache's bounds (ANSWER_CACHE_BOUNDS by default); `false` turns it off. */
+  readonly answerCache?: CacheBounds | false;
 }
 
 /** "Today" for one answer when it is not the engine's: a digest's slot, in its subscription's zone. */
@@ -90,6 +94,8 @@ export interface Engine {
   freshness(): Promise<Freshness>;
   /** The query cap: max, peak, running, queued. */
   readonly queries: QueryCap;
+  /** What the answer cache did and holds (zeros when it is off). */
+  cacheStats(): CacheStats;
   close(): Promise<void>;
 }
 
@@ -147,32 +153,53 @@ export function createEngine(
   };
 
   // An answer's reads (filter values, then the area's load) share one deadline too.
+  // A refresh changes the days with data and may add filter values: forget both at once.
+  const onNewVersion = () => {
+    filterCache.clear();
+    spanCache = undefined;
+  };
+  const cache: AnswerCache | undefined =
+    options.answerCache === false
+      ? undefined
+      : createAnswerCache({
+          readVersion: () => readDataVersion(read),
+          onNewVersion,
+          ...(options.answerCache ? { bounds: options.answerCache } : {}),
+        });
+  const cached = <T>(
+    kind: "answer" | "history",
+    query: Query<Area>,
+    at: AsOf,
+    compute: () => Promise<T>,
+    extra?: unknown,
+  ): Promise<T> => (cache ? cache.get(kind, query, at, compute, extra) : compute());
+
+  // An answer's reads (the data version, filter values, then the area's load) share one deadline too.
   const answer = (query: Query<Area>, asOf?: AsOf) =>
     withDeadline(
       timeoutMs,
-      () =>
-        answerQuery(query, {
-          now: asOf?.now ?? now(),
-          timeZone: asOf?.timeZone ?? settings.reportTimeZone,
-          read,
-          filterOptions,
-          dataSpan,
-        }),
+      () => {
+        const at = { now: asOf?.now ?? now(), timeZone: asOf?.timeZone ?? settings.reportTimeZone };
+        return cached("answer", query, at, () =>
+          answerQuery(query, { ...at, read, filterOptions, dataSpan }),
+        );
+      },
       timedOut,
     );
 
   const history: Engine["history"] = (query, kpis, ranges, asOf) =>
     withDeadline(
       timeoutMs,
-      async () => {
-        const deps = {
-          now: asOf?.now ?? now(),
-          timeZone: asOf?.timeZone ?? settings.reportTimeZone,
-          read,
-          filterOptions,
-          dataSpan,
-        };
-        return kpiHistory(await resolveContext(query, deps), kpis, ranges, read);
+      () => {
+        const at = { now: asOf?.now ?? now(), timeZone: asOf?.timeZone ?? settings.reportTimeZone };
+        const deps = { ...at, read, filterOptions, dataSpan };
+        return cached(
+          "history",
+          query,
+          at,
+          async () => kpiHistory(await resolveContext(query, deps), kpis, ranges, read),
+          { kpis, ranges },
+        );
       },
       timedOut,
     );
@@ -200,6 +227,22 @@ export function createEngine(
     read,
     freshness: () => read(loadFreshness),
     queries,
+    cacheStats: () => cache?.stats() ?? { hits: 0, misses: 0, shared: 0, evictions: 0, entries: 0, bytes: 0 },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The data version (v_data_version), or undefined when this database has none to read (a
+ * reporting account granted before the view existed): answers are then not cached. A database
+ * that cannot answer at all fails the answer as any other read would.
+ */
+async function readDataVersion(read: Engine["read"]): Promise<string | undefined> {
+  try {
+    const row = await read((db) => db.selectFrom("v_data_version").select("data_version").executeTakeFirst());
+    return row ? String(row.data_version) : undefined;
+  } catch (error) {
+    if (error instanceof DataSourceTimeoutError || error instanceof DataSourceUnavailableError) throw error;
+    return undefined;
+  }
 }

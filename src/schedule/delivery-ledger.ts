@@ -9,7 +9,7 @@
 import { type ExpressionBuilder, type Selectable, sql, type UpdateObject } from "kysely";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { BotDeliveriesTable, BotTables } from "../db/bot-state/bot-tables.js";
-import { isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
+import { isDeadlock, isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
 import { fromSqlTime, fromSqlTimeOrNull, toSqlTime } from "../db/bot-state/sql-time.js";
 
 export type DeliveryStatus = "claimed" | "retrying" | "sent" | "failed" | "skipped";
@@ -121,6 +121,40 @@ export async function claimSlot(
     throw error;
   }
 }
+
+/**
+ * Claims several digest slots at once (a tick's slots for one channel): one INSERT each, in
+ * one transaction, in the order given. A replica claiming the same slots at the same time
+ * waits on the first row's lock until this transaction ends, then finds them all taken: one
+ * replica gets a channel's slots. Each claim stands on its own INSERT (never on who the rows
+ * say claimed them), so replicas sharing a name still claim each slot once.
+ */
+export async function claimSlots(
+  db: BotStateDb,
+  slots: readonly { readonly subscriptionId: number; readonly slot: Date }[],
+  replicaId: string,
+  at: Date,
+): Promise<Claim[]> {
+  if (slots.length === 0) return [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const claims: Claim[] = [];
+        for (const { subscriptionId, slot } of slots) {
+          const claim = await claimSlot(trx, subscriptionId, slot, replicaId, at);
+          if (claim) claims.push(claim);
+        }
+        return claims;
+      });
+    } catch (error) {
+      // Duplicate-key checks lock index gaps: two channels' claims can deadlock; the victim runs again.
+      if (!isDeadlock(error) || attempt >= CLAIM_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** How often a deadlocked group claim runs again before the tick gives up (the next tick retries). */
+const CLAIM_ATTEMPTS = 3;
 
 /** Records slots that were missed for good; slots already in the ledger are left as they are. */
 export async function recordSkipped(

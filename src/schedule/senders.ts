@@ -65,6 +65,12 @@ export interface PlatformSenders {
   readonly alerts: AlertSender;
   /** Absent when the platform lets the bot read nothing back (Teams): a takeover posts again. */
   readonly sent?: SentFinder;
+  /**
+   * The least time between two scheduled posts into one channel, for the platform's rate limit
+   * (Slack: about one message per second per channel); a tick paces its digests to one target
+   * by it. No pacing when absent.
+   */
+  readonly postGapMs?: number;
 }
 
 /** The senders of the platforms that are on, by platform name. */

@@ -6,7 +6,8 @@
  *
  * 1. missed slots older than the catch-up window → recorded `skipped`;
  * 2. due slots (inside the window, after the subscription became active, not in the
- *    ledger) → claim → build the digest at the slot → send → record;
+ *    ledger) → claim → build the digest at the slot → send → record, side by side: a
+ *    channel's slots claimed together and paced, channels in parallel (fan-out.ts);
  * 3. retries whose time has come, and claims gone stale (their replica died) → taken over
  *    with a conditional UPDATE → sent again;
  * 4. alerts on a KPI whose daily check time has come → checked, their messages sent through
@@ -15,9 +16,10 @@
  */
 import { isUserError } from "../errors.js";
 import { type DeliverDeps, type DeliveryOutcome, deliverClaim } from "./deliver.js";
-import { claimSlot, type Delivery, recordSkipped, takeOver } from "./delivery-ledger.js";
+import { type Delivery, recordSkipped, takeOver } from "./delivery-ledger.js";
 import { dueRetries, lastLedgerSlots, ledgerSlots, staleClaims } from "./delivery-queries.js";
 import { planSlots } from "./due-slots.js";
+import { fanOut } from "./fan-out.js";
 import { checkMetricAlerts, type MetricAlertDeps, type MetricAlertReport } from "./metric-alerts.js";
 import { listSubscriptions, type Subscription } from "./subscription-store.js";
 
@@ -63,16 +65,9 @@ export async function runTick(at: Date, deps: TickDeps): Promise<TickReport> {
     }
   }
 
-  const outcomes: DeliveryOutcome[] = [];
-  let claimsLost = 0;
-  for (const { subscription, slot } of plan.due) {
-    const claim = await claimSlot(db, subscription.id, slot, replicaId, at);
-    if (!claim) {
-      claimsLost++;
-      continue;
-    }
-    outcomes.push(await deliverClaim(claim, subscription, at, deps));
-  }
+  const fanned = await fanOut(plan.due, at, deps);
+  const outcomes: DeliveryOutcome[] = [...fanned.outcomes];
+  let claimsLost = fanned.claimsLost;
 
   const takeOvers: Delivery[] = [
     ...(await dueRetries(db, at)),

@@ -62,6 +62,9 @@ export class FakeSlack {
   private socket: FakeSocketMode | undefined;
   private readonly pending = new Map<string, { filename: string; altText: string | undefined }>();
   private lastTs = 0;
+  /** chat.postMessage's per-channel limit (postsPerChannel), and when each channel last got a post. */
+  private postGapMs: number | undefined;
+  private readonly lastPostAt = new Map<string, number>();
   private nextFile = 1;
   private nextView = 1;
   private readonly usedTriggers = new Set<string>();
@@ -110,6 +113,15 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...Array(times).fill(reply)]);
   }
 
+  /**
+   * Emulates Slack's limit on chat.postMessage, about one message per second per channel: a
+   * post into a channel less than `minGapMs` after the last one there is refused with a 429
+   * (Retry-After: 1, error `ratelimited`) and posts nothing. Off until called; reset() keeps it.
+   */
+  limitPostsPerChannel(minGapMs = 1_000): void {
+    this.postGapMs = minGapMs;
+  }
+
   /** The next `times` calls of `method` take effect but get no reply at all. */
   hold(method: string, times = 1): void {
     this.holds.set(method, (this.holds.get(method) ?? 0) + times);
@@ -154,7 +166,7 @@ export class FakeSlack {
     const args = parseArgs(raw, contentType);
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
     this.hooks.get(method)?.shift()?.();
-    const scripted = this.scripts.get(method)?.shift();
+    const scripted = this.scripts.get(method)?.shift() ?? this.rateLimited(method, args);
     const reply = scripted ?? this.answer(method, args, token);
     const status = reply.status ?? 200;
     const ok = status === 200 && reply.body?.ok !== false;
@@ -169,6 +181,19 @@ export class FakeSlack {
       return new Promise(() => undefined);
     }
     return { status, ...(reply.headers ? { headers: reply.headers } : {}), body };
+  }
+
+  /** A 429 when a post comes too soon after the last one into its channel (limitPostsPerChannel). */
+  private rateLimited(method: string, args: Record<string, unknown>): ScriptedReply | undefined {
+    if (method !== "chat.postMessage" || this.postGapMs === undefined) return undefined;
+    const channel = String(args.channel);
+    const now = Date.now();
+    const last = this.lastPostAt.get(channel);
+    if (last !== undefined && now - last < this.postGapMs) {
+      return { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
+    }
+    this.lastPostAt.set(channel, now);
+    return undefined;
   }
 
   private answer(method: string, args: Record<string, unknown>, token: string | undefined): ScriptedReply {

@@ -42,6 +42,7 @@ export const ads = defineArea({
   description: "ad structure: formats, platform distribution, budget allocation, active vs paused",
   filters: AD_FILTERS,
   rankBy: ["planned_budget", "ads", "spend"],
+  live: true,
   examples: ["/kpi ads last-30d", "/kpi ads mtd platform=google"],
   fact: "ads",
   load: async (db, range, filters) =>

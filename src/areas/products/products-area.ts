@@ -11,6 +11,7 @@ export const products = defineArea({
   description: "products by category; stock levels; price ranges; low- and out-of-stock lists",
   filters: ["category"],
   rankBy: ["products", "stock_units", "low", "out"],
+  live: true,
   examples: ["/kpi products", "/kpi products category=shoes"],
   fact: "products",
   load: async (db, range, filters) =>

@@ -28,6 +28,7 @@ export const stock = defineArea({
   rankBy: ["days_of_cover", "stock", "reorder_level", "units_sold_30d"],
   examples: ["/kpi stock", "/kpi low-stock category=shoes"],
   asOfNow: true,
+  live: true,
   load: async (db, range, filters) => (await import("./stock-query.js")).loadLowStock(db, range.to, filters),
   build(context, items: readonly StockItem[]) {
     const withCover = items

@@ -35,6 +35,13 @@ const PERMANENT = new Set([
   "msg_too_long",
 ]);
 
+/**
+ * Scheduled posts into one channel are at least this far apart: chat.postMessage allows about
+ * one message per second per channel (https://api.slack.com/methods/chat.postMessage#rate_limiting),
+ * with a margin for the time a request takes to reach Slack.
+ */
+export const SLACK_CHANNEL_POST_GAP_MS = 1_250;
+
 export function toDeliveryError(error: unknown): DeliveryError {
   const code = slackErrorCode(error);
   const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
@@ -73,6 +80,7 @@ export function createSlackSenders(
   const channel = (target: Target) => target.id;
 
   return {
+    postGapMs: SLACK_CHANNEL_POST_GAP_MS,
     digests: {
       async send(target, digest, tag) {
         const message = digestToBlocks(digest, currency);

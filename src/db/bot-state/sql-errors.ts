@@ -9,3 +9,8 @@ export function isDuplicateKey(error: unknown): boolean {
 export function isMissingParent(error: unknown): boolean {
   return (error as { code?: string }).code === "ER_NO_REFERENCED_ROW_2";
 }
+
+/** InnoDB chose this transaction as a deadlock victim (rolled back whole): it may simply run again. */
+export function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string }).code === "ER_LOCK_DEADLOCK";
+}

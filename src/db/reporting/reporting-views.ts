@@ -21,10 +21,16 @@ export interface DataCoverageRow {
   last_day: string | null;
 }
 
+/** The data version, bumped by every refresh (v_data_version; BIGINT, so mysql2 may give a string). */
+export interface DataVersionRow {
+  data_version: number | string;
+}
+
 /** The views every part of the query path may read; each area adds its own (see withViews). */
 export interface CoreViews {
   v_data_freshness: DataFreshnessRow;
   v_data_coverage: DataCoverageRow;
+  v_data_version: DataVersionRow;
 }
 
 export type ReportingDb = Kysely<CoreViews>;
