@@ -24,9 +24,9 @@ import {
   generateInto,
 } from "./bench-database.js";
 import { runChartBench } from "./chart-child.js";
-import { measurePlainReading } from "./language-bench.js";
 import { measureFanout } from "./fanout-bench.js";
 import { fanoutRows, repeatedQuestionRows } from "./fanout-rows.js";
+import { measurePlainReading } from "./language-bench.js";
 import { describeMachine, loadAverage } from "./machine.js";
 import { type RawLoadRun, rawLoad } from "./raw-load.js";
 import {
