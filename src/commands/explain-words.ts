@@ -60,7 +60,12 @@ export function parseExplain(tokens: readonly Token[]): Query<Area> {
   const rest = [...tokens];
   let area: Area | undefined;
   const head = rest[0];
-  if (head && !head.filter && !head.quoted && !EXPLAINABLE_KPIS.includes(head.text.toLowerCase())) {
+  const second = rest[1];
+  const isKpiWord = (t: Token | undefined) =>
+    t !== undefined && !t.filter && !t.quoted && EXPLAINABLE_KPIS.includes(t.text.toLowerCase());
+  // `orders`, `roas` and `ctr` are both an area and a KPI: the head names the area when a KPI
+  // follows it (`explain orders revenue`, `explain roas roas`), else it is the KPI.
+  if (head && !head.filter && !head.quoted && (!isKpiWord(head) || isKpiWord(second))) {
     area = findArea(head.text);
     if (area) rest.shift();
     if (area && !familyOfArea(area)) {

@@ -6,7 +6,7 @@
  * ("Just ask") and in area-choice.ts.
  */
 import { DEFAULT_PERIOD, type Query, type Ranking } from "../answer/query.js";
-import { canExplain } from "../areas/explain-families.js";
+import { canExplain, EXPLAINABLE_KPIS } from "../areas/explain-families.js";
 import type { Area } from "../areas/registry.js";
 import { queryToText } from "../commands/command-text.js";
 import { checkQuery, parseCommand } from "../commands/parse.js";
@@ -121,12 +121,14 @@ function suggestion(candidates: Query<Area>[], parts: PlainParts): PlainReading 
 }
 
 /**
- * The exact-grammar text of a query and the query it parses to. An explain of ROAS or CTR in
- * its own area reads `explain roas …`, the area left to the explain grammar.
+ * The exact-grammar text of a query and the query it parses to. An explain in an area that is
+ * also a KPI word (ROAS, CTR, orders) reads `explain roas …`, the area left to the explain
+ * grammar (its home area, as typed `explain roas` goes).
  */
 function echoOf(query: Query<Area>): [string, Query<Area>] | undefined {
   const full = queryToText(query);
-  const texts = query.explain ? [full, full.replace(/^explain \S+ /u, "explain ")] : [full];
+  const bare = full.replace(/^explain \S+ /u, "explain ");
+  const texts = !query.explain ? [full] : EXPLAINABLE_KPIS.includes(query.area) ? [bare, full] : [full, bare];
   for (const text of texts) {
     const parsed = tryParse(text);
     if (!parsed) continue;

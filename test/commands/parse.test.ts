@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PeriodSpec } from "../../src/answer/query.js";
+import { FAMILIES } from "../../src/areas/explain-families.js";
 import { AREA_NAMES, areaModule } from "../../src/areas/registry.js";
 import { queryToText } from "../../src/commands/command-text.js";
 import { type ParsedCommand, parseCommand } from "../../src/commands/parse.js";
@@ -179,5 +180,23 @@ describe("parseCommand: admin verbs (parsed, carried out later)", () => {
     ["status", "status", []],
   ])("%s", (text, verb, args) => {
     expect(parseCommand(text)).toEqual({ kind: "admin", verb, args });
+  });
+});
+
+describe("parseCommand: explain's canonical text", () => {
+  // `orders`, `roas` and `ctr` name an area and a KPI: the written form must still parse back.
+  const pairs = FAMILIES.flatMap((f) =>
+    f.areas.flatMap((area) => Object.keys(f.kpis).map((kpi) => [area, kpi])),
+  );
+  it.each(pairs)("explain %s %s parses back to itself", (area, kpi) => {
+    const parsed = query(`explain ${area} ${kpi} last-7d vs last-year`);
+    expect(parsed.area).toBe(area);
+    expect(parsed.explain?.kpi).toBe(kpi);
+    expect(query(queryToText(parsed))).toEqual(parsed);
+  });
+
+  it("reads a lone area-and-KPI word as the KPI, in its home area", () => {
+    expect(query("explain orders last-30d").explain?.kpi).toBe("orders");
+    expect(query("explain roas last-30d")).toMatchObject({ area: "campaigns", explain: { kpi: "roas" } });
   });
 });
