@@ -130,7 +130,7 @@ export interface Answer {
 
 /** How a plain question was read. */
 export interface Reading {
-  /** "Campaigns · last 7 days vs same dates last year · platform meta". */
+  /** "Campaigns · last 7 days vs same dates last year · platform Meta". */
   readonly heard: string;
   /** The same query in the exact grammar (`campaigns last-7d vs last-year platform=meta`). */
   readonly echo: string;

@@ -141,7 +141,7 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
       ? {
           kind: "command",
           command: { kind: "query", query: followUp.query },
-          reading: readingOf(followUp, todayInZone(deps.engine.now(), deps.engine.timeZone)),
+          reading: readingOf(followUp, await deps.engine.vocabulary()),
         }
       : await commandOf(request, deps.engine);
     if (read.kind === "suggest") {

@@ -24,7 +24,7 @@ export type PlainReading =
       readonly query: Query<Area>;
       /** The query in the exact grammar; parsing it gives `query` back. */
       readonly echo: string;
-      /** "Campaigns · last 7 days vs same dates last year · platform meta". */
+      /** "Campaigns · last 7 days vs same dates last year · platform Meta". */
       readonly heard: string;
       readonly guesses: readonly string[];
     }
@@ -180,7 +180,7 @@ export function readPlainQuestion(text: string, vocabulary: Vocabulary): PlainRe
         kind: "query",
         query,
         echo,
-        heard: heardLine(query, vocabulary.today),
+        heard: heardLine(query, vocabulary),
         guesses: parts.guesses,
       };
     }

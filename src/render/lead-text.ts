@@ -29,7 +29,7 @@ export function goalLine(goal: GoalProgress, currency: string): string {
 
 /**
  * How a plain question was read, first: "Read as Campaigns · last 7 days vs same dates last
- * year · platform meta — ask `campaigns last-7d vs last-year platform=meta`", so the exact
+ * year · platform Meta — ask `campaigns last-7d vs last-year platform=meta`", so the exact
  * grammar is learned from the answers. Guesses follow in brackets.
  */
 export function readingLine(reading: Reading): string {

@@ -38,7 +38,7 @@ describe("plain questions on generated data", () => {
   it("how did meta do last week vs last year? — read, echoed, and Meta's spend from the base tables", async () => {
     const answer = await answerOf(engine, "how did meta do last week vs last year?");
     expect(answer.reading).toEqual({
-      heard: "Campaigns · last 7 days vs same dates last year · platform meta",
+      heard: "Campaigns · last 7 days vs same dates last year · platform Meta",
       echo: "campaigns last-7d vs last-year platform=meta",
       guesses: [],
     });

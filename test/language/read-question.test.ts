@@ -36,7 +36,7 @@ describe("readPlainQuestion", () => {
     const reading = read("how did meta do yesterdy vs last year?");
     expect(reading).toMatchObject({
       kind: "query",
-      heard: "Campaigns · yesterday vs same dates last year · platform meta",
+      heard: "Campaigns · yesterday vs same dates last year · platform Meta",
       guesses: ["read `yesterdy` as `yesterday`"],
     });
   });

@@ -67,7 +67,7 @@ describe("@kpi with a plain question", () => {
     const { post, texts } = await answerPosted(before);
     expect(post?.args.thread_ts).toBe("1790000100.000100");
     expect(texts).toContain(
-      "Read as Campaigns · last 30 days vs previous 30 days · platform meta · highest first by Spend — ask `campaigns last-30d platform=meta by=spend`",
+      "Read as Campaigns · last 30 days vs previous 30 days · platform Meta · highest first by Spend — ask `campaigns last-30d platform=meta by=spend`",
     );
     // Meta's ads only: ad 1 (CPM €10 × 3,500 impressions) = €35.
     expect(texts).toMatch(/\*Spend\*\n€35\.00/);

@@ -44,7 +44,7 @@ describe("a plain question in Teams", () => {
     expect(textsOf(card).slice(0, 3)).toEqual([
       "Campaigns · last 30 days · platform Meta",
       "Oct 27 – Nov 25, 2026 · UTC · vs Sep 27 – Oct 26, 2026",
-      "Read as Campaigns · last 30 days vs previous 30 days · platform meta — ask `campaigns last-30d platform=meta`",
+      "Read as Campaigns · last 30 days vs previous 30 days · platform Meta — ask `campaigns last-30d platform=meta`",
     ]);
     // Meta's ad 1 only: CPM €10 × 3,500 impressions = €35; its order 1 brought €240 (test/db/fixture.ts).
     expect(factsOf(card)).toMatchObject({ Spend: "€35.00  —", Revenue: "€240.00  —" });

@@ -51,9 +51,9 @@ export function contextOfAnswer(answer: Answer, query: Query, userId: string): T
 }
 
 /** How a follow-up was read, as plain questions' readings are (the answer shows it first, with the echo). */
-export function readingOf(followUp: FollowUp, today: string): Reading {
+export function readingOf(followUp: FollowUp, vocabulary: Vocabulary): Reading {
   return {
-    heard: heardLine(followUp.query, today),
+    heard: heardLine(followUp.query, vocabulary),
     echo: queryToText(followUp.query),
     guesses: followUp.guesses,
   };
