@@ -52,5 +52,6 @@ export function comparisonPeriod(
   const sameDays = addDays(from, days - 1);
   const whole = kind.kind === "calendar" || period.to === endOfUnit(period.from, kind.unit);
   if (whole || sameDays >= end) return { from, to: end, label: `previous ${kind.unit}` };
-  return { from, to: sameDays, label: `first ${days} days of the previous ${kind.unit}` };
+  const first = days === 1 ? "first day" : `first ${days} days`;
+  return { from, to: sameDays, label: `${first} of the previous ${kind.unit}` };
 }

@@ -163,6 +163,14 @@ describe("comparisonPeriod", () => {
   ] as const)("%s vs %s", (spec, mode, from, to, label) => {
     expect(compare(spec, clock, mode)).toEqual({ from, to, label });
   });
+
+  it("calls one day of the month to date the first day of the previous month", () => {
+    expect(compare("mtd", utc("2026-12-01T12:00:00Z"), "previous")).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-01",
+      label: "first day of the previous month",
+    });
+  });
 });
 
 describe("resolvePeriod: the future", () => {
