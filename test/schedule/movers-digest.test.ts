@@ -95,7 +95,7 @@ describe("quiet digests and movers", () => {
     expect(lead).toContain(
       `Sessions rose from ${before.toLocaleString("en-US")} to ${now.toLocaleString("en-US")}`,
     );
-    expect(lead).toMatch(/of the rise is (paid_social|mobile)/u);
+    expect(lead).toMatch(/of the rise is (Paid social|Mobile)/u);
     // Only one KPI moved: one bullet.
     expect(lead.split("\n• ").length).toBe(2);
     expect((await ledger(id)).map((r) => r.status)).toEqual(["skipped", "sent"]);
