@@ -15,9 +15,25 @@ export interface LoadTarget {
   readonly columns: readonly string[];
 }
 
+/**
+ * `updated_at` of generated fact rows (db/schema/160_fact_watermarks.sql): the time the row
+ * happened, not the time it was loaded, so the same seed and options give identical tables.
+ * Order lines have no time of their own: they all take one fixed instant of the past (a later
+ * write by anyone else is newer and is found by the refresh's watermark).
+ */
+const GENERATED_ROW_TIME: Readonly<Record<string, string>> = {
+  ad_interactions: "occurred_at",
+  sessions: "started_at",
+  orders: "ordered_at",
+  users: "signup_date",
+  order_details: "'1970-01-01 00:00:01'",
+};
+
 export function loadDataSql(target: LoadTarget): string {
   const columns = target.columns.map(quoteIdentifier).join(", ");
-  return `LOAD DATA LOCAL INFILE 'kpi-generate/${target.table}.tsv' INTO TABLE ${quoteIdentifier(target.table)} ${TSV_FORMAT_SQL} (${columns})`;
+  const rowTime = GENERATED_ROW_TIME[target.table];
+  const set = rowTime && !target.columns.includes("updated_at") ? ` SET updated_at = ${rowTime}` : "";
+  return `LOAD DATA LOCAL INFILE 'kpi-generate/${target.table}.tsv' INTO TABLE ${quoteIdentifier(target.table)} ${TSV_FORMAT_SQL} (${columns})${set}`;
 }
 
 /**
