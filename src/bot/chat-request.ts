@@ -16,7 +16,7 @@ import { helpText } from "../commands/help.js";
 import type { AdminVerb } from "../commands/parse.js";
 import type { Engine } from "../engine/engine.js";
 import { isUserError, referenceId, somethingWentWrong, UserError } from "../errors.js";
-import { type ReadText, readCommandText } from "../language/ask-text.js";
+import { parsesExactly, type ReadText, readCommandText } from "../language/ask-text.js";
 import type { Logger } from "../log.js";
 import { type AccessPolicy, accessRefusal } from "../security/access-policy.js";
 import type { AuditOutcome } from "../security/audit-log.js";
@@ -132,9 +132,11 @@ export async function answerChatRequest(request: ChatRequest, deps: ChatRequestD
     );
   };
   try {
-    // In a thread with a context, a message that names only what changes is a follow-up.
+    // In a thread with a context, a message that names only what changes is a follow-up. A whole
+    // command of the exact grammar is a new question: the context is not even read (no wait on
+    // the bot-state database before the answer's own reads).
     const followUp =
-      request.text !== undefined && request.thread && deps.contexts
+      request.text !== undefined && request.thread && deps.contexts && !parsesExactly(request.text)
         ? await followUpQuery(request.text, request.thread, deps.contexts, () => deps.engine.vocabulary())
         : undefined;
     const read: ReadText = followUp

@@ -46,6 +46,17 @@ function exactShaped(text: string): boolean {
 /** The label of a reading's button: its exact-grammar text, short. */
 const readingLabel = (text: string): string => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
 
+/** Whether the exact grammar reads the text on its own (a whole command: no thread context needed). */
+export function parsesExactly(text: string): boolean {
+  try {
+    parseCommand(text);
+    return true;
+  } catch (error) {
+    if (isUserError(error)) return false;
+    throw error;
+  }
+}
+
 export async function readCommandText(
   text: string,
   vocabulary: () => Promise<Vocabulary>,
