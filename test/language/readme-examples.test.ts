@@ -5,7 +5,7 @@ import { readPlainQuestion } from "../../src/language/read-question.js";
 import { TEST_VOCABULARY } from "./test-vocabulary.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const section = readme.slice(readme.indexOf("## Just ask"), readme.indexOf("## Why?"));
+const section = readme.slice(readme.indexOf("## Just ask"), readme.indexOf("### Follow-ups in a thread"));
 const examples = [...section.matchAll(/^\| (.+?) \| `([^`]+)`/gmu)].map(
   (m) => [m[1] ?? "", m[2] ?? ""] as const,
 );
