@@ -13,7 +13,7 @@
 
 import { DEFAULT_PERIOD, isComparisonMode, type Query } from "../answer/query.js";
 import { AREA_NAMES, AREA_WORDS, type Area, findArea } from "../areas/registry.js";
-import type { UserError } from "../errors.js";
+import { isUserError, type UserError } from "../errors.js";
 import { checkExplain, parseExplain } from "./explain-words.js";
 import { commandError, didYouMean, echo, listWords } from "./messages.js";
 import { looksLikePeriod, validatePeriodSpec } from "./period-spec.js";
@@ -115,6 +115,16 @@ export function checkQuery(query: Query): Query<Area> {
     ...(query.explain ? { explain: checkExplain(area, query.explain) } : {}),
     ...(query.rank && !query.explain ? { rank: checkRanking(area, query.rank) } : {}),
   };
+}
+
+/** The command the exact grammar reads in the text, or undefined where it reads none. */
+export function tryParseCommand(input: string): ParsedCommand | undefined {
+  try {
+    return parseCommand(input);
+  } catch (error) {
+    if (isUserError(error)) return undefined;
+    throw error;
+  }
 }
 
 /** Parses one command; throws only UserError (see module comment). */

@@ -11,7 +11,7 @@ import type { Reading } from "../answer/answer.js";
 import { PERIOD_WORDS } from "../answer/query.js";
 import { AREA_WORDS } from "../areas/registry.js";
 import { queryToText } from "../commands/command-text.js";
-import { ADMIN_VERBS, type ParsedCommand, parseCommand } from "../commands/parse.js";
+import { ADMIN_VERBS, type ParsedCommand, parseCommand, tryParseCommand } from "../commands/parse.js";
 import { guardCommandText } from "../commands/text-guard.js";
 import { isUserError, UserError } from "../errors.js";
 import { readPlainQuestion } from "./read-question.js";
@@ -48,13 +48,7 @@ const readingLabel = (text: string): string => (text.length > 70 ? `${text.slice
 
 /** Whether the exact grammar reads the text on its own (a whole command: no thread context needed). */
 export function parsesExactly(text: string): boolean {
-  try {
-    parseCommand(text);
-    return true;
-  } catch (error) {
-    if (isUserError(error)) return false;
-    throw error;
-  }
+  return tryParseCommand(text) !== undefined;
 }
 
 export async function readCommandText(

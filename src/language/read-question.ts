@@ -9,7 +9,7 @@ import { DEFAULT_PERIOD, type Query, type Ranking } from "../answer/query.js";
 import { canExplain, EXPLAINABLE_KPIS } from "../areas/explain-families.js";
 import type { Area } from "../areas/registry.js";
 import { queryToText } from "../commands/command-text.js";
-import { checkQuery, parseCommand } from "../commands/parse.js";
+import { checkQuery, tryParseCommand } from "../commands/parse.js";
 import { rankingOf } from "../commands/rank-words.js";
 import { guardCommandText } from "../commands/text-guard.js";
 import { isUserError } from "../errors.js";
@@ -141,13 +141,8 @@ function echoOf(query: Query<Area>): [string, Query<Area>] | undefined {
 }
 
 function tryParse(text: string): Query<Area> | undefined {
-  try {
-    const parsed = parseCommand(text);
-    return parsed.kind === "query" ? parsed.query : undefined;
-  } catch (error) {
-    if (isUserError(error)) return undefined;
-    throw error;
-  }
+  const parsed = tryParseCommand(text);
+  return parsed?.kind === "query" ? parsed.query : undefined;
 }
 
 /** Reads a plain question (never throws). */
