@@ -10,7 +10,6 @@ import type { AnswerAction } from "../answer/actions.js";
 import type { Answer } from "../answer/answer.js";
 import type { Query } from "../answer/query.js";
 import type { Area } from "../areas/registry.js";
-import { todayInZone } from "../calendar/calendar.js";
 import { queryToText } from "../commands/command-text.js";
 import { helpText } from "../commands/help.js";
 import type { AdminVerb } from "../commands/parse.js";

@@ -10,6 +10,7 @@
 import type { ExpressionBuilder, Selectable, Updateable } from "kysely";
 import type { BotStateDb, BotStateTransaction } from "../db/bot-state/bot-state-db.js";
 import type { BotAlertStateTable, BotTables } from "../db/bot-state/bot-tables.js";
+import { againOnDeadlock } from "../db/bot-state/sql-errors.js";
 import { fromSqlTime, fromSqlTimeOrNull, toSqlTime } from "../db/bot-state/sql-time.js";
 
 export type AlertStateName = "ok" | "firing" | "snoozed";
@@ -197,11 +198,13 @@ export async function markPosting(
   at: Date,
 ): Promise<number> {
   const now = toSqlTime(at);
-  const result = await db
-    .updateTable("bot_alert_state")
-    .set({ post_tag: tag.slice(0, 64), post_started_at: now, alert_target: target, updated_at: now })
-    .where(ownedBy(claim))
-    .executeTakeFirst();
+  const result = await againOnDeadlock(db, () =>
+    db
+      .updateTable("bot_alert_state")
+      .set({ post_tag: tag.slice(0, 64), post_started_at: now, alert_target: target, updated_at: now })
+      .where(ownedBy(claim))
+      .executeTakeFirst(),
+  );
   return Number(result.numUpdatedRows);
 }
 
@@ -213,16 +216,18 @@ export async function recordAlertPosted(
   messageId: string,
   at: Date,
 ): Promise<number> {
-  const result = await db
-    .updateTable("bot_alert_state")
-    .set({
-      alert_target: target,
-      alert_message_id: messageId.slice(0, 255),
-      send_error: null,
-      updated_at: toSqlTime(at),
-    })
-    .where(ownedBy(claim))
-    .executeTakeFirst();
+  const result = await againOnDeadlock(db, () =>
+    db
+      .updateTable("bot_alert_state")
+      .set({
+        alert_target: target,
+        alert_message_id: messageId.slice(0, 255),
+        send_error: null,
+        updated_at: toSqlTime(at),
+      })
+      .where(ownedBy(claim))
+      .executeTakeFirst(),
+  );
   return Number(result.numUpdatedRows);
 }
 
@@ -233,11 +238,13 @@ export async function recordAlertFailed(
   code: string,
   at: Date,
 ): Promise<void> {
-  await db
-    .updateTable("bot_alert_state")
-    .set({ send_error: code.slice(0, 64), updated_at: toSqlTime(at) })
-    .where(ownedBy(claim))
-    .execute();
+  await againOnDeadlock(db, () =>
+    db
+      .updateTable("bot_alert_state")
+      .set({ send_error: code.slice(0, 64), updated_at: toSqlTime(at) })
+      .where(ownedBy(claim))
+      .execute(),
+  );
 }
 
 /** Snoozes products until `until`: no alert for them before then (the alert's snooze button). */

@@ -9,7 +9,7 @@
 import { type ExpressionBuilder, type Selectable, sql, type UpdateObject } from "kysely";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import type { BotDeliveriesTable, BotTables } from "../db/bot-state/bot-tables.js";
-import { isDeadlock, isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
+import { againOnDeadlock, isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
 import { fromSqlTime, fromSqlTimeOrNull, toSqlTime } from "../db/bot-state/sql-time.js";
 
 export type DeliveryStatus = "claimed" | "retrying" | "sent" | "failed" | "skipped";
@@ -136,25 +136,18 @@ export async function claimSlots(
   at: Date,
 ): Promise<Claim[]> {
   if (slots.length === 0) return [];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const claims: Claim[] = [];
-        for (const { subscriptionId, slot } of slots) {
-          const claim = await claimSlot(trx, subscriptionId, slot, replicaId, at);
-          if (claim) claims.push(claim);
-        }
-        return claims;
-      });
-    } catch (error) {
-      // Duplicate-key checks lock index gaps: two channels' claims can deadlock; the victim runs again.
-      if (!isDeadlock(error) || attempt >= CLAIM_ATTEMPTS) throw error;
-    }
-  }
+  // Duplicate-key checks lock index gaps: two channels' claims can deadlock; the victim runs again.
+  return againOnDeadlock(db, () =>
+    db.transaction().execute(async (trx) => {
+      const claims: Claim[] = [];
+      for (const { subscriptionId, slot } of slots) {
+        const claim = await claimSlot(trx, subscriptionId, slot, replicaId, at);
+        if (claim) claims.push(claim);
+      }
+      return claims;
+    }),
+  );
 }
-
-/** How often a deadlocked group claim runs again before the tick gives up (the next tick retries). */
-const CLAIM_ATTEMPTS = 3;
 
 /** Records slots that were missed for good; slots already in the ledger are left as they are. */
 export async function recordSkipped(
@@ -166,21 +159,23 @@ export async function recordSkipped(
   if (slots.length === 0) return 0;
   const now = toSqlTime(at);
   try {
-    const result = await db
-      .insertInto("bot_deliveries")
-      .ignore()
-      .values(
-        slots.map((slot) => ({
-          subscription_id: subscriptionId,
-          slot_at: toSqlTime(slot),
-          status: "skipped",
-          attempts: 0,
-          error_code: "missed_window",
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .executeTakeFirstOrThrow();
+    const result = await againOnDeadlock(db, () =>
+      db
+        .insertInto("bot_deliveries")
+        .ignore()
+        .values(
+          slots.map((slot) => ({
+            subscription_id: subscriptionId,
+            slot_at: toSqlTime(slot),
+            status: "skipped",
+            attempts: 0,
+            error_code: "missed_window",
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .executeTakeFirstOrThrow(),
+    );
     return Number(result.numInsertedOrUpdatedRows ?? 0n);
   } catch (error) {
     if (isMissingParent(error)) return 0;
@@ -207,20 +202,22 @@ export async function takeOver(
           eb("status", "=", "claimed"),
           eb("claimed_at", "<", toSqlTime(new Date(at.getTime() - staleMs))),
         ]);
-  const result = await db
-    .updateTable("bot_deliveries")
-    .set({
-      status: "claimed",
-      attempts: sql<number>`attempts + 1`,
-      claimed_by: replicaId,
-      claimed_at: now,
-      next_attempt_at: null,
-      updated_at: now,
-    })
-    .where("delivery_id", "=", delivery.id)
-    .where("attempts", "=", delivery.attempts)
-    .where(due)
-    .executeTakeFirst();
+  const result = await againOnDeadlock(db, () =>
+    db
+      .updateTable("bot_deliveries")
+      .set({
+        status: "claimed",
+        attempts: sql<number>`attempts + 1`,
+        claimed_by: replicaId,
+        claimed_at: now,
+        next_attempt_at: null,
+        updated_at: now,
+      })
+      .where("delivery_id", "=", delivery.id)
+      .where("attempts", "=", delivery.attempts)
+      .where(due)
+      .executeTakeFirst(),
+  );
   if (result.numUpdatedRows !== 1n) return undefined;
   return {
     deliveryId: delivery.id,
@@ -238,14 +235,16 @@ async function updateOwned(
   claim: Claim,
   changes: UpdateObject<BotTables, "bot_deliveries">,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("bot_deliveries")
-    .set(changes)
-    .where("delivery_id", "=", claim.deliveryId)
-    .where("status", "=", "claimed")
-    .where("claimed_by", "=", claim.replicaId)
-    .where("attempts", "=", claim.attempts)
-    .executeTakeFirst();
+  const result = await againOnDeadlock(db, () =>
+    db
+      .updateTable("bot_deliveries")
+      .set(changes)
+      .where("delivery_id", "=", claim.deliveryId)
+      .where("status", "=", "claimed")
+      .where("claimed_by", "=", claim.replicaId)
+      .where("attempts", "=", claim.attempts)
+      .executeTakeFirst(),
+  );
   return result.numUpdatedRows === 1n;
 }
 

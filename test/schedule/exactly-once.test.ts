@@ -57,6 +57,8 @@ describe("exactly once across concurrent tick runners (real MariaDB, separate co
     const keys = platform.digests.map((d) => `${d.subscriptionId}@${d.slot}`);
     expect(keys).toHaveLength(50);
     expect(new Set(keys).size).toBe(50);
+    const notSent = reports.flatMap((r) => r.outcomes.filter((o) => o.status !== "sent"));
+    expect(notSent.map((o) => `${o.status} ${o.errorCode ?? ""}`)).toEqual([]);
     const sentPerRunner = reports.map((r) => r.outcomes.filter((o) => o.status === "sent").length);
     expect(sentPerRunner.reduce((a, b) => a + b, 0)).toBe(50);
     // A runner either won a slot, lost its claim, or found it already in the ledger when it planned.
