@@ -9,7 +9,7 @@ BEGIN
   DECLARE v_bulk INT DEFAULT @kpi_bulk_load;
   DECLARE EXIT HANDLER FOR SQLEXCEPTION
   BEGIN
-    SET @kpi_bulk_load = v_bulk;
+    SET @kpi_bulk_load = v_bulk, @refresh_full = NULL;
     RESIGNAL;
   END;
 
@@ -26,4 +26,6 @@ BEGIN
   CALL sp_calc_funnel_metrics();
   CALL sp_calc_ad_budgets();
   CALL sp_calc_campaign_totals();
+  -- Called on their own later, sp_calc_funnel_metrics and sp_calc_ad_budgets take every ad.
+  SET @refresh_full = NULL;
 END

@@ -4,16 +4,34 @@
 --   discount    = sum(line_discount)
 --   total       = subtotal - discount
 --   paid_amount = captured payments - refunded payments (never below 0)
--- Idempotent: it only ever recomputes from order_details and payments. updated_at keeps its
--- value: derived columns are no outside change (db/refresh/10_changes.sql).
+-- Lines and payments are summed once per order in two grouped passes joined to the orders (not
+-- three lookups per order): a rebuild reads each table once, an incremental refresh reads the
+-- span's orders by their ordered_at index. Idempotent: it only ever recomputes from
+-- order_details and payments. updated_at keeps its value: derived columns are no outside change
+-- (db/refresh/10_changes.sql). (A multi-table UPDATE may assign in any order: total is computed
+-- from the sums, not from the columns just set.)
 UPDATE orders o
+JOIN (
+  SELECT x.order_id, COALESCE(SUM(d.quantity * d.unit_price), 0) AS subtotal,
+         COALESCE(SUM(d.line_discount), 0) AS discount
+  FROM orders x
+  LEFT JOIN order_details d ON d.order_id = x.order_id
+  WHERE (@refresh_orders_from IS NULL OR x.ordered_at >= @refresh_orders_from)
+    AND (@refresh_orders_to IS NULL OR x.ordered_at < @refresh_orders_to + INTERVAL 1 DAY)
+  GROUP BY x.order_id
+) l ON l.order_id = o.order_id
+LEFT JOIN (
+  SELECT x.order_id,
+         SUM(CASE p.status WHEN 'captured' THEN p.amount WHEN 'refunded' THEN -p.amount ELSE 0 END) AS paid
+  FROM orders x
+  JOIN payments p ON p.order_id = x.order_id
+  WHERE (@refresh_orders_from IS NULL OR x.ordered_at >= @refresh_orders_from)
+    AND (@refresh_orders_to IS NULL OR x.ordered_at < @refresh_orders_to + INTERVAL 1 DAY)
+  GROUP BY x.order_id
+) p ON p.order_id = o.order_id
 SET
-  o.subtotal = (SELECT COALESCE(SUM(d.quantity * d.unit_price), 0) FROM order_details d WHERE d.order_id = o.order_id),
-  o.discount = (SELECT COALESCE(SUM(d.line_discount), 0) FROM order_details d WHERE d.order_id = o.order_id),
-  o.total = o.subtotal - o.discount,
-  o.paid_amount = GREATEST(0, (
-    SELECT COALESCE(SUM(CASE p.status WHEN 'captured' THEN p.amount WHEN 'refunded' THEN -p.amount ELSE 0 END), 0)
-    FROM payments p WHERE p.order_id = o.order_id)),
-  o.updated_at = o.updated_at
-WHERE (@refresh_orders_from IS NULL OR o.ordered_at >= @refresh_orders_from)
-  AND (@refresh_orders_to IS NULL OR o.ordered_at < @refresh_orders_to + INTERVAL 1 DAY);
+  o.subtotal = l.subtotal,
+  o.discount = l.discount,
+  o.total = l.subtotal - l.discount,
+  o.paid_amount = GREATEST(0, COALESCE(p.paid, 0)),
+  o.updated_at = o.updated_at;

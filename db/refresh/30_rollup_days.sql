@@ -1,8 +1,7 @@
 -- The days the rollups recompute (rollup_work_days): those in rollup_dirty_days (marked by the
--- triggers, by the loaders and by 10_changes.sql). A full refresh also takes every day the
--- rollups hold now (their rows are replaced) and, once the fine rollups are rewritten from all
--- facts, every day that has facts (31_rollup_facts.sql): no pass over the fact tables just to
--- find their days. An incremental refresh selects fact rows by an index range over
+-- triggers, by the loaders and by 10_changes.sql). A full refresh empties every rollup and, once
+-- the fine rollups are rewritten from all facts, takes every day that has facts
+-- (31_rollup_facts.sql): no pass over the fact tables just to find their days. An incremental refresh selects fact rows by an index range over
 -- [@refresh_from, @refresh_until) plus a semi-join on the day
 -- (`DATE(t) IN (SELECT day FROM rollup_work_days)`): a join on per-day ranges makes both servers
 -- re-plan the range for every row ("range checked for each record"), ~50x slower.
@@ -11,10 +10,6 @@
 UPDATE rollup_state SET data_version = data_version + 1 WHERE id = 1;
 DELETE FROM rollup_work_days;
 INSERT INTO rollup_work_days (day) SELECT day FROM rollup_dirty_days;
-INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT day FROM agg_ad_daily WHERE @refresh_full = 1;
-INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT day FROM agg_orders_daily WHERE @refresh_full = 1;
-INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT day FROM agg_sessions_daily WHERE @refresh_full = 1;
-INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT day FROM agg_signups_daily WHERE @refresh_full = 1;
 SET @refresh_from = (SELECT MIN(day) FROM rollup_work_days),
     @refresh_until = (SELECT MAX(day) + INTERVAL 1 DAY FROM rollup_work_days);
 
@@ -22,4 +17,10 @@ SET @refresh_from = (SELECT MIN(day) FROM rollup_work_days),
 DELETE FROM rollup_user_touch;
 INSERT INTO rollup_user_touch (user_id, day, seen)
 SELECT g.user_id, g.day, 1 FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day
+WHERE @refresh_full = 0;
+
+-- Ads with a daily row on the recomputed days before the refresh (see 40_funnel_metrics.sql).
+DELETE FROM rollup_ad_touch;
+INSERT INTO rollup_ad_touch (ad_id)
+SELECT DISTINCT g.ad_id FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day
 WHERE @refresh_full = 0;

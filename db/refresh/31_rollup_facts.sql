@@ -1,18 +1,49 @@
 -- The fine daily rollups of the recomputed days: each day is deleted and re-inserted from the
--- base tables, so running the refresh twice gives the same rows; a full refresh reads every fact
--- row once per rollup, with no per-day filter. The large rollups are inserted in primary-key
+-- base tables, so running the refresh twice gives the same rows; a full refresh empties the
+-- rollups with TRUNCATE (no row-by-row delete; the summary rollups of 32_ too) and reads every
+-- fact row once per rollup, with no per-day filter. The large rollups are inserted in primary-key
 -- order (ORDER BY the grouping): appending keeps InnoDB from splitting pages all over an index
 -- larger than its buffer pool. Order totals must be current (21_order_totals.sql runs first).
+-- when: incremental
 DELETE g FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_campaign_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_format_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_orders_city_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_category_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_orders_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_product_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_product_city_source_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_sessions_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: incremental
 DELETE g FROM agg_user_activity_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: full
+TRUNCATE TABLE agg_ad_daily;
+-- when: full
+TRUNCATE TABLE agg_campaign_daily;
+-- when: full
+TRUNCATE TABLE agg_format_daily;
+-- when: full
+TRUNCATE TABLE agg_orders_city_daily;
+-- when: full
+TRUNCATE TABLE agg_category_daily;
+-- when: full
+TRUNCATE TABLE agg_orders_daily;
+-- when: full
+TRUNCATE TABLE agg_product_daily;
+-- when: full
+TRUNCATE TABLE agg_product_city_source_daily;
+-- when: full
+TRUNCATE TABLE agg_sessions_daily;
+-- when: full
+TRUNCATE TABLE agg_user_activity_daily;
 
 -- Each order of the recomputed days (by its own day, or by its session's day for the session
 -- rollup) once: joined with its session and summed over its lines (db/schema/161).
@@ -143,6 +174,11 @@ WHERE (@refresh_full = 1
   AND s.user_id IS NOT NULL
 GROUP BY DATE(s.started_at), s.user_id
 ORDER BY DATE(s.started_at), s.user_id;
+
+-- Ads with a daily row on the recomputed days after the refresh (see 40_funnel_metrics.sql).
+INSERT IGNORE INTO rollup_ad_touch (ad_id)
+SELECT DISTINCT g.ad_id FROM agg_ad_daily g JOIN rollup_work_days w ON w.day = g.day
+WHERE @refresh_full = 0;
 
 -- A full refresh: every day with facts is a recomputed day (the summaries below read them).
 INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT day FROM agg_ad_daily WHERE @refresh_full = 1;

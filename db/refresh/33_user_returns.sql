@@ -3,7 +3,8 @@
 DELETE FROM rollup_return_days;
 
 -- A full refresh: every user's active days in one pass.
-DELETE FROM agg_user_returns_daily WHERE @refresh_full = 1;
+-- when: full
+TRUNCATE TABLE agg_user_returns_daily;
 -- (The user's city is joined inside, so MariaDB does not evaluate the window once per user as
 -- a "lateral derived" table: minutes at scale 10.)
 INSERT INTO agg_user_returns_daily (city, day, gap, users)

@@ -1,6 +1,8 @@
 -- Signups by profile: take the recomputed days out of the totals, recompute them, add them back
 -- (a full refresh starts the totals from nothing).
-DELETE FROM agg_signups_total WHERE @refresh_full = 1;
+-- when: full
+TRUNCATE TABLE agg_signups_total;
+-- when: incremental
 UPDATE agg_signups_total t
 JOIN (
   SELECT g.city, g.dimension, g.dim_value, SUM(g.users) AS users
@@ -10,7 +12,10 @@ JOIN (
   GROUP BY g.city, g.dimension, g.dim_value
 ) o ON o.city = t.city AND o.dimension = t.dimension AND o.dim_value = t.dim_value
 SET t.users = t.users - o.users;
+-- when: incremental
 DELETE g FROM agg_signups_daily g JOIN rollup_work_days w ON w.day = g.day;
+-- when: full
+TRUNCATE TABLE agg_signups_daily;
 INSERT INTO agg_signups_daily (day, city, dimension, dim_value, users)
 SELECT x.signup_date, x.city, d.dimension,
        CASE d.dimension

@@ -31,6 +31,7 @@ export const DERIVED_TABLES = [
   "rollup_user_touch",
   "rollup_return_days",
   "rollup_order_work",
+  "rollup_ad_touch",
 ] as const;
 
 /** Generated tables no foreign key points at: TRUNCATE is allowed and fast. */

@@ -7,7 +7,7 @@
  */
 import type { RowDataPacket } from "mysql2/promise";
 import type { Connection } from "./connect.js";
-import { type RefreshStep, readRefreshSteps } from "./refresh-steps.js";
+import { type RefreshStep, readRefreshSteps, runsIn } from "./refresh-steps.js";
 
 export type RefreshMode = "routines" | "portable";
 
@@ -64,6 +64,7 @@ export async function runPortableRefresh(
     for (const step of steps) {
       for (const [index, statement] of step.statements.entries()) {
         if (options.signal?.aborted) throw options.signal.reason;
+        if (!runsIn(statement, options.full)) continue;
         const started = performance.now();
         try {
           await connection.query(statement);
@@ -77,6 +78,7 @@ export async function runPortableRefresh(
       }
     }
   } finally {
+    await connection.query("SET @refresh_full = NULL").catch(() => undefined);
     await connection.query("DO RELEASE_LOCK(?)", [lock]).catch(() => undefined);
   }
 }

@@ -4,6 +4,11 @@
  * ways of running them set: the stored procedures under db/procedures/ take them in with a
  * `-- refresh: NN_name` line (replaced by the file's statements when the migrator builds the
  * procedure), and portable mode runs them from the application (refresh-runner.ts).
+ *
+ * A statement that only one kind of refresh runs starts with a line `-- when: full` or
+ * `-- when: incremental` (a full rebuild empties a rollup with TRUNCATE where an incremental
+ * refresh deletes its recomputed days): portable mode skips it in the other kind, and a
+ * procedure takes it in inside `IF @refresh_full = 1 THEN … END IF` (or `= 0`).
  */
 import { DB_DIR, readSqlDir, type SqlFile } from "./migrate/sql-files.js";
 
@@ -15,6 +20,26 @@ export interface RefreshStep {
   readonly sql: string;
   /** Its statements, one per entry, without the closing semicolon. */
   readonly statements: readonly string[];
+}
+
+/** Which refresh runs a statement: both, or only a full or only an incremental one. */
+export type StatementWhen = "always" | "full" | "incremental";
+
+/** The `-- when:` line among a statement's leading comments; "always" without one. */
+export function statementWhen(statement: string): StatementWhen {
+  for (const line of statement.split("\n")) {
+    const text = line.trim();
+    if (!text.startsWith("--")) break;
+    const found = /^-- when: (full|incremental)$/.exec(text);
+    if (found) return found[1] as StatementWhen;
+  }
+  return "always";
+}
+
+/** Whether a refresh (full or not) runs this statement. */
+export function runsIn(statement: string, full: boolean): boolean {
+  const when = statementWhen(statement);
+  return when === "always" || (when === "full") === full;
 }
 
 /** A procedure line that takes in a step's statements: `  -- refresh: 31_rollup_facts`. */
@@ -51,6 +76,13 @@ export function expandRefreshIncludes(
     const step = steps.find((s) => s.name === name);
     if (!step) throw new Error(`${routine.displayPath}: no db/refresh/${name}.sql to take in`);
     used?.add(name);
-    return step.statements.map((s) => `${indent}${s.replaceAll("\n", `\n${indent}`)};`).join("\n");
+    return step.statements
+      .map((statement) => {
+        const text = `${statement.replaceAll("\n", `\n${indent}  `)};`;
+        const when = statementWhen(statement);
+        if (when === "always") return `${indent}${statement.replaceAll("\n", `\n${indent}`)};`;
+        return `${indent}IF @refresh_full = ${when === "full" ? 1 : 0} THEN\n${indent}  ${text}\n${indent}END IF;`;
+      })
+      .join("\n");
   });
 }
