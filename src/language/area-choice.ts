@@ -12,8 +12,8 @@
  */
 import type { FilterKey, Filters } from "../answer/query.js";
 import { type Area, areaModule } from "../areas/registry.js";
+import type { PlainParts } from "./plain-parts.js";
 import { KPI_HOME } from "./question-words.js";
-import type { PlainParts } from "./read-parts.js";
 
 const PRIORITY: readonly Area[] = [
   "campaigns",

@@ -19,7 +19,8 @@ import { type FollowUpParts, namesNothing } from "../commands/follow-up.js";
 import { guardCommandText } from "../commands/text-guard.js";
 import { isUserError } from "../errors.js";
 import { filtersFor, kpiIn } from "./area-choice.js";
-import { type PlainParts, readPlainParts } from "./read-parts.js";
+import type { PlainParts } from "./plain-parts.js";
+import { readPlainParts } from "./read-parts.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Words that only say "this is a follow-up". */

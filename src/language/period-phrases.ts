@@ -14,6 +14,15 @@
  */
 import type { PeriodSpec } from "../answer/query.js";
 import { addDays, daysInMonth, firstOfMonth, lastOfMonth, parseIsoDate } from "../calendar/calendar.js";
+import {
+  blackFriday,
+  latestMonth,
+  latestWeekday,
+  MONTHS,
+  WEEKDAYS,
+  yearAt,
+  yearOf,
+} from "./calendar-words.js";
 import { numberOf } from "./plain-words.js";
 
 export interface PeriodRead {
@@ -36,102 +45,13 @@ const relative = (
 ): PeriodSpec => ({ kind: "relative", word });
 const range = (from: string, to: string): PeriodSpec => ({ kind: "range", from, to });
 
-export const MONTHS: Readonly<Record<string, number>> = {
-  january: 1,
-  jan: 1,
-  februar: 2,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  marz: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  mai: 5,
-  june: 6,
-  jun: 6,
-  juni: 6,
-  july: 7,
-  jul: 7,
-  juli: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sept: 9,
-  sep: 9,
-  october: 10,
-  oct: 10,
-  oktober: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-  dezember: 12,
-};
-
-const WEEKDAYS: Readonly<Record<string, number>> = {
-  sunday: 0,
-  sun: 0,
-  monday: 1,
-  mon: 1,
-  tuesday: 2,
-  tue: 2,
-  tues: 2,
-  wednesday: 3,
-  wed: 3,
-  thursday: 4,
-  thu: 4,
-  thurs: 4,
-  friday: 5,
-  fri: 5,
-  saturday: 6,
-  sat: 6,
-};
-
 const LAST = new Set(["last", "past", "previous", "prior", "trailing", "recent"]);
 const DAY_UNITS = new Set(["day", "days", "d"]);
 const WEEK_UNITS = new Set(["week", "weeks", "wk", "wks", "w"]);
 const MONTH_UNITS = new Set(["month", "months", "mo", "mos"]);
 
-const weekday = (iso: string): number => new Date(`${iso}T00:00:00Z`).getUTCDay();
-
-/** The latest day on or before `today` that is `day` (0 = Sunday). */
-function latestWeekday(today: string, day: number, strictlyBefore = false): string {
-  let back = (weekday(today) - day + 7) % 7;
-  if (back === 0 && strictlyBefore) back = 7;
-  return addDays(today, -back);
-}
-
-function yearOf(today: string): number {
-  return parseIsoDate(today)?.year ?? 1970;
-}
-
-/** The latest `month` that has started by `today` (this year's, or last year's). */
-function latestMonth(today: string, month: number): { year: number; month: number } {
-  const date = parseIsoDate(today);
-  const year = date && month <= date.month ? date.year : yearOf(today) - 1;
-  return { year, month };
-}
-
 function quarterRange(year: number, quarter: number): PeriodSpec {
   return range(firstOfMonth(year, quarter * 3 - 2), lastOfMonth(year, quarter * 3));
-}
-
-/** The latest Black Friday (4th Friday of November) on or before `today`. */
-function blackFriday(today: string): string {
-  for (const year of [yearOf(today), yearOf(today) - 1]) {
-    const first = firstOfMonth(year, 11);
-    const firstFriday = addDays(first, (5 - weekday(first) + 7) % 7);
-    const day = addDays(firstFriday, 21);
-    if (day <= today) return day;
-  }
-  return addDays(today, -1);
-}
-
-function yearAt(words: readonly string[], index: number): number | undefined {
-  const word = words[index];
-  return word !== undefined && /^(19|20)\d{2}$/u.test(word) ? Number(word) : undefined;
 }
 
 /** "last N days|weeks|months" and "last week|month|quarter|year". */

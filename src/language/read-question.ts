@@ -15,7 +15,8 @@ import { guardCommandText } from "../commands/text-guard.js";
 import { isUserError } from "../errors.js";
 import { areaChoices, filtersFor, kpiIn } from "./area-choice.js";
 import { heardLine } from "./heard-line.js";
-import { type PlainParts, readPlainParts } from "./read-parts.js";
+import type { PlainParts } from "./plain-parts.js";
+import { readPlainParts } from "./read-parts.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 export type PlainReading =

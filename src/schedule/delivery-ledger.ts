@@ -6,30 +6,12 @@
  * over) changes nothing. Taking over a retry or a stale claim increments attempts.
  * (Kysely's numUpdatedRows is mysql2's affectedRows: the rows the fenced WHERE matched.)
  */
-import { type ExpressionBuilder, type Selectable, sql, type UpdateObject } from "kysely";
+import { type ExpressionBuilder, sql, type UpdateObject } from "kysely";
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
-import type { BotDeliveriesTable, BotTables } from "../db/bot-state/bot-tables.js";
+import type { BotTables } from "../db/bot-state/bot-tables.js";
 import { againOnDeadlock, isDuplicateKey, isMissingParent } from "../db/bot-state/sql-errors.js";
-import { fromSqlTime, fromSqlTimeOrNull, toSqlTime } from "../db/bot-state/sql-time.js";
-
-export type DeliveryStatus = "claimed" | "retrying" | "sent" | "failed" | "skipped";
-
-export interface Delivery {
-  readonly id: number;
-  readonly subscriptionId: number;
-  readonly slotAt: Date;
-  /** An alert's message (firing, resolved, reminder, no_data); null for a digest. */
-  readonly event: string | null;
-  readonly status: DeliveryStatus;
-  readonly attempts: number;
-  readonly nextAttemptAt: Date | null;
-  readonly claimedBy: string | null;
-  readonly claimedAt: Date | null;
-  readonly postStartedAt: Date | null;
-  readonly messageId: string | null;
-  readonly errorCode: string | null;
-  readonly notifiedAt: Date | null;
-}
+import { fromSqlTime, toSqlTime } from "../db/bot-state/sql-time.js";
+import type { Delivery } from "./delivery-row.js";
 
 /** Proof of ownership of one delivery attempt. */
 export interface Claim {
@@ -41,42 +23,6 @@ export interface Claim {
   readonly replicaId: string;
   /** When an earlier attempt first began posting (it may have posted); null if none did. */
   readonly postStartedAt: Date | null;
-}
-
-export const DELIVERY_COLUMNS = [
-  "delivery_id",
-  "subscription_id",
-  "slot_at",
-  "event",
-  "status",
-  "attempts",
-  "next_attempt_at",
-  "claimed_by",
-  "claimed_at",
-  "post_started_at",
-  "message_id",
-  "error_code",
-  "notified_at",
-] as const;
-
-export type DeliveryRow = Pick<Selectable<BotDeliveriesTable>, (typeof DELIVERY_COLUMNS)[number]>;
-
-export function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    id: Number(row.delivery_id),
-    subscriptionId: Number(row.subscription_id),
-    slotAt: fromSqlTime(row.slot_at),
-    event: row.event,
-    status: row.status as DeliveryStatus,
-    attempts: Number(row.attempts),
-    nextAttemptAt: fromSqlTimeOrNull(row.next_attempt_at),
-    claimedBy: row.claimed_by,
-    claimedAt: fromSqlTimeOrNull(row.claimed_at),
-    postStartedAt: fromSqlTimeOrNull(row.post_started_at),
-    messageId: row.message_id,
-    errorCode: row.error_code,
-    notifiedAt: fromSqlTimeOrNull(row.notified_at),
-  };
 }
 
 /**

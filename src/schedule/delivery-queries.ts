@@ -5,7 +5,7 @@
  */
 import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { fromSqlTime, toSqlTime } from "../db/bot-state/sql-time.js";
-import { DELIVERY_COLUMNS, type Delivery, toDelivery } from "./delivery-ledger.js";
+import { DELIVERY_COLUMNS, type Delivery, toDelivery } from "./delivery-row.js";
 import { type Target, targetToText } from "./target.js";
 
 /** Slots already in the ledger in (from, to], by subscription id. */

@@ -12,8 +12,8 @@ import type { BotStateDb } from "../db/bot-state/bot-state-db.js";
 import { UserError } from "../errors.js";
 import type { AlertSpec } from "./alert-spec.js";
 import { parseAlertWords } from "./alert-words.js";
-import type { Delivery } from "./delivery-ledger.js";
 import { lastAlertDeliveries } from "./delivery-queries.js";
+import type { Delivery } from "./delivery-row.js";
 import { listMetricStates, type StoredMetricState } from "./metric-alert-state.js";
 import {
   addMetricAlert,

@@ -32,8 +32,9 @@ import { decideMetricAlert, METRIC_ALERT_EVENTS, type MetricAlertEvent } from ".
 import { overlaps, spanOf, windowAt } from "./alert-window.js";
 import { slotsBetween } from "./cron.js";
 import { type DeliveryOutcome, deliverLedgerMessage, type LedgerMessage } from "./deliver.js";
-import { type Claim, claimSlot, type Delivery, takeOver } from "./delivery-ledger.js";
+import { type Claim, claimSlot, takeOver } from "./delivery-ledger.js";
 import { dueRetries, lastSentEvent, staleClaims } from "./delivery-queries.js";
+import type { Delivery } from "./delivery-row.js";
 import { metricAlertMessage } from "./metric-alert-message.js";
 import {
   ensureMetricStates,

@@ -16,8 +16,9 @@
  */
 import { isUserError } from "../errors.js";
 import { type DeliverDeps, type DeliveryOutcome, deliverClaim } from "./deliver.js";
-import { type Delivery, recordSkipped, takeOver } from "./delivery-ledger.js";
+import { recordSkipped, takeOver } from "./delivery-ledger.js";
 import { dueRetries, lastLedgerSlots, ledgerSlots, staleClaims } from "./delivery-queries.js";
+import type { Delivery } from "./delivery-row.js";
 import { planSlots } from "./due-slots.js";
 import { fanOut } from "./fan-out.js";
 import { checkMetricAlerts, type MetricAlertDeps, type MetricAlertReport } from "./metric-alerts.js";
