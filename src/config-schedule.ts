@@ -4,6 +4,7 @@
  * id>`), checked by the platforms' own rules; a bare Slack channel id reads as `slack:…`.
  */
 import { z } from "zod";
+import { DELIVERY_CONCURRENCY } from "./schedule/fan-out.js";
 import type { Target, TargetParser } from "./schedule/target.js";
 
 export interface ScheduleConfig {
@@ -28,6 +29,8 @@ export interface ScheduleConfig {
   readonly kpiAlertReminderMs: number;
   /** A KPI whose change against the comparison is at least this (relative) leads a digest as a mover; off when unset. */
   readonly moverThreshold: number | undefined;
+  /** Digests one process builds and sends at once when many are due (DIGEST_CONCURRENCY). */
+  readonly digestConcurrency: number;
 }
 
 const target = z.string().trim().max(300);
@@ -51,6 +54,7 @@ export const scheduleEnvSchema = z.object({
     .max(24 * 30)
     .default(24),
   DIGEST_MOVER_THRESHOLD: z.coerce.number().positive().max(100).optional(),
+  DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DELIVERY_CONCURRENCY),
   SCHEDULE_REPLICA_ID: z
     .string()
     .trim()
@@ -99,5 +103,6 @@ export function scheduleConfigFrom(e: ScheduleEnv, targets: ScheduleTargets): Sc
     kpiAlertTime: e.KPI_ALERT_TIME,
     kpiAlertReminderMs: Math.round(e.KPI_ALERT_REMINDER_HOURS * 60 * MINUTE_MS),
     moverThreshold: e.DIGEST_MOVER_THRESHOLD,
+    digestConcurrency: e.DIGEST_CONCURRENCY,
   };
 }

@@ -6,6 +6,8 @@ import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { envProblems, type PlatformDefinition } from "./bot/chat-platform.js";
 import { PLATFORMS } from "./bot/platforms.js";
+import type { CacheBounds } from "./cache/bounded-cache.js";
+import { CHART_CACHE_BOUNDS } from "./charts/cached-renderer.js";
 import { defaultChartWorkers, MAX_CHART_WORKERS } from "./charts/chart-workers.js";
 import { type ChatConfig, chatConfigFrom, chatEnvSchema } from "./config-chat.js";
 import {
@@ -17,11 +19,14 @@ import {
 import { type SecurityConfig, securityConfigFrom, securityEnvSchema } from "./config-security.js";
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from "./db/deadline-pool.js";
 import { loadDotEnv, unknownKeysWarning } from "./dotenv.js";
+import { ANSWER_CACHE_BOUNDS } from "./engine/answer-cache.js";
 import { UserError } from "./errors.js";
 
 export type { ChatConfig, EnabledPlatform } from "./config-chat.js";
 export type { ScheduleConfig } from "./config-schedule.js";
 export type { SecurityConfig } from "./config-security.js";
+
+const MB = 1024 * 1024;
 
 export const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/kpi_bot";
 
@@ -74,6 +79,18 @@ const coreEnvSchema = z.object({
     .min(0)
     .max(MAX_CHART_WORKERS)
     .default(defaultChartWorkers(availableParallelism())),
+  /** Megabytes of answers kept per process (0: none kept; identical questions still share one computation). */
+  ANSWER_CACHE_MB: z.coerce
+    .number()
+    .min(0)
+    .max(4_096)
+    .default(ANSWER_CACHE_BOUNDS.maxBytes / MB),
+  /** Megabytes of chart PNGs kept per process (0: none kept). */
+  CHART_CACHE_MB: z.coerce
+    .number()
+    .min(0)
+    .max(4_096)
+    .default(CHART_CACHE_BOUNDS.maxBytes / MB),
 });
 
 const envSchema = coreEnvSchema
@@ -93,6 +110,9 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** Worker threads that render charts for the bot (src/charts/chart-pool.ts). */
   readonly chartWorkers: number;
+  /** Bounds of the answer cache (src/engine/answer-cache.ts) and the chart cache (src/charts/cached-renderer.ts). */
+  readonly answerCache: CacheBounds;
+  readonly chartCache: CacheBounds;
   /** The HTTP server and the chat platforms. */
   readonly chat: ChatConfig;
   /** Digests and low-stock alerts. */
@@ -143,6 +163,8 @@ export function loadConfig(
     currency: e.CURRENCY,
     logLevel: e.LOG_LEVEL,
     chartWorkers: e.CHART_WORKERS,
+    answerCache: { ...ANSWER_CACHE_BOUNDS, maxBytes: Math.round(e.ANSWER_CACHE_MB * MB) },
+    chartCache: { ...CHART_CACHE_BOUNDS, maxBytes: Math.round(e.CHART_CACHE_MB * MB) },
     chat: chat.config,
     schedule: scheduleConfigFrom(e, targets),
     security: securityConfigFrom(e),

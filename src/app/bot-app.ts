@@ -64,6 +64,7 @@ export async function assembleBot(config: Config, options: BotOptions): Promise<
   // Each distinct chart is drawn once (cached-renderer.ts); the metrics time only real renders.
   const charts = createCachedChartRenderer(
     metrics.observeCharts(createChartRenderer(config.chartWorkers, { eager: options.eagerCharts ?? false })),
+    config.chartCache,
   );
   const unobserved = createChatGuard(config.security, botState, options);
   const guard: ChatGuard = { ...unobserved, audit: metrics.observeAudit(unobserved.audit) };

@@ -113,6 +113,7 @@ export function createScheduling(deps: SchedulingDeps): Scheduling {
       tick: {
         ...base,
         settings,
+        concurrency: config.schedule.digestConcurrency,
         goals,
         refusal: async (area, target) => deliveryRefusal(access, area, await placeOfTarget(target)),
         kpiAlerts,

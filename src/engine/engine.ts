@@ -40,6 +40,8 @@ export interface EngineSettings {
   readonly reportTimeZone: string;
   readonly statementTimeoutMs: number;
   readonly security: { readonly maxConcurrentQueries: number };
+  /** The answer cache's bounds (ANSWER_CACHE_MB); ANSWER_CACHE_BOUNDS when absent. */
+  readonly answerCache?: CacheBounds;
 }
 
 export interface EngineOptions {
@@ -164,7 +166,11 @@ export function createEngine(
       : createAnswerCache({
           readVersion: () => readDataVersion(read),
           onNewVersion,
-          ...(options.answerCache ? { bounds: options.answerCache } : {}),
+          ...(options.answerCache
+            ? { bounds: options.answerCache }
+            : settings.answerCache
+              ? { bounds: settings.answerCache }
+              : {}),
         });
   const cached = <T>(
     kind: "answer" | "history",

@@ -29,6 +29,8 @@ export interface TickDeps extends DeliverDeps {
   readonly replicaId: string;
   /** Alerts on a KPI; not checked when absent. */
   readonly kpiAlerts?: MetricAlertDeps;
+  /** Due digests built and sent at once (DIGEST_CONCURRENCY); fan-out.ts's default when absent. */
+  readonly concurrency?: number;
 }
 
 export interface TickReport {

@@ -10,9 +10,11 @@ import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Query } from "../../src/answer/query.js";
 import type { Area } from "../../src/areas/registry.js";
+import { instantForDay } from "../../src/calendar/as-of.js";
 import { parseCommand } from "../../src/commands/parse.js";
+import { loadConfig } from "../../src/config.js";
 import { refreshDerived } from "../../src/db/refresh.js";
-import type { Engine } from "../../src/engine/engine.js";
+import { createEngine, type Engine } from "../../src/engine/engine.js";
 import { AS_OF, createGeneratedDatabase } from "../helpers/generated-database.js";
 import { orderSums } from "../helpers/independent-kpis.js";
 import type { TestDatabase } from "../helpers/test-database.js";
@@ -174,5 +176,33 @@ describe("the answer cache", () => {
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
     expect(engine.cacheStats()).toMatchObject({ misses: 0, hits: 0, entries: 0 });
+  }, 60_000);
+
+  it("is sized by ANSWER_CACHE_MB: 32 MB by default, and 0 keeps no answer", async () => {
+    const engineWith = (env: Record<string, string>) => {
+      const engine = createEngine(loadConfig({ DATABASE_URL: db.url, ...env }), () =>
+        instantForDay(AS_OF, "UTC"),
+      );
+      engines.push(engine);
+      return engine;
+    };
+    expect(loadConfig({}).answerCache.maxBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ ANSWER_CACHE_MB: "1.5", CHART_CACHE_MB: "0" })).toMatchObject({
+      answerCache: { maxBytes: 1.5 * 1024 * 1024 },
+      chartCache: { maxBytes: 0 },
+    });
+    expect(() => loadConfig({ ANSWER_CACHE_MB: "-1" })).toThrow(/ANSWER_CACHE_MB/);
+
+    const query = queryOf(`orders ${DAY}..${DAY}`);
+    const keeping = engineWith({});
+    await keeping.answer(query);
+    await keeping.answer(query);
+    expect(keeping.cacheStats()).toMatchObject({ misses: 1, hits: 1, entries: 1 });
+    const off = engineWith({ ANSWER_CACHE_MB: "0" });
+    const first = await off.answer(query);
+    const again = await off.answer(query);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(off.cacheStats()).toMatchObject({ misses: 2, hits: 0, entries: 0 });
   }, 60_000);
 });

@@ -16,6 +16,7 @@ describe("schedule settings from the environment", () => {
       replicaId: undefined,
       kpiAlertTime: "08:00",
       kpiAlertReminderMs: 24 * 3_600_000,
+      digestConcurrency: 16,
     });
     expect(deliverySettingsFrom(schedule).adminTarget).toBeUndefined();
   });
@@ -32,6 +33,7 @@ describe("schedule settings from the environment", () => {
       SCHEDULE_REPLICA_ID: "pod-7",
       KPI_ALERT_TIME: "06:30",
       KPI_ALERT_REMINDER_HOURS: "0",
+      DIGEST_CONCURRENCY: "4",
     });
     expect(schedule).toEqual({
       catchUpMs: 2.5 * 3_600_000,
@@ -44,6 +46,7 @@ describe("schedule settings from the environment", () => {
       replicaId: "pod-7",
       kpiAlertTime: "06:30",
       kpiAlertReminderMs: 0,
+      digestConcurrency: 4,
     });
     expect(deliverySettingsFrom(schedule).adminTarget).toEqual({
       platform: "teams",

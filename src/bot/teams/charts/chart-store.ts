@@ -1,9 +1,11 @@
 /**
  * The files that cards link to, kept in memory: chart PNGs too big to travel inside the
- * message, and the CSV downloads of answers' tables. Least recently used first out, bounded
- * in count and bytes, each entry gone after its time to live. A restart forgets them (the link
- * then answers 404).
+ * message, and the CSV downloads of answers' tables, in a BoundedCache: least recently used
+ * first out, bounded in count and bytes. An entry past its time to live is never served (it
+ * is dropped when asked for, or evicted). A restart forgets them (the link then answers 404).
  */
+
+import { BoundedCache } from "../../../cache/bounded-cache.js";
 
 /** What a link serves: a chart image or a table as CSV (also the file's extension). */
 export const LINK_KINDS = ["png", "csv"] as const;
@@ -28,31 +30,27 @@ export interface ChartStoreOptions {
 }
 
 export class ChartStore {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
-  private readonly maxEntries: number;
-  private readonly maxBytes: number;
+  private readonly entries: BoundedCache<Entry>;
 
   constructor(private readonly options: ChartStoreOptions) {
-    this.maxEntries = options.maxEntries ?? CHART_STORE_MAX_ENTRIES;
-    this.maxBytes = options.maxBytes ?? CHART_STORE_MAX_BYTES;
+    this.entries = new BoundedCache<Entry>({
+      maxEntries: options.maxEntries ?? CHART_STORE_MAX_ENTRIES,
+      maxBytes: options.maxBytes ?? CHART_STORE_MAX_BYTES,
+    });
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries.stats().entries;
   }
 
   get totalBytes(): number {
-    return this.bytes;
+    return this.entries.stats().bytes;
   }
 
-  /** Stores a file under `id`; returns when it expires. */
+  /** Stores a file under `id` (a file larger than the byte bound is not kept); returns when it expires. */
   put(id: string, bytes: Buffer, kind: LinkKind = "png", filename?: string): Date {
     const expiresAt = this.options.now().getTime() + this.options.ttlMs;
-    this.remove(id);
-    this.entries.set(id, { bytes, kind, filename, expiresAt });
-    this.bytes += bytes.length;
-    this.evict();
+    this.entries.set(id, { bytes, kind, filename, expiresAt }, bytes.length);
     return new Date(expiresAt);
   }
 
@@ -67,39 +65,16 @@ export class ChartStore {
   }
 
   private entry(id: string, kind: LinkKind): Entry | undefined {
-    const entry = this.entries.get(id);
+    const entry = this.entries.peek(id);
     if (!entry || entry.kind !== kind) return undefined;
     if (entry.expiresAt <= this.options.now().getTime()) {
-      this.remove(id);
+      this.entries.delete(id);
       return undefined;
     }
-    // Re-insert: Map keeps insertion order, so the first key is the least recently used.
-    this.entries.delete(id);
-    this.entries.set(id, entry);
     return entry;
   }
 
   clear(): void {
     this.entries.clear();
-    this.bytes = 0;
-  }
-
-  private remove(id: string): void {
-    const entry = this.entries.get(id);
-    if (!entry) return;
-    this.entries.delete(id);
-    this.bytes -= entry.bytes.length;
-  }
-
-  private evict(): void {
-    const now = this.options.now().getTime();
-    for (const [id, entry] of this.entries) {
-      if (entry.expiresAt <= now) this.remove(id);
-    }
-    while (this.entries.size > this.maxEntries || (this.bytes > this.maxBytes && this.entries.size > 1)) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.remove(oldest);
-    }
   }
 }
