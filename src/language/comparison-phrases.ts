@@ -5,6 +5,7 @@
  * (src/commands/comparison-period.ts). "yoy" is last year; "mom", "wow", "dod" are previous.
  */
 import type { ComparisonMode, PeriodSpec } from "../answer/query.js";
+import { startsWithPhrase } from "./plain-words.js";
 
 export interface ComparisonRead {
   readonly length: number;
@@ -95,14 +96,10 @@ const OVER: readonly (readonly [readonly string[], ComparisonRead])[] = [
   [["day", "over", "day"], { length: 3, mode: "previous", period: { kind: "relative", word: "yesterday" } }],
 ];
 
-function startsWith(words: readonly string[], i: number, phrase: readonly string[]): boolean {
-  return phrase.every((word, k) => words[i + k] === word);
-}
-
 function longest(words: readonly string[], i: number, phrases: readonly (readonly string[])[]): number {
   let best = 0;
   for (const phrase of phrases)
-    if (phrase.length > best && startsWith(words, i, phrase)) best = phrase.length;
+    if (phrase.length > best && startsWithPhrase(words, i, phrase)) best = phrase.length;
   return best;
 }
 
@@ -110,7 +107,7 @@ function longest(words: readonly string[], i: number, phrases: readonly (readonl
 export function readComparisonAt(words: readonly string[], i: number): ComparisonRead | undefined {
   const short = SHORTHANDS[words[i] ?? ""];
   if (short) return short;
-  for (const [phrase, read] of OVER) if (startsWith(words, i, phrase)) return read;
+  for (const [phrase, read] of OVER) if (startsWithPhrase(words, i, phrase)) return read;
   const cue = longest(words, i, CUES);
   if (cue === 0) {
     const ago = longest(words, i, [

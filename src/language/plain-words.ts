@@ -93,3 +93,22 @@ export function numberOf(word: string | undefined): number | undefined {
 }
 
 export const NUMBER_WORD_LIST: readonly string[] = Object.keys(NUMBER_WORDS);
+
+/** Whether `phrase` stands in `words` from index i. */
+export function startsWithPhrase(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  return phrase.every((word, k) => words[i + k] === word);
+}
+
+/** The longest run of words from i (at most `max`) that `lookup` knows: its length and entry. */
+export function longestPhrase<T>(
+  words: readonly string[],
+  i: number,
+  lookup: (phrase: string) => T | undefined,
+  max: number,
+): [number, T] | undefined {
+  for (let n = Math.min(max, words.length - i); n >= 1; n--) {
+    const found = lookup(words.slice(i, i + n).join(" "));
+    if (found !== undefined) return [n, found];
+  }
+  return undefined;
+}

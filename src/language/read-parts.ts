@@ -11,7 +11,7 @@ import { editDistance } from "../commands/suggest.js";
 import { readComparisonAt } from "./comparison-phrases.js";
 import { readPeriodAt } from "./period-phrases.js";
 import type { Intent, PlainParts, RankWord } from "./plain-parts.js";
-import { numberOf, type PlainWord, splitWords } from "./plain-words.js";
+import { longestPhrase, numberOf, type PlainWord, splitWords, startsWithPhrase } from "./plain-words.js";
 import { INTENT_WORDS, KPI_PHRASES, RANK_WORDS, STOP_WORDS, THING_WORDS } from "./question-words.js";
 import { type PreparedVocabulary, prepareVocabulary, type ValueHit, type Vocabulary } from "./vocabulary.js";
 
@@ -67,20 +67,6 @@ function setComparison(draft: Draft, mode: ComparisonMode): void {
 function rankOf(draft: Draft) {
   draft.rank ??= {};
   return draft.rank;
-}
-
-/** The longest phrase of `table` starting at words[i]: its length and entry. */
-function longestPhrase<T>(
-  texts: readonly string[],
-  i: number,
-  lookup: (phrase: string) => T | undefined,
-  max = MAX_PHRASE,
-): [number, T] | undefined {
-  for (let n = Math.min(max, texts.length - i); n >= 1; n--) {
-    const found = lookup(texts.slice(i, i + n).join(" "));
-    if (found !== undefined) return [n, found];
-  }
-  return undefined;
 }
 
 /** A run of words from i that some campaign name contains, with a word only campaigns have or next to "campaign". */
@@ -183,8 +169,8 @@ function readRank(draft: Draft, texts: readonly string[], i: number): number {
     return texts[i + 1] === "performing" ? 2 : 1;
   }
   for (const cue of BY_CUES) {
-    if (!cue.every((w, k) => texts[i + k] === w)) continue;
-    const kpi = longestPhrase(texts, i + cue.length, (p) => KPI_PHRASES[p]);
+    if (!startsWithPhrase(texts, i, cue)) continue;
+    const kpi = longestPhrase(texts, i + cue.length, (p) => KPI_PHRASES[p], MAX_PHRASE);
     if (!kpi) continue;
     rankOf(draft).by = kpi[1];
     draft.kpis.push(kpi[1]);
@@ -261,7 +247,7 @@ function readAt(
     // "the black friday campaign": the word "campaign" belongs to the name, not to the area.
     return campaign + (texts[i + campaign] === "campaign" ? 1 : 0);
   }
-  const kpi = longestPhrase(texts, i, (p) => KPI_PHRASES[p]);
+  const kpi = longestPhrase(texts, i, (p) => KPI_PHRASES[p], MAX_PHRASE);
   const value = longestPhrase(texts, i, (p) => vocab.values.get(p), vocab.longestValue);
   if (value && (!kpi || value[0] > kpi[0])) {
     draft.filters.push(value[1]);
