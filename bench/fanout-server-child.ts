@@ -9,17 +9,10 @@
  */
 import { pino } from "pino";
 import { startBot } from "../src/app/bot-app.js";
-import { loadConfig } from "../src/config.js";
-import { BOT_TOKEN, SIGNING_SECRET } from "../test/helpers/slack-bot.js";
+import { benchServerConfig } from "./bench-server-config.js";
 
 const send = (message: Record<string, unknown>) => process.send?.(message);
-const config = loadConfig({
-  ...process.env,
-  SLACK_BOT_TOKEN: BOT_TOKEN,
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  PORT: "0",
-  CURRENCY: "EUR",
-});
+const config = benchServerConfig();
 const start = Date.parse(process.env.FANOUT_CLOCK_START ?? "");
 const dueAt = Date.parse(process.env.FANOUT_DUE_AT ?? "");
 const startedAt = performance.now();

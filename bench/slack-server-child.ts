@@ -12,8 +12,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pino } from "pino";
 import { startBot } from "../src/app/bot-app.js";
 import { instantForDay } from "../src/calendar/as-of.js";
-import { loadConfig } from "../src/config.js";
-import { BOT_TOKEN, SIGNING_SECRET } from "../test/helpers/slack-bot.js";
+import { benchServerConfig } from "./bench-server-config.js";
 
 function vmHwmBytes(): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
@@ -21,13 +20,7 @@ function vmHwmBytes(): number {
 }
 
 const send = (message: Record<string, unknown>) => process.send?.(message);
-const config = loadConfig({
-  ...process.env,
-  SLACK_BOT_TOKEN: BOT_TOKEN,
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  PORT: "0",
-  CURRENCY: "EUR",
-});
+const config = benchServerConfig();
 const now = () => instantForDay(process.env.BENCH_AS_OF ?? "2026-11-26", "UTC");
 const log = pino(
   { level: "info", base: undefined },
