@@ -5,7 +5,7 @@
  *    plain LOAD DATA LOCAL INFILE into a fresh database, table by table in FK order, with the
  *    generator's session settings. Rows/s of the loads alone.
  * 2. `kpi generate` in its own process into another fresh database: wall time, the time it
- *    reports for generating + loading and for sp_refresh_all(1), and its peak RSS.
+ *    reports for generating + loading and for the full refresh, and its peak RSS.
  * Prints both rates, their ratio and the memory, and drops both databases (unless --keep).
  */
 import { spawn } from "node:child_process";
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${line("kpi generate: generating + loading", gen.rows, gen.loadSeconds, `  = ${(ratio * 100).toFixed(0)}% of raw (target >= ${TARGET_RATIO * 100}%)`)}\n`,
     );
-    process.stdout.write(`${line("kpi generate: sp_refresh_all(1) alone", gen.rows, gen.refreshSeconds)}\n`);
+    process.stdout.write(`${line("kpi generate: the full refresh alone", gen.rows, gen.refreshSeconds)}\n`);
     process.stdout.write(`${line("kpi generate: whole process, wall clock", gen.rows, gen.wallSeconds)}\n`);
     process.stdout.write(
       `  peak RSS of the generator process: ${rssMb.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB)\n`,

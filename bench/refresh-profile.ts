@@ -1,18 +1,21 @@
 /**
- * `node --import tsx bench/refresh-profile.ts <database-url> [--full]` — runs the refresh's
- * statements (db/refresh/, as portable mode does) on that database and prints how long each
- * took, slowest first: where a rebuild spends its time. It refreshes the database for real.
+ * `node --import tsx bench/refresh-profile.ts <database-url> [--full] [--concurrency N]` — runs the
+ * refresh's statements (db/refresh/, as portable mode does) on that database and prints how long
+ * each took, slowest first: where a rebuild spends its time. It refreshes the database for real.
  */
 import { parseArgs } from "node:util";
 import { connect } from "../src/db/connect.js";
-import { allowLargeTempTables } from "../src/db/refresh.js";
-import { runPortableRefresh } from "../src/db/refresh-runner.js";
+import { runRefreshStatements } from "../src/db/refresh-runner.js";
 import { readRefreshSteps } from "../src/db/refresh-steps.js";
 import { loadAverage } from "./machine.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { full: { type: "boolean", default: false }, top: { type: "string", default: "15" } },
+  options: {
+    full: { type: "boolean", default: false },
+    top: { type: "string", default: "15" },
+    concurrency: { type: "string", default: "1" },
+  },
 });
 const url = positionals[0];
 if (!url) {
@@ -22,11 +25,12 @@ if (!url) {
 const steps = await readRefreshSteps();
 const { connection } = await connect(url);
 try {
-  await allowLargeTempTables(connection);
   const timings: { step: string; index: number; ms: number; text: string }[] = [];
   const started = performance.now();
-  await runPortableRefresh(connection, steps, {
+  await runRefreshStatements(connection, steps, {
     full: values.full ?? false,
+    concurrency: Number(values.concurrency),
+    openConnection: async () => (await connect(url)).connection,
     onStatement: (step, index, ms) => {
       const text = steps.find((s) => s.name === step)?.statements[index] ?? "";
       const firstLine = text.split("\n").find((l) => !l.trim().startsWith("--")) ?? "";
@@ -36,7 +40,7 @@ try {
   const total = (performance.now() - started) / 1000;
   const load = loadAverage().join("/");
   process.stdout.write(
-    `${values.full ? "full" : "incremental"} refresh: ${total.toFixed(1)} s, load average ${load}\n`,
+    `${values.full ? "full" : "incremental"} refresh on ${values.concurrency} connection(s): ${total.toFixed(1)} s, load average ${load}\n`,
   );
   for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, Number(values.top))) {
     process.stdout.write(`${(t.ms / 1000).toFixed(2).padStart(7)} s  ${t.step}#${t.index + 1}  ${t.text}\n`);

@@ -1,7 +1,8 @@
 /**
  * `kpi generate`: checks the database, empties it when asked (--replace), loads every table,
- * then runs the full refresh (sp_refresh_all(1), or its statements in portable mode) to derive
- * order totals, rollups, funnel counters, ad budgets and campaign totals. A failed or interrupted run empties the generated tables again, so the
+ * then runs the full refresh (sp_refresh_all(1)'s statements, src/db/refresh-runner.ts) to derive
+ * order totals, rollups, funnel counters, ad budgets and campaign totals. A failed or
+ * interrupted run empties the generated tables again, so the
  * database is left empty (it was empty before, or --replace had already emptied it). An
  * interrupt kills the statement running on the server (a load, the refresh) so the run stops at
  * once. A run killed outright leaves its generate_in_progress row: the next run names it.
@@ -9,7 +10,6 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { type Connection, connect, connectionFailure } from "../src/db/connect.js";
 import type { DatabaseTarget } from "../src/db/database-url.js";
-import { allowLargeTempTables } from "../src/db/refresh.js";
 import { runRefresh } from "../src/db/refresh-runner.js";
 import { InterruptedError, isUserError, UserError } from "../src/errors.js";
 import { buildWorld } from "./build-world.js";
@@ -25,11 +25,19 @@ import type { GenerateOptions } from "./options.js";
 import { loadWorld } from "./pipeline.js";
 import type { ProgressSink, TableReport } from "./progress.js";
 
+/**
+ * A loading connection's session: the triggers mark no dirty days (a full refresh follows), and
+ * no unique check is made on the generated keys (foreign keys stay checked).
+ */
+const LOADING_SESSION = "SET @kpi_bulk_load = 1, SESSION unique_checks = 0";
+
 export interface GenerateDeps {
   /** Milliseconds from a monotonic clock: used for durations only. */
   readonly now: () => number;
   readonly progress: ProgressSink;
   readonly signal?: AbortSignal;
+  /** Connections the full refresh at the end may use at once (REFRESH_CONCURRENCY; default 1). */
+  readonly refreshConcurrency?: number;
 }
 
 export interface GenerateReport {
@@ -83,7 +91,7 @@ export async function generate(
       );
     }
     await startRun(connection);
-    await connection.query("SET @kpi_bulk_load = 1, SESSION unique_checks = 0");
+    await connection.query(LOADING_SESSION);
     if (busy !== undefined) deps.progress.phase(`Emptying the tables of ${target.database} (--replace)...`);
     await emptyTables(connection);
     return await fill(connection, target, databaseUrl, options, deps, started);
@@ -108,15 +116,20 @@ async function fill(
     const world = buildWorld(options);
     const tables = await loadWorld(connection, world, {
       ...deps,
+      openConnection: async () => {
+        const { connection: other } = await connect(databaseUrl);
+        await other.query(LOADING_SESSION);
+        return other;
+      },
       onTable: (table) => {
         stage = `loading ${table}`;
       },
     });
     const loadSeconds = (deps.now() - loadStarted) / 1000;
-    stage = "refreshing derived figures (sp_refresh_all)";
-    deps.progress.phase("Refreshing order totals, rollups, funnel metrics and budgets (sp_refresh_all)...");
+    stage = "refreshing derived figures";
+    deps.progress.phase("Refreshing order totals, rollups, funnel metrics and budgets...");
     const refreshStarted = deps.now();
-    await refreshAll(connection, deps.signal);
+    await refreshAll(connection, databaseUrl, deps);
     const refreshSeconds = (deps.now() - refreshStarted) / 1000;
     await finishRun(connection);
     return {
@@ -136,11 +149,19 @@ async function fill(
   }
 }
 
-/** The full refresh (CALL sp_refresh_all(1) or its statements); an interrupt kills it (see fill). */
-async function refreshAll(connection: Connection, signal?: AbortSignal): Promise<void> {
-  await allowLargeTempTables(connection);
+/**
+ * The full refresh (sp_refresh_all(1)'s statements, side by side on REFRESH_CONCURRENCY
+ * connections); an interrupt kills it (see fill; the runner kills what its other connections run).
+ */
+async function refreshAll(connection: Connection, databaseUrl: string, deps: GenerateDeps): Promise<void> {
+  const { signal } = deps;
   if (signal?.aborted) throw signal.reason;
-  await runRefresh(connection, { full: true, ...(signal ? { signal } : {}) });
+  await runRefresh(connection, {
+    full: true,
+    concurrency: deps.refreshConcurrency ?? 1,
+    openConnection: async () => (await connect(databaseUrl)).connection,
+    ...(signal ? { signal } : {}),
+  });
   if (signal?.aborted) throw signal.reason;
 }
 

@@ -97,17 +97,25 @@ export async function loadWorld(
     const products = productLines(world.catalog, world.window, world.stock.onHand, world.stock.reorderLevel);
     await load.lines({ table: "products", columns: PRODUCT_COLUMNS }, sizes.products, products);
     await load.spool({ table: "orders", columns: ORDER_COLUMNS }, sinks.orders, files.orders);
-    await load.spool(
-      { table: "order_details", columns: ORDER_DETAIL_COLUMNS },
-      sinks.orderDetails,
-      files.orderDetails,
-    );
-    await load.spool({ table: "payments", columns: PAYMENT_COLUMNS }, sinks.payments, files.payments);
-    await load.spool(
-      { table: "ad_interactions", columns: INTERACTION_COLUMNS },
-      sinks.adInteractions,
-      files.adInteractions,
-    );
+    // Every table the rest reference is committed now: the ad interactions load beside the order
+    // lines and payments, on a connection of their own when there is one (the server's second
+    // core; the simulation is done, so this process only reads spool files).
+    await load.sideBySide([
+      async (lines) => {
+        await lines.spool(
+          { table: "order_details", columns: ORDER_DETAIL_COLUMNS },
+          sinks.orderDetails,
+          files.orderDetails,
+        );
+        await lines.spool({ table: "payments", columns: PAYMENT_COLUMNS }, sinks.payments, files.payments);
+      },
+      (interactions) =>
+        interactions.spool(
+          { table: "ad_interactions", columns: INTERACTION_COLUMNS },
+          sinks.adInteractions,
+          files.adInteractions,
+        ),
+    ]);
   } finally {
     await spools.remove();
   }

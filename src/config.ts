@@ -54,6 +54,9 @@ const timeZone = z
     }
   }, "must be an IANA time zone such as UTC or Europe/Berlin");
 
+/** Connections a refresh uses at once unless REFRESH_CONCURRENCY says otherwise (two cores' worth). */
+export const DEFAULT_REFRESH_CONCURRENCY = 2;
+
 const coreEnvSchema = z.object({
   DATABASE_URL: mysqlUrl.default(DEFAULT_DATABASE_URL),
   DATABASE_URL_READONLY: mysqlUrl.optional(),
@@ -66,6 +69,8 @@ const coreEnvSchema = z.object({
     .default(DEFAULT_STATEMENT_TIMEOUT_MS),
   /** Stored procedures and triggers: on, off (portable mode: TiDB, Vitess), or auto (unless refused). */
   DB_ROUTINES: z.enum(["auto", "on", "off"]).default("auto"),
+  /** Connections a refresh runs its independent statement files on at once (1: one connection). */
+  REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(DEFAULT_REFRESH_CONCURRENCY),
   CURRENCY: z
     .string()
     .trim()
@@ -105,6 +110,8 @@ export interface Config {
   readonly statementTimeoutMs: number;
   /** What `kpi db migrate` creates: procedures and triggers (on), none (off: portable mode), or auto. */
   readonly databaseRoutines: "auto" | "on" | "off";
+  /** Connections a refresh runs a stage's statement files on at once (REFRESH_CONCURRENCY). */
+  readonly refreshConcurrency: number;
   /** ISO 4217 code of the shop's currency, for formatting. */
   readonly currency: string;
   readonly logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
@@ -160,6 +167,7 @@ export function loadConfig(
     reportTimeZone: e.REPORT_TIMEZONE,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     databaseRoutines: e.DB_ROUTINES,
+    refreshConcurrency: e.REFRESH_CONCURRENCY,
     currency: e.CURRENCY,
     logLevel: e.LOG_LEVEL,
     chartWorkers: e.CHART_WORKERS,

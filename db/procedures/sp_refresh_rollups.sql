@@ -18,10 +18,17 @@ BEGIN
 
   SET @refresh_full = p_full;
   -- refresh: 30_rollup_days
-  -- refresh: 31_rollup_facts
-  -- refresh: 32_rollup_summaries
-  -- refresh: 33_user_returns
+  -- refresh: 31_ad_facts
+  -- refresh: 31_order_work
+  -- refresh: 31_user_activity
+  -- refresh: 32_order_facts
+  -- refresh: 32_product_city_source
+  -- refresh: 32_session_facts
+  -- refresh: 33_facts_done
+  -- refresh: 34_ad_summaries
+  -- refresh: 34_order_summaries
   -- refresh: 34_signups
+  -- refresh: 34_user_returns
   -- refresh: 39_rollup_done
 
   DO RELEASE_LOCK(v_lock);

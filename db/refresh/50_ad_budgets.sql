@@ -1,5 +1,5 @@
 -- Ad budgets spent: the ad's spend over all its days (agg_ad_daily.spend, priced from reach,
--- clicks and the placement's pricing in 31_rollup_facts.sql; exact decimals, so the sum equals
+-- clicks and the placement's pricing in 31_ad_facts.sql; exact decimals, so the sum equals
 -- the price of the lifetime totals), for the ads in rollup_ad_touch (as 40_funnel_metrics.sql),
 -- which it then empties. Idempotent.
 INSERT IGNORE INTO rollup_ad_touch (ad_id) SELECT ad_id FROM ads WHERE COALESCE(@refresh_full, 1) = 1;

@@ -1,6 +1,6 @@
 /** Loads tables one after another, timing each and reporting progress; interruptible. */
 import type { Readable } from "node:stream";
-import type { Connection } from "../../src/db/connect.js";
+import { type Connection, killQueries } from "../../src/db/connect.js";
 import type { ProgressSink, TableReport } from "../progress.js";
 import type { RowBuffer } from "../row-buffer.js";
 import { type LoadTarget, loadTable } from "./load-data.js";
@@ -13,6 +13,8 @@ export interface LoaderDeps {
   readonly signal?: AbortSignal;
   /** Called with the table about to be loaded (for error messages). */
   readonly onTable?: (table: string) => void;
+  /** Another connection set up for loading, for tables that load side by side (sideBySide). */
+  readonly openConnection?: () => Promise<Connection>;
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -58,6 +60,36 @@ export class TableLoader {
       this.reports.push(report);
     } finally {
       deps.signal?.removeEventListener("abort", abort);
+    }
+  }
+
+  /**
+   * Runs each piece of work on a loader of its own, the first on this one and the others on
+   * connections of their own, at the same time; without `openConnection`, one after the other.
+   * Each piece is waited for (a load never outlives the run); the first failure is thrown.
+   */
+  async sideBySide(works: readonly ((loader: TableLoader) => Promise<void>)[]): Promise<void> {
+    const open = this.deps.openConnection;
+    if (!open) {
+      for (const work of works) await work(this);
+      return;
+    }
+    const others: Connection[] = [];
+    // The run kills this loader's statement on an interrupt (generate.ts); the others' are
+    // killed here, from a connection of their own (a statement waiting on a lock reads no more
+    // of its ended upload).
+    const kill = () => void killQueries(open, others);
+    this.deps.signal?.addEventListener("abort", kill, { once: true });
+    try {
+      for (let i = 1; i < works.length; i++) others.push(await open());
+      const loaders = [this, ...others.map((c) => new TableLoader(c, this.deps))];
+      const settled = await Promise.allSettled(works.map((work, i) => work(loaders[i] ?? this)));
+      for (const loader of loaders.slice(1)) this.reports.push(...loader.reports);
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+      if (failed) throw failed.reason;
+    } finally {
+      this.deps.signal?.removeEventListener("abort", kill);
+      await Promise.all(others.map((c) => c.end().catch(() => c.destroy())));
     }
   }
 

@@ -53,11 +53,18 @@ export function registerDbCommands(program: Command, context: CliContext): void 
     )
     .action(async (options: { full?: boolean; at?: string }) => {
       const full = options.full === true;
-      const [{ withConnection }, { refreshDerived }] = await Promise.all([
+      const [{ connect, withConnection }, { refreshDerived }] = await Promise.all([
         import("../db/connect.js"),
         import("../db/refresh.js"),
       ]);
-      const report = await withConnection(context.config.databaseUrl, (c) => refreshDerived(c, { full }));
+      const { databaseUrl, refreshConcurrency } = context.config;
+      const report = await withConnection(databaseUrl, (c) =>
+        refreshDerived(c, {
+          full,
+          concurrency: refreshConcurrency,
+          openConnection: async () => (await connect(databaseUrl)).connection,
+        }),
+      );
       context.out(
         `Refreshed ${report.full ? "all" : "changed"} derived figures: ${report.daysRefreshed} day(s) of rollups in ${report.seconds.toFixed(2)} s.`,
       );

@@ -57,6 +57,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
         const report = await generate(config.databaseUrl, generateOptions, {
           now: () => performance.now(),
           progress: lineProgress(() => undefined),
+          refreshConcurrency: config.refreshConcurrency,
         });
         out(describeReport(report).at(-1) ?? "");
       } else {

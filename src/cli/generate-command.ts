@@ -71,6 +71,7 @@ export function registerGenerateCommand(
           now: monotonic,
           progress,
           signal: controller.signal,
+          refreshConcurrency: context.config.refreshConcurrency,
         });
         for (const line of describeReport(report, process.resourceUsage().maxRSS * 1024)) context.out(line);
       } finally {

@@ -112,3 +112,20 @@ export async function withConnection<T>(
     await connection.end().catch(() => undefined);
   }
 }
+
+/**
+ * Stops the statements those connections are running (KILL QUERY, from a connection `open`
+ * gives, closed afterwards); the connections stay open. Best effort: a failure is ignored.
+ */
+export async function killQueries(
+  open: () => Promise<Connection>,
+  connections: readonly Pick<Connection, "threadId">[],
+): Promise<void> {
+  if (connections.length === 0) return;
+  const killer = await open().catch(() => undefined);
+  if (!killer) return;
+  for (const connection of connections) {
+    await killer.query(`KILL QUERY ${Number(connection.threadId)}`).catch(() => undefined);
+  }
+  await killer.end().catch(() => undefined);
+}

@@ -9,11 +9,17 @@
  * `-- when: incremental` (a full rebuild empties a rollup with TRUNCATE where an incremental
  * refresh deletes its recomputed days): portable mode skips it in the other kind, and a
  * procedure takes it in inside `IF @refresh_full = 1 THEN … END IF` (or `= 0`).
+ *
+ * Files whose names start with the same number are one stage (`31_ad_facts`, `31_order_work`,
+ * `31_user_activity`): they read what earlier stages wrote and none reads what another of its
+ * stage writes, so the application may run them side by side, each on a connection of its own
+ * (refresh-runner.ts); a procedure takes them in one after the other. Such a file sets no
+ * session variable: each connection gets the values the stage started with (REFRESH_VARIABLES).
  */
 import { DB_DIR, readSqlDir, type SqlFile } from "./migrate/sql-files.js";
 
 export interface RefreshStep {
-  /** File name without `.sql`, e.g. `31_rollup_facts`. */
+  /** File name without `.sql`, e.g. `31_ad_facts`. */
   readonly name: string;
   readonly displayPath: string;
   /** The file's text, comments included (what a procedure takes in). */
@@ -42,8 +48,35 @@ export function runsIn(statement: string, full: boolean): boolean {
   return when === "always" || (when === "full") === full;
 }
 
-/** A procedure line that takes in a step's statements: `  -- refresh: 31_rollup_facts`. */
+/** A procedure line that takes in a step's statements: `  -- refresh: 31_ad_facts`. */
 const INCLUDE_LINE = /^([ \t]*)-- refresh: ([0-9A-Za-z_]+)[ \t]*$/gm;
+
+/**
+ * Every session variable the statements under db/refresh/ read, with the SQL type it holds: what
+ * a connection that joins a refresh midway is given (a test keeps this list complete).
+ */
+export const REFRESH_VARIABLES: readonly { readonly name: string; readonly type: "SIGNED" | "DATE" }[] = [
+  { name: "refresh_full", type: "SIGNED" },
+  { name: "refresh_from", type: "DATE" },
+  { name: "refresh_until", type: "DATE" },
+  { name: "refresh_orders_from", type: "DATE" },
+  { name: "refresh_orders_to", type: "DATE" },
+  { name: "refresh_days", type: "SIGNED" },
+  { name: "kpi_bulk_load", type: "SIGNED" },
+];
+
+/** The steps (in name order) grouped into stages: consecutive files with the same leading number. */
+export function refreshStages(steps: readonly RefreshStep[]): RefreshStep[][] {
+  const stages: RefreshStep[][] = [];
+  let key: string | undefined;
+  for (const step of steps) {
+    const number = /^\d+/.exec(step.name)?.[0] ?? step.name;
+    if (number !== key || stages.length === 0) stages.push([]);
+    stages.at(-1)?.push(step);
+    key = number;
+  }
+  return stages;
+}
 
 export async function readRefreshSteps(dbDir: string = DB_DIR): Promise<RefreshStep[]> {
   return (await readSqlDir(dbDir, "refresh")).map(stepOf);

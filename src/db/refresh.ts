@@ -4,28 +4,13 @@
  */
 import type { RowDataPacket } from "mysql2/promise";
 import type { Connection } from "./connect.js";
-import { type RefreshMode, runRefresh } from "./refresh-runner.js";
-
-/**
- * Session limit for the refresh's in-memory temporary tables: the full rebuild groups every
- * session and order once, and with the server default (16 MB) those groups spill to disk
- * (sp_refresh_all(1) ran 2-3x slower at scale 3: 96 s vs 36 s for the rollup inserts).
- */
-export const REFRESH_TMP_TABLE_BYTES = 512 * 1024 * 1024;
-
-/** Lets this session's refresh keep its temporary tables in memory (see REFRESH_TMP_TABLE_BYTES). */
-export async function allowLargeTempTables(connection: Pick<Connection, "query">): Promise<void> {
-  await connection.query("SET SESSION tmp_table_size = ?, max_heap_table_size = ?", [
-    REFRESH_TMP_TABLE_BYTES,
-    REFRESH_TMP_TABLE_BYTES,
-  ]);
-}
+import { type RefreshMode, type RunOptions, runRefresh } from "./refresh-runner.js";
 
 export interface RefreshReport {
   readonly full: boolean;
   readonly daysRefreshed: number;
   readonly seconds: number;
-  /** Procedures (MySQL/MariaDB) or the application running the same statements (portable). */
+  /** The database's mode: procedures (MySQL/MariaDB) or none (portable; see refresh-runner.ts). */
   readonly mode: RefreshMode;
   /** The days recomputed (what alerts on a KPI are checked again for): all, a span, or none. */
   readonly changed: { readonly from: string; readonly to: string } | "all" | null;
@@ -33,12 +18,11 @@ export interface RefreshReport {
 
 export async function refreshDerived(
   connection: Connection,
-  options: { full: boolean; now?: () => number },
+  options: Pick<RunOptions, "full" | "openConnection" | "concurrency"> & { now?: () => number },
 ): Promise<RefreshReport> {
   const now = options.now ?? performance.now.bind(performance);
   const started = now();
-  await allowLargeTempTables(connection);
-  const mode = await runRefresh(connection, { full: options.full });
+  const mode = await runRefresh(connection, options);
   // The days it recomputed (those marked by triggers and loaders, and found by the watermarks).
   const [rows] = await connection.query<RowDataPacket[]>(
     `SELECT last_days_refreshed, DATE_FORMAT(last_first_day, '%Y-%m-%d') AS first_day,

@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { SqlFile } from "../../src/db/migrate/sql-files.js";
 import {
   expandRefreshIncludes,
+  REFRESH_VARIABLES,
+  type RefreshStep,
   readRefreshSteps,
+  refreshStages,
   runsIn,
   splitStatements,
   statementWhen,
@@ -71,5 +74,48 @@ describe("refresh statements that one kind of refresh runs", () => {
     expect(truncated.length).toBeGreaterThanOrEqual(10);
     expect(truncated).not.toContain(undefined);
     for (const table of deleted) expect(truncated).toContain(table);
+  });
+});
+
+describe("refresh stages", () => {
+  const named = (name: string): RefreshStep => ({ name, displayPath: name, sql: "", statements: [] });
+
+  it("groups consecutive files with the same leading number", () => {
+    const stages = refreshStages(["10_a", "31_x", "31_y", "32_z", "4_b", "4_c"].map(named));
+    expect(stages.map((stage) => stage.map((s) => s.name))).toEqual([
+      ["10_a"],
+      ["31_x", "31_y"],
+      ["32_z"],
+      ["4_b", "4_c"],
+    ]);
+  });
+
+  it("under db/refresh/, the fact and summary rollups are stages of several files", async () => {
+    const stages = refreshStages(await readRefreshSteps());
+    const wide = stages.filter((stage) => stage.length > 1).map((stage) => stage.map((s) => s.name));
+    expect(wide).toContainEqual(["31_ad_facts", "31_order_work", "31_user_activity"]);
+    expect(wide.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("every session variable a statement reads is one a joining connection is given", async () => {
+    const known = new Set(REFRESH_VARIABLES.map((v) => v.name));
+    const read = new Set<string>();
+    for (const step of await readRefreshSteps()) {
+      const code = step.statements.map((s) => s.replace(/^\s*--[^\n]*$/gm, "")).join("\n");
+      for (const [, name] of code.matchAll(/@(\w+)/g)) read.add(name as string);
+    }
+    expect(read.size).toBeGreaterThanOrEqual(5);
+    for (const name of read) expect(known, `@${name}`).toContain(name);
+  });
+
+  it("a file that shares its stage sets no session variable (the others would not see it)", async () => {
+    for (const stage of refreshStages(await readRefreshSteps())) {
+      if (stage.length < 2) continue;
+      for (const step of stage) {
+        for (const statement of step.statements) {
+          expect(statement.replace(/^\s*--[^\n]*$/gm, ""), step.displayPath).not.toMatch(/\bSET\s+@/i);
+        }
+      }
+    }
   });
 });

@@ -29,7 +29,7 @@ import type { ProfileDimension, UserViews } from "./users-views.js";
 
 type UsersDb = ViewsDb<UserViews>;
 
-/** The gap cap of agg_user_returns_daily (db/refresh/33_user_returns.sql writes 92). */
+/** The gap cap of agg_user_returns_daily (db/refresh/34_user_returns.sql writes 92). */
 export const RETURN_GAP_CAP = 92;
 /** The city key of the all-cities rows in agg_user_returns_daily and agg_signups_*. */
 export const ALL_CITIES = "";
