@@ -98,6 +98,8 @@ export function pregenerate(options: GenerateOptions, dir: string): TableFile[] 
     orderDetails: day.orderDetails.buffer,
     payments: day.payments.buffer,
     adInteractions: day.adInteractions.buffer,
+    // One file for the baseline: conversions among the other interactions, in generation order.
+    orderedInteractions: day.adInteractions.buffer,
   };
   const ids = new IdCounters();
   for (let index = 0; index < world.window.days; index++) simulateDay(world, sinks, ids, index);

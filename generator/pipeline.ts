@@ -3,8 +3,9 @@
  * generators. Then the day-by-day simulation runs *inside* the sessions load: each time the
  * server wants more session rows, the next day is simulated; that day's orders, order lines,
  * payments and ad interactions go to spool files (they must wait for sessions and orders to be
- * committed, as foreign keys are checked), and are loaded afterwards. Products are loaded after
- * the simulation so that stock_qty is the stock left at the end.
+ * committed, as foreign keys are checked), and are loaded afterwards; the interactions that name
+ * no order load meanwhile, on a second connection. Products are loaded after the simulation so
+ * that stock_qty is the stock left at the end.
  */
 import type { Connection } from "../src/db/connect.js";
 import { simulateDay } from "./day/simulate-day.js";
@@ -32,7 +33,7 @@ import {
 import { USER_COLUMNS, userLines } from "./entities/users.js";
 import { PullStream } from "./load/pull-stream.js";
 import { type FileSpool, SpoolDirectory } from "./load/spool.js";
-import { type LoaderDeps, TableLoader, throwIfAborted } from "./load/table-loader.js";
+import { type LoaderDeps, SplitTable, TableLoader, throwIfAborted } from "./load/table-loader.js";
 import type { TableReport } from "./progress.js";
 import { RowBuffer } from "./row-buffer.js";
 
@@ -63,6 +64,7 @@ export async function loadWorld(
       orderDetails: spools.spool("order_details"),
       payments: spools.spool("payments"),
       adInteractions: spools.spool("ad_interactions"),
+      orderedInteractions: spools.spool("ad_interactions_ordered"),
     };
     const toFile = (spool: FileSpool) =>
       new RowBuffer((chunk) => {
@@ -79,6 +81,7 @@ export async function loadWorld(
       orderDetails: toFile(files.orderDetails),
       payments: toFile(files.payments),
       adInteractions: toFile(files.adInteractions),
+      orderedInteractions: toFile(files.orderedInteractions),
     };
     const ids = new IdCounters();
     let index = 0;
@@ -86,35 +89,39 @@ export async function loadWorld(
       throwIfAborted(deps.signal);
       if (index >= world.window.days) {
         for (const sink of Object.values(sinks)) sink.flush();
+        files.adInteractions.close();
         return false;
       }
       simulateDay(world, sinks, ids, index++);
       return true;
     });
-    const sessionRows = () => sinks.sessions.rows;
-    const sessions = { table: "sessions", columns: SESSION_COLUMNS };
-    await load.stream(sessions, sizes.sessions, live, sessionRows, sessionRows);
-    const products = productLines(world.catalog, world.window, world.stock.onHand, world.stock.reorderLevel);
-    await load.lines({ table: "products", columns: PRODUCT_COLUMNS }, sizes.products, products);
-    await load.spool({ table: "orders", columns: ORDER_COLUMNS }, sinks.orders, files.orders);
-    // Every table the rest reference is committed now: the ad interactions load beside the order
-    // lines and payments, on a connection of their own when there is one (the server's second
-    // core; the simulation is done, so this process only reads spool files).
+    const days = live;
+    // The interactions that name no order reference only users and ads, loaded already: they load
+    // on a connection of their own while the days are simulated, following their spool file as it
+    // is written (the server's second core, idle while one connection loads the sessions). The
+    // conversions, which name their order, load after the orders with the rest.
+    const interactions = new SplitTable({ table: "ad_interactions", columns: INTERACTION_COLUMNS }, [
+      { rows: sinks.adInteractions, spool: files.adInteractions },
+      { rows: sinks.orderedInteractions, spool: files.orderedInteractions },
+    ]);
     await load.sideBySide([
-      async (lines) => {
-        await lines.spool(
+      async (main) => {
+        const sessionRows = () => sinks.sessions.rows;
+        const sessions = { table: "sessions", columns: SESSION_COLUMNS };
+        await main.stream(sessions, sizes.sessions, days, sessionRows, sessionRows);
+        const { onHand, reorderLevel } = world.stock;
+        const products = productLines(world.catalog, world.window, onHand, reorderLevel);
+        await main.lines({ table: "products", columns: PRODUCT_COLUMNS }, sizes.products, products);
+        await main.spool({ table: "orders", columns: ORDER_COLUMNS }, sinks.orders, files.orders);
+        await main.spool(
           { table: "order_details", columns: ORDER_DETAIL_COLUMNS },
           sinks.orderDetails,
           files.orderDetails,
         );
-        await lines.spool({ table: "payments", columns: PAYMENT_COLUMNS }, sinks.payments, files.payments);
+        await main.spool({ table: "payments", columns: PAYMENT_COLUMNS }, sinks.payments, files.payments);
+        await main.spoolPart(interactions, 1);
       },
-      (interactions) =>
-        interactions.spool(
-          { table: "ad_interactions", columns: INTERACTION_COLUMNS },
-          sinks.adInteractions,
-          files.adInteractions,
-        ),
+      (beside) => beside.spoolPart(interactions, 0, { follow: true }),
     ]);
   } finally {
     await spools.remove();

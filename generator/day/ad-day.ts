@@ -116,7 +116,7 @@ export function writeAdDay(world: World, sinks: DaySinks, ids: IdCounters, rng: 
       }
       if (order !== undefined) {
         writeEvent(
-          sinks.adInteractions,
+          sinks.orderedInteractions,
           ids,
           window.prefixBytes,
           index,

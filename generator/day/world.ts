@@ -43,7 +43,10 @@ export interface DaySinks {
   readonly orders: RowBuffer;
   readonly orderDetails: RowBuffer;
   readonly payments: RowBuffer;
+  /** Interactions that name no order: they can load while the sessions still do. */
   readonly adInteractions: RowBuffer;
+  /** Conversions, which name their order: loaded once the orders are in. */
+  readonly orderedInteractions: RowBuffer;
 }
 
 /** Explicit ids, assigned in generation order, so every run numbers rows the same way. */

@@ -5,6 +5,7 @@
  * statements the other connections are running; the refresh lock is released either way.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { type Connection, connect } from "../../src/db/connect.js";
 import { refreshDerived } from "../../src/db/refresh.js";
 import { runRefresh, runRefreshStatements } from "../../src/db/refresh-runner.js";
@@ -140,4 +141,14 @@ describe("side by side, when a file fails or the run is interrupted", () => {
     // Without the kill the 60-second sleep would outlast the test's timeout.
     await expect(run).rejects.toThrow("stopped by the test");
   }, 20_000);
+});
+
+describe("REFRESH_CONCURRENCY", () => {
+  it("is 2 by default, 1 to 8, and refused otherwise", () => {
+    expect(loadConfig({}).refreshConcurrency).toBe(2);
+    expect(loadConfig({ REFRESH_CONCURRENCY: "1" }).refreshConcurrency).toBe(1);
+    for (const bad of ["0", "9", "1.5", "two"]) {
+      expect(() => loadConfig({ REFRESH_CONCURRENCY: bad }), bad).toThrow(/REFRESH_CONCURRENCY/);
+    }
+  });
 });

@@ -168,7 +168,10 @@ describe("kpi generate stopped at any point", () => {
         thread = await waiting(options.info);
         return thread > 0;
       });
-      expect(run.stdout).toMatch(new RegExp(`^  ${options.line} `, "m"));
+      // The interactions that name no order load beside the sessions, so they wait at the lock
+      // before the run reaches their step: that step comes once the line before it is printed.
+      const printed = new RegExp(`^  ${options.line} `, "m");
+      await waitUntil(`the ${options.line} line`, async () => printed.test(run.stdout));
       expect(run.stdout).not.toMatch(/^Generated /m);
       await options.before?.();
       run.child.kill(signal);
