@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { type Connection, connect } from "../../src/db/connect.js";
 import { refreshDerived } from "../../src/db/refresh.js";
-import { runRefresh, runRefreshStatements } from "../../src/db/refresh-runner.js";
+import { allowLargeTempTables, runRefresh, runRefreshStatements } from "../../src/db/refresh-runner.js";
 import type { RefreshStep } from "../../src/db/refresh-steps.js";
 import { createGeneratedDatabase } from "../helpers/generated-database.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
@@ -149,6 +149,44 @@ describe("REFRESH_CONCURRENCY", () => {
     expect(loadConfig({ REFRESH_CONCURRENCY: "1" }).refreshConcurrency).toBe(1);
     for (const bad of ["0", "9", "1.5", "two"]) {
       expect(() => loadConfig({ REFRESH_CONCURRENCY: bad }), bad).toThrow(/REFRESH_CONCURRENCY/);
+    }
+  });
+});
+
+describe("a refresh connection's session settings", () => {
+  /** A driver that refuses one variable with the error `code`, recording what was set. */
+  function driver(refused: string, code: string) {
+    const set: string[] = [];
+    const query = async (sql: string) => {
+      const name = /SET SESSION (\w+)/.exec(sql)?.[1] ?? sql;
+      if (name === refused) throw Object.assign(new Error(`refused ${name}`), { code });
+      set.push(name);
+      return [[], []];
+    };
+    return { set, connection: { query } as unknown as Pick<Connection, "query"> };
+  }
+
+  it("leaves out a variable the engine does not have (TiDB), and sets the others", async () => {
+    const { set, connection } = driver("sort_buffer_size", "ER_UNKNOWN_SYSTEM_VARIABLE");
+    await allowLargeTempTables(connection);
+    expect(set).toEqual(["tmp_table_size", "max_heap_table_size"]);
+  });
+
+  it("fails on any other refusal", async () => {
+    const { connection } = driver("tmp_table_size", "ER_SPECIFIC_ACCESS_DENIED_ERROR");
+    await expect(allowLargeTempTables(connection)).rejects.toThrow("refused tmp_table_size");
+  });
+
+  it("sets all three on MariaDB", async () => {
+    const db = await createTestDatabase({ prefix: "kpi_side_vars" });
+    try {
+      await allowLargeTempTables(db.connection);
+      const [[row]] = (await db.connection.query(
+        "SELECT @@SESSION.tmp_table_size AS tmp, @@SESSION.sort_buffer_size AS sort",
+      )) as unknown as [[{ tmp: number; sort: number }]];
+      expect(row).toEqual({ tmp: 512 * 1024 * 1024, sort: 256 * 1024 * 1024 });
+    } finally {
+      await db.drop();
     }
   });
 });
