@@ -7,7 +7,7 @@
  * database is migrated back to routines afterwards.
  */
 import { DEFAULT_REFRESH_CONCURRENCY } from "../src/config.js";
-import { connect } from "../src/db/connect.js";
+import { connect, connectionOpener } from "../src/db/connect.js";
 import { migrate } from "../src/db/migrate/migrator.js";
 import { refreshDerived } from "../src/db/refresh.js";
 import { loadAverage } from "./machine.js";
@@ -19,7 +19,7 @@ import { TARGETS } from "./targets.js";
 function asTheCommand(databaseUrl: string) {
   return {
     concurrency: DEFAULT_REFRESH_CONCURRENCY,
-    openConnection: async () => (await connect(databaseUrl)).connection,
+    openConnection: connectionOpener(databaseUrl),
   };
 }
 

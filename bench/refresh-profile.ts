@@ -4,7 +4,7 @@
  * each took, slowest first: where a rebuild spends its time. It refreshes the database for real.
  */
 import { parseArgs } from "node:util";
-import { connect } from "../src/db/connect.js";
+import { connect, connectionOpener } from "../src/db/connect.js";
 import { runRefreshStatements } from "../src/db/refresh-runner.js";
 import { readRefreshSteps } from "../src/db/refresh-steps.js";
 import { loadAverage } from "./machine.js";
@@ -30,7 +30,7 @@ try {
   await runRefreshStatements(connection, steps, {
     full: values.full ?? false,
     concurrency: Number(values.concurrency),
-    openConnection: async () => (await connect(url)).connection,
+    openConnection: connectionOpener(url),
     onStatement: (step, index, ms) => {
       const text = steps.find((s) => s.name === step)?.statements[index] ?? "";
       const firstLine = text.split("\n").find((l) => !l.trim().startsWith("--")) ?? "";

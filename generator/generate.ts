@@ -8,7 +8,13 @@
  * once. A run killed outright leaves its generate_in_progress row: the next run names it.
  */
 import type { RowDataPacket } from "mysql2/promise";
-import { type Connection, connect, connectionFailure } from "../src/db/connect.js";
+import {
+  type Connection,
+  connect,
+  connectionFailure,
+  connectionOpener,
+  killQueries,
+} from "../src/db/connect.js";
 import type { DatabaseTarget } from "../src/db/database-url.js";
 import { runRefresh } from "../src/db/refresh-runner.js";
 import { InterruptedError, isUserError, UserError } from "../src/errors.js";
@@ -109,7 +115,9 @@ async function fill(
   started: number,
 ): Promise<GenerateReport> {
   let stage = "planning the data";
-  const kill = () => killStatement(databaseUrl, connection.threadId);
+  // KILL QUERY from a second connection: a statement waiting on the server (a lock, a long
+  // insert, the refresh) would otherwise run on after the interrupt.
+  const kill = () => void killQueries(connectionOpener(databaseUrl), [connection]);
   deps.signal?.addEventListener("abort", kill, { once: true });
   try {
     const loadStarted = deps.now();
@@ -159,22 +167,10 @@ async function refreshAll(connection: Connection, databaseUrl: string, deps: Gen
   await runRefresh(connection, {
     full: true,
     concurrency: deps.refreshConcurrency ?? 1,
-    openConnection: async () => (await connect(databaseUrl)).connection,
+    openConnection: connectionOpener(databaseUrl),
     ...(signal ? { signal } : {}),
   });
   if (signal?.aborted) throw signal.reason;
-}
-
-/**
- * KILL QUERY from a second connection: a statement waiting on the server (a lock, a long
- * insert, the refresh) would otherwise run on after the interrupt.
- */
-function killStatement(databaseUrl: string, threadId: number): void {
-  connect(databaseUrl)
-    .then(async ({ connection: killer }) => {
-      await killer.query(`KILL QUERY ${Number(threadId)}`).finally(() => killer.end());
-    })
-    .catch(() => undefined);
 }
 
 /** Empties the tables on a fresh connection (the loading one may be broken); returns a note for the message. */

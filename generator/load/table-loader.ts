@@ -172,9 +172,9 @@ function rowsSent(rows: RowBuffer, spool: FileSpool, bytes: number): number {
 }
 
 /**
- * A table whose rows were spooled into several files (by day), loaded at the same time on
- * different connections: it starts with its first part and is reported once, as one table,
- * when its last part is in.
+ * A table whose rows were spooled into several files (the interactions: those that name no
+ * order, and the conversions), loaded on different connections, possibly at the same time: it
+ * starts with its first part and is reported once, as one table, when its last part is in.
  */
 export class SplitTable {
   private started: number | undefined;

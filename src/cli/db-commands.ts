@@ -53,7 +53,7 @@ export function registerDbCommands(program: Command, context: CliContext): void 
     )
     .action(async (options: { full?: boolean; at?: string }) => {
       const full = options.full === true;
-      const [{ connect, withConnection }, { refreshDerived }] = await Promise.all([
+      const [{ connectionOpener, withConnection }, { refreshDerived }] = await Promise.all([
         import("../db/connect.js"),
         import("../db/refresh.js"),
       ]);
@@ -62,7 +62,7 @@ export function registerDbCommands(program: Command, context: CliContext): void 
         refreshDerived(c, {
           full,
           concurrency: refreshConcurrency,
-          openConnection: async () => (await connect(databaseUrl)).connection,
+          openConnection: connectionOpener(databaseUrl),
         }),
       );
       context.out(

@@ -113,6 +113,11 @@ export async function withConnection<T>(
   }
 }
 
+/** Opens another owner-account connection to `databaseUrl` each time it is called. */
+export function connectionOpener(databaseUrl: string): () => Promise<Connection> {
+  return async () => (await connect(databaseUrl)).connection;
+}
+
 /**
  * Stops the statements those connections are running (KILL QUERY, from a connection `open`
  * gives, closed afterwards); the connections stay open. Best effort: a failure is ignored.
