@@ -25,7 +25,7 @@ if (!url) {
 const steps = await readRefreshSteps();
 const { connection } = await connect(url);
 try {
-  const timings: { step: string; index: number; ms: number; text: string }[] = [];
+  const timings: { step: string; index: number; ms: number; end: number; text: string }[] = [];
   const started = performance.now();
   await runRefreshStatements(connection, steps, {
     full: values.full ?? false,
@@ -34,7 +34,7 @@ try {
     onStatement: (step, index, ms) => {
       const text = steps.find((s) => s.name === step)?.statements[index] ?? "";
       const firstLine = text.split("\n").find((l) => !l.trim().startsWith("--")) ?? "";
-      timings.push({ step, index, ms, text: firstLine.trim().slice(0, 70) });
+      timings.push({ step, index, ms, end: performance.now(), text: firstLine.trim().slice(0, 70) });
     },
   });
   const total = (performance.now() - started) / 1000;
@@ -42,6 +42,15 @@ try {
   process.stdout.write(
     `${values.full ? "full" : "incremental"} refresh on ${values.concurrency} connection(s): ${total.toFixed(1)} s, load average ${load}\n`,
   );
+  // Each stage's wall time: from its first statement's start to its last one's end.
+  const stages = new Map<string, { start: number; end: number }>();
+  for (const t of timings) {
+    const key = /^\d+/.exec(t.step)?.[0] ?? t.step;
+    const span = stages.get(key) ?? { start: t.end - t.ms, end: t.end };
+    stages.set(key, { start: Math.min(span.start, t.end - t.ms), end: Math.max(span.end, t.end) });
+  }
+  const spans = [...stages].map(([key, s]) => `${key}: ${((s.end - s.start) / 1000).toFixed(1)} s`);
+  process.stdout.write(`stages  ${spans.join(", ")}\n`);
   for (const t of timings.sort((a, b) => b.ms - a.ms).slice(0, Number(values.top))) {
     process.stdout.write(`${(t.ms / 1000).toFixed(2).padStart(7)} s  ${t.step}#${t.index + 1}  ${t.text}\n`);
   }

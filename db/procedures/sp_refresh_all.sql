@@ -1,27 +1,18 @@
 -- Everything derived, in the order of the files under db/refresh/: rows new or changed since the
--- last refresh (watermarks), order totals (for the span of the days waiting in
--- rollup_dirty_days, or all orders when p_full = 1), the daily rollups, then the per-ad funnel
--- metrics and budgets and the campaign totals that read them.
+-- last refresh (watermarks), the daily rollups with the order totals (for the span of the days
+-- waiting in rollup_dirty_days, or all orders when p_full = 1), then the per-ad funnel metrics
+-- and budgets and the campaign totals that read them.
 -- What `kpi db refresh` runs; `kpi generate` runs it with p_full = 1. Idempotent.
 -- Portable mode (no routines) runs the same statement files from src/db/refresh-runner.ts.
 CREATE PROCEDURE sp_refresh_all(IN p_full TINYINT)
 BEGIN
-  DECLARE v_bulk INT DEFAULT @kpi_bulk_load;
   DECLARE EXIT HANDLER FOR SQLEXCEPTION
   BEGIN
-    SET @kpi_bulk_load = v_bulk, @refresh_full = NULL;
+    SET @refresh_full = NULL;
     RESIGNAL;
   END;
-
   SET @refresh_full = p_full;
   -- refresh: 10_changes
-  -- refresh: 20_order_span
-  -- Every day is rebuilt in a full refresh, so the triggers need not mark days while totals change.
-  IF p_full = 1 THEN
-    SET @kpi_bulk_load = 1;
-  END IF;
-  CALL sp_calc_order_totals(@refresh_orders_from, @refresh_orders_to);
-  SET @kpi_bulk_load = v_bulk;
   CALL sp_refresh_rollups(p_full);
   CALL sp_calc_funnel_metrics();
   CALL sp_calc_ad_budgets();

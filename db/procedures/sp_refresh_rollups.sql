@@ -1,13 +1,15 @@
 -- Incremental refresh of the daily rollups (agg_*) that the reporting views read: recomputes
 -- only the days in rollup_dirty_days; p_full = 1 first marks every day that has facts or rollup
--- rows, i.e. a rebuild. The statements are db/refresh/30_*–39_* (portable mode runs the same
--- ones from src/db/refresh-runner.ts). Refreshes of one database are serialised with GET_LOCK.
--- Order totals must be current (sp_calc_order_totals); sp_refresh_all runs both in order.
+-- rows, i.e. a rebuild. The statements are db/refresh/20_*–39_* (portable mode runs the same
+-- ones from src/db/refresh-runner.ts), the order totals among them (sp_calc_order_totals, for
+-- the span of the recomputed days). Refreshes of one database are serialised with GET_LOCK.
 CREATE PROCEDURE sp_refresh_rollups(IN p_full TINYINT)
 BEGIN
   DECLARE v_lock VARCHAR(100) DEFAULT CONCAT('kpi_refresh_rollups:', DATABASE());
+  DECLARE v_bulk INT DEFAULT @kpi_bulk_load;
   DECLARE EXIT HANDLER FOR SQLEXCEPTION
   BEGIN
+    SET @kpi_bulk_load = v_bulk;
     DO RELEASE_LOCK(v_lock);
     RESIGNAL;
   END;
@@ -17,6 +19,7 @@ BEGIN
   END IF;
 
   SET @refresh_full = p_full;
+  -- refresh: 20_order_span
   -- refresh: 30_rollup_days
   -- refresh: 31_ad_facts
   -- refresh: 31_order_work
@@ -27,6 +30,12 @@ BEGIN
   -- refresh: 33_facts_done
   -- refresh: 34_ad_summaries
   -- refresh: 34_order_summaries
+  -- Every day is rebuilt in a full refresh, so the triggers need not mark days while totals change.
+  IF p_full = 1 THEN
+    SET @kpi_bulk_load = 1;
+  END IF;
+  CALL sp_calc_order_totals(@refresh_orders_from, @refresh_orders_to);
+  SET @kpi_bulk_load = v_bulk;
   -- refresh: 34_signups
   -- refresh: 34_user_returns
   -- refresh: 39_rollup_done

@@ -65,6 +65,27 @@ export const REFRESH_VARIABLES: readonly { readonly name: string; readonly type:
   { name: "kpi_bulk_load", type: "SIGNED" },
 ];
 
+/**
+ * The statements of a step that a full refresh runs into a table it has just emptied: a plain
+ * `INSERT INTO t` (no IGNORE, no ON DUPLICATE KEY) after the step's `TRUNCATE TABLE t`, with no
+ * other statement of the step naming t in between. Index → table; the runner loads these in
+ * bulk (refresh-runner.ts).
+ */
+export function emptyTableLoads(step: RefreshStep): Map<number, string> {
+  const loads = new Map<number, string>();
+  const emptied = new Set<string>();
+  for (const [index, statement] of step.statements.entries()) {
+    if (!runsIn(statement, true)) continue;
+    const text = statement.replace(/^\s*--[^\n]*$/gm, "").trim();
+    const truncated = /^TRUNCATE TABLE (\w+)$/i.exec(text)?.[1];
+    const inserted = /^INSERT INTO (\w+)\s*\(/i.exec(text)?.[1];
+    if (inserted && emptied.has(inserted) && !/\bON DUPLICATE KEY\b/i.test(text)) loads.set(index, inserted);
+    for (const table of emptied) if (new RegExp(`\\b${table}\\b`).test(text)) emptied.delete(table);
+    if (truncated) emptied.add(truncated);
+  }
+  return loads;
+}
+
 /** The steps (in name order) grouped into stages: consecutive files with the same leading number. */
 export function refreshStages(steps: readonly RefreshStep[]): RefreshStep[][] {
   const stages: RefreshStep[][] = [];

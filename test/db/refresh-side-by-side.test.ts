@@ -67,6 +67,28 @@ describe.each(["on", "off"] as const)("side by side, routines %s", (routines) =>
     ]);
   });
 
+  it("after a rebuild loaded in bulk, no rollup row names a key its parent table lacks", async () => {
+    const { open } = opener(db.url);
+    await runRefresh(db.connection, { full: true, concurrency: 2, openConnection: open });
+    const foreignKeys = await rows(
+      db.connection,
+      `SELECT TABLE_NAME AS child, COLUMN_NAME AS col, REFERENCED_TABLE_NAME AS parent,
+              REFERENCED_COLUMN_NAME AS parentCol
+       FROM information_schema.KEY_COLUMN_USAGE
+       WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL
+         AND (TABLE_NAME LIKE 'agg\\_%' OR TABLE_NAME LIKE 'rollup\\_%')`,
+    );
+    expect(foreignKeys.length).toBeGreaterThanOrEqual(5);
+    for (const fk of foreignKeys as { child: string; col: string; parent: string; parentCol: string }[]) {
+      const dangling = await rows(
+        db.connection,
+        `SELECT COUNT(*) AS n FROM ${fk.child} c LEFT JOIN ${fk.parent} p ON p.${fk.parentCol} = c.${fk.col}
+         WHERE c.${fk.col} IS NOT NULL AND p.${fk.parentCol} IS NULL`,
+      );
+      expect(dangling, `${fk.child}.${fk.col} → ${fk.parent}`).toEqual([{ n: 0 }]);
+    }
+  });
+
   it("an incremental refresh of late rows on two connections equals the one-connection one", async () => {
     const late = `
       INSERT INTO order_details (order_id, line_no, product_id, quantity, unit_price, unit_cost)
