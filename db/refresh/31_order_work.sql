@@ -1,6 +1,7 @@
 -- Each order of the recomputed days (by its own day, or by its session's day for the session
 -- rollup) once: joined with its session and summed over its lines (db/schema/161), for the
--- order, product and session rollups of 32_ to read. Runs beside the other 31_ files. The
+-- order, product and session rollups of 32_ to read (and a full refresh's order totals,
+-- 34_order_totals.sql; 39_rollup_done.sql empties it). Runs beside the other 31_ files. The
 -- order's subtotal, discount and total are summed from its lines here, as 34_order_totals.sql
 -- sums them for the orders table, so no rollup waits for the orders table's totals (a rebuild at
 -- scale 10 ran those 4.5 s on their own before any rollup).

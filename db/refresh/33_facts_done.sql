@@ -21,4 +21,3 @@ INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT day FROM agg_sessions_
 INSERT IGNORE INTO rollup_work_days (day) SELECT DISTINCT signup_date FROM users WHERE @refresh_full = 1;
 SET @refresh_from = (SELECT MIN(day) FROM rollup_work_days),
     @refresh_until = (SELECT MAX(day) + INTERVAL 1 DAY FROM rollup_work_days);
-TRUNCATE TABLE rollup_order_work;
