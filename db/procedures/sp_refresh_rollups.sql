@@ -7,9 +7,12 @@ CREATE PROCEDURE sp_refresh_rollups(IN p_full TINYINT)
 BEGIN
   DECLARE v_lock VARCHAR(100) DEFAULT CONCAT('kpi_refresh_rollups:', DATABASE());
   DECLARE v_bulk INT DEFAULT @kpi_bulk_load;
+  -- @refresh_full goes back to what the caller had: sp_refresh_all's later steps read it, and a
+  -- procedure called on its own afterwards must not take itself for part of this refresh.
+  DECLARE v_full INT DEFAULT @refresh_full;
   DECLARE EXIT HANDLER FOR SQLEXCEPTION
   BEGIN
-    SET @kpi_bulk_load = v_bulk;
+    SET @kpi_bulk_load = v_bulk, @refresh_full = v_full;
     DO RELEASE_LOCK(v_lock);
     RESIGNAL;
   END;
@@ -40,5 +43,6 @@ BEGIN
   -- refresh: 34_user_returns
   -- refresh: 39_rollup_done
 
+  SET @refresh_full = v_full;
   DO RELEASE_LOCK(v_lock);
 END

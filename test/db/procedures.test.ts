@@ -486,4 +486,15 @@ describe("stored procedures on the fixture", () => {
     await db.connection.query("CALL sp_refresh_all(1)");
     expect(await derivedSnapshot(db.connection)).toEqual(incremental);
   });
+
+  it("sp_calc_order_totals on its own after sp_refresh_rollups(1) on its own still sums the lines", async () => {
+    // A full refresh's totals read the order work table, which only a refresh in progress holds.
+    await db.connection.query("CALL sp_refresh_rollups(1)");
+    expect(await q("SELECT @refresh_full AS full")).toEqual([{ full: null }]);
+    await db.connection.query("UPDATE orders SET subtotal = 0, discount = 0, total = 0 WHERE order_id = 2");
+    await db.connection.query("CALL sp_calc_order_totals(NULL, NULL)");
+    expect(await q("SELECT subtotal, discount, total FROM orders WHERE order_id = 2")).toEqual([
+      { subtotal: 150, discount: 15, total: 135 },
+    ]);
+  });
 });
