@@ -76,7 +76,7 @@ export function emptyTableLoads(step: RefreshStep): Map<number, string> {
   const emptied = new Set<string>();
   for (const [index, statement] of step.statements.entries()) {
     if (!runsIn(statement, true)) continue;
-    const text = statement.replace(/^\s*--[^\n]*$/gm, "").trim();
+    const text = statementCode(statement);
     const truncated = /^TRUNCATE TABLE (\w+)$/i.exec(text)?.[1];
     const inserted = /^INSERT INTO (\w+)\s*\(/i.exec(text)?.[1];
     if (inserted && emptied.has(inserted) && !/\bON DUPLICATE KEY\b/i.test(text)) loads.set(index, inserted);
@@ -117,7 +117,7 @@ export function splitStatements(sql: string): string[] {
   return sql
     .split(/;[ \t]*(?:\n|$)/)
     .map((s) => s.trim())
-    .filter((s) => s.replace(/^\s*--[^\n]*$/gm, "").trim() !== "");
+    .filter((s) => statementCode(s) !== "");
 }
 
 /** A routine's text with each `-- refresh: name` line replaced by that step's statements. */
@@ -139,4 +139,9 @@ export function expandRefreshIncludes(
       })
       .join("\n");
   });
+}
+
+/** A statement without its comment lines, trimmed: the SQL the server runs. */
+export function statementCode(statement: string): string {
+  return statement.replace(/^\s*--[^\n]*$/gm, "").trim();
 }

@@ -13,6 +13,7 @@ import {
   refreshStages,
   runsIn,
   splitStatements,
+  statementCode,
   statementWhen,
 } from "../../src/db/refresh-steps.js";
 
@@ -101,7 +102,7 @@ describe("refresh stages", () => {
     const known = new Set(REFRESH_VARIABLES.map((v) => v.name));
     const read = new Set<string>();
     for (const step of await readRefreshSteps()) {
-      const code = step.statements.map((s) => s.replace(/^\s*--[^\n]*$/gm, "")).join("\n");
+      const code = step.statements.map(statementCode).join("\n");
       for (const [, name] of code.matchAll(/@(\w+)/g)) read.add(name as string);
     }
     expect(read.size).toBeGreaterThanOrEqual(5);
@@ -113,7 +114,7 @@ describe("refresh stages", () => {
       if (stage.length < 2) continue;
       for (const step of stage) {
         for (const statement of step.statements) {
-          expect(statement.replace(/^\s*--[^\n]*$/gm, ""), step.displayPath).not.toMatch(/\bSET\s+@/i);
+          expect(statementCode(statement), step.displayPath).not.toMatch(/\bSET\s+@/i);
         }
       }
     }
